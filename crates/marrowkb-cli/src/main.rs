@@ -1,0 +1,115 @@
+//! `marrowkb`: the bone marrow failure knowledge base on the command line.
+//!
+//! ```text
+//! marrowkb list [--json]
+//! marrowkb show <name-or-code> [--json]
+//! marrowkb search <text> [--json]
+//! ```
+//!
+//! Reference software, not medical advice.
+
+mod render;
+
+use clap::{Parser, Subcommand};
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+/// The bone marrow failure knowledge base (reference software, not medical advice).
+#[derive(Debug, Parser)]
+#[command(name = "marrowkb", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// List every disorder (with --json: the whole knowledge base as JSON).
+    List {
+        /// Print the whole knowledge base as JSON (the serde export).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one disorder's full record, found by name, synonym, abbreviation, ORPHA/OMIM id, ICD-10 code or gene.
+    Show {
+        /// A name ("fanconi anaemia"), abbreviation ("DBA"), ORPHA:84, OMIM:105650, D64.4 or a gene symbol.
+        query: String,
+        /// Print the record as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search names, synonyms, genes, symptoms and codes.
+    Search {
+        /// Free text.
+        text: String,
+        /// Print the hits as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Why a command failed.
+#[derive(Debug)]
+enum Failure {
+    /// The knowledge base said no (unknown name, malformed code…).
+    Query(marrowkb::Error),
+    /// Writing the output failed.
+    Output(io::Error),
+}
+
+impl From<marrowkb::Error> for Failure {
+    fn from(err: marrowkb::Error) -> Self {
+        Failure::Query(err)
+    }
+}
+
+impl From<io::Error> for Failure {
+    fn from(err: io::Error) -> Self {
+        Failure::Output(err)
+    }
+}
+
+fn run(command: Command, out: &mut dyn Write) -> Result<(), Failure> {
+    match command {
+        Command::List { json: true } => writeln!(out, "{}", marrowkb::export::to_json())?,
+        Command::List { json: false } => render::list(out)?,
+        Command::Show { query, json } => {
+            let disorder = marrowkb::resolve(&query)?;
+            if json {
+                writeln!(out, "{}", marrowkb::export::disorder_json(disorder))?;
+            } else {
+                render::show(out, disorder)?;
+            }
+        }
+        Command::Search { text, json } => {
+            let hits = marrowkb::search(&text)?;
+            if json {
+                let text = serde_json::to_string_pretty(&hits).map_err(io::Error::other)?;
+                writeln!(out, "{text}")?;
+            } else {
+                render::hits(out, &hits)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let result = run(cli.command, &mut out).and_then(|()| out.flush().map_err(Failure::Output));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`marrowkb list | head`) is not an error.
+        Err(Failure::Output(err)) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(Failure::Output(err)) => {
+            eprintln!("marrowkb: cannot write output: {err}");
+            ExitCode::FAILURE
+        }
+        Err(Failure::Query(err)) => {
+            eprintln!("marrowkb: {err}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,914 @@
+//! The curated knowledge (`data/*.toml`, `data/disorders/*.toml`): loading, validation and emission.
+
+#[path = "../../marrowkb/src/normalize.rs"]
+#[allow(dead_code, missing_docs)]
+mod normalize;
+
+use crate::emit::{BANNER, camel, lit, opt_lit, slice};
+use crate::hpo::{Ontology, parse_u32, tsv_rows};
+use crate::{Error, GeneratedFile, Result};
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::path::Path;
+
+const ORIGINS: &[&str] = &["inherited", "acquired", "both"];
+const CELL_LINES: &[&str] = &["red_cells", "white_cells", "platelets"];
+const INHERITANCE: &[&str] = &[
+    "autosomal_recessive",
+    "autosomal_dominant",
+    "x_linked_recessive",
+    "x_linked_dominant",
+    "x_linked",
+    "mitochondrial",
+    "sporadic",
+    "not_inherited",
+];
+const ONSETS: &[&str] = &["congenital", "neonatal", "infantile", "childhood", "juvenile", "adult"];
+const FREQUENCIES: &[&str] = &["obligate", "very_frequent", "frequent", "occasional", "very_rare", "excluded"];
+const ROLES: &[&str] = &["supportive", "disease_modifying", "curative"];
+const SYSTEMS: &[&str] = &[
+    "blood",
+    "immune",
+    "skin",
+    "hair_and_nails",
+    "mouth_and_teeth",
+    "digestive",
+    "growth",
+    "skeletal",
+    "head_and_neck",
+    "eye",
+    "ear",
+    "kidney_and_urinary",
+    "heart",
+    "nervous_system",
+    "respiratory",
+    "endocrine_and_metabolic",
+    "genital",
+    "general",
+];
+const XREF_MATCHES: &[&str] = &["exact", "subtype", "closest"];
+const ICD_MATCHES: &[&str] = &["exact", "nearest_parent"];
+const RELATIONS: &[&str] = &["subtype_of", "may_progress_to", "associated_with"];
+
+/// The releases named in `DATA_VERSION`.
+pub const DATA_VERSION: &str = "HPO 2025-01-16 (with Orphanet and OMIM annotations); WHO ICD-10 2019";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct SymptomRec {
+    pub id: u32,
+    pub key: String,
+    pub name: String,
+    pub plain: String,
+    pub hpo: Vec<String>,
+    pub system: String,
+    pub article: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct TreatmentRec {
+    pub id: u32,
+    pub key: String,
+    pub name: String,
+    pub description: String,
+    pub kind: String,
+    #[serde(default)]
+    pub article: bool,
+    pub source: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CauseRec {
+    pub id: u32,
+    pub key: String,
+    pub name: String,
+    pub description: String,
+    pub source: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct TestRec {
+    pub id: u32,
+    pub key: String,
+    pub name: String,
+    pub description: String,
+    #[serde(default)]
+    pub article: bool,
+    pub source: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct SourceRec {
+    /// Optional: sources without one are numbered by their position in the file (append only).
+    #[serde(default)]
+    pub id: u32,
+    pub key: String,
+    pub title: String,
+    pub publisher: String,
+    pub year: Option<u16>,
+    pub url: Option<String>,
+    pub licence: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RelationRec {
+    pub kind: String,
+    pub target: String,
+    pub source: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct XrefRec {
+    pub id: u32,
+    #[serde(rename = "match")]
+    pub match_kind: String,
+    pub name: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct IcdRec {
+    pub code: String,
+    #[serde(rename = "match")]
+    pub match_kind: String,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct FeatureRec {
+    pub symptom: String,
+    pub frequency: String,
+    pub source: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct TreatmentUseRec {
+    pub treatment: String,
+    pub role: String,
+    pub source: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RiskRec {
+    pub name: String,
+    pub hpo: Option<String>,
+    pub source: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct DisorderRec {
+    pub id: u32,
+    pub key: String,
+    pub name: String,
+    #[serde(default)]
+    pub synonyms: Vec<String>,
+    #[serde(default)]
+    pub abbreviations: Vec<String>,
+    #[serde(default)]
+    pub shared_synonyms: Vec<String>,
+    pub description: String,
+    pub summary: Option<String>,
+    pub origin: String,
+    pub neoplasm: bool,
+    pub cell_lines: Vec<String>,
+    pub inheritance: Vec<String>,
+    pub onset: Vec<String>,
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub relations: Vec<RelationRec>,
+    #[serde(default)]
+    pub orpha: Vec<XrefRec>,
+    #[serde(default)]
+    pub omim: Vec<XrefRec>,
+    #[serde(default)]
+    pub icd10: Vec<IcdRec>,
+    #[serde(default)]
+    pub features: Vec<FeatureRec>,
+    #[serde(default)]
+    pub treatments: Vec<TreatmentUseRec>,
+    #[serde(default)]
+    pub tests: Vec<String>,
+    #[serde(default)]
+    pub causes: Vec<String>,
+    #[serde(default)]
+    pub risks: Vec<RiskRec>,
+}
+
+#[derive(Debug, Deserialize)]
+struct SymptomFile {
+    symptom: Vec<SymptomRec>,
+}
+#[derive(Debug, Deserialize)]
+struct TreatmentFile {
+    treatment: Vec<TreatmentRec>,
+}
+#[derive(Debug, Deserialize)]
+struct CauseFile {
+    cause: Vec<CauseRec>,
+}
+#[derive(Debug, Deserialize)]
+struct TestFile {
+    test: Vec<TestRec>,
+}
+#[derive(Debug, Deserialize)]
+struct SourceFile {
+    source: Vec<SourceRec>,
+}
+
+/// A gene as HPO links it.
+#[derive(Debug, Clone)]
+pub struct GeneRec {
+    /// HGNC symbol.
+    pub symbol: String,
+    /// NCBI Gene id.
+    pub ncbi: u32,
+    /// Disorder keys, in discriminant order.
+    pub disorders: Vec<String>,
+}
+
+/// Everything loaded and validated.
+#[derive(Debug)]
+pub struct Knowledge {
+    pub(crate) disorders: Vec<DisorderRec>,
+    pub(crate) symptoms: Vec<SymptomRec>,
+    pub(crate) treatments: Vec<TreatmentRec>,
+    pub(crate) causes: Vec<CauseRec>,
+    pub(crate) tests: Vec<TestRec>,
+    pub(crate) sources: Vec<SourceRec>,
+    /// Disease id (`ORPHA:84`) → HPO names.
+    pub disease_names: BTreeMap<String, Vec<String>>,
+    /// ICD-10 code → title.
+    pub icd10_titles: BTreeMap<String, String>,
+    /// Genes, sorted by symbol.
+    pub genes: Vec<GeneRec>,
+    /// Disorder key → gene symbols.
+    pub disorder_genes: BTreeMap<String, Vec<String>>,
+}
+
+fn load_toml<T: DeserializeOwned>(path: &Path) -> Result<T> {
+    let text = crate::read(path)?;
+    toml::from_str(&text).map_err(|e| Error::Parse { path: path.to_owned(), message: e.to_string() })
+}
+
+fn invalid(file: &str, record: &str, message: impl Into<String>) -> Error {
+    Error::Invalid { file: file.into(), record: record.into(), message: message.into() }
+}
+
+fn one_of(file: &str, record: &str, field: &str, value: &str, allowed: &[&str]) -> Result<()> {
+    if allowed.contains(&value) {
+        Ok(())
+    } else {
+        Err(invalid(file, record, format!("{field} {value:?} is not one of {}", allowed.join(", "))))
+    }
+}
+
+fn check_key(file: &str, key: &str) -> Result<()> {
+    let ok = !key.is_empty()
+        && key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        && key.as_bytes()[0].is_ascii_lowercase()
+        && !key.ends_with('_')
+        && !key.contains("__");
+    if ok { Ok(()) } else { Err(invalid(file, key, "key must be snake_case ASCII")) }
+}
+
+/// Checks ids and keys of one vocabulary: positive, unique, snake_case.
+fn check_identities<'a>(file: &str, records: impl Iterator<Item = (u32, &'a str)>) -> Result<BTreeSet<String>> {
+    let mut ids = BTreeSet::new();
+    let mut keys = BTreeSet::new();
+    for (id, key) in records {
+        check_key(file, key)?;
+        if id == 0 {
+            return Err(invalid(file, key, "id must be 1 or more"));
+        }
+        if !ids.insert(id) {
+            return Err(invalid(file, key, format!("duplicate id {id}")));
+        }
+        if !keys.insert(key.to_owned()) {
+            return Err(invalid(file, key, "duplicate key"));
+        }
+    }
+    Ok(keys)
+}
+
+fn check_ref(file: &str, record: &str, what: &str, key: &str, known: &BTreeSet<String>) -> Result<()> {
+    if known.contains(key) {
+        Ok(())
+    } else {
+        Err(invalid(file, record, format!("unknown {what} {key:?}")))
+    }
+}
+
+fn normalized(file: &str, record: &str, name: &str) -> Result<String> {
+    normalize::normalize(name)
+        .map(|n| n.as_str().to_owned())
+        .map_err(|e| invalid(file, record, format!("name {name:?} cannot be a look-up key: {e:?}")))
+}
+
+impl Knowledge {
+    /// Loads every TOML file and the derived disease, gene and ICD-10 tables, and validates them.
+    ///
+    /// # Errors
+    /// The first rule broken, naming the file and the record.
+    pub fn load(data_dir: &Path, ontology: &Ontology) -> Result<Self> {
+        let symptoms = load_toml::<SymptomFile>(&data_dir.join("symptoms.toml"))?.symptom;
+        let treatments = load_toml::<TreatmentFile>(&data_dir.join("treatments.toml"))?.treatment;
+        let causes = load_toml::<CauseFile>(&data_dir.join("causes.toml"))?.cause;
+        let tests = load_toml::<TestFile>(&data_dir.join("tests.toml"))?.test;
+        let mut sources = load_toml::<SourceFile>(&data_dir.join("sources.toml"))?.source;
+        for (position, source) in sources.iter_mut().enumerate() {
+            if source.id == 0 {
+                source.id = position as u32 + 1;
+            }
+        }
+        let mut disorders = Vec::new();
+        let mut paths: Vec<_> = std::fs::read_dir(data_dir.join("disorders"))
+            .map_err(|source| Error::Read { path: data_dir.join("disorders"), source })?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+        paths.sort();
+        for path in &paths {
+            let rec: DisorderRec = load_toml(path)?;
+            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+            if stem != rec.key {
+                return Err(invalid(&format!("disorders/{stem}.toml"), &rec.key, "file name must be the key"));
+            }
+            disorders.push(rec);
+        }
+        disorders.sort_by_key(|d| d.id);
+        let mut kb = Knowledge {
+            disorders,
+            symptoms,
+            treatments,
+            causes,
+            tests,
+            sources,
+            disease_names: BTreeMap::new(),
+            icd10_titles: BTreeMap::new(),
+            genes: Vec::new(),
+            disorder_genes: BTreeMap::new(),
+        };
+        kb.symptoms.sort_by_key(|r| r.id);
+        kb.treatments.sort_by_key(|r| r.id);
+        kb.causes.sort_by_key(|r| r.id);
+        kb.tests.sort_by_key(|r| r.id);
+        kb.sources.sort_by_key(|r| r.id);
+        kb.load_derived(data_dir)?;
+        kb.validate(ontology)?;
+        kb.link_genes(data_dir)?;
+        Ok(kb)
+    }
+
+    fn load_derived(&mut self, data_dir: &Path) -> Result<()> {
+        let file = "derived/hpo_diseases.tsv";
+        let text = crate::read(&data_dir.join(file))?;
+        for row in tsv_rows(file, &text, 2) {
+            let (_, cols) = row?;
+            self.disease_names.entry(cols[0].to_owned()).or_default().push(cols[1].to_owned());
+        }
+        let file = "derived/icd10.tsv";
+        let text = crate::read(&data_dir.join(file))?;
+        for row in tsv_rows(file, &text, 3) {
+            let (_, cols) = row?;
+            self.icd10_titles.insert(cols[0].to_owned(), cols[2].to_owned());
+        }
+        Ok(())
+    }
+
+    fn validate(&self, ontology: &Ontology) -> Result<()> {
+        let symptom_keys = check_identities("symptoms.toml", self.symptoms.iter().map(|r| (r.id, r.key.as_str())))?;
+        let treatment_keys =
+            check_identities("treatments.toml", self.treatments.iter().map(|r| (r.id, r.key.as_str())))?;
+        let cause_keys = check_identities("causes.toml", self.causes.iter().map(|r| (r.id, r.key.as_str())))?;
+        let test_keys = check_identities("tests.toml", self.tests.iter().map(|r| (r.id, r.key.as_str())))?;
+        let source_keys = check_identities("sources.toml", self.sources.iter().map(|r| (r.id, r.key.as_str())))?;
+        let disorder_keys =
+            check_identities("disorders/", self.disorders.iter().map(|r| (r.id, r.key.as_str())))?;
+
+        let mut symptom_hpo = BTreeMap::new();
+        for s in &self.symptoms {
+            let f = "symptoms.toml";
+            one_of(f, &s.key, "system", &s.system, SYSTEMS)?;
+            if s.hpo.is_empty() {
+                return Err(invalid(f, &s.key, "needs at least one HPO id"));
+            }
+            for curie in &s.hpo {
+                let id = ontology.check(f, &s.key, curie)?;
+                if let Some(other) = symptom_hpo.insert(id, s.key.clone()) {
+                    return Err(invalid(f, &s.key, format!("{curie} is also the HPO id of {other}")));
+                }
+            }
+            for text in [&s.name, &s.plain] {
+                if text.trim().is_empty() {
+                    return Err(invalid(f, &s.key, "name and plain must not be empty"));
+                }
+            }
+        }
+        for t in &self.treatments {
+            one_of("treatments.toml", &t.key, "kind", &t.kind, ROLES)?;
+            check_ref("treatments.toml", &t.key, "source", &t.source, &source_keys)?;
+        }
+        for c in &self.causes {
+            check_ref("causes.toml", &c.key, "source", &c.source, &source_keys)?;
+        }
+        for t in &self.tests {
+            check_ref("tests.toml", &t.key, "source", &t.source, &source_keys)?;
+        }
+
+        // Names: unique across disorders (after normalization) unless declared shared.
+        let mut names: BTreeMap<String, String> = BTreeMap::new();
+        for d in &self.disorders {
+            let f = format!("disorders/{}.toml", d.key);
+            for name in self.lookup_names(d) {
+                let n = normalized(&f, &d.key, name)?;
+                if let Some(other) = names.get(&n)
+                    && *other != d.key
+                {
+                    return Err(invalid(&f, &d.key, format!(
+                        "name {name:?} is also a name of {other}; declare it in shared_synonyms of one of them"
+                    )));
+                }
+                names.insert(n, d.key.clone());
+            }
+        }
+
+        let mut orpha_owner: BTreeMap<u32, String> = BTreeMap::new();
+        let mut omim_owner: BTreeMap<u32, String> = BTreeMap::new();
+        for d in &self.disorders {
+            let f = format!("disorders/{}.toml", d.key);
+            let f = f.as_str();
+            let r = d.key.as_str();
+            if d.description.trim().is_empty() {
+                return Err(invalid(f, r, "description (the article's wording) is required"));
+            }
+            one_of(f, r, "origin", &d.origin, ORIGINS)?;
+            for v in &d.cell_lines {
+                one_of(f, r, "cell line", v, CELL_LINES)?;
+            }
+            for v in &d.inheritance {
+                one_of(f, r, "inheritance", v, INHERITANCE)?;
+            }
+            for v in &d.onset {
+                one_of(f, r, "onset", v, ONSETS)?;
+            }
+            if d.cell_lines.is_empty() || d.onset.is_empty() || d.inheritance.is_empty() {
+                return Err(invalid(f, r, "cell_lines, inheritance and onset must not be empty"));
+            }
+            if d.features.is_empty() {
+                return Err(invalid(f, r, "a disorder needs at least one feature (symptom)"));
+            }
+            if d.treatments.is_empty() {
+                return Err(invalid(f, r, "a disorder needs at least one treatment"));
+            }
+            if d.tests.is_empty() {
+                return Err(invalid(f, r, "a disorder needs at least one diagnostic test"));
+            }
+            if d.sources.is_empty() {
+                return Err(invalid(f, r, "a disorder needs at least one source"));
+            }
+            for s in &d.sources {
+                check_ref(f, r, "source", s, &source_keys)?;
+            }
+            for rel in &d.relations {
+                one_of(f, r, "relation kind", &rel.kind, RELATIONS)?;
+                check_ref(f, r, "relation target", &rel.target, &disorder_keys)?;
+                check_ref(f, r, "source", &rel.source, &source_keys)?;
+                if rel.target == d.key {
+                    return Err(invalid(f, r, "a disorder cannot relate to itself"));
+                }
+            }
+            let mut seen = BTreeSet::new();
+            for feat in &d.features {
+                check_ref(f, r, "symptom", &feat.symptom, &symptom_keys)?;
+                one_of(f, r, "frequency", &feat.frequency, FREQUENCIES)?;
+                check_ref(f, r, "source", &feat.source, &source_keys)?;
+                if !seen.insert(feat.symptom.as_str()) {
+                    return Err(invalid(f, r, format!("feature {:?} listed twice", feat.symptom)));
+                }
+            }
+            let mut seen = BTreeSet::new();
+            for t in &d.treatments {
+                check_ref(f, r, "treatment", &t.treatment, &treatment_keys)?;
+                one_of(f, r, "role", &t.role, ROLES)?;
+                check_ref(f, r, "source", &t.source, &source_keys)?;
+                if !seen.insert(t.treatment.as_str()) {
+                    return Err(invalid(f, r, format!("treatment {:?} listed twice", t.treatment)));
+                }
+            }
+            for t in &d.tests {
+                check_ref(f, r, "diagnostic test", t, &test_keys)?;
+            }
+            for c in &d.causes {
+                check_ref(f, r, "cause", c, &cause_keys)?;
+            }
+            for risk in &d.risks {
+                check_ref(f, r, "source", &risk.source, &source_keys)?;
+                if let Some(curie) = &risk.hpo {
+                    ontology.check(f, r, curie)?;
+                }
+            }
+            for (prefix, xrefs, owners) in
+                [("ORPHA", &d.orpha, &mut orpha_owner), ("OMIM", &d.omim, &mut omim_owner)]
+            {
+                let mut seen = BTreeSet::new();
+                for x in xrefs {
+                    let curie = format!("{prefix}:{}", x.id);
+                    one_of(f, r, &format!("{curie} match"), &x.match_kind, XREF_MATCHES)?;
+                    if !seen.insert(x.id) {
+                        return Err(invalid(f, r, format!("{curie} listed twice")));
+                    }
+                    let hpo_names = self.disease_names.get(&curie).ok_or_else(|| {
+                        invalid(f, r, format!("{curie} does not exist in HPO 2025-01-16 (derived/hpo_diseases.tsv)"))
+                    })?;
+                    if x.match_kind == "closest" && x.note.is_none() {
+                        return Err(invalid(f, r, format!("{curie} is only the closest entry: a note must say why")));
+                    }
+                    if let Some(name) = &x.name
+                        && !hpo_names.contains(name)
+                        && x.note.is_none()
+                    {
+                        return Err(invalid(f, r, format!(
+                            "{curie}: name {name:?} differs from HPO's {hpo_names:?}; add a note explaining it"
+                        )));
+                    }
+                    if x.match_kind != "closest"
+                        && let Some(other) = owners.insert(x.id, d.key.clone())
+                    {
+                        return Err(invalid(f, r, format!(
+                            "{curie} is also an exact or subtype entry of {other}; one of them must mark it closest"
+                        )));
+                    }
+                }
+            }
+            for icd in &d.icd10 {
+                one_of(f, r, &format!("ICD-10 {} match", icd.code), &icd.match_kind, ICD_MATCHES)?;
+                if !self.icd10_titles.contains_key(&icd.code) {
+                    return Err(invalid(f, r, format!("ICD-10 code {:?} does not exist in WHO ICD-10 2019", icd.code)));
+                }
+            }
+            if d.icd10.is_empty() {
+                return Err(invalid(f, r, "a disorder needs at least one ICD-10 code (exact or nearest parent)"));
+            }
+        }
+        Ok(())
+    }
+
+    /// Names that become look-up keys: key, name, synonyms, abbreviations (not shared synonyms).
+    fn lookup_names<'a>(&self, d: &'a DisorderRec) -> impl Iterator<Item = &'a str> {
+        [d.key.as_str(), d.name.as_str()]
+            .into_iter()
+            .chain(d.synonyms.iter().map(String::as_str))
+            .chain(d.abbreviations.iter().map(String::as_str))
+    }
+
+    fn link_genes(&mut self, data_dir: &Path) -> Result<()> {
+        let mut wanted: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for d in &self.disorders {
+            for (prefix, xrefs) in [("ORPHA", &d.orpha), ("OMIM", &d.omim)] {
+                for x in xrefs.iter().filter(|x| x.match_kind != "closest") {
+                    wanted.entry(format!("{prefix}:{}", x.id)).or_default().push(d.key.clone());
+                }
+            }
+        }
+        let file = "derived/hpo_disease_genes.tsv";
+        let text = crate::read(&data_dir.join(file))?;
+        let mut genes: BTreeMap<String, (u32, BTreeSet<u32>)> = BTreeMap::new();
+        let order: BTreeMap<&str, u32> = self.disorders.iter().map(|d| (d.key.as_str(), d.id)).collect();
+        let mut per_disorder: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for row in tsv_rows(file, &text, 3) {
+            let (line, cols) = row?;
+            let Some(owners) = wanted.get(cols[0]) else { continue };
+            let ncbi = parse_u32(file, line, cols[1])?;
+            let entry = genes.entry(cols[2].to_owned()).or_insert((ncbi, BTreeSet::new()));
+            if entry.0 != ncbi {
+                return Err(invalid(file, &format!("line {line}"), format!("{} has two NCBI ids", cols[2])));
+            }
+            for owner in owners {
+                entry.1.insert(order[owner.as_str()]);
+                per_disorder.entry(owner.clone()).or_default().insert(cols[2].to_owned());
+            }
+        }
+        let by_id: BTreeMap<u32, &str> = self.disorders.iter().map(|d| (d.id, d.key.as_str())).collect();
+        self.genes = genes
+            .into_iter()
+            .map(|(symbol, (ncbi, ids))| GeneRec {
+                symbol,
+                ncbi,
+                disorders: ids.iter().map(|id| by_id[id].to_owned()).collect(),
+            })
+            .collect();
+        self.disorder_genes = per_disorder.into_iter().map(|(k, v)| (k, v.into_iter().collect())).collect();
+        Ok(())
+    }
+
+    fn symptom_reverse(&self) -> BTreeMap<&str, Vec<&str>> {
+        let mut map: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for d in &self.disorders {
+            for f in &d.features {
+                map.entry(f.symptom.as_str()).or_default().push(d.key.as_str());
+            }
+        }
+        map
+    }
+
+    /// Emits the knowledge modules.
+    ///
+    /// # Errors
+    /// None today; kept fallible for symmetry with loading.
+    pub fn emit(&self, ontology: &Ontology) -> Result<Vec<GeneratedFile>> {
+        let _ = ontology;
+        let mut files = Vec::new();
+        files.push(self.emit_disorders());
+        files.push(self.emit_vocabularies());
+        files.push(self.emit_indexes());
+        Ok(files)
+    }
+
+    fn emit_disorders(&self) -> GeneratedFile {
+        let mut o = String::from(BANNER);
+        o.push_str("use crate::classes::*;\nuse crate::codes::*;\nuse crate::disorder::*;\nuse crate::gene::Gene;\nuse crate::{Cause, DiagnosticTest, Source, Symptom, Treatment};\n\n");
+        let variants: Vec<(String, u32, String)> =
+            self.disorders.iter().map(|d| (camel(&d.key), d.id, d.name.clone())).collect();
+        o.push_str(&enum_def(
+            "Disorder",
+            "A bone marrow failure disorder. Discriminants are stable: new disorders get new numbers.\n///\n/// ```\n/// use marrowkb::Disorder;\n/// assert_eq!(Disorder::FanconiAnemia as u32, 9);\n/// assert_eq!(Disorder::FanconiAnemia.name(), \"Fanconi anemia\");\n/// ```",
+            &variants,
+        ));
+        let gene_index: BTreeMap<&str, usize> =
+            self.genes.iter().enumerate().map(|(i, g)| (g.symbol.as_str(), i)).collect();
+        let _ = writeln!(o, "pub(crate) static DISORDERS: [DisorderInfo; {}] = [", self.disorders.len());
+        for d in &self.disorders {
+            let v = camel(&d.key);
+            let xref = |prefix: &str, ty: &str, xs: &[XrefRec]| {
+                slice(xs.iter().map(|x| {
+                    let curie = format!("{prefix}:{}", x.id);
+                    let name = self.disease_names.get(&curie).and_then(|n| n.first()).cloned().unwrap_or_default();
+                    format!(
+                        "Xref {{ id: {ty}::new({}), name: {}, match_kind: XrefMatch::{}, note: {} }}",
+                        x.id,
+                        lit(&name),
+                        camel(&x.match_kind),
+                        opt_lit(x.note.as_deref())
+                    )
+                }))
+            };
+            let genes = self.disorder_genes.get(&d.key).cloned().unwrap_or_default();
+            let _ = writeln!(o, "    DisorderInfo {{");
+            let _ = writeln!(o, "        disorder: Disorder::{v},");
+            let _ = writeln!(o, "        id: {},", d.id);
+            let _ = writeln!(o, "        key: {},", lit(&d.key));
+            let _ = writeln!(o, "        name: {},", lit(&d.name));
+            let _ = writeln!(o, "        synonyms: {},", slice(d.synonyms.iter().chain(&d.shared_synonyms).map(|s| lit(s))));
+            let _ = writeln!(o, "        abbreviations: {},", slice(d.abbreviations.iter().map(|s| lit(s))));
+            let _ = writeln!(o, "        description: {},", lit(&d.description));
+            let _ = writeln!(o, "        summary: {},", opt_lit(d.summary.as_deref()));
+            let _ = writeln!(o, "        origin: Origin::{},", camel(&d.origin));
+            let _ = writeln!(o, "        neoplasm: {},", d.neoplasm);
+            let _ = writeln!(o, "        cell_lines: {},", slice(d.cell_lines.iter().map(|c| format!("CellLine::{}", camel(c)))));
+            let _ = writeln!(o, "        inheritance: {},", slice(d.inheritance.iter().map(|c| format!("Inheritance::{}", camel(c)))));
+            let _ = writeln!(o, "        onset: {},", slice(d.onset.iter().map(|c| format!("Onset::{}", camel(c)))));
+            let _ = writeln!(o, "        relations: {},", slice(d.relations.iter().map(|r| format!(
+                "Relation {{ kind: RelationKind::{}, target: Disorder::{}, source: Source::{} }}",
+                camel(&r.kind), camel(&r.target), camel(&r.source)
+            ))));
+            let _ = writeln!(o, "        orpha: {},", xref("ORPHA", "OrphaId", &d.orpha));
+            let _ = writeln!(o, "        omim: {},", xref("OMIM", "OmimId", &d.omim));
+            let _ = writeln!(o, "        icd10: {},", slice(d.icd10.iter().map(|i| format!(
+                "Icd10Xref {{ code: Icd10Code::from_static({}), title: {}, match_kind: IcdMatch::{}, note: {} }}",
+                lit(&i.code), lit(&self.icd10_titles[&i.code]), camel(&i.match_kind), opt_lit(i.note.as_deref())
+            ))));
+            let _ = writeln!(o, "        genes: {},", slice(genes.iter().map(|g| format!("Gene({})", gene_index[g.as_str()]))));
+            let _ = writeln!(o, "        features: {},", slice(d.features.iter().map(|f| format!(
+                "Feature {{ symptom: Symptom::{}, frequency: Frequency::{}, source: Source::{} }}",
+                camel(&f.symptom), camel(&f.frequency), camel(&f.source)
+            ))));
+            let _ = writeln!(o, "        treatments: {},", slice(d.treatments.iter().map(|t| format!(
+                "TreatmentUse {{ treatment: Treatment::{}, role: TreatmentRole::{}, source: Source::{} }}",
+                camel(&t.treatment), camel(&t.role), camel(&t.source)
+            ))));
+            let _ = writeln!(o, "        tests: {},", slice(d.tests.iter().map(|t| format!("DiagnosticTest::{}", camel(t)))));
+            let _ = writeln!(o, "        causes: {},", slice(d.causes.iter().map(|c| format!("Cause::{}", camel(c)))));
+            let _ = writeln!(o, "        risks: {},", slice(d.risks.iter().map(|r| format!(
+                "Risk {{ name: {}, hpo: {}, source: Source::{} }}",
+                lit(&r.name),
+                r.hpo.as_deref().map_or("None".into(), |h| format!("Some(HpoId::new({}))", h[3..].trim_start_matches('0'))),
+                camel(&r.source)
+            ))));
+            let _ = writeln!(o, "        sources: {},", slice(d.sources.iter().map(|s| format!("Source::{}", camel(s)))));
+            let _ = writeln!(o, "    }},");
+        }
+        o.push_str("];\n");
+        GeneratedFile { name: "disorders.rs".into(), contents: o }
+    }
+
+    fn emit_vocabularies(&self) -> GeneratedFile {
+        let mut o = String::from(BANNER);
+        o.push_str("use crate::classes::*;\nuse crate::codes::*;\nuse crate::gene::GeneInfo;\nuse crate::{Disorder, cause::*, diagnostic_test::*, source::*, symptom::*, treatment::*};\n\n");
+        let _ = writeln!(o, "/// The releases the data was derived from and checked against.\npub(crate) const DATA_VERSION: &str = {};\n", lit(DATA_VERSION));
+        let reverse = self.symptom_reverse();
+        let disorders_of = |keys: Vec<&str>| slice(keys.into_iter().map(|k| format!("Disorder::{}", camel(k))));
+        let users = |pred: &dyn Fn(&DisorderRec) -> bool| -> Vec<&str> {
+            self.disorders.iter().filter(|d| pred(d)).map(|d| d.key.as_str()).collect()
+        };
+
+        // Symptoms.
+        let variants: Vec<_> = self.symptoms.iter().map(|s| (camel(&s.key), s.id, s.name.clone())).collect();
+        o.push_str(&enum_def("Symptom", "A symptom or clinical feature. Discriminants are stable.\n///\n/// ```\n/// use marrowkb::Symptom;\n/// assert_eq!(Symptom::from_discriminant(Symptom::ALL[0] as u32).unwrap(), Symptom::ALL[0]);\n/// ```", &variants));
+        let _ = writeln!(o, "pub(crate) static SYMPTOMS: [SymptomInfo; {}] = [", self.symptoms.len());
+        for s in &self.symptoms {
+            let hpo = slice(s.hpo.iter().map(|h| format!("HpoId::new({})", h[3..].trim_start_matches('0'))));
+            let _ = writeln!(o, "    SymptomInfo {{ symptom: Symptom::{}, id: {}, key: {}, name: {}, plain: {}, hpo: {hpo}, system: BodySystem::{}, article: {}, disorders: {} }},",
+                camel(&s.key), s.id, lit(&s.key), lit(&s.name), lit(&s.plain), camel(&s.system), opt_lit(s.article.as_deref()),
+                disorders_of(reverse.get(s.key.as_str()).cloned().unwrap_or_default()));
+        }
+        o.push_str("];\n\n");
+
+        // Treatments.
+        let variants: Vec<_> = self.treatments.iter().map(|s| (camel(&s.key), s.id, s.name.clone())).collect();
+        o.push_str(&enum_def("Treatment", "A treatment. Discriminants are stable.\n///\n/// ```\n/// use marrowkb::Treatment;\n/// assert_eq!(Treatment::BloodTransfusion.key(), \"blood_transfusion\");\n/// ```", &variants));
+        let _ = writeln!(o, "pub(crate) static TREATMENTS: [TreatmentInfo; {}] = [", self.treatments.len());
+        for t in &self.treatments {
+            let ds = users(&|d: &DisorderRec| d.treatments.iter().any(|u| u.treatment == t.key));
+            let _ = writeln!(o, "    TreatmentInfo {{ treatment: Treatment::{}, id: {}, key: {}, name: {}, description: {}, kind: TreatmentRole::{}, article: {}, source: Source::{}, disorders: {} }},",
+                camel(&t.key), t.id, lit(&t.key), lit(&t.name), lit(&t.description), camel(&t.kind), t.article, camel(&t.source), disorders_of(ds));
+        }
+        o.push_str("];\n\n");
+
+        // Causes.
+        let variants: Vec<_> = self.causes.iter().map(|s| (camel(&s.key), s.id, s.name.clone())).collect();
+        o.push_str(&enum_def("Cause", "A cause of bone marrow failure. Discriminants are stable.\n///\n/// ```\n/// use marrowkb::Cause;\n/// assert_eq!(Cause::ALL.len(), Cause::COUNT);\n/// ```", &variants));
+        let _ = writeln!(o, "pub(crate) static CAUSES: [CauseInfo; {}] = [", self.causes.len());
+        for c in &self.causes {
+            let ds = users(&|d: &DisorderRec| d.causes.contains(&c.key));
+            let _ = writeln!(o, "    CauseInfo {{ cause: Cause::{}, id: {}, key: {}, name: {}, description: {}, source: Source::{}, disorders: {} }},",
+                camel(&c.key), c.id, lit(&c.key), lit(&c.name), lit(&c.description), camel(&c.source), disorders_of(ds));
+        }
+        o.push_str("];\n\n");
+
+        // Diagnostic tests.
+        let variants: Vec<_> = self.tests.iter().map(|s| (camel(&s.key), s.id, s.name.clone())).collect();
+        o.push_str(&enum_def("DiagnosticTest", "A diagnostic test. Discriminants are stable.\n///\n/// ```\n/// use marrowkb::DiagnosticTest;\n/// assert_eq!(DiagnosticTest::CompleteBloodCount.key(), \"complete_blood_count\");\n/// ```", &variants));
+        let _ = writeln!(o, "pub(crate) static DIAGNOSTIC_TESTS: [DiagnosticTestInfo; {}] = [", self.tests.len());
+        for t in &self.tests {
+            let ds = users(&|d: &DisorderRec| d.tests.contains(&t.key));
+            let _ = writeln!(o, "    DiagnosticTestInfo {{ test: DiagnosticTest::{}, id: {}, key: {}, name: {}, description: {}, article: {}, source: Source::{}, disorders: {} }},",
+                camel(&t.key), t.id, lit(&t.key), lit(&t.name), lit(&t.description), t.article, camel(&t.source), disorders_of(ds));
+        }
+        o.push_str("];\n\n");
+
+        // Sources.
+        let variants: Vec<_> = self.sources.iter().map(|s| (camel(&s.key), s.id, s.title.clone())).collect();
+        o.push_str(&enum_def("Source", "A cited source. Discriminants are stable.\n///\n/// ```\n/// use marrowkb::Source;\n/// assert_eq!(Source::Article.key(), \"article\");\n/// ```", &variants));
+        let _ = writeln!(o, "pub(crate) static SOURCES: [SourceInfo; {}] = [", self.sources.len());
+        for s in &self.sources {
+            let _ = writeln!(o, "    SourceInfo {{ source: Source::{}, id: {}, key: {}, name: {}, title: {}, publisher: {}, year: {}, url: {}, licence: {} }},",
+                camel(&s.key), s.id, lit(&s.key), lit(&s.key), lit(&s.title), lit(&s.publisher),
+                s.year.map_or("None".into(), |y| format!("Some({y})")), opt_lit(s.url.as_deref()), opt_lit(s.licence.as_deref()));
+        }
+        o.push_str("];\n\n");
+
+        // Genes.
+        let _ = writeln!(o, "pub(crate) static GENES: [GeneInfo; {}] = [", self.genes.len());
+        for g in &self.genes {
+            let _ = writeln!(o, "    GeneInfo {{ symbol: {}, ncbi_gene_id: {}, disorders: {} }},",
+                lit(&g.symbol), g.ncbi, disorders_of(g.disorders.iter().map(String::as_str).collect()));
+        }
+        o.push_str("];\n");
+        GeneratedFile { name: "vocabularies.rs".into(), contents: o }
+    }
+
+    fn emit_indexes(&self) -> GeneratedFile {
+        let mut o = String::from(BANNER);
+        o.push_str("use crate::classes::*;\nuse crate::{Cause, DiagnosticTest, Disorder, Source, Symptom, Treatment};\n\n");
+
+        // Name and key maps for every entity.
+        let mut disorder_names: BTreeMap<String, String> = BTreeMap::new();
+        for d in &self.disorders {
+            for name in self.lookup_names(d) {
+                if let Ok(n) = normalize::normalize(name) {
+                    disorder_names.insert(n.as_str().to_owned(), format!("Disorder::{}", camel(&d.key)));
+                }
+            }
+        }
+        let keyed = |ty: &str, recs: Vec<(&str, Vec<&str>)>| {
+            let mut keys = BTreeMap::new();
+            let mut names = BTreeMap::new();
+            for (key, other_names) in recs {
+                keys.insert(key.to_owned(), format!("{ty}::{}", camel(key)));
+                for name in std::iter::once(key).chain(other_names) {
+                    if let Ok(n) = normalize::normalize(name) {
+                        names.entry(n.as_str().to_owned()).or_insert_with(|| format!("{ty}::{}", camel(key)));
+                    }
+                }
+            }
+            (keys, names)
+        };
+        let tables: Vec<(&str, &str, (BTreeMap<String, String>, BTreeMap<String, String>))> = vec![
+            ("Disorder", "DISORDER", (self.disorders.iter().map(|d| (d.key.clone(), format!("Disorder::{}", camel(&d.key)))).collect(), disorder_names)),
+            ("Symptom", "SYMPTOM", keyed("Symptom", self.symptoms.iter().map(|s| (s.key.as_str(), vec![s.name.as_str(), s.plain.as_str()])).collect())),
+            ("Treatment", "TREATMENT", keyed("Treatment", self.treatments.iter().map(|s| (s.key.as_str(), vec![s.name.as_str()])).collect())),
+            ("Cause", "CAUSE", keyed("Cause", self.causes.iter().map(|s| (s.key.as_str(), vec![s.name.as_str()])).collect())),
+            ("DiagnosticTest", "DIAGNOSTIC_TEST", keyed("DiagnosticTest", self.tests.iter().map(|s| (s.key.as_str(), vec![s.name.as_str()])).collect())),
+            ("Source", "SOURCE", keyed("Source", self.sources.iter().map(|s| (s.key.as_str(), vec![])).collect())),
+        ];
+        for (ty, prefix, (keys, names)) in &tables {
+            let mut map = phf_codegen::Map::<&str>::new();
+            for (k, v) in keys {
+                map.entry(k.as_str(), v.clone());
+            }
+            let _ = writeln!(o, "pub(crate) static {prefix}_BY_KEY: phf::Map<&'static str, {ty}> = {};\n", map.build());
+            let mut map = phf_codegen::Map::<&str>::new();
+            for (k, v) in names {
+                map.entry(k.as_str(), v.clone());
+            }
+            let _ = writeln!(o, "pub(crate) static {prefix}_BY_NAME: phf::Map<&'static str, {ty}> = {};\n", map.build());
+        }
+
+        // Code indexes.
+        for (prefix, name) in [("ORPHA", "ORPHA_INDEX"), ("OMIM", "OMIM_INDEX")] {
+            let mut links: BTreeMap<u32, Vec<(u8, u32, String)>> = BTreeMap::new();
+            for d in &self.disorders {
+                let xs = if prefix == "ORPHA" { &d.orpha } else { &d.omim };
+                for x in xs {
+                    let rank = u8::from(x.match_kind == "closest");
+                    links.entry(x.id).or_default().push((rank, d.id, format!("(Disorder::{}, XrefMatch::{})", camel(&d.key), camel(&x.match_kind))));
+                }
+            }
+            let mut map = phf_codegen::Map::<u32>::new();
+            for (id, mut v) in links {
+                v.sort();
+                map.entry(id, slice(v.into_iter().map(|(_, _, s)| s)));
+            }
+            let _ = writeln!(o, "pub(crate) static {name}: phf::Map<u32, &'static [(Disorder, XrefMatch)]> = {};\n", map.build());
+        }
+        let mut icd: BTreeMap<&str, Vec<(u8, u32, String)>> = BTreeMap::new();
+        for d in &self.disorders {
+            for i in &d.icd10 {
+                let rank = u8::from(i.match_kind != "exact");
+                icd.entry(i.code.as_str()).or_default().push((rank, d.id, format!("(Disorder::{}, IcdMatch::{})", camel(&d.key), camel(&i.match_kind))));
+            }
+        }
+        let mut map = phf_codegen::Map::<&str>::new();
+        for (code, mut v) in icd {
+            v.sort();
+            map.entry(code, slice(v.into_iter().map(|(_, _, s)| s)));
+        }
+        let _ = writeln!(o, "pub(crate) static ICD10_INDEX: phf::Map<&'static str, &'static [(Disorder, IcdMatch)]> = {};\n", map.build());
+
+        let mut map = phf_codegen::Map::<u32>::new();
+        for s in &self.symptoms {
+            for h in &s.hpo {
+                if let Ok(id) = h[3..].parse::<u32>() {
+                    map.entry(id, format!("Symptom::{}", camel(&s.key)));
+                }
+            }
+        }
+        let _ = writeln!(o, "pub(crate) static SYMPTOM_BY_HPO: phf::Map<u32, Symptom> = {};\n", map.build());
+
+        let mut map = phf_codegen::Map::<&str>::new();
+        for (i, g) in self.genes.iter().enumerate() {
+            map.entry(g.symbol.as_str(), format!("{i}"));
+        }
+        let _ = writeln!(o, "pub(crate) static GENE_BY_SYMBOL: phf::Map<&'static str, u16> = {};", map.build());
+        GeneratedFile { name: "indexes.rs".into(), contents: o }
+    }
+}
+
+/// The generated enum with `ALL`, `index` and `from_discriminant_opt`.
+fn enum_def(ty: &str, doc: &str, variants: &[(String, u32, String)]) -> String {
+    let mut o = String::new();
+    let _ = writeln!(o, "/// {doc}");
+    o.push_str("#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]\n#[repr(u32)]\n#[non_exhaustive]\n");
+    let _ = writeln!(o, "pub enum {ty} {{");
+    for (v, id, name) in variants {
+        let _ = writeln!(o, "    /// {name}\n    {v} = {id},");
+    }
+    o.push_str("}\n\n");
+    let _ = writeln!(o, "impl {ty} {{");
+    let _ = writeln!(o, "    /// Every value, in discriminant order.\n    pub const ALL: [{ty}; {}] = [{}];\n", variants.len(),
+        variants.iter().map(|(v, _, _)| format!("{ty}::{v}")).collect::<Vec<_>>().join(", "));
+    let _ = writeln!(o, "    /// Position in [`{ty}::ALL`] and in the record table.\n    pub(crate) const fn index(self) -> usize {{\n        match self {{");
+    for (i, (v, _, _)) in variants.iter().enumerate() {
+        let _ = writeln!(o, "            {ty}::{v} => {i},");
+    }
+    o.push_str("        }\n    }\n\n");
+    let _ = writeln!(o, "    /// The value with this discriminant, if any.\n    pub(crate) const fn from_discriminant_opt(value: u32) -> Option<Self> {{\n        match value {{");
+    for (v, id, _) in variants {
+        let _ = writeln!(o, "            {id} => Some({ty}::{v}),");
+    }
+    o.push_str("            _ => None,\n        }\n    }\n}\n\n");
+    o
+}

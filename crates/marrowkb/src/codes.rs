@@ -1,0 +1,317 @@
+//! Identifier newtypes and their parsers: HPO, ORPHA, OMIM and WHO ICD-10.
+//!
+//! Each displays (and serializes) as the CURIE Phenopackets write (`HP:0001873`, `ORPHA:84`,
+//! `OMIM:227650`; ICD-10 codes as `D61.0`) and parses the spellings people use, without allocating.
+//!
+//! ```
+//! use marrowkb::codes::{HpoId, Icd10Code, OmimId, OrphaId};
+//! assert_eq!("HP:0001873".parse::<HpoId>().unwrap(), HpoId::new(1873));
+//! assert_eq!("0001873".parse::<HpoId>().unwrap().to_string(), "HP:0001873");
+//! assert_eq!("Orphanet:84".parse::<OrphaId>().unwrap().to_string(), "ORPHA:84");
+//! assert_eq!("MIM:227650".parse::<OmimId>().unwrap().get(), 227650);
+//! assert_eq!("d610".parse::<Icd10Code>().unwrap().as_str(), "D61.0");
+//! ```
+
+use crate::Error;
+use core::fmt;
+use core::str::FromStr;
+
+/// Which kind of identifier an error is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[repr(u32)]
+pub enum IdKind {
+    /// Human Phenotype Ontology term id.
+    Hpo = 1,
+    /// Orphanet disease id.
+    Orpha = 2,
+    /// OMIM entry number.
+    Omim = 3,
+    /// WHO ICD-10 code.
+    Icd10 = 4,
+    /// HGNC gene symbol.
+    Gene = 5,
+}
+
+impl fmt::Display for IdKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            IdKind::Hpo => "HPO",
+            IdKind::Orpha => "ORPHA",
+            IdKind::Omim => "OMIM",
+            IdKind::Icd10 => "ICD-10",
+            IdKind::Gene => "gene",
+        })
+    }
+}
+
+/// The longest identifier text any parser accepts, in bytes.
+pub const MAX_ID_LEN: usize = 32;
+
+fn malformed(kind: IdKind, reason: &'static str) -> Error {
+    Error::MalformedId { kind, reason }
+}
+
+/// Strips one of `prefixes` (ASCII case-insensitive) and returns the rest, trimmed.
+fn strip_prefix<'a>(text: &'a str, prefixes: &[&str]) -> &'a str {
+    for prefix in prefixes {
+        if text.len() >= prefix.len()
+            && text.is_char_boundary(prefix.len())
+            && text[..prefix.len()].eq_ignore_ascii_case(prefix)
+        {
+            return text[prefix.len()..].trim_start();
+        }
+    }
+    text
+}
+
+fn parse_number(kind: IdKind, text: &str, prefixes: &[&str], max_digits: usize) -> Result<u32, Error> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(malformed(kind, "empty"));
+    }
+    if text.len() > MAX_ID_LEN {
+        return Err(malformed(kind, "too long"));
+    }
+    let digits = strip_prefix(text, prefixes);
+    if digits.is_empty() {
+        return Err(malformed(kind, "no digits after the prefix"));
+    }
+    if digits.len() > max_digits {
+        return Err(malformed(kind, "too many digits"));
+    }
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(malformed(kind, "expected digits"));
+    }
+    digits.parse::<u32>().map_err(|_| malformed(kind, "expected digits"))
+}
+
+macro_rules! numeric_id {
+    ($(#[$meta:meta])* $name:ident, $kind:expr, $curie:literal, $width:literal, $max_digits:literal, [$($prefix:literal),+]) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[repr(transparent)]
+        pub struct $name(u32);
+
+        impl $name {
+            /// Wraps a number (not checked against any source).
+            pub const fn new(number: u32) -> Self {
+                Self(number)
+            }
+
+            /// The number.
+            pub const fn get(self) -> u32 {
+                self.0
+            }
+
+            /// Parses the accepted spellings (see the module documentation).
+            ///
+            /// # Errors
+            /// [`Error::MalformedId`] for empty, over-long or non-numeric text.
+            pub fn parse(text: &str) -> Result<Self, Error> {
+                parse_number($kind, text, &[$($prefix),+], $max_digits).map(Self)
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, concat!($curie, ":{:0", $width, "}"), self.0)
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = Error;
+            fn from_str(s: &str) -> Result<Self, Error> {
+                Self::parse(s)
+            }
+        }
+
+        impl From<$name> for u32 {
+            fn from(id: $name) -> u32 {
+                id.0
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_str(self)
+            }
+        }
+    };
+}
+
+numeric_id!(
+    /// A Human Phenotype Ontology term id, `HP:0001873`. Parses `HP:0001873`, `HP_0001873`, `hp:1873`, `0001873`.
+    ///
+    /// ```
+    /// use marrowkb::codes::HpoId;
+    /// assert_eq!(HpoId::parse("HP_0001873").unwrap().get(), 1873);
+    /// assert!(HpoId::parse("HP:abc").is_err());
+    /// ```
+    HpoId, IdKind::Hpo, "HP", 7, 7, ["HP:", "HP_", "HPO:"]
+);
+numeric_id!(
+    /// An Orphanet disease id, `ORPHA:84`. Parses `ORPHA:84`, `Orphanet:84`, `ORPHA84`, `84`.
+    ///
+    /// ```
+    /// use marrowkb::codes::OrphaId;
+    /// assert_eq!(OrphaId::parse("orpha:84").unwrap().to_string(), "ORPHA:84");
+    /// ```
+    OrphaId, IdKind::Orpha, "ORPHA", 1, 7, ["ORPHANET:", "ORPHANET_", "ORPHA:", "ORPHA_", "ORPHA"]
+);
+numeric_id!(
+    /// An OMIM entry number, `OMIM:227650`. Parses `OMIM:227650`, `MIM:227650`, `#227650`, `227650`.
+    ///
+    /// ```
+    /// use marrowkb::codes::OmimId;
+    /// assert_eq!(OmimId::parse("#227650").unwrap().to_string(), "OMIM:227650");
+    /// ```
+    OmimId, IdKind::Omim, "OMIM", 6, 6, ["OMIM:", "OMIM_", "MIM:", "MIM#", "MIM", "OMIM", "#"]
+);
+
+/// A WHO ICD-10 code in its dotted form (`D61.0`, `D70`), stored inline (no allocation).
+///
+/// Parsing upper-cases and adds the dot: `d610`, `D61.0` and ` D61.0 ` all give `D61.0`. It checks the
+/// shape (a letter, two digits, optionally a dot and one or two more characters), not that the code exists:
+/// [`crate::Disorder::from_icd10`] answers that.
+///
+/// ```
+/// use marrowkb::codes::Icd10Code;
+/// assert_eq!(Icd10Code::parse("D70").unwrap().as_str(), "D70");
+/// assert!(Icd10Code::parse("61.0").is_err());
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Icd10Code {
+    bytes: [u8; 6],
+    len: u8,
+}
+
+impl Icd10Code {
+    /// Builds a code from text already in dotted upper-case form; used by generated data.
+    ///
+    /// # Panics
+    /// At compile time (in a `const`) when `code` is longer than six bytes.
+    pub const fn from_static(code: &'static str) -> Self {
+        let src = code.as_bytes();
+        let mut bytes = [0u8; 6];
+        let mut i = 0;
+        while i < src.len() {
+            bytes[i] = src[i];
+            i += 1;
+        }
+        Self { bytes, len: src.len() as u8 }
+    }
+
+    /// The dotted code, e.g. `D61.0`.
+    pub fn as_str(&self) -> &str {
+        // The bytes are ASCII by construction (parse and from_static only store ASCII).
+        core::str::from_utf8(&self.bytes[..self.len as usize]).unwrap_or("")
+    }
+
+    /// Parses `D61.0`, `d610`, `D61`: see the type documentation.
+    ///
+    /// # Errors
+    /// [`Error::MalformedId`] when the text is not shaped like an ICD-10 code.
+    pub fn parse(text: &str) -> Result<Self, Error> {
+        let text = strip_prefix(text.trim(), &["ICD10:", "ICD-10:", "ICD10CM:"]);
+        if text.is_empty() {
+            return Err(malformed(IdKind::Icd10, "empty"));
+        }
+        if text.len() > 8 {
+            return Err(malformed(IdKind::Icd10, "too long"));
+        }
+        let raw = text.as_bytes();
+        let mut compact = [0u8; 6];
+        let mut n = 0;
+        for (i, &b) in raw.iter().enumerate() {
+            if b == b'.' && i == 3 {
+                continue;
+            }
+            if n == 5 {
+                return Err(malformed(IdKind::Icd10, "too long"));
+            }
+            compact[n] = b.to_ascii_uppercase();
+            n += 1;
+        }
+        if n < 3 || !compact[0].is_ascii_uppercase() || !compact[1].is_ascii_digit() {
+            return Err(malformed(IdKind::Icd10, "expected a letter and two digits"));
+        }
+        if !compact[2].is_ascii_digit() || !compact[3..n].iter().all(|b| b.is_ascii_alphanumeric()) {
+            return Err(malformed(IdKind::Icd10, "expected a letter and two digits"));
+        }
+        if n > 4 {
+            return Err(malformed(IdKind::Icd10, "too many characters after the dot"));
+        }
+        let mut bytes = [0u8; 6];
+        bytes[..3].copy_from_slice(&compact[..3]);
+        let mut len = 3;
+        if n > 3 {
+            bytes[3] = b'.';
+            bytes[4] = compact[3];
+            len = 5;
+        }
+        Ok(Self { bytes, len: len as u8 })
+    }
+}
+
+impl fmt::Display for Icd10Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Debug for Icd10Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Icd10Code({:?})", self.as_str())
+    }
+}
+
+impl FromStr for Icd10Code {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        Self::parse(s)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Icd10Code {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hpo_spellings() {
+        for text in ["HP:0001873", "hp:0001873", "HP_0001873", "0001873", "1873", " HP:0001873 "] {
+            assert_eq!(HpoId::parse(text).unwrap(), HpoId::new(1873), "{text}");
+        }
+        for bad in ["", "HP:", "HP:12345678", "HP:-1", "HP:１２", "HP:0001873x", "ORPHA:84"] {
+            assert!(HpoId::parse(bad).is_err(), "{bad}");
+        }
+        assert_eq!(HpoId::new(1873).to_string(), "HP:0001873");
+    }
+
+    #[test]
+    fn orpha_omim_spellings() {
+        assert_eq!(OrphaId::parse("ORPHA:84").unwrap().get(), 84);
+        assert_eq!(OrphaId::parse("Orphanet_84").unwrap().get(), 84);
+        assert_eq!(OmimId::parse("OMIM:227650").unwrap().get(), 227650);
+        assert_eq!(OmimId::parse("MIM#227650").unwrap().get(), 227650);
+        assert!(OmimId::parse("OMIM:2276500").is_err());
+        assert!(OrphaId::parse(&"9".repeat(40)).is_err());
+    }
+
+    #[test]
+    fn icd10_shapes() {
+        assert_eq!(Icd10Code::parse("D61.0").unwrap().as_str(), "D61.0");
+        assert_eq!(Icd10Code::parse("d610").unwrap().as_str(), "D61.0");
+        assert_eq!(Icd10Code::parse("ICD10:D70").unwrap().as_str(), "D70");
+        for bad in ["", "D6", "61.0", "D61.00", "DD1.0", "D61..0", "D61-0", "Ä61.0"] {
+            assert!(Icd10Code::parse(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,71 @@
+//! The one error type of marrowkb.
+//!
+//! Every variant is allocation-free and `Copy`, so errors are cheap to return from look-ups and easy to
+//! map to Python exceptions and C status codes.
+//!
+//! ```
+//! use marrowkb::{Disorder, Error};
+//! match marrowkb::lookup("fanconni anaemia") {
+//!     Err(Error::UnknownName { suggestions }) => {
+//!         assert_eq!(suggestions.first(), Some(Disorder::FanconiAnemia));
+//!     }
+//!     other => panic!("unexpected {other:?}"),
+//! }
+//! ```
+
+use crate::codes::IdKind;
+use crate::lookup::Suggestions;
+
+/// Everything that can go wrong when asking marrowkb.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The text was empty, or only spaces and punctuation.
+    #[error("empty input: give a name, synonym, abbreviation or code")]
+    EmptyInput,
+    /// The text is longer than any name marrowkb knows.
+    #[error("input of {len} bytes is too long (the limit is {max})")]
+    InputTooLong {
+        /// Length of the input in bytes.
+        len: usize,
+        /// The limit in bytes.
+        max: usize,
+    },
+    /// No disorder has this name, synonym or abbreviation.
+    #[error("unknown disorder name{suggestions}")]
+    UnknownName {
+        /// The closest known disorders, best first (possibly none).
+        suggestions: Suggestions,
+    },
+    /// The text is not shaped like an identifier of this kind.
+    #[error("malformed {kind} identifier: {reason}")]
+    MalformedId {
+        /// The kind of identifier expected.
+        kind: IdKind,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
+    /// A well-formed identifier that no record in marrowkb carries.
+    #[error("no {kind} record in marrowkb for this identifier")]
+    UnknownId {
+        /// The kind of identifier.
+        kind: IdKind,
+    },
+    /// A key that no value of this vocabulary has.
+    #[error("unknown {entity} key")]
+    UnknownKey {
+        /// The vocabulary, e.g. `"symptom"`.
+        entity: &'static str,
+    },
+    /// An integer that is not the discriminant of any value of this enum.
+    #[error("{value} is not a valid {entity} discriminant")]
+    InvalidDiscriminant {
+        /// The enum, e.g. `"disorder"`.
+        entity: &'static str,
+        /// The integer given.
+        value: u32,
+    },
+}
+
+/// Shorthand for `Result<T, marrowkb::Error>`.
+pub type Result<T, E = Error> = core::result::Result<T, E>;

@@ -1,0 +1,154 @@
+//! Causal genes, as HPO release 2025-01-16 links them to the disorders' ORPHA and OMIM entries.
+//!
+//! Genes are identified by HGNC symbol and NCBI Gene id; a [`Gene`] value is a cheap handle into static
+//! data (its internal index is not stable across releases: store the symbol or the NCBI id).
+//!
+//! ```
+//! use marrowkb::{Disorder, Gene};
+//! let rps19 = Gene::from_symbol("rps19").unwrap();
+//! assert_eq!(rps19.symbol(), "RPS19");
+//! assert_eq!(rps19.ncbi_gene_id(), 6223);
+//! assert_eq!(marrowkb::disorders_for_gene("RPS19").unwrap(), &[Disorder::DiamondBlackfanAnemia]);
+//! ```
+
+use crate::codes::IdKind;
+use crate::generated::{GENE_BY_SYMBOL, GENES};
+use crate::{Disorder, Error, Result};
+
+/// The longest gene symbol accepted, in bytes.
+pub const MAX_SYMBOL_LEN: usize = 24;
+
+/// A gene linked to at least one disorder.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Gene(pub(crate) u16);
+
+/// The static record behind a [`Gene`].
+///
+/// ```
+/// use marrowkb::Gene;
+/// let info = Gene::from_symbol("SBDS").unwrap().info();
+/// assert_eq!(info.symbol, "SBDS");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct GeneInfo {
+    /// HGNC symbol.
+    pub symbol: &'static str,
+    /// NCBI Gene id.
+    pub ncbi_gene_id: u32,
+    /// Disorders HPO links it to, in discriminant order.
+    pub disorders: &'static [Disorder],
+}
+
+impl Gene {
+    /// Every gene, sorted by symbol.
+    ///
+    /// ```
+    /// use marrowkb::Gene;
+    /// assert!(Gene::all().count() > 50);
+    /// ```
+    pub fn all() -> impl ExactSizeIterator<Item = Gene> {
+        (0..GENES.len() as u16).map(Gene)
+    }
+
+    /// Finds a gene by HGNC symbol, ignoring ASCII case and surrounding spaces. Never allocates.
+    ///
+    /// ```
+    /// use marrowkb::Gene;
+    /// assert_eq!(Gene::from_symbol(" fanca ").unwrap().symbol(), "FANCA");
+    /// assert!(Gene::from_symbol("NOTAGENE").is_err());
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::EmptyInput`], [`Error::InputTooLong`], or [`Error::UnknownId`] with [`IdKind::Gene`].
+    pub fn from_symbol(symbol: &str) -> Result<Gene> {
+        let symbol = symbol.trim();
+        if symbol.is_empty() {
+            return Err(Error::EmptyInput);
+        }
+        if symbol.len() > MAX_SYMBOL_LEN {
+            return Err(Error::InputTooLong {
+                len: symbol.len(),
+                max: MAX_SYMBOL_LEN,
+            });
+        }
+        let mut buf = [0u8; MAX_SYMBOL_LEN];
+        for (dst, src) in buf.iter_mut().zip(symbol.bytes()) {
+            *dst = src.to_ascii_uppercase();
+        }
+        let upper = core::str::from_utf8(&buf[..symbol.len()]).map_err(|_| Error::UnknownId { kind: IdKind::Gene })?;
+        GENE_BY_SYMBOL
+            .get(upper)
+            .map(|&index| Gene(index))
+            .ok_or(Error::UnknownId { kind: IdKind::Gene })
+    }
+
+    /// Finds a gene by NCBI Gene id.
+    ///
+    /// ```
+    /// use marrowkb::Gene;
+    /// assert_eq!(Gene::from_ncbi_gene_id(6223).unwrap().symbol(), "RPS19");
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::UnknownId`] with [`IdKind::Gene`].
+    pub fn from_ncbi_gene_id(id: u32) -> Result<Gene> {
+        GENES
+            .iter()
+            .position(|g| g.ncbi_gene_id == id)
+            .map(|index| Gene(index as u16))
+            .ok_or(Error::UnknownId { kind: IdKind::Gene })
+    }
+
+    /// The static record.
+    pub fn info(self) -> &'static GeneInfo {
+        &GENES[self.0 as usize]
+    }
+
+    /// HGNC symbol.
+    pub fn symbol(self) -> &'static str {
+        self.info().symbol
+    }
+
+    /// NCBI Gene id.
+    pub fn ncbi_gene_id(self) -> u32 {
+        self.info().ncbi_gene_id
+    }
+
+    /// Disorders this gene is linked to.
+    pub fn disorders(self) -> &'static [Disorder] {
+        self.info().disorders
+    }
+}
+
+impl core::fmt::Debug for Gene {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "Gene({})", self.symbol())
+    }
+}
+
+impl core::fmt::Display for Gene {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.symbol())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Gene {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> core::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.symbol())
+    }
+}
+
+/// The disorders a gene is linked to, by HGNC symbol (case-insensitive).
+///
+/// ```
+/// use marrowkb::Disorder;
+/// assert!(marrowkb::disorders_for_gene("ELANE").unwrap().contains(&Disorder::SevereCongenitalNeutropenia));
+/// ```
+///
+/// # Errors
+/// As [`Gene::from_symbol`].
+pub fn disorders_for_gene(symbol: &str) -> Result<&'static [Disorder]> {
+    Gene::from_symbol(symbol).map(Gene::disorders)
+}

@@ -1,0 +1,161 @@
+//! Look-up of disorders by any name, synonym or abbreviation, with suggestions for near misses.
+//!
+//! ```
+//! use marrowkb::{Disorder, Error};
+//! assert_eq!(marrowkb::lookup("FA").unwrap(), Disorder::FanconiAnemia);
+//! assert_eq!(marrowkb::lookup("shwachman–bodian–diamond syndrome").unwrap(), Disorder::ShwachmanDiamondSyndrome);
+//! assert!(matches!(marrowkb::lookup(""), Err(Error::EmptyInput)));
+//! ```
+
+use crate::generated::DISORDER_BY_NAME;
+use crate::normalize::{NormalizeError, Normalized, normalize};
+use crate::{Disorder, Error, Result};
+use core::fmt;
+
+/// How many suggestions an unknown name carries at most.
+pub const MAX_SUGGESTIONS: usize = 3;
+
+/// The smallest Jaro-Winkler similarity (0 to 1) a name needs to be suggested.
+pub const SUGGESTION_THRESHOLD: f64 = 0.8;
+
+/// The closest known disorders to an unknown name, best first. Fixed-size: no allocation.
+///
+/// ```
+/// use marrowkb::Disorder;
+/// let s = marrowkb::suggest("diamond blackfan anemai");
+/// assert_eq!(s.first(), Some(Disorder::DiamondBlackfanAnemia));
+/// assert!(s.len() <= marrowkb::lookup::MAX_SUGGESTIONS);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Suggestions {
+    items: [Option<Disorder>; MAX_SUGGESTIONS],
+}
+
+impl Suggestions {
+    /// The suggestions, best first.
+    pub fn iter(&self) -> impl Iterator<Item = Disorder> + '_ {
+        self.items.iter().map_while(|d| *d)
+    }
+
+    /// The best suggestion.
+    pub fn first(&self) -> Option<Disorder> {
+        self.items[0]
+    }
+
+    /// How many suggestions there are.
+    pub fn len(&self) -> usize {
+        self.iter().count()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.items[0].is_none()
+    }
+}
+
+impl fmt::Display for Suggestions {
+    /// Formats as `; did you mean Fanconi anemia or Pearson syndrome?` (nothing when empty).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.len();
+        for (i, d) in self.iter().enumerate() {
+            let sep = match i {
+                0 => "; did you mean ",
+                _ if i + 1 == n => " or ",
+                _ => ", ",
+            };
+            write!(f, "{sep}{}", d.name())?;
+        }
+        if n > 0 {
+            f.write_str("?")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Suggestions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> core::result::Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+/// Normalizes user input for a name look-up, mapping failures to [`Error`].
+pub(crate) fn normalize_input(text: &str) -> Result<Normalized> {
+    normalize(text).map_err(|e| match e {
+        NormalizeError::Empty => Error::EmptyInput,
+        NormalizeError::TooLong { len, max } => Error::InputTooLong { len, max },
+    })
+}
+
+/// Finds a disorder by any name, synonym or abbreviation, ignoring case, diacritics, punctuation, hyphens,
+/// spaces, apostrophes and British spelling. A hit never allocates.
+///
+/// ```
+/// use marrowkb::Disorder;
+/// assert_eq!(marrowkb::lookup("Kostmann disease").unwrap(), Disorder::KostmannSyndrome);
+/// assert_eq!(marrowkb::lookup("MonoMAC").unwrap(), Disorder::Gata2Deficiency);
+/// ```
+///
+/// # Errors
+/// [`Error::EmptyInput`], [`Error::InputTooLong`], or [`Error::UnknownName`] with the closest names.
+pub fn lookup(text: &str) -> Result<Disorder> {
+    let normalized = normalize_input(text)?;
+    match DISORDER_BY_NAME.get(normalized.as_str()) {
+        Some(&disorder) => Ok(disorder),
+        None => Err(Error::UnknownName {
+            suggestions: suggest_normalized(normalized.as_str()),
+        }),
+    }
+}
+
+/// Like [`lookup()`] but `None` for anything not found, without computing suggestions: the fast path for
+/// batch normalization.
+///
+/// ```
+/// use marrowkb::Disorder;
+/// assert_eq!(marrowkb::lookup_exact("DBA"), Some(Disorder::DiamondBlackfanAnemia));
+/// assert_eq!(marrowkb::lookup_exact("unknown"), None);
+/// ```
+pub fn lookup_exact(text: &str) -> Option<Disorder> {
+    let normalized = normalize(text).ok()?;
+    DISORDER_BY_NAME.get(normalized.as_str()).copied()
+}
+
+/// The disorders whose names are closest to `text` (Jaro-Winkler similarity of normalized names, at
+/// least [`SUGGESTION_THRESHOLD`]; ties by discriminant).
+///
+/// ```
+/// use marrowkb::Disorder;
+/// assert_eq!(marrowkb::suggest("fanconni").first(), Some(Disorder::FanconiAnemia));
+/// assert!(marrowkb::suggest("zzzzzz").is_empty());
+/// ```
+pub fn suggest(text: &str) -> Suggestions {
+    match normalize(text) {
+        Ok(normalized) => suggest_normalized(normalized.as_str()),
+        Err(_) => Suggestions::default(),
+    }
+}
+
+fn suggest_normalized(input: &str) -> Suggestions {
+    let mut best = [0.0f64; Disorder::COUNT];
+    for (name, disorder) in DISORDER_BY_NAME.entries() {
+        // Abbreviations are too short to compare by similarity.
+        if name.len() < 4 {
+            continue;
+        }
+        let score = strsim::jaro_winkler(input, name);
+        let slot = &mut best[disorder.index()];
+        if score > *slot {
+            *slot = score;
+        }
+    }
+    let mut ranked = Disorder::ALL;
+    ranked.sort_by(|a, b| best[b.index()].total_cmp(&best[a.index()]).then(a.cmp(b)));
+    let mut items = [None; MAX_SUGGESTIONS];
+    for (slot, disorder) in items.iter_mut().zip(ranked.iter()) {
+        if best[disorder.index()] >= SUGGESTION_THRESHOLD {
+            *slot = Some(*disorder);
+        }
+    }
+    Suggestions { items }
+}

@@ -1,0 +1,60 @@
+//! Look-ups never touch the heap: a counting global allocator proves it.
+
+use marrowkb::{Disorder, Gene, Symptom};
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+struct Counting;
+
+static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::SeqCst);
+        // SAFETY: forwarding the caller's layout to the system allocator.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: the pointer came from `alloc` above with the same layout.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+fn allocations_during(f: impl FnOnce()) -> usize {
+    let before = ALLOCATIONS.load(Ordering::SeqCst);
+    f();
+    ALLOCATIONS.load(Ordering::SeqCst) - before
+}
+
+#[test]
+fn lookups_do_not_allocate() {
+    // Warm up anything lazily initialized by the test harness itself.
+    let _ = marrowkb::lookup("FA");
+    let n = allocations_during(|| {
+        for _ in 0..100 {
+            assert!(marrowkb::lookup("Blackfan-Diamond anaemia").is_ok());
+            assert!(marrowkb::lookup("fanconi's anémia").is_ok());
+            assert!(marrowkb::lookup_exact("nonsense name").is_none());
+            assert!(marrowkb::lookup("").is_err());
+            assert!(Disorder::from_orpha("ORPHA:84").is_ok());
+            assert!(Disorder::from_omim(227650).is_ok());
+            assert!(Disorder::from_icd10("D61.0").is_ok());
+            assert!(Disorder::from_key("fanconi_anemia").is_ok());
+            assert!(Symptom::from_hpo("HP:0001873").is_ok());
+            assert!(Gene::from_symbol("rps19").is_ok());
+            assert!(marrowkb::disorders_for_gene("FANCA").is_ok());
+            assert!(marrowkb::resolve("ORPHA:124").is_ok());
+            for d in Disorder::ALL {
+                std::hint::black_box(d.info());
+                std::hint::black_box(d.genes());
+            }
+            for s in Symptom::ALL {
+                std::hint::black_box(s.disorders());
+            }
+        }
+    });
+    assert_eq!(n, 0, "look-ups allocated {n} times");
+}
