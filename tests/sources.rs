@@ -49,15 +49,23 @@ fn sources() -> &'static Sources {
                 .env("MARROWKB_SOURCES", cache())
                 .status()
                 .unwrap_or_else(|e| panic!("cannot run scripts/fetch_sources.sh: {e}"));
-            assert!(status.success(), "scripts/fetch_sources.sh failed: the pinned releases could not be downloaded");
+            assert!(
+                status.success(),
+                "scripts/fetch_sources.sh failed: the pinned releases could not be downloaded"
+            );
         }
         let obo = read(hpo_dir.join("hp.obo"));
-        assert!(obo.contains("data-version: hp/releases/2025-01-16"), "hp.obo is not release 2025-01-16");
+        assert!(
+            obo.contains("data-version: hp/releases/2025-01-16"),
+            "hp.obo is not release 2025-01-16"
+        );
         let mut terms = BTreeMap::new();
         let mut obsolete = BTreeSet::new();
         for stanza in obo.split("\n[Term]\n").skip(1) {
             let field = |name: &str| stanza.lines().find_map(|l| l.strip_prefix(name)).map(str::trim);
-            let id: u32 = field("id: HP:").and_then(|d| d.parse().ok()).unwrap_or_else(|| panic!("bad stanza {stanza}"));
+            let id: u32 = field("id: HP:")
+                .and_then(|d| d.parse().ok())
+                .unwrap_or_else(|| panic!("bad stanza {stanza}"));
             if field("is_obsolete:") == Some("true") {
                 obsolete.insert(id);
             } else {
@@ -65,7 +73,10 @@ fn sources() -> &'static Sources {
             }
         }
         let hpoa = read(hpo_dir.join("phenotype.hpoa"));
-        assert!(hpoa.contains("#version: 2025-01-16"), "phenotype.hpoa is not release 2025-01-16");
+        assert!(
+            hpoa.contains("#version: 2025-01-16"),
+            "phenotype.hpoa is not release 2025-01-16"
+        );
         let mut diseases: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         for line in hpoa.lines().filter(|l| !l.starts_with('#')).skip(1) {
             let mut cols = line.split('\t');
@@ -77,17 +88,39 @@ fn sources() -> &'static Sources {
         let mut gene_ids = BTreeMap::new();
         for line in read(hpo_dir.join("genes_to_phenotype.txt")).lines().skip(1) {
             let cols: Vec<&str> = line.split('\t').collect();
-            disease_genes.entry(cols[5].to_owned()).or_default().insert(cols[1].to_owned());
+            disease_genes
+                .entry(cols[5].to_owned())
+                .or_default()
+                .insert(cols[1].to_owned());
             gene_ids.insert(cols[1].to_owned(), cols[0].parse().unwrap_or(0));
         }
         let xml = read(icd);
         let mut icd10 = BTreeMap::new();
         for item in xml.split("<name>").skip(1) {
             let code = item.split("</name>").next().unwrap_or_default();
-            let title = item.split("<description>").nth(1).and_then(|d| d.split("</description>").next()).unwrap_or_default();
-            icd10.insert(code.to_owned(), title.replace("&apos;", "'").replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"));
+            let title = item
+                .split("<description>")
+                .nth(1)
+                .and_then(|d| d.split("</description>").next())
+                .unwrap_or_default();
+            icd10.insert(
+                code.to_owned(),
+                title
+                    .replace("&apos;", "'")
+                    .replace("&quot;", "\"")
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&amp;", "&"),
+            );
         }
-        Sources { terms, obsolete, diseases, disease_genes, gene_ids, icd10 }
+        Sources {
+            terms,
+            obsolete,
+            diseases,
+            disease_genes,
+            gene_ids,
+            icd10,
+        }
     })
 }
 
@@ -98,14 +131,22 @@ fn every_hpo_id_exists_and_is_current() {
     for symptom in Symptom::ALL {
         for id in symptom.info().hpo {
             assert!(!s.obsolete.contains(&id.get()), "{}: {id} is obsolete", symptom.key());
-            assert!(s.terms.contains_key(&id.get()), "{}: {id} is not in hp.obo", symptom.key());
+            assert!(
+                s.terms.contains_key(&id.get()),
+                "{}: {id} is not in hp.obo",
+                symptom.key()
+            );
             checked += 1;
         }
     }
     for d in Disorder::ALL {
         for risk in d.info().risks {
             if let Some(id) = risk.hpo {
-                assert!(s.terms.contains_key(&id.get()), "{}: risk {id} is not a current term", d.key());
+                assert!(
+                    s.terms.contains_key(&id.get()),
+                    "{}: risk {id} is not a current term",
+                    d.key()
+                );
                 checked += 1;
             }
         }
@@ -121,8 +162,15 @@ fn every_orpha_and_omim_id_exists_with_its_name() {
         let orpha = info.orpha.iter().map(|x| (x.id.to_string(), x.name, x.note));
         let omim = info.omim.iter().map(|x| (x.id.to_string(), x.name, x.note));
         for (curie, name, _note) in orpha.chain(omim) {
-            let names = s.diseases.get(&curie).unwrap_or_else(|| panic!("{}: {curie} is not in phenotype.hpoa", d.key()));
-            assert!(names.contains(name), "{}: {curie} is named {names:?} in HPO, not {name:?}", d.key());
+            let names = s
+                .diseases
+                .get(&curie)
+                .unwrap_or_else(|| panic!("{}: {curie} is not in phenotype.hpoa", d.key()));
+            assert!(
+                names.contains(name),
+                "{}: {curie} is named {names:?} in HPO, not {name:?}",
+                d.key()
+            );
         }
     }
 }
@@ -137,15 +185,29 @@ fn genes_are_exactly_the_ones_hpo_links() {
             .iter()
             .filter(|x| x.match_kind != XrefMatch::Closest)
             .map(|x| x.id.to_string())
-            .chain(info.omim.iter().filter(|x| x.match_kind != XrefMatch::Closest).map(|x| x.id.to_string()))
+            .chain(
+                info.omim
+                    .iter()
+                    .filter(|x| x.match_kind != XrefMatch::Closest)
+                    .map(|x| x.id.to_string()),
+            )
             .collect();
-        let linked: BTreeSet<&str> =
-            direct.iter().filter_map(|id| s.disease_genes.get(id)).flatten().map(String::as_str).collect();
+        let linked: BTreeSet<&str> = direct
+            .iter()
+            .filter_map(|id| s.disease_genes.get(id))
+            .flatten()
+            .map(String::as_str)
+            .collect();
         let ours: BTreeSet<&str> = info.genes.iter().map(|g| g.symbol()).collect();
         assert_eq!(ours, linked, "{}: genes differ from HPO's links to {direct:?}", d.key());
     }
     for gene in Gene::all() {
-        assert_eq!(s.gene_ids.get(gene.symbol()), Some(&gene.ncbi_gene_id()), "{}: NCBI id", gene.symbol());
+        assert_eq!(
+            s.gene_ids.get(gene.symbol()),
+            Some(&gene.ncbi_gene_id()),
+            "{}: NCBI id",
+            gene.symbol()
+        );
     }
 }
 
@@ -154,7 +216,10 @@ fn every_icd10_code_exists_with_its_title() {
     let s = sources();
     for d in Disorder::ALL {
         for x in d.info().icd10 {
-            let title = s.icd10.get(x.code.as_str()).unwrap_or_else(|| panic!("{}: {} not in ICD-10 2019", d.key(), x.code));
+            let title = s
+                .icd10
+                .get(x.code.as_str())
+                .unwrap_or_else(|| panic!("{}: {} not in ICD-10 2019", d.key(), x.code));
             assert_eq!(title, x.title, "{}: {}", d.key(), x.code);
         }
     }

@@ -10,7 +10,7 @@ fn join<T: std::fmt::Display>(items: impl IntoIterator<Item = T>) -> String {
 
 /// One line per disorder.
 pub fn list(out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "{:<4} {:<45} {:<12} {}", "id", "key", "ORPHA", "name")?;
+    writeln!(out, "{:<4} {:<45} {:<12} name", "id", "key", "ORPHA")?;
     for d in Disorder::ALL {
         let info = d.info();
         let orpha = info.orpha.first().map_or("-".to_owned(), |x| x.id.to_string());
@@ -44,24 +44,54 @@ pub fn show(out: &mut dyn Write, d: Disorder) -> io::Result<()> {
     field(out, "Inheritance", join(i.inheritance))?;
     field(out, "Onset", join(i.onset))?;
     field(out, "Genes", join(i.genes.iter().map(|g: &Gene| g.symbol())))?;
-    field(out, "Relations",
+    field(
+        out,
+        "Relations",
         join(i.relations.iter().map(|r| format!("{} {}", r.kind, r.target.key()))),
     )?;
     writeln!(out, "\nCodes")?;
     for x in i.orpha {
-        writeln!(out, "  {:<14} {:<8} {}{}", x.id.to_string(), x.match_kind, x.name, note(x.note))?;
+        writeln!(
+            out,
+            "  {:<14} {:<8} {}{}",
+            x.id.to_string(),
+            x.match_kind,
+            x.name,
+            note(x.note)
+        )?;
     }
     for x in i.omim {
-        writeln!(out, "  {:<14} {:<8} {}{}", x.id.to_string(), x.match_kind, x.name, note(x.note))?;
+        writeln!(
+            out,
+            "  {:<14} {:<8} {}{}",
+            x.id.to_string(),
+            x.match_kind,
+            x.name,
+            note(x.note)
+        )?;
     }
     for x in i.icd10 {
-        writeln!(out, "  ICD-10 {:<7} {:<8} {}{}", x.code.to_string(), x.match_kind, x.title, note(x.note))?;
+        writeln!(
+            out,
+            "  ICD-10 {:<7} {:<8} {}{}",
+            x.code.to_string(),
+            x.match_kind,
+            x.title,
+            note(x.note)
+        )?;
     }
     writeln!(out, "\nFeatures")?;
     for f in i.features {
         let s = f.symptom.info();
         let hpo = s.hpo.first().map_or(String::new(), |h| h.to_string());
-        writeln!(out, "  {:<40} {:<14} {:<11} {}", s.name, f.frequency, hpo, f.source.key())?;
+        writeln!(
+            out,
+            "  {:<40} {:<14} {:<11} {}",
+            s.name,
+            f.frequency,
+            hpo,
+            f.source.key()
+        )?;
     }
     writeln!(out, "\nTreatments")?;
     for t in i.treatments {
@@ -85,7 +115,11 @@ pub fn show(out: &mut dyn Write, d: Disorder) -> io::Result<()> {
         }
     }
     writeln!(out, "\nSources: {}", join(i.sources.iter().map(|s| s.key())))?;
-    writeln!(out, "Data: {}. Reference software, not medical advice.", marrowkb::DATA_VERSION)?;
+    writeln!(
+        out,
+        "Data: {}. Reference software, not medical advice.",
+        marrowkb::DATA_VERSION
+    )?;
     Ok(())
 }
 
@@ -100,7 +134,13 @@ pub fn hits(out: &mut dyn Write, hits: &[Hit]) -> io::Result<()> {
         return Ok(());
     }
     for h in hits {
-        writeln!(out, "{:<45} {:<8} {}", h.disorder.key(), format!("{:?}", h.kind).to_lowercase(), h.matched)?;
+        writeln!(
+            out,
+            "{:<45} {:<8} {}",
+            h.disorder.key(),
+            format!("{:?}", h.kind).to_lowercase(),
+            h.matched
+        )?;
     }
     Ok(())
 }

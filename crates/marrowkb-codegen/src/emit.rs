@@ -18,7 +18,6 @@ pub fn camel(key: &str) -> String {
         .collect()
 }
 
-
 /// A Rust string literal.
 pub fn lit(text: &str) -> String {
     format!("{text:?}")
@@ -49,7 +48,11 @@ pub fn module_index(files: &[GeneratedFile]) -> String {
     out.push('\n');
     for file in files {
         let module = file.name.trim_end_matches(".rs");
-        let visibility = if file.contents.contains("\npub ") { "pub" } else { "pub(crate)" };
+        let visibility = if file.contents.contains("\npub ") {
+            "pub"
+        } else {
+            "pub(crate)"
+        };
         out.push_str(&format!("{visibility} use {module}::*;\n"));
     }
     out

@@ -1,9 +1,11 @@
 //! The Human Phenotype Ontology extract (`data/derived/hpo_terms.tsv`, `hpo_aliases.tsv`) and the
 //! generated HPO tables.
 
+use crate::emit::{BANNER, camel, lit};
 use crate::knowledge::Knowledge;
 use crate::{Error, GeneratedFile, Result};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
 use std::path::Path;
 
 /// One current HPO term.
@@ -29,7 +31,11 @@ pub struct Ontology {
 }
 
 /// Splits a derived TSV file into rows, skipping `#` comments and the header line.
-pub(crate) fn tsv_rows<'a>(file: &'a str, text: &'a str, columns: usize) -> impl Iterator<Item = Result<(usize, Vec<&'a str>)>> + 'a {
+pub(crate) fn tsv_rows<'a>(
+    file: &'a str,
+    text: &'a str,
+    columns: usize,
+) -> impl Iterator<Item = Result<(usize, Vec<&'a str>)>> + 'a {
     text.lines()
         .enumerate()
         .filter(|(_, line)| !line.starts_with('#'))
@@ -83,7 +89,14 @@ impl Ontology {
                 .map(|p| parse_u32(file, line, p))
                 .collect::<Result<Vec<_>>>()?;
             let disease_count = parse_u32(file, line, cols[3])?;
-            terms.insert(id, Term { name: cols[1].to_owned(), parents, disease_count });
+            terms.insert(
+                id,
+                Term {
+                    name: cols[1].to_owned(),
+                    parents,
+                    disease_count,
+                },
+            );
         }
         let file = "derived/hpo_aliases.tsv";
         let text = crate::read(&data_dir.join(file))?;
@@ -94,7 +107,11 @@ impl Ontology {
             let target = parse_u32(file, line, cols[1])?;
             aliases.insert(id, (target, cols[2].to_owned(), cols[3].to_owned()));
         }
-        Ok(Self { terms, aliases, disease_total })
+        Ok(Self {
+            terms,
+            aliases,
+            disease_total,
+        })
     }
 
     /// Parses `HP:0001873` and checks that the term exists and is current.
@@ -102,12 +119,18 @@ impl Ontology {
     /// # Errors
     /// [`Error::Invalid`] naming `file` and `record`.
     pub fn check(&self, file: &str, record: &str, curie: &str) -> Result<u32> {
-        let invalid = |message: String| Error::Invalid { file: file.into(), record: record.into(), message };
+        let invalid = |message: String| Error::Invalid {
+            file: file.into(),
+            record: record.into(),
+            message,
+        };
         let digits = curie
             .strip_prefix("HP:")
             .filter(|d| d.len() == 7 && d.bytes().all(|b| b.is_ascii_digit()))
             .ok_or_else(|| invalid(format!("malformed HPO id {curie:?} (expected HP: and 7 digits)")))?;
-        let id: u32 = digits.parse().map_err(|_| invalid(format!("malformed HPO id {curie:?}")))?;
+        let id: u32 = digits
+            .parse()
+            .map_err(|_| invalid(format!("malformed HPO id {curie:?}")))?;
         if self.terms.contains_key(&id) {
             return Ok(id);
         }
@@ -121,10 +144,823 @@ impl Ontology {
     }
 }
 
-/// Emits the HPO tables (filled in by the ontology work; empty until then).
+// ---------------------------------------------------------------------------------------------------------
+// Generated tables.
+// ---------------------------------------------------------------------------------------------------------
+
+/// `HP:0000001`, the root.
+const ROOT: u32 = 1;
+/// `HP:0000118` Phenotypic abnormality: the only branch patient findings and disease annotations live in.
+const PHENOTYPIC_ABNORMALITY: u32 = 118;
+/// A feature this frequent (the lower bound of HPO "very frequent", 80 %) or more is a hallmark: the
+/// differential lists hallmarks a patient's findings do not cover.
+const HALLMARK_MIN_FREQUENCY: f64 = 0.8;
+/// At most this many hallmarks per disorder (the most frequent, then the most specific): they are a bit
+/// mask in the generated postings.
+const MAX_HALLMARKS: usize = 31;
+/// Annotations with no frequency are taken as HPO "frequent" (HP:0040282, 30–79 %), the middle class.
+const DEFAULT_FREQUENCY: f64 = (30.0 + 79.0) / 200.0;
+
+/// The ontology in topological order: every term's index is larger than its parents' indices.
+struct Topology {
+    /// Term ids by index.
+    ids: Vec<u32>,
+    /// Index by term id.
+    index: BTreeMap<u32, u16>,
+    /// Parent indices by index.
+    parents: Vec<Vec<u16>>,
+    /// Ancestors and self, ascending, by index.
+    closure: Vec<Vec<u16>>,
+    /// Disease counts by index.
+    counts: Vec<u32>,
+}
+
+impl Topology {
+    fn new(ontology: &Ontology) -> Result<Self> {
+        let file = "derived/hpo_terms.tsv";
+        let bad = |id: u32, message: String| Error::Invalid {
+            file: file.into(),
+            record: format!("HP:{id:07}"),
+            message,
+        };
+        if ontology.terms.len() >= usize::from(u16::MAX) {
+            return Err(bad(ROOT, "more terms than a u16 index can hold".into()));
+        }
+        // Longest path from the root, computed by repeated relaxation in id order (the graph is a DAG).
+        let mut depth: BTreeMap<u32, u32> = BTreeMap::new();
+        let mut pending: Vec<u32> = ontology.terms.keys().copied().collect();
+        while !pending.is_empty() {
+            let before = pending.len();
+            pending.retain(|id| {
+                let term = &ontology.terms[id];
+                let mut d = 0;
+                for p in &term.parents {
+                    match depth.get(p) {
+                        Some(pd) => d = d.max(pd + 1),
+                        None => return true,
+                    }
+                }
+                depth.insert(*id, d);
+                false
+            });
+            if pending.len() == before {
+                return Err(bad(
+                    pending[0],
+                    "is_a cycle or a parent that is not a current term".into(),
+                ));
+            }
+        }
+        for (id, term) in &ontology.terms {
+            if term.parents.is_empty() && *id != ROOT {
+                return Err(bad(*id, "only HP:0000001 may have no parent".into()));
+            }
+        }
+        if !ontology.terms.contains_key(&PHENOTYPIC_ABNORMALITY) {
+            return Err(bad(PHENOTYPIC_ABNORMALITY, "Phenotypic abnormality is missing".into()));
+        }
+        let mut ids: Vec<u32> = ontology.terms.keys().copied().collect();
+        ids.sort_by_key(|id| (depth[id], *id));
+        let index: BTreeMap<u32, u16> = ids.iter().enumerate().map(|(i, id)| (*id, i as u16)).collect();
+        let parents: Vec<Vec<u16>> = ids
+            .iter()
+            .map(|id| {
+                let mut ps: Vec<u16> = ontology.terms[id].parents.iter().map(|p| index[p]).collect();
+                ps.sort_unstable();
+                ps.dedup();
+                ps
+            })
+            .collect();
+        let mut closure: Vec<Vec<u16>> = Vec::with_capacity(ids.len());
+        for (i, ps) in parents.iter().enumerate() {
+            let mut set: BTreeSet<u16> = BTreeSet::from([i as u16]);
+            for p in ps {
+                set.extend(closure[usize::from(*p)].iter().copied());
+            }
+            closure.push(set.into_iter().collect());
+        }
+        let counts = ids.iter().map(|id| ontology.terms[id].disease_count).collect();
+        Ok(Self {
+            ids,
+            index,
+            parents,
+            closure,
+            counts,
+        })
+    }
+
+    fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// Whether `a` is `b` or one of its descendants.
+    fn is_a(&self, a: u16, b: u16) -> bool {
+        self.closure[usize::from(a)].binary_search(&b).is_ok()
+    }
+
+    /// The largest frontier the runtime ancestor walk (`crate::hpo::Ancestors`) ever holds: it keeps a sorted
+    /// set of pending terms, pops the largest index and pushes that term's parents that are not pending yet.
+    fn max_frontier(&self) -> usize {
+        let mut max = 1;
+        let mut frontier: Vec<u16> = Vec::new();
+        for start in 0..self.len() {
+            frontier.clear();
+            frontier.push(start as u16);
+            while let Some(x) = frontier.pop() {
+                for p in &self.parents[usize::from(x)] {
+                    if let Err(at) = frontier.binary_search(p) {
+                        frontier.insert(at, *p);
+                    }
+                }
+                max = max.max(frontier.len());
+            }
+        }
+        max
+    }
+
+    /// IC for tie-breaking: rarer terms first.
+    fn count(&self, i: u16) -> u32 {
+        self.counts[usize::from(i)]
+    }
+}
+
+/// Where a profile feature's frequency comes from, in order of precedence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Tier {
+    /// The curated `[[features]]` of the disorder file.
+    Curated = 1,
+    /// HPO annotations of an ORPHA or OMIM entry matched `exact`.
+    Exact = 2,
+    /// HPO annotations of an ORPHA or OMIM entry matched `subtype`.
+    Subtype = 3,
+}
+
+/// One disorder feature: frequency (0 when excluded), tier, and whether it is excluded.
+#[derive(Debug, Clone, Copy)]
+struct ProfileEntry {
+    frequency: f64,
+    tier: Tier,
+    excluded: bool,
+}
+
+/// The annotation rows of one disease entry for one term.
+#[derive(Debug, Default)]
+struct Rows {
+    /// Summed `n` and `m` of `n/m` rows.
+    counts: Option<(u32, u32)>,
+    /// Probabilities of class, percentage and frequency-less rows.
+    probabilities: Vec<f64>,
+    /// `NOT` rows.
+    negated: usize,
+}
+
+impl Rows {
+    /// The entry's frequency for the term, or `None` when every row is negated.
+    ///
+    /// `n/m` rows are pooled and estimated with Laplace's rule `(n + 1) / (m + 2)` (the posterior mean under a
+    /// uniform prior, so `1/1` from a single case report counts 2/3, not 100 %); the result is the mean of
+    /// that estimate and every other row's probability.
+    fn frequency(&self) -> Option<f64> {
+        let mut values = self.probabilities.clone();
+        if let Some((n, m)) = self.counts {
+            values.push((f64::from(n) + 1.0) / (f64::from(m) + 2.0));
+        }
+        if values.is_empty() {
+            None
+        } else {
+            Some(values.iter().sum::<f64>() / values.len() as f64)
+        }
+    }
+}
+
+/// Parses a phenotype.hpoa frequency: an HPO frequency class, `n/m`, `x%` or empty.
+fn parse_frequency(file: &str, line: usize, text: &str) -> Result<Frequency> {
+    let invalid = |message: String| Error::Invalid {
+        file: file.into(),
+        record: format!("line {line}"),
+        message,
+    };
+    if text.is_empty() {
+        return Ok(Frequency::Probability(DEFAULT_FREQUENCY));
+    }
+    if let Some(class) = text.strip_prefix("HP:") {
+        let p = match class {
+            "0040280" => 1.0,
+            "0040281" => 0.895,
+            "0040282" => 0.545,
+            "0040283" => 0.17,
+            "0040284" => 0.025,
+            "0040285" => return Ok(Frequency::Excluded),
+            _ => return Err(invalid(format!("unknown frequency class {text:?}"))),
+        };
+        return Ok(Frequency::Probability(p));
+    }
+    if let Some((n, m)) = text.split_once('/') {
+        let n: u32 = n.parse().map_err(|_| invalid(format!("bad frequency {text:?}")))?;
+        let m: u32 = m.parse().map_err(|_| invalid(format!("bad frequency {text:?}")))?;
+        if m == 0 || n > m {
+            return Err(invalid(format!("bad frequency {text:?}")));
+        }
+        return Ok(Frequency::Counts(n, m));
+    }
+    if let Some(pct) = text.strip_suffix('%') {
+        let p: f64 = pct.parse().map_err(|_| invalid(format!("bad frequency {text:?}")))?;
+        if !(0.0..=100.0).contains(&p) {
+            return Err(invalid(format!("bad frequency {text:?}")));
+        }
+        return Ok(Frequency::Probability(p / 100.0));
+    }
+    Err(invalid(format!("bad frequency {text:?}")))
+}
+
+enum Frequency {
+    Probability(f64),
+    Counts(u32, u32),
+    Excluded,
+}
+
+/// The curated frequency classes as probabilities: the midpoint of each HPO class
+/// (mirrors `marrowkb::classes::Frequency::probability`).
+fn curated_probability(class: &str) -> Option<f64> {
+    Some(match class {
+        "obligate" => 1.0,
+        "very_frequent" => 0.895,
+        "frequent" => 0.545,
+        "occasional" => 0.17,
+        "very_rare" => 0.025,
+        "excluded" => return None,
+        _ => return None,
+    })
+}
+
+/// `derived/hpo_annotations.tsv`: disease id → term index → rows.
+fn load_annotations(
+    data_dir: &Path,
+    ontology: &Ontology,
+    topo: &Topology,
+) -> Result<BTreeMap<String, BTreeMap<u16, Rows>>> {
+    let file = "derived/hpo_annotations.tsv";
+    let text = crate::read(&data_dir.join(file))?;
+    let mut out: BTreeMap<String, BTreeMap<u16, Rows>> = BTreeMap::new();
+    for row in tsv_rows(file, &text, 6) {
+        let (line, cols) = row?;
+        let mut id = parse_u32(file, line, cols[1])?;
+        if !ontology.terms.contains_key(&id) {
+            // An alternative id, or an obsolete one with a single replacement; otherwise skip it.
+            match ontology.aliases.get(&id) {
+                Some((target, _, _)) if *target != 0 => id = *target,
+                _ => continue,
+            }
+        }
+        let index = topo.index[&id];
+        if !topo.is_a(index, topo.index[&PHENOTYPIC_ABNORMALITY]) {
+            continue;
+        }
+        let rows = out.entry(cols[0].to_owned()).or_default().entry(index).or_default();
+        let negated = match cols[2] {
+            "NOT" => true,
+            "" => false,
+            other => {
+                return Err(Error::Invalid {
+                    file: file.into(),
+                    record: format!("line {line}"),
+                    message: format!("negated must be NOT or empty, found {other:?}"),
+                });
+            }
+        };
+        if negated {
+            rows.negated += 1;
+            continue;
+        }
+        match parse_frequency(file, line, cols[3])? {
+            Frequency::Probability(p) => rows.probabilities.push(p),
+            Frequency::Counts(n, m) => {
+                let (sn, sm) = rows.counts.unwrap_or((0, 0));
+                rows.counts = Some((sn + n, sm + m));
+            }
+            Frequency::Excluded => rows.negated += 1,
+        }
+    }
+    Ok(out)
+}
+
+/// One disorder's profile: direct features and their propagation.
+struct Profile {
+    /// Direct features by term index.
+    features: BTreeMap<u16, ProfileEntry>,
+    /// Hallmarks (term indices) in bit order.
+    hallmarks: Vec<u16>,
+}
+
+/// Builds every disorder's phenotype profile (see `emit` for the rules).
+fn build_profiles(
+    topo: &Topology,
+    knowledge: &Knowledge,
+    annotations: &BTreeMap<String, BTreeMap<u16, Rows>>,
+) -> Result<Vec<Profile>> {
+    let pa = topo.index[&PHENOTYPIC_ABNORMALITY];
+    let mut out = Vec::with_capacity(knowledge.disorders.len());
+    for d in &knowledge.disorders {
+        let file = format!("disorders/{}.toml", d.key);
+        let mut features: BTreeMap<u16, ProfileEntry> = BTreeMap::new();
+        // 1. Curated features: every HPO id of the symptom, with the curated class.
+        for feat in &d.features {
+            let symptom = knowledge
+                .symptoms
+                .iter()
+                .find(|s| s.key == feat.symptom)
+                .ok_or_else(|| Error::Invalid {
+                    file: file.clone(),
+                    record: d.key.clone(),
+                    message: format!("unknown symptom {:?}", feat.symptom),
+                })?;
+            for curie in &symptom.hpo {
+                let id: u32 = curie
+                    .get(3..)
+                    .and_then(|n| n.parse().ok())
+                    .ok_or_else(|| Error::Invalid {
+                        file: "symptoms.toml".into(),
+                        record: symptom.key.clone(),
+                        message: format!("malformed HPO id {curie:?}"),
+                    })?;
+                let Some(&index) = topo.index.get(&id) else { continue };
+                if !topo.is_a(index, pa) {
+                    continue;
+                }
+                let entry = match curated_probability(&feat.frequency) {
+                    Some(p) => ProfileEntry {
+                        frequency: p,
+                        tier: Tier::Curated,
+                        excluded: false,
+                    },
+                    None => ProfileEntry {
+                        frequency: 0.0,
+                        tier: Tier::Curated,
+                        excluded: true,
+                    },
+                };
+                features
+                    .entry(index)
+                    .and_modify(|e| {
+                        if !entry.excluded && (e.excluded || entry.frequency > e.frequency) {
+                            *e = entry;
+                        }
+                    })
+                    .or_insert(entry);
+            }
+        }
+        // 2. Annotations of exact entries, then 3. of subtype entries, for terms not decided by a better tier.
+        for (tier, kind) in [(Tier::Exact, "exact"), (Tier::Subtype, "subtype")] {
+            let mut per_term: BTreeMap<u16, (Vec<f64>, usize)> = BTreeMap::new();
+            let entries = d
+                .orpha
+                .iter()
+                .filter(|x| x.match_kind == kind)
+                .map(|x| format!("ORPHA:{}", x.id))
+                .chain(
+                    d.omim
+                        .iter()
+                        .filter(|x| x.match_kind == kind)
+                        .map(|x| format!("OMIM:{}", x.id)),
+                );
+            for entry in entries {
+                let Some(rows) = annotations.get(&entry) else { continue };
+                for (term, rows) in rows {
+                    let slot = per_term.entry(*term).or_default();
+                    match rows.frequency() {
+                        Some(p) => slot.0.push(p),
+                        None => slot.1 += 1,
+                    }
+                }
+            }
+            for (term, (positives, _negatives)) in per_term {
+                if features.contains_key(&term) {
+                    continue;
+                }
+                let entry = if positives.is_empty() {
+                    // Only `NOT` rows. A subtype's exclusion does not exclude the feature from the whole group.
+                    if tier == Tier::Subtype {
+                        continue;
+                    }
+                    ProfileEntry {
+                        frequency: 0.0,
+                        tier,
+                        excluded: true,
+                    }
+                } else {
+                    let mean = positives.iter().sum::<f64>() / positives.len() as f64;
+                    ProfileEntry {
+                        frequency: mean,
+                        tier,
+                        excluded: false,
+                    }
+                };
+                features.insert(term, entry);
+            }
+        }
+        // Frequencies in 1/10000 (what the runtime postings store).
+        for e in features.values_mut() {
+            e.frequency = (e.frequency * 10000.0).round() / 10000.0;
+        }
+        // Hallmarks: frequent direct features that no other hallmark of the disorder refines.
+        let mut candidates: Vec<u16> = features
+            .iter()
+            .filter(|(_, e)| !e.excluded && e.frequency >= HALLMARK_MIN_FREQUENCY)
+            .map(|(t, _)| *t)
+            .collect();
+        let all = candidates.clone();
+        candidates.retain(|t| !all.iter().any(|o| o != t && topo.is_a(*o, *t)));
+        candidates.sort_by(|a, b| {
+            features[b]
+                .frequency
+                .total_cmp(&features[a].frequency)
+                .then(topo.count(*a).cmp(&topo.count(*b)))
+                .then(topo.ids[usize::from(*a)].cmp(&topo.ids[usize::from(*b)]))
+        });
+        candidates.truncate(MAX_HALLMARKS);
+        out.push(Profile {
+            features,
+            hallmarks: candidates,
+        });
+    }
+    Ok(out)
+}
+
+/// One generated posting: disorder `d` carries term `a` (directly or implied), or excludes it.
+struct Posting {
+    disorder: u8,
+    flags: u8,
+    source: u16,
+    implied: f64,
+    direct: f64,
+    mask: u32,
+}
+
+/// Flags of a posting (mirrored in `crate::differential::profile`).
+const POSTING_NO_HALLMARK: u8 = 0x1F;
+const POSTING_DIRECT: u8 = 0x20;
+const POSTING_EXCLUDED: u8 = 0x40;
+
+/// Emits the HPO tables (`hpo_terms.rs`) and the disorders' phenotype profiles (`hpo_profiles.rs`).
+///
+/// Profile rules (documented for users in `marrowkb::differential`):
+/// - A disorder's direct features are its curated `[[features]]` (each HPO id of the symptom, with the curated
+///   class's midpoint probability), then the HPO annotations of its `exact` ORPHA/OMIM entries, then those of
+///   its `subtype` entries; a term takes its frequency from the first of these tiers that has it (curated wins).
+///   `closest` entries are not used: they are other diseases.
+/// - Within one entry, rows for one term are merged: `n/m` rows pooled with Laplace's rule, averaged with the
+///   class midpoints and percentages of the other rows; rows without frequency count as "frequent" (54.5 %).
+/// - Across the entries of one tier, the frequency is the mean over the entries that annotate the term (an
+///   entry without the term says nothing about it: annotations are incomplete, not negative).
+/// - A term curated `excluded`, or annotated only `NOT` by the exact entries, is excluded, unless the disorder
+///   carries it through a descendant. `NOT` annotations of subtype entries are ignored (one form lacking a
+///   feature does not exclude it from the group).
+/// - Implied frequency of any term = the maximum direct frequency among the disorder's features it subsumes
+///   (LIRICAL's annotation propagation).
 ///
 /// # Errors
 /// Bad derived data.
-pub fn emit(_data_dir: &Path, _ontology: &Ontology, _knowledge: &Knowledge) -> Result<Vec<GeneratedFile>> {
-    Ok(Vec::new())
+pub fn emit(data_dir: &Path, ontology: &Ontology, knowledge: &Knowledge) -> Result<Vec<GeneratedFile>> {
+    let topo = Topology::new(ontology)?;
+    let annotations = load_annotations(data_dir, ontology, &topo)?;
+    let profiles = build_profiles(&topo, knowledge, &annotations)?;
+    Ok(vec![
+        emit_terms(ontology, &topo)?,
+        emit_profiles(&topo, knowledge, &profiles)?,
+    ])
+}
+
+/// Writes `items` as a comma-separated list, `per_line` to a line.
+fn write_list<T: std::fmt::Display>(o: &mut String, items: impl IntoIterator<Item = T>, per_line: usize) {
+    for (i, item) in items.into_iter().enumerate() {
+        if i % per_line == 0 {
+            o.push_str("\n    ");
+        } else {
+            o.push(' ');
+        }
+        let _ = write!(o, "{item},");
+    }
+    o.push('\n');
+}
+
+/// Packs the one-tuple-per-line lists of `phf_codegen` output ten to a line (the tables are large).
+fn compact(code: &str) -> String {
+    let mut out = String::with_capacity(code.len());
+    let mut run = 0;
+    for line in code.lines() {
+        let item = line.strip_prefix("        ").filter(|rest| rest.starts_with('('));
+        match item {
+            Some(rest) => {
+                if run % 10 == 0 {
+                    if run > 0 {
+                        out.push('\n');
+                    }
+                    out.push_str("        ");
+                } else {
+                    out.push(' ');
+                }
+                out.push_str(rest);
+                run += 1;
+            }
+            None => {
+                if run > 0 {
+                    out.push('\n');
+                    run = 0;
+                }
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    if run > 0 {
+        out.push('\n');
+    }
+    out.truncate(out.trim_end().len());
+    out
+}
+
+fn emit_terms(ontology: &Ontology, topo: &Topology) -> Result<GeneratedFile> {
+    let n = topo.len();
+    let mut o = String::from(BANNER);
+    o.push_str(
+        "//! Human Phenotype Ontology 2025-01-16: every current term, in topological order (a term's index is\n",
+    );
+    o.push_str("//! larger than its parents'), with names, `is_a` parents, disease counts and the alias map.\n\n");
+    let _ = writeln!(
+        o,
+        "/// Number of current HPO terms.\npub(crate) const HPO_TERM_COUNT: usize = {n};"
+    );
+    let _ = writeln!(
+        o,
+        "/// Diseases annotated in phenotype.hpoa (the denominator of information content).\npub(crate) const HPO_DISEASE_TOTAL: u32 = {};",
+        ontology.disease_total
+    );
+    let _ = writeln!(
+        o,
+        "/// Index of HP:0000001 (All).\npub(crate) const HPO_ROOT_INDEX: u16 = {};",
+        topo.index[&ROOT]
+    );
+    let _ = writeln!(
+        o,
+        "/// Index of HP:0000118 (Phenotypic abnormality).\npub(crate) const HPO_PHENOTYPIC_ABNORMALITY_INDEX: u16 = {};",
+        topo.index[&PHENOTYPIC_ABNORMALITY]
+    );
+    let _ = writeln!(
+        o,
+        "/// The most pending terms an ancestor walk ever holds (checked over every term by the generator).\npub(crate) const HPO_MAX_FRONTIER: usize = {};\n",
+        topo.max_frontier()
+    );
+
+    let _ = write!(
+        o,
+        "/// Term number (the digits of `HP:0001873`) by index.\npub(crate) static HPO_IDS: [u32; {n}] = ["
+    );
+    write_list(&mut o, &topo.ids, 16);
+    o.push_str("];\n\n");
+
+    let max_count = topo.counts.iter().copied().max().unwrap_or(0);
+    if max_count > u32::from(u16::MAX) {
+        return Err(Error::Invalid {
+            file: "derived/hpo_terms.tsv".into(),
+            record: "disease_count".into(),
+            message: "a disease count does not fit in u16".into(),
+        });
+    }
+    let _ = write!(
+        o,
+        "/// Diseases in phenotype.hpoa annotated with the term or a descendant, by index.\npub(crate) static HPO_DISEASE_COUNTS: [u16; {n}] = ["
+    );
+    write_list(&mut o, &topo.counts, 20);
+    o.push_str("];\n\n");
+
+    let mut starts = Vec::with_capacity(n + 1);
+    let mut flat = Vec::new();
+    for ps in &topo.parents {
+        starts.push(flat.len());
+        flat.extend(ps.iter().copied());
+    }
+    starts.push(flat.len());
+    if flat.len() > usize::from(u16::MAX) {
+        return Err(Error::Invalid {
+            file: "derived/hpo_terms.tsv".into(),
+            record: "parents".into(),
+            message: "too many is_a links for u16 offsets".into(),
+        });
+    }
+    let _ = write!(
+        o,
+        "/// Where each term's parents start in [`HPO_PARENTS`] (term `i` has `HPO_PARENTS[HPO_PARENT_STARTS[i]..HPO_PARENT_STARTS[i + 1]]`).\npub(crate) static HPO_PARENT_STARTS: [u16; {}] = [",
+        n + 1
+    );
+    write_list(&mut o, &starts, 20);
+    o.push_str("];\n\n");
+    let _ = write!(
+        o,
+        "/// `is_a` parent indices, flattened, ascending per term.\npub(crate) static HPO_PARENTS: [u16; {}] = [",
+        flat.len()
+    );
+    write_list(&mut o, &flat, 20);
+    o.push_str("];\n\n");
+
+    let mut ends = Vec::with_capacity(n);
+    let mut total = 0usize;
+    for id in &topo.ids {
+        total += ontology.terms[id].name.len();
+        ends.push(total);
+    }
+    let _ = write!(
+        o,
+        "/// Where each term's name ends in [`HPO_NAMES`] (it starts where the previous one ends).\npub(crate) static HPO_NAME_ENDS: [u32; {n}] = ["
+    );
+    write_list(&mut o, &ends, 16);
+    o.push_str("];\n\n");
+    o.push_str("/// Every term's name, concatenated in index order.\npub(crate) static HPO_NAMES: &str = concat!(\n");
+    for id in &topo.ids {
+        let _ = writeln!(o, "    {},", lit(&ontology.terms[id].name));
+    }
+    o.push_str(");\n\n");
+
+    let mut map = phf_codegen::Map::<u32>::new();
+    for (i, id) in topo.ids.iter().enumerate() {
+        map.entry(*id, i.to_string());
+    }
+    let _ = writeln!(
+        o,
+        "/// Term index by term number.\npub(crate) static HPO_INDEX: phf::Map<u32, u16> = {};\n",
+        compact(&map.build().to_string())
+    );
+
+    let mut map = phf_codegen::Map::<u32>::new();
+    for (id, (target, kind, _)) in &ontology.aliases {
+        if ontology.terms.contains_key(id) {
+            continue;
+        }
+        let target = match topo.index.get(target) {
+            Some(i) => i.to_string(),
+            None => "u16::MAX".into(),
+        };
+        let kind = if kind == "alt_id" { 1 } else { 2 };
+        map.entry(*id, format!("({target}, {kind})"));
+    }
+    let _ = writeln!(
+        o,
+        "/// Alternative (kind 1) and obsolete (kind 2) term numbers: the current term's index (`u16::MAX`: none).\npub(crate) static HPO_ALIASES: phf::Map<u32, (u16, u8)> = {};",
+        compact(&map.build().to_string())
+    );
+    Ok(GeneratedFile {
+        name: "hpo_terms.rs".into(),
+        contents: o,
+    })
+}
+
+fn emit_profiles(topo: &Topology, knowledge: &Knowledge, profiles: &[Profile]) -> Result<GeneratedFile> {
+    let n = topo.len();
+    let pa = topo.index[&PHENOTYPIC_ABNORMALITY];
+    // Postings by term: for each disorder, its implied frequency of the term and the feature it comes from.
+    let mut postings: BTreeMap<u16, Vec<Posting>> = BTreeMap::new();
+    for (d, profile) in profiles.iter().enumerate() {
+        // Implied frequency by term: the best direct feature below it (frequency, then rarer, then lower id).
+        let mut implied: BTreeMap<u16, (f64, u16)> = BTreeMap::new();
+        for (t, e) in &profile.features {
+            if e.excluded {
+                continue;
+            }
+            for a in &topo.closure[usize::from(*t)] {
+                if !topo.is_a(*a, pa) {
+                    continue;
+                }
+                let better = |old: &(f64, u16)| {
+                    e.frequency > old.0
+                        || (e.frequency == old.0
+                            && (topo.count(*t), topo.ids[usize::from(*t)])
+                                < (topo.count(old.1), topo.ids[usize::from(old.1)]))
+                };
+                match implied.get(a) {
+                    Some(old) if !better(old) => {}
+                    _ => {
+                        implied.insert(*a, (e.frequency, *t));
+                    }
+                }
+            }
+        }
+        for (a, (frequency, source)) in &implied {
+            let mut mask = 0u32;
+            let mut flags = POSTING_NO_HALLMARK;
+            for (bit, h) in profile.hallmarks.iter().enumerate() {
+                if topo.is_a(*h, *a) {
+                    mask |= 1 << bit;
+                }
+                if h == a {
+                    flags = bit as u8;
+                }
+            }
+            let direct = match profile.features.get(a) {
+                Some(e) if !e.excluded => {
+                    flags |= POSTING_DIRECT;
+                    e.frequency
+                }
+                _ => 0.0,
+            };
+            postings.entry(*a).or_default().push(Posting {
+                disorder: d as u8,
+                flags,
+                source: *source,
+                implied: *frequency,
+                direct,
+                mask,
+            });
+        }
+        for (t, e) in &profile.features {
+            if e.excluded && !implied.contains_key(t) {
+                postings.entry(*t).or_default().push(Posting {
+                    disorder: d as u8,
+                    flags: POSTING_NO_HALLMARK | POSTING_EXCLUDED,
+                    source: *t,
+                    implied: 0.0,
+                    direct: 0.0,
+                    mask: 0,
+                });
+            }
+        }
+    }
+    for list in postings.values_mut() {
+        list.sort_by_key(|p| p.disorder);
+    }
+
+    let mut o = String::from(BANNER);
+    o.push_str("//! Phenotype profiles of the disorders (curated features joined with the HPO annotations of their exact and\n");
+    o.push_str("//! subtype ORPHA/OMIM entries) and, for every HPO term, which disorders carry it (postings).\n\n");
+    o.push_str("use crate::Disorder;\nuse crate::differential::profile::{Posting, ProfileFeature, feature as f, posting as p};\n\n");
+
+    let _ = writeln!(
+        o,
+        "/// Each disorder's direct features, in `Disorder::ALL` order, by HPO id.\npub(crate) static PROFILES: [(Disorder, &[ProfileFeature]); {}] = [",
+        profiles.len()
+    );
+    for (d, profile) in knowledge.disorders.iter().zip(profiles) {
+        let _ = write!(o, "    (Disorder::{}, &[", camel(&d.key));
+        let mut features: Vec<(&u16, &ProfileEntry)> = profile.features.iter().collect();
+        features.sort_by_key(|(t, _)| topo.ids[usize::from(**t)]);
+        for (i, (t, e)) in features.iter().enumerate() {
+            if i % 6 == 0 {
+                o.push_str("\n        ");
+            } else {
+                o.push(' ');
+            }
+            let hallmark = profile.hallmarks.contains(t);
+            let flags = u8::from(e.excluded) | (u8::from(hallmark) << 1);
+            let _ = write!(o, "f({}, {:?}, {}, {}),", t, e.frequency, e.tier as u8, flags);
+        }
+        o.push_str("\n    ]),\n");
+    }
+    o.push_str("];\n\n");
+
+    let _ = writeln!(
+        o,
+        "/// Each disorder's hallmarks in bit order of the posting masks: (term index, frequency in 1/10000).\npub(crate) static PROFILE_HALLMARKS: [&[(u16, u16)]; {}] = [",
+        profiles.len()
+    );
+    for profile in profiles {
+        let items: Vec<String> = profile
+            .hallmarks
+            .iter()
+            .map(|h| format!("({h}, {})", (profile.features[h].frequency * 10000.0).round() as u16))
+            .collect();
+        let _ = writeln!(o, "    &[{}],", items.join(", "));
+    }
+    o.push_str("];\n\n");
+
+    let mut starts = Vec::with_capacity(n + 1);
+    let mut total = 0usize;
+    for t in 0..n as u16 {
+        starts.push(total);
+        total += postings.get(&t).map_or(0, Vec::len);
+    }
+    starts.push(total);
+    let _ = write!(
+        o,
+        "/// Where each term's postings start in [`PROFILE_POSTINGS`] (term `i` has `PROFILE_POSTINGS[PROFILE_POSTING_STARTS[i]..PROFILE_POSTING_STARTS[i + 1]]`).\npub(crate) static PROFILE_POSTING_STARTS: [u32; {}] = [",
+        n + 1
+    );
+    write_list(&mut o, &starts, 16);
+    o.push_str("];\n\n");
+    let _ = writeln!(
+        o,
+        "/// Postings by term index: `p(disorder index, flags, source feature, implied frequency, direct frequency, hallmark mask)`.\npub(crate) static PROFILE_POSTINGS: [Posting; {total}] = ["
+    );
+    for (t, list) in &postings {
+        let _ = write!(o, "    // {} HP:{:07}\n   ", t, topo.ids[usize::from(*t)]);
+        for p in list {
+            let _ = write!(
+                o,
+                " p({}, {:#x}, {}, {:?}, {:?}, {:#x}),",
+                p.disorder, p.flags, p.source, p.implied, p.direct, p.mask
+            );
+        }
+        o.push('\n');
+    }
+    o.push_str("];\n");
+    Ok(GeneratedFile {
+        name: "hpo_profiles.rs".into(),
+        contents: o,
+    })
 }

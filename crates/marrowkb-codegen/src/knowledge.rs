@@ -26,7 +26,14 @@ const INHERITANCE: &[&str] = &[
     "not_inherited",
 ];
 const ONSETS: &[&str] = &["congenital", "neonatal", "infantile", "childhood", "juvenile", "adult"];
-const FREQUENCIES: &[&str] = &["obligate", "very_frequent", "frequent", "occasional", "very_rare", "excluded"];
+const FREQUENCIES: &[&str] = &[
+    "obligate",
+    "very_frequent",
+    "frequent",
+    "occasional",
+    "very_rare",
+    "excluded",
+];
 const ROLES: &[&str] = &["supportive", "disease_modifying", "curative"];
 const SYSTEMS: &[&str] = &[
     "blood",
@@ -260,28 +267,45 @@ pub struct Knowledge {
 
 fn load_toml<T: DeserializeOwned>(path: &Path) -> Result<T> {
     let text = crate::read(path)?;
-    toml::from_str(&text).map_err(|e| Error::Parse { path: path.to_owned(), message: e.to_string() })
+    toml::from_str(&text).map_err(|e| Error::Parse {
+        path: path.to_owned(),
+        message: e.to_string(),
+    })
 }
 
 fn invalid(file: &str, record: &str, message: impl Into<String>) -> Error {
-    Error::Invalid { file: file.into(), record: record.into(), message: message.into() }
+    Error::Invalid {
+        file: file.into(),
+        record: record.into(),
+        message: message.into(),
+    }
 }
 
 fn one_of(file: &str, record: &str, field: &str, value: &str, allowed: &[&str]) -> Result<()> {
     if allowed.contains(&value) {
         Ok(())
     } else {
-        Err(invalid(file, record, format!("{field} {value:?} is not one of {}", allowed.join(", "))))
+        Err(invalid(
+            file,
+            record,
+            format!("{field} {value:?} is not one of {}", allowed.join(", ")),
+        ))
     }
 }
 
 fn check_key(file: &str, key: &str) -> Result<()> {
     let ok = !key.is_empty()
-        && key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
         && key.as_bytes()[0].is_ascii_lowercase()
         && !key.ends_with('_')
         && !key.contains("__");
-    if ok { Ok(()) } else { Err(invalid(file, key, "key must be snake_case ASCII")) }
+    if ok {
+        Ok(())
+    } else {
+        Err(invalid(file, key, "key must be snake_case ASCII"))
+    }
 }
 
 /// Checks ids and keys of one vocabulary: positive, unique, snake_case.
@@ -335,7 +359,10 @@ impl Knowledge {
         }
         let mut disorders = Vec::new();
         let mut paths: Vec<_> = std::fs::read_dir(data_dir.join("disorders"))
-            .map_err(|source| Error::Read { path: data_dir.join("disorders"), source })?
+            .map_err(|source| Error::Read {
+                path: data_dir.join("disorders"),
+                source,
+            })?
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|x| x == "toml"))
             .collect();
@@ -344,7 +371,11 @@ impl Knowledge {
             let rec: DisorderRec = load_toml(path)?;
             let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
             if stem != rec.key {
-                return Err(invalid(&format!("disorders/{stem}.toml"), &rec.key, "file name must be the key"));
+                return Err(invalid(
+                    &format!("disorders/{stem}.toml"),
+                    &rec.key,
+                    "file name must be the key",
+                ));
             }
             disorders.push(rec);
         }
@@ -377,7 +408,10 @@ impl Knowledge {
         let text = crate::read(&data_dir.join(file))?;
         for row in tsv_rows(file, &text, 2) {
             let (_, cols) = row?;
-            self.disease_names.entry(cols[0].to_owned()).or_default().push(cols[1].to_owned());
+            self.disease_names
+                .entry(cols[0].to_owned())
+                .or_default()
+                .push(cols[1].to_owned());
         }
         let file = "derived/icd10.tsv";
         let text = crate::read(&data_dir.join(file))?;
@@ -390,13 +424,14 @@ impl Knowledge {
 
     fn validate(&self, ontology: &Ontology) -> Result<()> {
         let symptom_keys = check_identities("symptoms.toml", self.symptoms.iter().map(|r| (r.id, r.key.as_str())))?;
-        let treatment_keys =
-            check_identities("treatments.toml", self.treatments.iter().map(|r| (r.id, r.key.as_str())))?;
+        let treatment_keys = check_identities(
+            "treatments.toml",
+            self.treatments.iter().map(|r| (r.id, r.key.as_str())),
+        )?;
         let cause_keys = check_identities("causes.toml", self.causes.iter().map(|r| (r.id, r.key.as_str())))?;
         let test_keys = check_identities("tests.toml", self.tests.iter().map(|r| (r.id, r.key.as_str())))?;
         let source_keys = check_identities("sources.toml", self.sources.iter().map(|r| (r.id, r.key.as_str())))?;
-        let disorder_keys =
-            check_identities("disorders/", self.disorders.iter().map(|r| (r.id, r.key.as_str())))?;
+        let disorder_keys = check_identities("disorders/", self.disorders.iter().map(|r| (r.id, r.key.as_str())))?;
 
         let mut symptom_hpo = BTreeMap::new();
         for s in &self.symptoms {
@@ -428,6 +463,58 @@ impl Knowledge {
             check_ref("tests.toml", &t.key, "source", &t.source, &source_keys)?;
         }
 
+        // Vocabulary names (key, name, plain name) identify one record each after normalization.
+        let vocabularies: [(&str, NamedRecords); 5] = [
+            (
+                "symptoms.toml",
+                self.symptoms
+                    .iter()
+                    .map(|r| (r.key.as_str(), vec![r.key.as_str(), r.name.as_str(), r.plain.as_str()]))
+                    .collect(),
+            ),
+            (
+                "treatments.toml",
+                self.treatments
+                    .iter()
+                    .map(|r| (r.key.as_str(), vec![r.key.as_str(), r.name.as_str()]))
+                    .collect(),
+            ),
+            (
+                "causes.toml",
+                self.causes
+                    .iter()
+                    .map(|r| (r.key.as_str(), vec![r.key.as_str(), r.name.as_str()]))
+                    .collect(),
+            ),
+            (
+                "tests.toml",
+                self.tests
+                    .iter()
+                    .map(|r| (r.key.as_str(), vec![r.key.as_str(), r.name.as_str()]))
+                    .collect(),
+            ),
+            (
+                "sources.toml",
+                self.sources
+                    .iter()
+                    .map(|r| (r.key.as_str(), vec![r.key.as_str()]))
+                    .collect(),
+            ),
+        ];
+        for (file, records) in vocabularies {
+            let mut owners: BTreeMap<String, &str> = BTreeMap::new();
+            for (key, names) in records {
+                for name in names {
+                    let n = normalized(file, key, name)?;
+                    if let Some(other) = owners.insert(n, key)
+                        && other != key
+                    {
+                        return Err(invalid(file, key, format!("name {name:?} is also a name of {other}")));
+                    }
+                }
+            }
+        }
+
         // Names: unique across disorders (after normalization) unless declared shared.
         let mut names: BTreeMap<String, String> = BTreeMap::new();
         for d in &self.disorders {
@@ -437,9 +524,13 @@ impl Knowledge {
                 if let Some(other) = names.get(&n)
                     && *other != d.key
                 {
-                    return Err(invalid(&f, &d.key, format!(
-                        "name {name:?} is also a name of {other}; declare it in shared_synonyms of one of them"
-                    )));
+                    return Err(invalid(
+                        &f,
+                        &d.key,
+                        format!(
+                            "name {name:?} is also a name of {other}; declare it in shared_synonyms of one of them"
+                        ),
+                    ));
                 }
                 names.insert(n, d.key.clone());
             }
@@ -520,9 +611,10 @@ impl Knowledge {
                     ontology.check(f, r, curie)?;
                 }
             }
-            for (prefix, xrefs, owners) in
-                [("ORPHA", &d.orpha, &mut orpha_owner), ("OMIM", &d.omim, &mut omim_owner)]
-            {
+            for (prefix, xrefs, owners) in [
+                ("ORPHA", &d.orpha, &mut orpha_owner),
+                ("OMIM", &d.omim, &mut omim_owner),
+            ] {
                 let mut seen = BTreeSet::new();
                 for x in xrefs {
                     let curie = format!("{prefix}:{}", x.id);
@@ -531,36 +623,66 @@ impl Knowledge {
                         return Err(invalid(f, r, format!("{curie} listed twice")));
                     }
                     let hpo_names = self.disease_names.get(&curie).ok_or_else(|| {
-                        invalid(f, r, format!("{curie} does not exist in HPO 2025-01-16 (derived/hpo_diseases.tsv)"))
+                        invalid(
+                            f,
+                            r,
+                            format!("{curie} does not exist in HPO 2025-01-16 (derived/hpo_diseases.tsv)"),
+                        )
                     })?;
                     if x.match_kind == "closest" && x.note.is_none() {
-                        return Err(invalid(f, r, format!("{curie} is only the closest entry: a note must say why")));
+                        return Err(invalid(
+                            f,
+                            r,
+                            format!("{curie} is only the closest entry: a note must say why"),
+                        ));
                     }
                     if let Some(name) = &x.name
                         && !hpo_names.contains(name)
                         && x.note.is_none()
                     {
-                        return Err(invalid(f, r, format!(
-                            "{curie}: name {name:?} differs from HPO's {hpo_names:?}; add a note explaining it"
-                        )));
+                        return Err(invalid(
+                            f,
+                            r,
+                            format!(
+                                "{curie}: name {name:?} differs from HPO's {hpo_names:?}; add a note explaining it"
+                            ),
+                        ));
                     }
                     if x.match_kind != "closest"
                         && let Some(other) = owners.insert(x.id, d.key.clone())
                     {
-                        return Err(invalid(f, r, format!(
-                            "{curie} is also an exact or subtype entry of {other}; one of them must mark it closest"
-                        )));
+                        return Err(invalid(
+                            f,
+                            r,
+                            format!(
+                                "{curie} is also an exact or subtype entry of {other}; one of them must mark it closest"
+                            ),
+                        ));
                     }
                 }
             }
             for icd in &d.icd10 {
-                one_of(f, r, &format!("ICD-10 {} match", icd.code), &icd.match_kind, ICD_MATCHES)?;
+                one_of(
+                    f,
+                    r,
+                    &format!("ICD-10 {} match", icd.code),
+                    &icd.match_kind,
+                    ICD_MATCHES,
+                )?;
                 if !self.icd10_titles.contains_key(&icd.code) {
-                    return Err(invalid(f, r, format!("ICD-10 code {:?} does not exist in WHO ICD-10 2019", icd.code)));
+                    return Err(invalid(
+                        f,
+                        r,
+                        format!("ICD-10 code {:?} does not exist in WHO ICD-10 2019", icd.code),
+                    ));
                 }
             }
             if d.icd10.is_empty() {
-                return Err(invalid(f, r, "a disorder needs at least one ICD-10 code (exact or nearest parent)"));
+                return Err(invalid(
+                    f,
+                    r,
+                    "a disorder needs at least one ICD-10 code (exact or nearest parent)",
+                ));
             }
         }
         Ok(())
@@ -579,7 +701,10 @@ impl Knowledge {
         for d in &self.disorders {
             for (prefix, xrefs) in [("ORPHA", &d.orpha), ("OMIM", &d.omim)] {
                 for x in xrefs.iter().filter(|x| x.match_kind != "closest") {
-                    wanted.entry(format!("{prefix}:{}", x.id)).or_default().push(d.key.clone());
+                    wanted
+                        .entry(format!("{prefix}:{}", x.id))
+                        .or_default()
+                        .push(d.key.clone());
                 }
             }
         }
@@ -594,11 +719,18 @@ impl Knowledge {
             let ncbi = parse_u32(file, line, cols[1])?;
             let entry = genes.entry(cols[2].to_owned()).or_insert((ncbi, BTreeSet::new()));
             if entry.0 != ncbi {
-                return Err(invalid(file, &format!("line {line}"), format!("{} has two NCBI ids", cols[2])));
+                return Err(invalid(
+                    file,
+                    &format!("line {line}"),
+                    format!("{} has two NCBI ids", cols[2]),
+                ));
             }
             for owner in owners {
                 entry.1.insert(order[owner.as_str()]);
-                per_disorder.entry(owner.clone()).or_default().insert(cols[2].to_owned());
+                per_disorder
+                    .entry(owner.clone())
+                    .or_default()
+                    .insert(cols[2].to_owned());
             }
         }
         let by_id: BTreeMap<u32, &str> = self.disorders.iter().map(|d| (d.id, d.key.as_str())).collect();
@@ -610,7 +742,10 @@ impl Knowledge {
                 disorders: ids.iter().map(|id| by_id[id].to_owned()).collect(),
             })
             .collect();
-        self.disorder_genes = per_disorder.into_iter().map(|(k, v)| (k, v.into_iter().collect())).collect();
+        self.disorder_genes = per_disorder
+            .into_iter()
+            .map(|(k, v)| (k, v.into_iter().collect()))
+            .collect();
         Ok(())
     }
 
@@ -630,32 +765,48 @@ impl Knowledge {
     /// None today; kept fallible for symmetry with loading.
     pub fn emit(&self, ontology: &Ontology) -> Result<Vec<GeneratedFile>> {
         let _ = ontology;
-        let mut files = Vec::new();
-        files.push(self.emit_disorders());
-        files.push(self.emit_vocabularies());
-        files.push(self.emit_indexes());
-        Ok(files)
+        Ok(vec![
+            self.emit_disorders(),
+            self.emit_vocabularies(),
+            self.emit_indexes(),
+        ])
     }
 
     fn emit_disorders(&self) -> GeneratedFile {
         let mut o = String::from(BANNER);
         o.push_str("use crate::classes::*;\nuse crate::codes::*;\nuse crate::disorder::*;\nuse crate::gene::Gene;\nuse crate::{Cause, DiagnosticTest, Source, Symptom, Treatment};\n\n");
-        let variants: Vec<(String, u32, String)> =
-            self.disorders.iter().map(|d| (camel(&d.key), d.id, d.name.clone())).collect();
+        let variants: Vec<(String, u32, String)> = self
+            .disorders
+            .iter()
+            .map(|d| (camel(&d.key), d.id, d.name.clone()))
+            .collect();
         o.push_str(&enum_def(
             "Disorder",
             "A bone marrow failure disorder. Discriminants are stable: new disorders get new numbers.\n///\n/// ```\n/// use marrowkb::Disorder;\n/// assert_eq!(Disorder::FanconiAnemia as u32, 9);\n/// assert_eq!(Disorder::FanconiAnemia.name(), \"Fanconi anemia\");\n/// ```",
             &variants,
         ));
-        let gene_index: BTreeMap<&str, usize> =
-            self.genes.iter().enumerate().map(|(i, g)| (g.symbol.as_str(), i)).collect();
-        let _ = writeln!(o, "pub(crate) static DISORDERS: [DisorderInfo; {}] = [", self.disorders.len());
+        let gene_index: BTreeMap<&str, usize> = self
+            .genes
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (g.symbol.as_str(), i))
+            .collect();
+        let _ = writeln!(
+            o,
+            "pub(crate) static DISORDERS: [DisorderInfo; {}] = [",
+            self.disorders.len()
+        );
         for d in &self.disorders {
             let v = camel(&d.key);
             let xref = |prefix: &str, ty: &str, xs: &[XrefRec]| {
                 slice(xs.iter().map(|x| {
                     let curie = format!("{prefix}:{}", x.id);
-                    let name = self.disease_names.get(&curie).and_then(|n| n.first()).cloned().unwrap_or_default();
+                    let name = self
+                        .disease_names
+                        .get(&curie)
+                        .and_then(|n| n.first())
+                        .cloned()
+                        .unwrap_or_default();
                     format!(
                         "Xref {{ id: {ty}::new({}), name: {}, match_kind: XrefMatch::{}, note: {} }}",
                         x.id,
@@ -671,128 +822,296 @@ impl Knowledge {
             let _ = writeln!(o, "        id: {},", d.id);
             let _ = writeln!(o, "        key: {},", lit(&d.key));
             let _ = writeln!(o, "        name: {},", lit(&d.name));
-            let _ = writeln!(o, "        synonyms: {},", slice(d.synonyms.iter().chain(&d.shared_synonyms).map(|s| lit(s))));
-            let _ = writeln!(o, "        abbreviations: {},", slice(d.abbreviations.iter().map(|s| lit(s))));
+            let _ = writeln!(
+                o,
+                "        synonyms: {},",
+                slice(d.synonyms.iter().chain(&d.shared_synonyms).map(|s| lit(s)))
+            );
+            let _ = writeln!(
+                o,
+                "        abbreviations: {},",
+                slice(d.abbreviations.iter().map(|s| lit(s)))
+            );
             let _ = writeln!(o, "        description: {},", lit(&d.description));
             let _ = writeln!(o, "        summary: {},", opt_lit(d.summary.as_deref()));
             let _ = writeln!(o, "        origin: Origin::{},", camel(&d.origin));
             let _ = writeln!(o, "        neoplasm: {},", d.neoplasm);
-            let _ = writeln!(o, "        cell_lines: {},", slice(d.cell_lines.iter().map(|c| format!("CellLine::{}", camel(c)))));
-            let _ = writeln!(o, "        inheritance: {},", slice(d.inheritance.iter().map(|c| format!("Inheritance::{}", camel(c)))));
-            let _ = writeln!(o, "        onset: {},", slice(d.onset.iter().map(|c| format!("Onset::{}", camel(c)))));
-            let _ = writeln!(o, "        relations: {},", slice(d.relations.iter().map(|r| format!(
-                "Relation {{ kind: RelationKind::{}, target: Disorder::{}, source: Source::{} }}",
-                camel(&r.kind), camel(&r.target), camel(&r.source)
-            ))));
+            let _ = writeln!(
+                o,
+                "        cell_lines: {},",
+                slice(d.cell_lines.iter().map(|c| format!("CellLine::{}", camel(c))))
+            );
+            let _ = writeln!(
+                o,
+                "        inheritance: {},",
+                slice(d.inheritance.iter().map(|c| format!("Inheritance::{}", camel(c))))
+            );
+            let _ = writeln!(
+                o,
+                "        onset: {},",
+                slice(d.onset.iter().map(|c| format!("Onset::{}", camel(c))))
+            );
+            let _ = writeln!(
+                o,
+                "        relations: {},",
+                slice(d.relations.iter().map(|r| format!(
+                    "Relation {{ kind: RelationKind::{}, target: Disorder::{}, source: Source::{} }}",
+                    camel(&r.kind),
+                    camel(&r.target),
+                    camel(&r.source)
+                )))
+            );
             let _ = writeln!(o, "        orpha: {},", xref("ORPHA", "OrphaId", &d.orpha));
             let _ = writeln!(o, "        omim: {},", xref("OMIM", "OmimId", &d.omim));
-            let _ = writeln!(o, "        icd10: {},", slice(d.icd10.iter().map(|i| format!(
+            let _ =
+                writeln!(o, "        icd10: {},", slice(d.icd10.iter().map(|i| format!(
                 "Icd10Xref {{ code: Icd10Code::from_static({}), title: {}, match_kind: IcdMatch::{}, note: {} }}",
                 lit(&i.code), lit(&self.icd10_titles[&i.code]), camel(&i.match_kind), opt_lit(i.note.as_deref())
             ))));
-            let _ = writeln!(o, "        genes: {},", slice(genes.iter().map(|g| format!("Gene({})", gene_index[g.as_str()]))));
-            let _ = writeln!(o, "        features: {},", slice(d.features.iter().map(|f| format!(
-                "Feature {{ symptom: Symptom::{}, frequency: Frequency::{}, source: Source::{} }}",
-                camel(&f.symptom), camel(&f.frequency), camel(&f.source)
-            ))));
-            let _ = writeln!(o, "        treatments: {},", slice(d.treatments.iter().map(|t| format!(
-                "TreatmentUse {{ treatment: Treatment::{}, role: TreatmentRole::{}, source: Source::{} }}",
-                camel(&t.treatment), camel(&t.role), camel(&t.source)
-            ))));
-            let _ = writeln!(o, "        tests: {},", slice(d.tests.iter().map(|t| format!("DiagnosticTest::{}", camel(t)))));
-            let _ = writeln!(o, "        causes: {},", slice(d.causes.iter().map(|c| format!("Cause::{}", camel(c)))));
-            let _ = writeln!(o, "        risks: {},", slice(d.risks.iter().map(|r| format!(
-                "Risk {{ name: {}, hpo: {}, source: Source::{} }}",
-                lit(&r.name),
-                r.hpo.as_deref().map_or("None".into(), |h| format!("Some(HpoId::new({}))", h[3..].trim_start_matches('0'))),
-                camel(&r.source)
-            ))));
-            let _ = writeln!(o, "        sources: {},", slice(d.sources.iter().map(|s| format!("Source::{}", camel(s)))));
+            let _ = writeln!(
+                o,
+                "        genes: {},",
+                slice(genes.iter().map(|g| format!("Gene({})", gene_index[g.as_str()])))
+            );
+            let _ = writeln!(
+                o,
+                "        features: {},",
+                slice(d.features.iter().map(|f| format!(
+                    "Feature {{ symptom: Symptom::{}, frequency: Frequency::{}, source: Source::{} }}",
+                    camel(&f.symptom),
+                    camel(&f.frequency),
+                    camel(&f.source)
+                )))
+            );
+            let _ = writeln!(
+                o,
+                "        treatments: {},",
+                slice(d.treatments.iter().map(|t| format!(
+                    "TreatmentUse {{ treatment: Treatment::{}, role: TreatmentRole::{}, source: Source::{} }}",
+                    camel(&t.treatment),
+                    camel(&t.role),
+                    camel(&t.source)
+                )))
+            );
+            let _ = writeln!(
+                o,
+                "        tests: {},",
+                slice(d.tests.iter().map(|t| format!("DiagnosticTest::{}", camel(t))))
+            );
+            let _ = writeln!(
+                o,
+                "        causes: {},",
+                slice(d.causes.iter().map(|c| format!("Cause::{}", camel(c))))
+            );
+            let _ = writeln!(
+                o,
+                "        risks: {},",
+                slice(d.risks.iter().map(|r| format!(
+                    "Risk {{ name: {}, hpo: {}, source: Source::{} }}",
+                    lit(&r.name),
+                    r.hpo.as_deref().map_or("None".into(), |h| format!(
+                        "Some(HpoId::new({}))",
+                        h[3..].trim_start_matches('0')
+                    )),
+                    camel(&r.source)
+                )))
+            );
+            let _ = writeln!(
+                o,
+                "        sources: {},",
+                slice(d.sources.iter().map(|s| format!("Source::{}", camel(s))))
+            );
             let _ = writeln!(o, "    }},");
         }
         o.push_str("];\n");
-        GeneratedFile { name: "disorders.rs".into(), contents: o }
+        GeneratedFile {
+            name: "disorders.rs".into(),
+            contents: o,
+        }
     }
 
     fn emit_vocabularies(&self) -> GeneratedFile {
         let mut o = String::from(BANNER);
         o.push_str("use crate::classes::*;\nuse crate::codes::*;\nuse crate::gene::GeneInfo;\nuse crate::{Disorder, cause::*, diagnostic_test::*, source::*, symptom::*, treatment::*};\n\n");
-        let _ = writeln!(o, "/// The releases the data was derived from and checked against.\npub(crate) const DATA_VERSION: &str = {};\n", lit(DATA_VERSION));
+        let _ = writeln!(
+            o,
+            "/// The releases the data was derived from and checked against.\npub(crate) const DATA_VERSION: &str = {};\n",
+            lit(DATA_VERSION)
+        );
         let reverse = self.symptom_reverse();
         let disorders_of = |keys: Vec<&str>| slice(keys.into_iter().map(|k| format!("Disorder::{}", camel(k))));
         let users = |pred: &dyn Fn(&DisorderRec) -> bool| -> Vec<&str> {
-            self.disorders.iter().filter(|d| pred(d)).map(|d| d.key.as_str()).collect()
+            self.disorders
+                .iter()
+                .filter(|d| pred(d))
+                .map(|d| d.key.as_str())
+                .collect()
         };
 
         // Symptoms.
-        let variants: Vec<_> = self.symptoms.iter().map(|s| (camel(&s.key), s.id, s.name.clone())).collect();
+        let variants: Vec<_> = self
+            .symptoms
+            .iter()
+            .map(|s| (camel(&s.key), s.id, s.name.clone()))
+            .collect();
         o.push_str(&enum_def("Symptom", "A symptom or clinical feature. Discriminants are stable.\n///\n/// ```\n/// use marrowkb::Symptom;\n/// assert_eq!(Symptom::from_discriminant(Symptom::ALL[0] as u32).unwrap(), Symptom::ALL[0]);\n/// ```", &variants));
-        let _ = writeln!(o, "pub(crate) static SYMPTOMS: [SymptomInfo; {}] = [", self.symptoms.len());
+        let _ = writeln!(
+            o,
+            "pub(crate) static SYMPTOMS: [SymptomInfo; {}] = [",
+            self.symptoms.len()
+        );
         for s in &self.symptoms {
-            let hpo = slice(s.hpo.iter().map(|h| format!("HpoId::new({})", h[3..].trim_start_matches('0'))));
-            let _ = writeln!(o, "    SymptomInfo {{ symptom: Symptom::{}, id: {}, key: {}, name: {}, plain: {}, hpo: {hpo}, system: BodySystem::{}, article: {}, disorders: {} }},",
-                camel(&s.key), s.id, lit(&s.key), lit(&s.name), lit(&s.plain), camel(&s.system), opt_lit(s.article.as_deref()),
-                disorders_of(reverse.get(s.key.as_str()).cloned().unwrap_or_default()));
+            let hpo = slice(
+                s.hpo
+                    .iter()
+                    .map(|h| format!("HpoId::new({})", h[3..].trim_start_matches('0'))),
+            );
+            let _ = writeln!(
+                o,
+                "    SymptomInfo {{ symptom: Symptom::{}, id: {}, key: {}, name: {}, plain: {}, hpo: {hpo}, system: BodySystem::{}, article: {}, disorders: {} }},",
+                camel(&s.key),
+                s.id,
+                lit(&s.key),
+                lit(&s.name),
+                lit(&s.plain),
+                camel(&s.system),
+                opt_lit(s.article.as_deref()),
+                disorders_of(reverse.get(s.key.as_str()).cloned().unwrap_or_default())
+            );
         }
         o.push_str("];\n\n");
 
         // Treatments.
-        let variants: Vec<_> = self.treatments.iter().map(|s| (camel(&s.key), s.id, s.name.clone())).collect();
+        let variants: Vec<_> = self
+            .treatments
+            .iter()
+            .map(|s| (camel(&s.key), s.id, s.name.clone()))
+            .collect();
         o.push_str(&enum_def("Treatment", "A treatment. Discriminants are stable.\n///\n/// ```\n/// use marrowkb::Treatment;\n/// assert_eq!(Treatment::BloodTransfusion.key(), \"blood_transfusion\");\n/// ```", &variants));
-        let _ = writeln!(o, "pub(crate) static TREATMENTS: [TreatmentInfo; {}] = [", self.treatments.len());
+        let _ = writeln!(
+            o,
+            "pub(crate) static TREATMENTS: [TreatmentInfo; {}] = [",
+            self.treatments.len()
+        );
         for t in &self.treatments {
             let ds = users(&|d: &DisorderRec| d.treatments.iter().any(|u| u.treatment == t.key));
-            let _ = writeln!(o, "    TreatmentInfo {{ treatment: Treatment::{}, id: {}, key: {}, name: {}, description: {}, kind: TreatmentRole::{}, article: {}, source: Source::{}, disorders: {} }},",
-                camel(&t.key), t.id, lit(&t.key), lit(&t.name), lit(&t.description), camel(&t.kind), t.article, camel(&t.source), disorders_of(ds));
+            let _ = writeln!(
+                o,
+                "    TreatmentInfo {{ treatment: Treatment::{}, id: {}, key: {}, name: {}, description: {}, kind: TreatmentRole::{}, article: {}, source: Source::{}, disorders: {} }},",
+                camel(&t.key),
+                t.id,
+                lit(&t.key),
+                lit(&t.name),
+                lit(&t.description),
+                camel(&t.kind),
+                t.article,
+                camel(&t.source),
+                disorders_of(ds)
+            );
         }
         o.push_str("];\n\n");
 
         // Causes.
-        let variants: Vec<_> = self.causes.iter().map(|s| (camel(&s.key), s.id, s.name.clone())).collect();
+        let variants: Vec<_> = self
+            .causes
+            .iter()
+            .map(|s| (camel(&s.key), s.id, s.name.clone()))
+            .collect();
         o.push_str(&enum_def("Cause", "A cause of bone marrow failure. Discriminants are stable.\n///\n/// ```\n/// use marrowkb::Cause;\n/// assert_eq!(Cause::ALL.len(), Cause::COUNT);\n/// ```", &variants));
         let _ = writeln!(o, "pub(crate) static CAUSES: [CauseInfo; {}] = [", self.causes.len());
         for c in &self.causes {
             let ds = users(&|d: &DisorderRec| d.causes.contains(&c.key));
-            let _ = writeln!(o, "    CauseInfo {{ cause: Cause::{}, id: {}, key: {}, name: {}, description: {}, source: Source::{}, disorders: {} }},",
-                camel(&c.key), c.id, lit(&c.key), lit(&c.name), lit(&c.description), camel(&c.source), disorders_of(ds));
+            let _ = writeln!(
+                o,
+                "    CauseInfo {{ cause: Cause::{}, id: {}, key: {}, name: {}, description: {}, source: Source::{}, disorders: {} }},",
+                camel(&c.key),
+                c.id,
+                lit(&c.key),
+                lit(&c.name),
+                lit(&c.description),
+                camel(&c.source),
+                disorders_of(ds)
+            );
         }
         o.push_str("];\n\n");
 
         // Diagnostic tests.
-        let variants: Vec<_> = self.tests.iter().map(|s| (camel(&s.key), s.id, s.name.clone())).collect();
+        let variants: Vec<_> = self
+            .tests
+            .iter()
+            .map(|s| (camel(&s.key), s.id, s.name.clone()))
+            .collect();
         o.push_str(&enum_def("DiagnosticTest", "A diagnostic test. Discriminants are stable.\n///\n/// ```\n/// use marrowkb::DiagnosticTest;\n/// assert_eq!(DiagnosticTest::CompleteBloodCount.key(), \"complete_blood_count\");\n/// ```", &variants));
-        let _ = writeln!(o, "pub(crate) static DIAGNOSTIC_TESTS: [DiagnosticTestInfo; {}] = [", self.tests.len());
+        let _ = writeln!(
+            o,
+            "pub(crate) static DIAGNOSTIC_TESTS: [DiagnosticTestInfo; {}] = [",
+            self.tests.len()
+        );
         for t in &self.tests {
             let ds = users(&|d: &DisorderRec| d.tests.contains(&t.key));
-            let _ = writeln!(o, "    DiagnosticTestInfo {{ test: DiagnosticTest::{}, id: {}, key: {}, name: {}, description: {}, article: {}, source: Source::{}, disorders: {} }},",
-                camel(&t.key), t.id, lit(&t.key), lit(&t.name), lit(&t.description), t.article, camel(&t.source), disorders_of(ds));
+            let _ = writeln!(
+                o,
+                "    DiagnosticTestInfo {{ test: DiagnosticTest::{}, id: {}, key: {}, name: {}, description: {}, article: {}, source: Source::{}, disorders: {} }},",
+                camel(&t.key),
+                t.id,
+                lit(&t.key),
+                lit(&t.name),
+                lit(&t.description),
+                t.article,
+                camel(&t.source),
+                disorders_of(ds)
+            );
         }
         o.push_str("];\n\n");
 
         // Sources.
-        let variants: Vec<_> = self.sources.iter().map(|s| (camel(&s.key), s.id, s.title.clone())).collect();
+        let variants: Vec<_> = self
+            .sources
+            .iter()
+            .map(|s| (camel(&s.key), s.id, s.title.clone()))
+            .collect();
         o.push_str(&enum_def("Source", "A cited source. Discriminants are stable.\n///\n/// ```\n/// use marrowkb::Source;\n/// assert_eq!(Source::Article.key(), \"article\");\n/// ```", &variants));
         let _ = writeln!(o, "pub(crate) static SOURCES: [SourceInfo; {}] = [", self.sources.len());
         for s in &self.sources {
-            let _ = writeln!(o, "    SourceInfo {{ source: Source::{}, id: {}, key: {}, name: {}, title: {}, publisher: {}, year: {}, url: {}, licence: {} }},",
-                camel(&s.key), s.id, lit(&s.key), lit(&s.key), lit(&s.title), lit(&s.publisher),
-                s.year.map_or("None".into(), |y| format!("Some({y})")), opt_lit(s.url.as_deref()), opt_lit(s.licence.as_deref()));
+            let _ = writeln!(
+                o,
+                "    SourceInfo {{ source: Source::{}, id: {}, key: {}, name: {}, title: {}, publisher: {}, year: {}, url: {}, licence: {} }},",
+                camel(&s.key),
+                s.id,
+                lit(&s.key),
+                lit(&s.key),
+                lit(&s.title),
+                lit(&s.publisher),
+                s.year.map_or("None".into(), |y| format!("Some({y})")),
+                opt_lit(s.url.as_deref()),
+                opt_lit(s.licence.as_deref())
+            );
         }
         o.push_str("];\n\n");
 
         // Genes.
         let _ = writeln!(o, "pub(crate) static GENES: [GeneInfo; {}] = [", self.genes.len());
         for g in &self.genes {
-            let _ = writeln!(o, "    GeneInfo {{ symbol: {}, ncbi_gene_id: {}, disorders: {} }},",
-                lit(&g.symbol), g.ncbi, disorders_of(g.disorders.iter().map(String::as_str).collect()));
+            let _ = writeln!(
+                o,
+                "    GeneInfo {{ symbol: {}, ncbi_gene_id: {}, disorders: {} }},",
+                lit(&g.symbol),
+                g.ncbi,
+                disorders_of(g.disorders.iter().map(String::as_str).collect())
+            );
         }
         o.push_str("];\n");
-        GeneratedFile { name: "vocabularies.rs".into(), contents: o }
+        GeneratedFile {
+            name: "vocabularies.rs".into(),
+            contents: o,
+        }
     }
 
     fn emit_indexes(&self) -> GeneratedFile {
         let mut o = String::from(BANNER);
-        o.push_str("use crate::classes::*;\nuse crate::{Cause, DiagnosticTest, Disorder, Source, Symptom, Treatment};\n\n");
+        o.push_str(
+            "use crate::classes::*;\nuse crate::{Cause, DiagnosticTest, Disorder, Source, Symptom, Treatment};\n\n",
+        );
 
         // Name and key maps for every entity.
         let mut disorder_names: BTreeMap<String, String> = BTreeMap::new();
@@ -810,31 +1129,98 @@ impl Knowledge {
                 keys.insert(key.to_owned(), format!("{ty}::{}", camel(key)));
                 for name in std::iter::once(key).chain(other_names) {
                     if let Ok(n) = normalize::normalize(name) {
-                        names.entry(n.as_str().to_owned()).or_insert_with(|| format!("{ty}::{}", camel(key)));
+                        names
+                            .entry(n.as_str().to_owned())
+                            .or_insert_with(|| format!("{ty}::{}", camel(key)));
                     }
                 }
             }
             (keys, names)
         };
-        let tables: Vec<(&str, &str, (BTreeMap<String, String>, BTreeMap<String, String>))> = vec![
-            ("Disorder", "DISORDER", (self.disorders.iter().map(|d| (d.key.clone(), format!("Disorder::{}", camel(&d.key)))).collect(), disorder_names)),
-            ("Symptom", "SYMPTOM", keyed("Symptom", self.symptoms.iter().map(|s| (s.key.as_str(), vec![s.name.as_str(), s.plain.as_str()])).collect())),
-            ("Treatment", "TREATMENT", keyed("Treatment", self.treatments.iter().map(|s| (s.key.as_str(), vec![s.name.as_str()])).collect())),
-            ("Cause", "CAUSE", keyed("Cause", self.causes.iter().map(|s| (s.key.as_str(), vec![s.name.as_str()])).collect())),
-            ("DiagnosticTest", "DIAGNOSTIC_TEST", keyed("DiagnosticTest", self.tests.iter().map(|s| (s.key.as_str(), vec![s.name.as_str()])).collect())),
-            ("Source", "SOURCE", keyed("Source", self.sources.iter().map(|s| (s.key.as_str(), vec![])).collect())),
+        let tables: Vec<(&str, &str, KeyAndNameMaps)> = vec![
+            (
+                "Disorder",
+                "DISORDER",
+                (
+                    self.disorders
+                        .iter()
+                        .map(|d| (d.key.clone(), format!("Disorder::{}", camel(&d.key))))
+                        .collect(),
+                    disorder_names,
+                ),
+            ),
+            (
+                "Symptom",
+                "SYMPTOM",
+                keyed(
+                    "Symptom",
+                    self.symptoms
+                        .iter()
+                        .map(|s| (s.key.as_str(), vec![s.name.as_str(), s.plain.as_str()]))
+                        .collect(),
+                ),
+            ),
+            (
+                "Treatment",
+                "TREATMENT",
+                keyed(
+                    "Treatment",
+                    self.treatments
+                        .iter()
+                        .map(|s| (s.key.as_str(), vec![s.name.as_str()]))
+                        .collect(),
+                ),
+            ),
+            (
+                "Cause",
+                "CAUSE",
+                keyed(
+                    "Cause",
+                    self.causes
+                        .iter()
+                        .map(|s| (s.key.as_str(), vec![s.name.as_str()]))
+                        .collect(),
+                ),
+            ),
+            (
+                "DiagnosticTest",
+                "DIAGNOSTIC_TEST",
+                keyed(
+                    "DiagnosticTest",
+                    self.tests
+                        .iter()
+                        .map(|s| (s.key.as_str(), vec![s.name.as_str()]))
+                        .collect(),
+                ),
+            ),
+            (
+                "Source",
+                "SOURCE",
+                keyed(
+                    "Source",
+                    self.sources.iter().map(|s| (s.key.as_str(), vec![])).collect(),
+                ),
+            ),
         ];
         for (ty, prefix, (keys, names)) in &tables {
             let mut map = phf_codegen::Map::<&str>::new();
             for (k, v) in keys {
                 map.entry(k.as_str(), v.clone());
             }
-            let _ = writeln!(o, "pub(crate) static {prefix}_BY_KEY: phf::Map<&'static str, {ty}> = {};\n", map.build());
+            let _ = writeln!(
+                o,
+                "pub(crate) static {prefix}_BY_KEY: phf::Map<&'static str, {ty}> = {};\n",
+                map.build()
+            );
             let mut map = phf_codegen::Map::<&str>::new();
             for (k, v) in names {
                 map.entry(k.as_str(), v.clone());
             }
-            let _ = writeln!(o, "pub(crate) static {prefix}_BY_NAME: phf::Map<&'static str, {ty}> = {};\n", map.build());
+            let _ = writeln!(
+                o,
+                "pub(crate) static {prefix}_BY_NAME: phf::Map<&'static str, {ty}> = {};\n",
+                map.build()
+            );
         }
 
         // Code indexes.
@@ -844,7 +1230,11 @@ impl Knowledge {
                 let xs = if prefix == "ORPHA" { &d.orpha } else { &d.omim };
                 for x in xs {
                     let rank = u8::from(x.match_kind == "closest");
-                    links.entry(x.id).or_default().push((rank, d.id, format!("(Disorder::{}, XrefMatch::{})", camel(&d.key), camel(&x.match_kind))));
+                    links.entry(x.id).or_default().push((
+                        rank,
+                        d.id,
+                        format!("(Disorder::{}, XrefMatch::{})", camel(&d.key), camel(&x.match_kind)),
+                    ));
                 }
             }
             let mut map = phf_codegen::Map::<u32>::new();
@@ -852,13 +1242,21 @@ impl Knowledge {
                 v.sort();
                 map.entry(id, slice(v.into_iter().map(|(_, _, s)| s)));
             }
-            let _ = writeln!(o, "pub(crate) static {name}: phf::Map<u32, &'static [(Disorder, XrefMatch)]> = {};\n", map.build());
+            let _ = writeln!(
+                o,
+                "pub(crate) static {name}: phf::Map<u32, &'static [(Disorder, XrefMatch)]> = {};\n",
+                map.build()
+            );
         }
         let mut icd: BTreeMap<&str, Vec<(u8, u32, String)>> = BTreeMap::new();
         for d in &self.disorders {
             for i in &d.icd10 {
                 let rank = u8::from(i.match_kind != "exact");
-                icd.entry(i.code.as_str()).or_default().push((rank, d.id, format!("(Disorder::{}, IcdMatch::{})", camel(&d.key), camel(&i.match_kind))));
+                icd.entry(i.code.as_str()).or_default().push((
+                    rank,
+                    d.id,
+                    format!("(Disorder::{}, IcdMatch::{})", camel(&d.key), camel(&i.match_kind)),
+                ));
             }
         }
         let mut map = phf_codegen::Map::<&str>::new();
@@ -866,7 +1264,11 @@ impl Knowledge {
             v.sort();
             map.entry(code, slice(v.into_iter().map(|(_, _, s)| s)));
         }
-        let _ = writeln!(o, "pub(crate) static ICD10_INDEX: phf::Map<&'static str, &'static [(Disorder, IcdMatch)]> = {};\n", map.build());
+        let _ = writeln!(
+            o,
+            "pub(crate) static ICD10_INDEX: phf::Map<&'static str, &'static [(Disorder, IcdMatch)]> = {};\n",
+            map.build()
+        );
 
         let mut map = phf_codegen::Map::<u32>::new();
         for s in &self.symptoms {
@@ -876,36 +1278,69 @@ impl Knowledge {
                 }
             }
         }
-        let _ = writeln!(o, "pub(crate) static SYMPTOM_BY_HPO: phf::Map<u32, Symptom> = {};\n", map.build());
+        let _ = writeln!(
+            o,
+            "pub(crate) static SYMPTOM_BY_HPO: phf::Map<u32, Symptom> = {};\n",
+            map.build()
+        );
 
         let mut map = phf_codegen::Map::<&str>::new();
         for (i, g) in self.genes.iter().enumerate() {
             map.entry(g.symbol.as_str(), format!("{i}"));
         }
-        let _ = writeln!(o, "pub(crate) static GENE_BY_SYMBOL: phf::Map<&'static str, u16> = {};", map.build());
-        GeneratedFile { name: "indexes.rs".into(), contents: o }
+        let _ = writeln!(
+            o,
+            "pub(crate) static GENE_BY_SYMBOL: phf::Map<&'static str, u16> = {};",
+            map.build()
+        );
+        GeneratedFile {
+            name: "indexes.rs".into(),
+            contents: o,
+        }
     }
 }
+
+/// Records of one vocabulary: key and the names that must identify it.
+type NamedRecords<'a> = Vec<(&'a str, Vec<&'a str>)>;
+
+/// Key → Rust value expression, and normalized name → Rust value expression.
+type KeyAndNameMaps = (BTreeMap<String, String>, BTreeMap<String, String>);
 
 /// The generated enum with `ALL`, `index` and `from_discriminant_opt`.
 fn enum_def(ty: &str, doc: &str, variants: &[(String, u32, String)]) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "/// {doc}");
-    o.push_str("#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]\n#[repr(u32)]\n#[non_exhaustive]\n");
+    o.push_str(
+        "#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]\n#[repr(u32)]\n#[non_exhaustive]\n",
+    );
     let _ = writeln!(o, "pub enum {ty} {{");
     for (v, id, name) in variants {
         let _ = writeln!(o, "    /// {name}\n    {v} = {id},");
     }
     o.push_str("}\n\n");
     let _ = writeln!(o, "impl {ty} {{");
-    let _ = writeln!(o, "    /// Every value, in discriminant order.\n    pub const ALL: [{ty}; {}] = [{}];\n", variants.len(),
-        variants.iter().map(|(v, _, _)| format!("{ty}::{v}")).collect::<Vec<_>>().join(", "));
-    let _ = writeln!(o, "    /// Position in [`{ty}::ALL`] and in the record table.\n    pub(crate) const fn index(self) -> usize {{\n        match self {{");
+    let _ = writeln!(
+        o,
+        "    /// Every value, in discriminant order.\n    pub const ALL: [{ty}; {}] = [{}];\n",
+        variants.len(),
+        variants
+            .iter()
+            .map(|(v, _, _)| format!("{ty}::{v}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let _ = writeln!(
+        o,
+        "    /// Position in [`{ty}::ALL`] and in the record table.\n    pub(crate) const fn index(self) -> usize {{\n        match self {{"
+    );
     for (i, (v, _, _)) in variants.iter().enumerate() {
         let _ = writeln!(o, "            {ty}::{v} => {i},");
     }
     o.push_str("        }\n    }\n\n");
-    let _ = writeln!(o, "    /// The value with this discriminant, if any.\n    pub(crate) const fn from_discriminant_opt(value: u32) -> Option<Self> {{\n        match value {{");
+    let _ = writeln!(
+        o,
+        "    /// The value with this discriminant, if any.\n    pub(crate) const fn from_discriminant_opt(value: u32) -> Option<Self> {{\n        match value {{"
+    );
     for (v, id, _) in variants {
         let _ = writeln!(o, "            {id} => Some({ty}::{v}),");
     }

@@ -6,7 +6,11 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
     let check = args.iter().any(|a| a == "--check");
-    let value = |flag: &str| args.windows(2).find(|w| w[0] == flag).map(|w| std::path::PathBuf::from(&w[1]));
+    let value = |flag: &str| {
+        args.windows(2)
+            .find(|w| w[0] == flag)
+            .map(|w| std::path::PathBuf::from(&w[1]))
+    };
     let data = value("--data").unwrap_or_else(marrowkb_codegen::default_data_dir);
     let out = value("--out").unwrap_or_else(marrowkb_codegen::default_output_dir);
     let files = match marrowkb_codegen::generate(&data) {
@@ -33,7 +37,10 @@ fn main() -> ExitCode {
         }
     }
     if !stale.is_empty() {
-        eprintln!("generated code is stale, run `cargo run -p marrowkb-codegen`: {}", stale.join(", "));
+        eprintln!(
+            "generated code is stale, run `cargo run -p marrowkb-codegen`: {}",
+            stale.join(", ")
+        );
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS

@@ -21,6 +21,9 @@ fn generated_code_matches_the_data() {
         .map(|dir| dir.filter_map(|e| e.ok()?.file_name().into_string().ok()).collect())
         .unwrap_or_default();
     present.sort();
-    assert!(stale.is_empty(), "stale generated files (run `cargo run -p marrowkb-codegen`): {stale:?}");
+    assert!(
+        stale.is_empty(),
+        "stale generated files (run `cargo run -p marrowkb-codegen`): {stale:?}"
+    );
     assert_eq!(present, expected, "generated/ holds files the generator does not make");
 }

@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 /// Copies the real data folder to a temporary one, applies `edit` to one file, and returns the error text.
 fn error_after(file: &str, edit: impl FnOnce(String) -> String) -> String {
     let src = marrowkb_codegen::default_data_dir();
-    let dst = std::env::temp_dir().join(format!("marrowkb-bad-data-{}-{}", std::process::id(), file.replace('/', "_")));
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let dst = std::env::temp_dir().join(format!("marrowkb-bad-data-{}-{n}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dst);
     copy_dir(&src, &dst);
     let path = dst.join(file);
@@ -42,30 +44,41 @@ const FA: &str = "disorders/fanconi_anemia.toml";
 #[test]
 fn unknown_symptom_reference() {
     let err = error_after(FA, |t| replace_once(t, "symptom = \"", "symptom = \"no_such_symptom_"));
-    assert!(err.contains("fanconi_anemia") && err.contains("unknown symptom"), "{err}");
+    assert!(
+        err.contains("fanconi_anemia") && err.contains("unknown symptom"),
+        "{err}"
+    );
 }
 
 #[test]
 fn unknown_relation_target() {
-    let err = error_after(FA, |t| t + "\n[[relations]]\nkind = \"subtype_of\"\ntarget = \"no_such_disorder\"\nsource = \"article\"\n");
+    let err = error_after(FA, |t| {
+        t + "\n[[relations]]\nkind = \"subtype_of\"\ntarget = \"no_such_disorder\"\nsource = \"article\"\n"
+    });
     assert!(err.contains("unknown relation target"), "{err}");
 }
 
 #[test]
 fn duplicate_disorder_id() {
-    let err = error_after("disorders/diamond_blackfan_anemia.toml", |t| replace_once(t, "id = 6\n", "id = 9\n"));
+    let err = error_after("disorders/diamond_blackfan_anemia.toml", |t| {
+        replace_once(t, "id = 6\n", "id = 9\n")
+    });
     assert!(err.contains("duplicate id 9"), "{err}");
 }
 
 #[test]
 fn synonym_shared_by_two_disorders() {
-    let err = error_after("disorders/diamond_blackfan_anemia.toml", |t| replace_once(t, "abbreviations = [", "abbreviations = [\"FA\", "));
+    let err = error_after("disorders/diamond_blackfan_anemia.toml", |t| {
+        replace_once(t, "abbreviations = [", "abbreviations = [\"FA\", ")
+    });
     assert!(err.contains("is also a name of"), "{err}");
 }
 
 #[test]
 fn orpha_code_shared_by_two_disorders() {
-    let err = error_after("disorders/diamond_blackfan_anemia.toml", |t| t + "\n[[orpha]]\nid = 84\nmatch = \"exact\"\n");
+    let err = error_after("disorders/diamond_blackfan_anemia.toml", |t| {
+        t + "\n[[orpha]]\nid = 84\nmatch = \"exact\"\n"
+    });
     assert!(err.contains("ORPHA:84 is also an exact or subtype entry"), "{err}");
 }
 
@@ -77,7 +90,9 @@ fn malformed_hpo_id() {
 
 #[test]
 fn hpo_id_that_does_not_exist() {
-    let err = error_after("symptoms.toml", |t| replace_once(t, "hpo = [\"HP:", "hpo = [\"HP:9999999\", \"HP:"));
+    let err = error_after("symptoms.toml", |t| {
+        replace_once(t, "hpo = [\"HP:", "hpo = [\"HP:9999999\", \"HP:")
+    });
     assert!(err.contains("does not exist in HPO"), "{err}");
 }
 
@@ -114,13 +129,19 @@ fn drop_tables(text: String, table: &str) -> String {
 #[test]
 fn disorder_without_treatment() {
     let err = error_after(FA, |t| drop_tables(t, "treatments"));
-    assert!(err.contains("fanconi_anemia") && err.contains("at least one treatment"), "{err}");
+    assert!(
+        err.contains("fanconi_anemia") && err.contains("at least one treatment"),
+        "{err}"
+    );
 }
 
 #[test]
 fn disorder_without_feature() {
     let err = error_after(FA, |t| drop_tables(t, "features"));
-    assert!(err.contains("fanconi_anemia") && err.contains("at least one feature"), "{err}");
+    assert!(
+        err.contains("fanconi_anemia") && err.contains("at least one feature"),
+        "{err}"
+    );
 }
 
 #[test]

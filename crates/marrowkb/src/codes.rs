@@ -199,7 +199,10 @@ impl Icd10Code {
             bytes[i] = src[i];
             i += 1;
         }
-        Self { bytes, len: src.len() as u8 }
+        Self {
+            bytes,
+            len: src.len() as u8,
+        }
     }
 
     /// The dotted code, e.g. `D61.0`.
@@ -286,7 +289,14 @@ mod tests {
 
     #[test]
     fn hpo_spellings() {
-        for text in ["HP:0001873", "hp:0001873", "HP_0001873", "0001873", "1873", " HP:0001873 "] {
+        for text in [
+            "HP:0001873",
+            "hp:0001873",
+            "HP_0001873",
+            "0001873",
+            "1873",
+            " HP:0001873 ",
+        ] {
             assert_eq!(HpoId::parse(text).unwrap(), HpoId::new(1873), "{text}");
         }
         for bad in ["", "HP:", "HP:12345678", "HP:-1", "HP:１２", "HP:0001873x", "ORPHA:84"] {

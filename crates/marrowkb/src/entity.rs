@@ -42,8 +42,7 @@ macro_rules! knowledge_enum {
             /// # Errors
             /// [`crate::Error::InvalidDiscriminant`] for a number no value has.
             pub fn from_discriminant(value: u32) -> crate::Result<Self> {
-                Self::from_discriminant_opt(value)
-                    .ok_or(crate::Error::InvalidDiscriminant { entity: $what, value })
+                Self::from_discriminant_opt(value).ok_or(crate::Error::InvalidDiscriminant { entity: $what, value })
             }
 
             /// The value with this exact stable key.

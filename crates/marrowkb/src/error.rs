@@ -51,6 +51,41 @@ pub enum Error {
         /// The kind of identifier.
         kind: IdKind,
     },
+    /// An identifier that is obsolete in the release marrowkb ships and has no single replacement.
+    #[error("{kind} identifier {id} is obsolete and has no single replacement")]
+    ObsoleteId {
+        /// The kind of identifier.
+        kind: IdKind,
+        /// Its number (`HP:0000057` → 57).
+        id: u32,
+    },
+    /// A numeric or other argument outside what the function accepts (e.g. a negative age).
+    #[error("invalid {name}: {reason}")]
+    InvalidArgument {
+        /// The argument, e.g. `"age of onset"`.
+        name: &'static str,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
+    /// A blood count value that is NaN, infinite, negative or physiologically impossible.
+    #[error("invalid {field}: {value} ({reason})")]
+    InvalidMeasurement {
+        /// The field.
+        field: crate::blood_count::Field,
+        /// The value as given, with its unit.
+        value: crate::blood_count::RejectedValue,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
+    /// Blood count values that do not go together (a reticulocyte percentage without a red cell count,
+    /// pregnancy given for a male).
+    #[error("inconsistent {field}: {reason}")]
+    InconsistentMeasurements {
+        /// The field.
+        field: crate::blood_count::Field,
+        /// What is wrong.
+        reason: &'static str,
+    },
     /// A key that no value of this vocabulary has.
     #[error("unknown {entity} key")]
     UnknownKey {

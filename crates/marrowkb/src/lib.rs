@@ -27,16 +27,19 @@
 //! Where each thing lives: the facts in `crates/marrowkb/data/` (TOML, one file per disorder, plus
 //! HPO/ICD-10 extracts in `data/derived/`), generated into `src/generated/` by `crates/marrowkb-codegen`.
 
+pub mod blood_count;
 pub mod cause;
 pub mod classes;
 pub mod codes;
 pub mod diagnostic_test;
+pub mod differential;
 pub mod disorder;
 mod entity;
 pub mod error;
 #[cfg(feature = "serde")]
 pub mod export;
 pub mod gene;
+pub mod hpo;
 #[rustfmt::skip]
 mod generated;
 pub mod lookup;

@@ -121,6 +121,28 @@ pub fn lookup_exact(text: &str) -> Option<Disorder> {
     DISORDER_BY_NAME.get(normalized.as_str()).copied()
 }
 
+/// Looks up text that is already normalized (see [`crate::normalize`]): a single `phf` probe, the
+/// floor every other name look-up is measured against. For callers that store normalized names.
+///
+/// ```
+/// use marrowkb::Disorder;
+/// assert_eq!(marrowkb::lookup::lookup_normalized("diamondblackfananemia"), Some(Disorder::DiamondBlackfanAnemia));
+/// assert_eq!(marrowkb::lookup::lookup_normalized("Diamond-Blackfan anemia"), None);
+/// ```
+pub fn lookup_normalized(normalized: &str) -> Option<Disorder> {
+    DISORDER_BY_NAME.get(normalized).copied()
+}
+
+/// Every look-up name of every disorder, normalized, with its disorder (in no particular order).
+///
+/// ```
+/// use marrowkb::Disorder;
+/// assert!(marrowkb::lookup::names().any(|(name, d)| name == "fa" && d == Disorder::FanconiAnemia));
+/// ```
+pub fn names() -> impl Iterator<Item = (&'static str, Disorder)> {
+    DISORDER_BY_NAME.entries().map(|(name, d)| (*name, *d))
+}
+
 /// The disorders whose names are closest to `text` (Jaro-Winkler similarity of normalized names, at
 /// least [`SUGGESTION_THRESHOLD`]; ties by discriminant).
 ///

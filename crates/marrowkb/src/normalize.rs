@@ -82,15 +82,11 @@ pub fn normalize(text: &str) -> Result<Normalized, NormalizeError> {
         Ok(())
     };
     let mut chars = text.chars().peekable();
-    let mut previous_alphanumeric = false;
     while let Some(c) = chars.next() {
         if is_apostrophe(c) {
             // Possessive 's: drop the s when it ends a word ("Fanconi's anemia").
             let mut ahead = chars.clone();
-            if previous_alphanumeric
-                && matches!(ahead.next(), Some('s' | 'S'))
-                && !ahead.next().is_some_and(char::is_alphanumeric)
-            {
+            if matches!(ahead.next(), Some('s' | 'S')) && !ahead.next().is_some_and(char::is_alphanumeric) {
                 chars.next();
             }
         } else if c.is_ascii() {
@@ -100,7 +96,6 @@ pub fn normalize(text: &str) -> Result<Normalized, NormalizeError> {
                 push(b)?;
             }
         }
-        previous_alphanumeric = c.is_alphanumeric();
     }
     if len == 0 {
         return Err(NormalizeError::Empty);
@@ -142,7 +137,13 @@ mod tests {
     fn rejects_empty_and_long() {
         assert_eq!(normalize("").unwrap_err(), NormalizeError::Empty);
         assert_eq!(normalize(" -'. ").unwrap_err(), NormalizeError::Empty);
-        assert!(matches!(normalize(&"a".repeat(600)), Err(NormalizeError::TooLong { .. })));
-        assert!(matches!(normalize(&"a".repeat(200)), Err(NormalizeError::TooLong { .. })));
+        assert!(matches!(
+            normalize(&"a".repeat(600)),
+            Err(NormalizeError::TooLong { .. })
+        ));
+        assert!(matches!(
+            normalize(&"a".repeat(200)),
+            Err(NormalizeError::TooLong { .. })
+        ));
     }
 }

@@ -19,7 +19,7 @@ use crate::{Disorder, Gene, Result, Symptom};
 /// ```
 /// use marrowkb::Disorder;
 /// assert_eq!(marrowkb::resolve("OMIM:227650").unwrap(), Disorder::FanconiAnemia);
-/// assert_eq!(marrowkb::resolve("SBDS").unwrap(), Disorder::ShwachmanDiamondSyndrome);
+/// assert_eq!(marrowkb::resolve("RPS19").unwrap(), Disorder::DiamondBlackfanAnemia);
 /// assert!(marrowkb::resolve("fanconni").is_err());
 /// ```
 ///
@@ -31,7 +31,9 @@ pub fn resolve(text: &str) -> Result<Disorder> {
         return Ok(d);
     }
     let trimmed = text.trim();
-    let upper_prefix = |p: &str| trimmed.len() >= p.len() && trimmed.is_char_boundary(p.len()) && trimmed[..p.len()].eq_ignore_ascii_case(p);
+    let upper_prefix = |p: &str| {
+        trimmed.len() >= p.len() && trimmed.is_char_boundary(p.len()) && trimmed[..p.len()].eq_ignore_ascii_case(p)
+    };
     if upper_prefix("ORPHA") {
         return Disorder::from_orpha(OrphaId::parse(trimmed)?);
     }
@@ -104,15 +106,32 @@ pub fn search(text: &str) -> Result<Vec<Hit>> {
     let contains = |name: &str| normalize(name).is_ok_and(|n| n.as_str().contains(query));
     for &d in &Disorder::ALL {
         let info = d.info();
-        let names = [info.key, info.name].into_iter().chain(info.synonyms.iter().copied()).chain(info.abbreviations.iter().copied());
+        let names = [info.key, info.name]
+            .into_iter()
+            .chain(info.synonyms.iter().copied())
+            .chain(info.abbreviations.iter().copied());
         let short = query.len() < 4;
-        if let Some(name) = names.into_iter().find(|n| if short { normalize(n).is_ok_and(|m| m.as_str() == query) } else { contains(n) }) {
-            hits.push(Hit { disorder: d, kind: HitKind::Name, matched: name });
+        if let Some(name) = names.into_iter().find(|n| {
+            if short {
+                normalize(n).is_ok_and(|m| m.as_str() == query)
+            } else {
+                contains(n)
+            }
+        }) {
+            hits.push(Hit {
+                disorder: d,
+                kind: HitKind::Name,
+                matched: name,
+            });
         }
     }
     if let Ok(gene) = Gene::from_symbol(text) {
         for &d in gene.disorders() {
-            hits.push(Hit { disorder: d, kind: HitKind::Gene, matched: gene.symbol() });
+            hits.push(Hit {
+                disorder: d,
+                kind: HitKind::Gene,
+                matched: gene.symbol(),
+            });
         }
     }
     if query.len() >= 4 {
@@ -121,7 +140,11 @@ pub fn search(text: &str) -> Result<Vec<Hit>> {
             if contains(info.name) || contains(info.plain) {
                 for &d in s.disorders() {
                     if !hits.iter().any(|h| h.disorder == d && h.kind == HitKind::Symptom) {
-                        hits.push(Hit { disorder: d, kind: HitKind::Symptom, matched: info.name });
+                        hits.push(Hit {
+                            disorder: d,
+                            kind: HitKind::Symptom,
+                            matched: info.name,
+                        });
                     }
                 }
             }
@@ -130,7 +153,11 @@ pub fn search(text: &str) -> Result<Vec<Hit>> {
     if let Ok(code) = crate::codes::Icd10Code::parse(text) {
         for &d in &Disorder::ALL {
             if let Some(x) = d.info().icd10.iter().find(|x| x.code == code) {
-                hits.push(Hit { disorder: d, kind: HitKind::Code, matched: x.code_str() });
+                hits.push(Hit {
+                    disorder: d,
+                    kind: HitKind::Code,
+                    matched: x.code_str(),
+                });
             }
         }
     }
@@ -141,7 +168,11 @@ pub fn search(text: &str) -> Result<Vec<Hit>> {
         let orpha_hit = info.orpha.iter().find(|x| Some(x.id) == orpha).map(|x| x.name);
         let omim_hit = info.omim.iter().find(|x| Some(x.id) == omim).map(|x| x.name);
         if let Some(name) = orpha_hit.or(omim_hit) {
-            hits.push(Hit { disorder: d, kind: HitKind::Code, matched: name });
+            hits.push(Hit {
+                disorder: d,
+                kind: HitKind::Code,
+                matched: name,
+            });
         }
     }
     hits.sort_by_key(|h| (h.kind, h.disorder));

@@ -16,7 +16,14 @@ use crate::{Disorder, Error, Result};
 
 pub use crate::generated::Symptom;
 
-crate::entity::knowledge_enum!(Symptom, SymptomInfo, SYMPTOMS, SYMPTOM_BY_KEY, SYMPTOM_BY_NAME, "symptom");
+crate::entity::knowledge_enum!(
+    Symptom,
+    SymptomInfo,
+    SYMPTOMS,
+    SYMPTOM_BY_KEY,
+    SYMPTOM_BY_NAME,
+    "symptom"
+);
 
 /// Everything known about one symptom or clinical feature.
 ///

@@ -15,7 +15,14 @@ use crate::{Disorder, Error, Result, Source};
 
 pub use crate::generated::Treatment;
 
-crate::entity::knowledge_enum!(Treatment, TreatmentInfo, TREATMENTS, TREATMENT_BY_KEY, TREATMENT_BY_NAME, "treatment");
+crate::entity::knowledge_enum!(
+    Treatment,
+    TreatmentInfo,
+    TREATMENTS,
+    TREATMENT_BY_KEY,
+    TREATMENT_BY_NAME,
+    "treatment"
+);
 
 /// Everything known about one treatment.
 ///

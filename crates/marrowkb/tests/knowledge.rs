@@ -38,7 +38,10 @@ fn the_twenty_disorders_with_their_stable_keys() {
         assert_eq!(d.to_string(), d.name());
         assert_eq!(d.name().parse::<Disorder>(), Ok(*d));
     }
-    assert!(matches!(Disorder::from_discriminant(0), Err(Error::InvalidDiscriminant { value: 0, .. })));
+    assert!(matches!(
+        Disorder::from_discriminant(0),
+        Err(Error::InvalidDiscriminant { value: 0, .. })
+    ));
     assert!(Disorder::from_discriminant(21).is_err());
 }
 
@@ -53,7 +56,10 @@ fn every_disorder_is_complete() {
         assert!(!i.sources.is_empty(), "{d:?} sources");
         assert!(!i.cell_lines.is_empty(), "{d:?} cell lines");
         assert!(!i.icd10.is_empty(), "{d:?} ICD-10");
-        assert!(i.sources.iter().any(|s| s.key() == "article"), "{d:?} cites the article");
+        assert!(
+            i.sources.iter().any(|s| s.key() == "article"),
+            "{d:?} cites the article"
+        );
         for x in i.orpha.iter().filter(|x| x.match_kind == XrefMatch::Closest) {
             assert!(x.note.is_some(), "{d:?} closest {} needs a note", x.id);
         }
@@ -65,10 +71,21 @@ fn article_vocabularies_are_all_there() {
     assert_eq!(Treatment::ALL.iter().filter(|t| t.info().article).count(), 5);
     assert_eq!(DiagnosticTest::ALL.iter().filter(|t| t.info().article).count(), 4);
     assert_eq!(Cause::COUNT, 7);
-    for key in ["blood_transfusion", "growth_factors", "immunosuppressive_therapy", "bone_marrow_transplant", "peripheral_blood_stem_cell_transplant"] {
+    for key in [
+        "blood_transfusion",
+        "growth_factors",
+        "immunosuppressive_therapy",
+        "bone_marrow_transplant",
+        "peripheral_blood_stem_cell_transplant",
+    ] {
         assert!(Treatment::from_key(key).is_ok_and(|t| t.info().article), "{key}");
     }
-    for key in ["medical_history", "complete_blood_count", "genetic_testing", "bone_marrow_biopsy"] {
+    for key in [
+        "medical_history",
+        "complete_blood_count",
+        "genetic_testing",
+        "bone_marrow_biopsy",
+    ] {
         assert!(DiagnosticTest::from_key(key).is_ok_and(|t| t.info().article), "{key}");
     }
     // The article's symptom list: every item is a symptom carrying the article's words.
@@ -119,14 +136,19 @@ fn unknown_names_carry_suggestions() {
         other => panic!("{other:?}"),
     }
     match marrowkb::lookup("diamand blackfan") {
-        Err(Error::UnknownName { suggestions }) => assert_eq!(suggestions.first(), Some(Disorder::DiamondBlackfanAnemia)),
+        Err(Error::UnknownName { suggestions }) => {
+            assert_eq!(suggestions.first(), Some(Disorder::DiamondBlackfanAnemia))
+        }
         other => panic!("{other:?}"),
     }
     let err = marrowkb::lookup("fanconni").unwrap_err().to_string();
     assert!(err.contains("did you mean Fanconi anemia"), "{err}");
     assert_eq!(marrowkb::lookup(""), Err(Error::EmptyInput));
     assert_eq!(marrowkb::lookup(" ,;- "), Err(Error::EmptyInput));
-    assert!(matches!(marrowkb::lookup(&"x".repeat(10_000)), Err(Error::InputTooLong { .. })));
+    assert!(matches!(
+        marrowkb::lookup(&"x".repeat(10_000)),
+        Err(Error::InputTooLong { .. })
+    ));
     assert!(matches!(marrowkb::lookup("\u{0}\u{1}\u{fffd}"), Err(Error::EmptyInput)));
 }
 
@@ -135,7 +157,10 @@ fn codes_map_both_ways() {
     assert_eq!(Disorder::from_orpha(84), Ok(Disorder::FanconiAnemia));
     assert_eq!(Disorder::from_orpha("ORPHA:124"), Ok(Disorder::DiamondBlackfanAnemia));
     assert_eq!(Disorder::from_omim(227650), Ok(Disorder::FanconiAnemia));
-    assert!(matches!(Disorder::from_orpha("ORPHA:x"), Err(Error::MalformedId { .. })));
+    assert!(matches!(
+        Disorder::from_orpha("ORPHA:x"),
+        Err(Error::MalformedId { .. })
+    ));
     assert!(matches!(Disorder::from_orpha(1), Err(Error::UnknownId { .. })));
     for d in Disorder::ALL {
         for x in d.info().orpha.iter().filter(|x| x.match_kind != XrefMatch::Closest) {
@@ -176,31 +201,70 @@ fn heterogeneous_disorders_list_every_subtype() {
     assert!(omim(Disorder::DyskeratosisCongenita) >= 10, "DC types");
     assert!(omim(Disorder::CongenitalDyserythropoieticAnemia) >= 5, "CDA types");
     assert!(omim(Disorder::SevereCongenitalNeutropenia) >= 8, "SCN types");
-    assert!(omim(Disorder::InheritedThrombocytopenia) >= 10, "inherited thrombocytopenias");
+    assert!(
+        omim(Disorder::InheritedThrombocytopenia) >= 10,
+        "inherited thrombocytopenias"
+    );
 }
 
 #[test]
 fn truth_rules_for_missing_entries() {
     let rcc = Disorder::RefractoryCytopeniaOfChildhood.info();
-    assert!(rcc.orpha.iter().chain(rcc.omim).all(|x| x.match_kind == XrefMatch::Closest), "RCC has no entry of its own");
+    assert!(
+        rcc.orpha.iter().all(|x| x.match_kind == XrefMatch::Closest),
+        "RCC has no ORPHA entry of its own"
+    );
+    assert!(
+        rcc.omim.iter().all(|x| x.match_kind == XrefMatch::Closest),
+        "RCC has no OMIM entry of its own"
+    );
     let kostmann = Disorder::KostmannSyndrome.info();
-    assert!(kostmann.orpha.iter().all(|x| x.match_kind == XrefMatch::Closest), "Kostmann has no ORPHA entry");
-    assert!(kostmann.omim.iter().any(|x| x.id.get() == 610738 && x.match_kind == XrefMatch::Exact));
-    assert!(Disorder::InheritedThrombocytopenia.info().omim.iter().all(|x| x.match_kind != XrefMatch::Exact));
+    assert!(
+        kostmann.orpha.iter().all(|x| x.match_kind == XrefMatch::Closest),
+        "Kostmann has no ORPHA entry"
+    );
+    assert!(
+        kostmann
+            .omim
+            .iter()
+            .any(|x| x.id.get() == 610738 && x.match_kind == XrefMatch::Exact)
+    );
+    assert!(
+        Disorder::InheritedThrombocytopenia
+            .info()
+            .omim
+            .iter()
+            .all(|x| x.match_kind != XrefMatch::Exact)
+    );
 }
 
 #[test]
 fn classification_facts() {
     for d in Disorder::ALL {
-        let expected = matches!(d, Disorder::MyelodysplasticSyndrome | Disorder::RefractoryCytopeniaOfChildhood);
+        let expected = matches!(
+            d,
+            Disorder::MyelodysplasticSyndrome | Disorder::RefractoryCytopeniaOfChildhood
+        );
         assert_eq!(d.info().neoplasm, expected, "{d:?}");
     }
     let has = |d: Disorder, kind: RelationKind, target: Disorder| {
         d.info().relations.iter().any(|r| r.kind == kind && r.target == target)
     };
-    assert!(has(Disorder::KostmannSyndrome, RelationKind::SubtypeOf, Disorder::SevereCongenitalNeutropenia));
-    assert!(has(Disorder::RefractoryCytopeniaOfChildhood, RelationKind::SubtypeOf, Disorder::MyelodysplasticSyndrome));
-    assert!(has(Disorder::ThrombocytopeniaAbsentRadius, RelationKind::SubtypeOf, Disorder::InheritedThrombocytopenia));
+    assert!(has(
+        Disorder::KostmannSyndrome,
+        RelationKind::SubtypeOf,
+        Disorder::SevereCongenitalNeutropenia
+    ));
+    assert!(has(
+        Disorder::RefractoryCytopeniaOfChildhood,
+        RelationKind::SubtypeOf,
+        Disorder::MyelodysplasticSyndrome
+    ));
+    assert!(has(
+        Disorder::ThrombocytopeniaAbsentRadius,
+        RelationKind::SubtypeOf,
+        Disorder::InheritedThrombocytopenia
+    ));
     let lines = |d: Disorder| d.info().cell_lines;
     assert_eq!(lines(Disorder::DiamondBlackfanAnemia), &[CellLine::RedCells]);
     assert_eq!(lines(Disorder::ThrombocytopeniaAbsentRadius), &[CellLine::Platelets]);

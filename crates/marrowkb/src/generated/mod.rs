@@ -8,7 +8,13 @@ mod disorders;
 mod vocabularies;
 #[rustfmt::skip]
 mod indexes;
+#[rustfmt::skip]
+mod hpo_terms;
+#[rustfmt::skip]
+mod hpo_profiles;
 
 pub use disorders::*;
 pub use vocabularies::*;
 pub(crate) use indexes::*;
+pub(crate) use hpo_terms::*;
+pub(crate) use hpo_profiles::*;

@@ -1,0 +1,86 @@
+//! Look-up speed against what a user would use instead, measured in the same run.
+//!
+//! `cargo bench --bench lookup` (add `-- --quick` for a short run). Baselines:
+//! - `floor`: a raw `phf` probe of an already-normalized key (`marrowkb::lookup::lookup_normalized`);
+//! - `hashmap`: what a user would hand-write, a `HashMap<String, Disorder>` over lower-cased names,
+//!   queried with `to_lowercase()` of the input.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use marrowkb::{Disorder, Gene, Symptom};
+use std::collections::HashMap;
+use std::hint::black_box;
+
+/// A realistic mix: exact names, abbreviations, British spellings, punctuation variants.
+const QUERIES: [&str; 8] = [
+    "Fanconi anemia",
+    "DBA",
+    "Diamond-Blackfan anaemia",
+    "shwachman diamond syndrome",
+    "Kostmann disease",
+    "dyskeratosis congenita",
+    "TAR",
+    "Pearson syndrome",
+];
+
+fn hand_written_map() -> HashMap<String, Disorder> {
+    let mut map = HashMap::new();
+    for d in Disorder::ALL {
+        let i = d.info();
+        for name in [i.name].iter().chain(i.synonyms).chain(i.abbreviations) {
+            map.insert(name.to_lowercase(), d);
+        }
+    }
+    map
+}
+
+fn names(c: &mut Criterion) {
+    let normalized: Vec<String> = QUERIES
+        .iter()
+        .filter_map(|q| marrowkb::normalize::normalize(q).ok().map(|n| n.as_str().to_owned()))
+        .collect();
+    let map = hand_written_map();
+    let mut group = c.benchmark_group("name_lookup_8_queries");
+    group.bench_function("floor_raw_phf_of_normalized", |b| {
+        b.iter(|| {
+            for q in &normalized {
+                black_box(marrowkb::lookup::lookup_normalized(black_box(q)));
+            }
+        })
+    });
+    group.bench_function("marrowkb_lookup", |b| {
+        b.iter(|| {
+            for q in QUERIES {
+                let _ = black_box(marrowkb::lookup(black_box(q)));
+            }
+        })
+    });
+    group.bench_function("hashmap_lowercase", |b| {
+        b.iter(|| {
+            for q in QUERIES {
+                black_box(map.get(&black_box(q).to_lowercase()));
+            }
+        })
+    });
+    group.finish();
+}
+
+fn codes(c: &mut Criterion) {
+    let mut group = c.benchmark_group("code_lookup");
+    group.bench_function("orpha", |b| b.iter(|| Disorder::from_orpha(black_box("ORPHA:84"))));
+    group.bench_function("omim", |b| b.iter(|| Disorder::from_omim(black_box("OMIM:105650"))));
+    group.bench_function("icd10", |b| b.iter(|| Disorder::from_icd10(black_box("D61.0"))));
+    group.bench_function("gene", |b| b.iter(|| marrowkb::disorders_for_gene(black_box("RPS19"))));
+    group.bench_function("hpo_symptom", |b| b.iter(|| Symptom::from_hpo(black_box("HP:0001873"))));
+    group.bench_function("symptom_to_disorders", |b| {
+        b.iter(|| {
+            for s in Symptom::ALL {
+                black_box(black_box(s).disorders());
+            }
+        })
+    });
+    group.bench_function("gene_from_symbol", |b| b.iter(|| Gene::from_symbol(black_box("fanca"))));
+    group.finish();
+}
+
+criterion_group!(benches, names, codes);
+criterion_main!(benches);

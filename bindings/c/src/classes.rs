@@ -1,0 +1,510 @@
+//! The core's closed vocabularies (`marrowkb::classes`) as C enums, and the generic `mkb_vocabulary_*`
+//! functions over them.
+//!
+//! The core defines these enums inside a `macro_rules!` invocation, which cbindgen cannot see, so they are
+//! mirrored here. The mirror cannot drift: [`mirror!`] checks at compile time that every value has the
+//! core's discriminant, and the conversion from the core enum is an exhaustive `match`, so a value added
+//! to the core fails to compile until it is added here.
+
+use crate::boundary::{Status, ffi_boundary, input, put};
+use crate::strings::intern;
+use core::ffi::c_char;
+use marrowkb::classes as core_classes;
+
+macro_rules! mirror {
+    ($name:ident { $($variant:ident),+ $(,)? }) => {
+        const _: () = {
+            $(assert!($name::$variant as u32 == core_classes::$name::$variant as u32);)+
+            assert!([$($name::$variant),+].len() == core_classes::$name::ALL.len());
+        };
+        impl From<core_classes::$name> for $name {
+            fn from(value: core_classes::$name) -> Self {
+                match value {
+                    $(core_classes::$name::$variant => $name::$variant,)+
+                }
+            }
+        }
+    };
+}
+
+/// Whether a disorder is inherited, acquired, or either.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u32)]
+pub enum Origin {
+    /// Caused by germline variants (or a constitutional mitochondrial DNA deletion).
+    Inherited = 1,
+    /// Acquired during life.
+    Acquired = 2,
+    /// Inherited and acquired forms both exist.
+    Both = 3,
+}
+mirror!(Origin {
+    Inherited,
+    Acquired,
+    Both
+});
+
+/// A blood cell line that bone marrow failure can affect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u32)]
+pub enum CellLine {
+    /// Red cells (erythroid line): anaemia.
+    RedCells = 1,
+    /// White cells, above all neutrophils (myeloid line): neutropenia.
+    WhiteCells = 2,
+    /// Platelets (megakaryocytic line): thrombocytopenia.
+    Platelets = 3,
+}
+mirror!(CellLine {
+    RedCells,
+    WhiteCells,
+    Platelets
+});
+
+/// Mode of inheritance (HPO "Mode of inheritance" branch).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u32)]
+pub enum Inheritance {
+    /// Autosomal recessive (HP:0000007).
+    AutosomalRecessive = 1,
+    /// Autosomal dominant (HP:0000006).
+    AutosomalDominant = 2,
+    /// X-linked recessive (HP:0001419).
+    XLinkedRecessive = 3,
+    /// X-linked dominant (HP:0001423).
+    XLinkedDominant = 4,
+    /// X-linked, dominance not stated (HP:0001417).
+    XLinked = 5,
+    /// Mitochondrial (HP:0001427).
+    Mitochondrial = 6,
+    /// Sporadic (HP:0003745).
+    Sporadic = 7,
+    /// Not inherited (acquired).
+    NotInherited = 8,
+}
+mirror!(Inheritance {
+    AutosomalRecessive,
+    AutosomalDominant,
+    XLinkedRecessive,
+    XLinkedDominant,
+    XLinked,
+    Mitochondrial,
+    Sporadic,
+    NotInherited,
+});
+
+/// Typical age of onset (HPO "Onset" branch).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u32)]
+pub enum Onset {
+    /// Present at birth (HP:0003577).
+    Congenital = 1,
+    /// First 28 days (HP:0003623).
+    Neonatal = 2,
+    /// 28 days to 1 year (HP:0003593).
+    Infantile = 3,
+    /// 1 to 5 years (HP:0011463).
+    Childhood = 4,
+    /// 5 to 15 years (HP:0003621).
+    Juvenile = 5,
+    /// 16 years or later (HP:0003581).
+    Adult = 6,
+}
+mirror!(Onset {
+    Congenital,
+    Neonatal,
+    Infantile,
+    Childhood,
+    Juvenile,
+    Adult
+});
+
+/// HPO frequency classes (HP:0040279 subtree) for how often a feature occurs in a disorder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u32)]
+pub enum Frequency {
+    /// Always present, 100 % (HP:0040280).
+    Obligate = 1,
+    /// 80–99 % (HP:0040281).
+    VeryFrequent = 2,
+    /// 30–79 % (HP:0040282).
+    Frequent = 3,
+    /// 5–29 % (HP:0040283).
+    Occasional = 4,
+    /// 1–4 % (HP:0040284).
+    VeryRare = 5,
+    /// 0 %: the feature argues against the disorder (HP:0040285).
+    Excluded = 6,
+}
+mirror!(Frequency {
+    Obligate,
+    VeryFrequent,
+    Frequent,
+    Occasional,
+    VeryRare,
+    Excluded
+});
+
+/// What a treatment does for a disorder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u32)]
+pub enum TreatmentRole {
+    /// Relieves symptoms or replaces what is missing (transfusion, antibiotics).
+    Supportive = 1,
+    /// Changes the course of the disease without curing it (G-CSF, androgens, steroids).
+    DiseaseModifying = 2,
+    /// Can cure the marrow failure (haematopoietic stem cell transplantation).
+    Curative = 3,
+}
+mirror!(TreatmentRole {
+    Supportive,
+    DiseaseModifying,
+    Curative
+});
+
+/// The body system a feature belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u32)]
+pub enum BodySystem {
+    /// Blood and bone marrow.
+    Blood = 1,
+    /// Immune system and infections.
+    Immune = 2,
+    /// Skin.
+    Skin = 3,
+    /// Hair and nails.
+    HairAndNails = 4,
+    /// Mouth and teeth.
+    MouthAndTeeth = 5,
+    /// Digestive system, liver and pancreas.
+    Digestive = 6,
+    /// Growth.
+    Growth = 7,
+    /// Skeleton and limbs.
+    Skeletal = 8,
+    /// Head, face and neck.
+    HeadAndNeck = 9,
+    /// Eye.
+    Eye = 10,
+    /// Ear and hearing.
+    Ear = 11,
+    /// Kidney and urinary tract.
+    KidneyAndUrinary = 12,
+    /// Heart.
+    Heart = 13,
+    /// Nervous system and development.
+    NervousSystem = 14,
+    /// Lungs and breathing.
+    Respiratory = 15,
+    /// Hormones and metabolism.
+    EndocrineAndMetabolic = 16,
+    /// Genital system.
+    Genital = 17,
+    /// General and whole-body.
+    General = 18,
+}
+mirror!(BodySystem {
+    Blood,
+    Immune,
+    Skin,
+    HairAndNails,
+    MouthAndTeeth,
+    Digestive,
+    Growth,
+    Skeletal,
+    HeadAndNeck,
+    Eye,
+    Ear,
+    KidneyAndUrinary,
+    Heart,
+    NervousSystem,
+    Respiratory,
+    EndocrineAndMetabolic,
+    Genital,
+    General,
+});
+
+/// How an ORPHA or OMIM entry relates to a marrowkb disorder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u32)]
+pub enum XrefMatch {
+    /// The entry is this disorder.
+    Exact = 1,
+    /// The entry is one form (subtype, complementation group, genetic type) of this disorder.
+    Subtype = 2,
+    /// No entry exists for this disorder; this is the nearest one (the note says why).
+    Closest = 3,
+}
+mirror!(XrefMatch {
+    Exact,
+    Subtype,
+    Closest
+});
+
+/// How a WHO ICD-10 code relates to a marrowkb disorder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u32)]
+pub enum IcdMatch {
+    /// ICD-10 names this disorder (or classifies exactly it).
+    Exact = 1,
+    /// ICD-10 has no code of its own; this is the nearest parent category.
+    NearestParent = 2,
+}
+mirror!(IcdMatch { Exact, NearestParent });
+
+/// How two disorders relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u32)]
+pub enum RelationKind {
+    /// The disorder is a form of the target (Kostmann syndrome of severe congenital neutropenia).
+    SubtypeOf = 1,
+    /// The disorder can evolve into the target (Fanconi anemia into myelodysplastic syndrome).
+    MayProgressTo = 2,
+    /// The disorders are clinically associated (sideroblastic anemia and myelodysplastic syndrome).
+    AssociatedWith = 3,
+}
+mirror!(RelationKind {
+    SubtypeOf,
+    MayProgressTo,
+    AssociatedWith
+});
+
+/// Names one of the closed vocabularies above, for the generic `mkb_vocabulary_*` functions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u32)]
+pub enum Vocabulary {
+    /// `MkbOrigin`.
+    Origin = 1,
+    /// `MkbCellLine`.
+    CellLine = 2,
+    /// `MkbInheritance`.
+    Inheritance = 3,
+    /// `MkbOnset`.
+    Onset = 4,
+    /// `MkbFrequency`.
+    Frequency = 5,
+    /// `MkbTreatmentRole`.
+    TreatmentRole = 6,
+    /// `MkbBodySystem`.
+    BodySystem = 7,
+    /// `MkbXrefMatch`.
+    XrefMatch = 8,
+    /// `MkbIcdMatch`.
+    IcdMatch = 9,
+    /// `MkbRelationKind`.
+    RelationKind = 10,
+}
+
+/// A vocabulary's values as (discriminant, key) pairs, in discriminant order.
+struct Entries(fn(usize) -> Option<(u32, &'static str)>, usize);
+
+macro_rules! entries {
+    ($name:ident) => {
+        Entries(
+            |i| core_classes::$name::ALL.get(i).map(|v| (*v as u32, v.key())),
+            core_classes::$name::ALL.len(),
+        )
+    };
+}
+
+fn vocabulary(value: u32) -> Result<Entries, Status> {
+    Ok(match value {
+        1 => entries!(Origin),
+        2 => entries!(CellLine),
+        3 => entries!(Inheritance),
+        4 => entries!(Onset),
+        5 => entries!(Frequency),
+        6 => entries!(TreatmentRole),
+        7 => entries!(BodySystem),
+        8 => entries!(XrefMatch),
+        9 => entries!(IcdMatch),
+        10 => entries!(RelationKind),
+        _ => return Err(Status::MkbInvalidEnum),
+    })
+}
+
+impl Entries {
+    fn iter(&self) -> impl Iterator<Item = (u32, &'static str)> + '_ {
+        (0..self.1).filter_map(|i| (self.0)(i))
+    }
+}
+
+/// Writes the number of values of a vocabulary to `*out`.
+///
+/// Returns `MKB_INVALID_ENUM` when `vocabulary` is not an `MkbVocabulary`.
+///
+/// # Safety
+/// `out` must point to a writable `size_t`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mkb_vocabulary_count(vocabulary: u32, out: *mut usize) -> Status {
+    ffi_boundary!(nonnull(out) {
+        let entries = self::vocabulary(vocabulary)?;
+        unsafe { put(out, entries.1) };
+        Ok(())
+    })
+}
+
+/// Writes the `index`-th value (in discriminant order) of a vocabulary to `*out`.
+///
+/// Returns `MKB_INVALID_ENUM` for an unknown vocabulary, `MKB_OUT_OF_RANGE` when `index` is not below
+/// `mkb_vocabulary_count`.
+///
+/// # Safety
+/// `out` must point to a writable `uint32_t`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mkb_vocabulary_at(vocabulary: u32, index: usize, out: *mut u32) -> Status {
+    ffi_boundary!(nonnull(out) {
+        let entries = self::vocabulary(vocabulary)?;
+        let (value, _) = (entries.0)(index).ok_or(Status::MkbOutOfRange)?;
+        unsafe { put(out, value) };
+        Ok(())
+    })
+}
+
+/// Writes the stable snake_case key of a vocabulary value (`"autosomal_recessive"`) to `*out`: a static
+/// NUL-terminated string owned by the library.
+///
+/// Returns `MKB_INVALID_ENUM` when `vocabulary` or `value` is out of range.
+///
+/// # Safety
+/// `out` must point to a writable `const char *`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mkb_vocabulary_key(vocabulary: u32, value: u32, out: *mut *const c_char) -> Status {
+    ffi_boundary!(nonnull(out) {
+        let entries = self::vocabulary(vocabulary)?;
+        let (_, key) = entries.iter().find(|(v, _)| *v == value).ok_or(Status::MkbInvalidEnum)?;
+        unsafe { put(out, intern(key)) };
+        Ok(())
+    })
+}
+
+/// Finds a vocabulary value by its exact stable key and writes it to `*out`.
+///
+/// Returns `MKB_NOT_FOUND` when no value has the key, `MKB_INVALID_ENUM` for an unknown vocabulary, and
+/// the text statuses (`MKB_NULL_POINTER`, `MKB_TOO_LONG`, `MKB_INVALID_UTF8`).
+///
+/// # Safety
+/// `key` must be valid for `len` bytes (or NUL-terminated when `len` is `MKB_NUL_TERMINATED`); `out` must
+/// point to a writable `uint32_t`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mkb_vocabulary_from_key(
+    vocabulary: u32,
+    key: *const c_char,
+    len: usize,
+    out: *mut u32,
+) -> Status {
+    ffi_boundary!(nonnull(out) {
+        let entries = self::vocabulary(vocabulary)?;
+        let key = unsafe { input(key, len) }?;
+        let (value, _) = entries.iter().find(|(_, k)| *k == key).ok_or(Status::MkbNotFound)?;
+        unsafe { put(out, value) };
+        Ok(())
+    })
+}
+
+/// Writes the HPO term number of a mode of inheritance (7 for `HP:0000007`) to `*out`.
+///
+/// Returns `MKB_INVALID_ENUM` for a value that is not an `MkbInheritance`, `MKB_NOT_FOUND` for
+/// `MKB_INHERITANCE_NOT_INHERITED` (HPO has no term for it).
+///
+/// # Safety
+/// `out` must point to a writable `uint32_t`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mkb_inheritance_hpo(inheritance: u32, out: *mut u32) -> Status {
+    ffi_boundary!(nonnull(out) {
+        let value = core_classes::Inheritance::from_discriminant(inheritance)?;
+        let hpo = value.hpo().ok_or(Status::MkbNotFound)?;
+        unsafe { put(out, hpo.get()) };
+        Ok(())
+    })
+}
+
+/// Writes the HPO term number of an onset class (3577 for `HP:0003577`) to `*out`.
+///
+/// Returns `MKB_INVALID_ENUM` for a value that is not an `MkbOnset`.
+///
+/// # Safety
+/// `out` must point to a writable `uint32_t`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mkb_onset_hpo(onset: u32, out: *mut u32) -> Status {
+    ffi_boundary!(nonnull(out) {
+        let value = core_classes::Onset::from_discriminant(onset)?;
+        unsafe { put(out, value.hpo().get()) };
+        Ok(())
+    })
+}
+
+/// Writes the age range in years `[from, to)` an onset class covers (HPO definitions); `to` is
+/// `INFINITY` for adult onset.
+///
+/// Returns `MKB_INVALID_ENUM` for a value that is not an `MkbOnset`.
+///
+/// # Safety
+/// `from` and `to` must point to writable `double`s.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mkb_onset_age_years(onset: u32, from: *mut f64, to: *mut f64) -> Status {
+    ffi_boundary!(nonnull(from, to) {
+        let (lo, hi) = core_classes::Onset::from_discriminant(onset)?.age_years();
+        unsafe {
+            put(from, lo);
+            put(to, hi);
+        }
+        Ok(())
+    })
+}
+
+/// Writes the HPO term number of a frequency class (40281 for `HP:0040281`) to `*out`.
+///
+/// Returns `MKB_INVALID_ENUM` for a value that is not an `MkbFrequency`.
+///
+/// # Safety
+/// `out` must point to a writable `uint32_t`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mkb_frequency_hpo(frequency: u32, out: *mut u32) -> Status {
+    ffi_boundary!(nonnull(out) {
+        let value = core_classes::Frequency::from_discriminant(frequency)?;
+        unsafe { put(out, value.hpo().get()) };
+        Ok(())
+    })
+}
+
+/// Writes a frequency class's range in percent, inclusive (80 and 99 for very frequent), and its point
+/// estimate as a probability (the midpoint: 0.895). Any of the out-pointers may be NULL.
+///
+/// Returns `MKB_INVALID_ENUM` for a value that is not an `MkbFrequency`.
+///
+/// # Safety
+/// Each out-pointer must be NULL or point to a writable object of its type.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mkb_frequency_range(
+    frequency: u32,
+    low_percent: *mut u8,
+    high_percent: *mut u8,
+    probability: *mut f64,
+) -> Status {
+    ffi_boundary!(nonnull() {
+        let value = core_classes::Frequency::from_discriminant(frequency)?;
+        let (lo, hi) = value.range_percent();
+        unsafe {
+            crate::boundary::put_opt(low_percent, lo);
+            crate::boundary::put_opt(high_percent, hi);
+            crate::boundary::put_opt(probability, value.probability());
+        }
+        Ok(())
+    })
+}
+
+/// Writes the frequency class a percentage falls in to `*out`.
+///
+/// Returns `MKB_INVALID_ARGUMENT` for a percentage outside 0–100 or NaN.
+///
+/// # Safety
+/// `out` must point to a writable `MkbFrequency`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mkb_frequency_from_percent(percent: f64, out: *mut Frequency) -> Status {
+    ffi_boundary!(nonnull(out) {
+        let value = core_classes::Frequency::from_percent(percent).ok_or(Status::MkbInvalidArgument)?;
+        unsafe { put(out, value.into()) };
+        Ok(())
+    })
+}

@@ -1,0 +1,668 @@
+# Type stub of the `marrowkb` package. `python -m mypy.stubtest marrowkb` checks it against the runtime.
+# The member lists of the enums are generated from the Rust core by `bindings/python/stubgen.py`
+# (between the `<generated …>` markers; a test fails when they are stale). Edit everything else by hand.
+
+import enum
+from typing import Any, Iterable, NamedTuple
+
+__all__ = [
+    "DATA_VERSION",
+    "SCHEMA_VERSION",
+    "CodeMatch",
+    "Cause",
+    "DiagnosticTest",
+    "Disorder",
+    "EmptyInputError",
+    "Feature",
+    "Gene",
+    "Hit",
+    "Icd10Xref",
+    "InputTooLongError",
+    "LookupResult",
+    "MalformedIdError",
+    "MarrowkbError",
+    "Relation",
+    "Risk",
+    "Source",
+    "Symptom",
+    "Treatment",
+    "TreatmentUse",
+    "UnknownIdError",
+    "UnknownKeyError",
+    "UnknownNameError",
+    "Xref",
+    "__version__",
+    "disorders_for_gene",
+    "gene_info",
+    "genes",
+    "lookup",
+    "lookup_exact",
+    "lookup_many",
+    "lookup_many_with_suggestions",
+    "resolve",
+    "search",
+    "suggest",
+    "to_dict",
+    "to_json",
+]
+
+__version__: str
+DATA_VERSION: str
+SCHEMA_VERSION: int
+
+# --- Exceptions ---
+
+class MarrowkbError(Exception):
+    query: str | int | None
+    def __init__(self, message: str = "", *, query: str | int | None = None) -> None: ...
+
+class UnknownNameError(MarrowkbError, LookupError):
+    suggestions: tuple[Disorder, ...]
+    def __init__(
+        self, message: str = "", *, query: str | int | None = None, suggestions: tuple[Disorder, ...] = ()
+    ) -> None: ...
+
+class UnknownIdError(MarrowkbError, LookupError):
+    kind: str
+    def __init__(self, message: str = "", *, query: str | int | None = None, kind: str = "") -> None: ...
+
+class UnknownKeyError(MarrowkbError, LookupError):
+    entity: str
+    def __init__(self, message: str = "", *, query: str | int | None = None, entity: str = "") -> None: ...
+
+class MalformedIdError(MarrowkbError, ValueError):
+    kind: str
+    reason: str
+    def __init__(
+        self, message: str = "", *, query: str | int | None = None, kind: str = "", reason: str = ""
+    ) -> None: ...
+
+class EmptyInputError(MarrowkbError, ValueError): ...
+
+class InputTooLongError(MarrowkbError, ValueError):
+    length: int
+    limit: int
+    def __init__(
+        self, message: str = "", *, query: str | int | None = None, length: int = 0, limit: int = 0
+    ) -> None: ...
+
+# --- Small records ---
+
+class Xref(NamedTuple):
+    id: str
+    number: int
+    name: str
+    match: str
+    note: str | None
+
+class Icd10Xref(NamedTuple):
+    code: str
+    title: str
+    match: str
+    note: str | None
+
+class Feature(NamedTuple):
+    symptom: Symptom
+    frequency: str
+    source: Source
+
+class TreatmentUse(NamedTuple):
+    treatment: Treatment
+    role: str
+    source: Source
+
+class Relation(NamedTuple):
+    kind: str
+    target: Disorder
+    source: Source
+
+class Risk(NamedTuple):
+    name: str
+    hpo: str | None
+    source: Source
+
+class Gene(NamedTuple):
+    symbol: str
+    ncbi_gene_id: int
+    disorders: tuple[Disorder, ...]
+
+class Hit(NamedTuple):
+    disorder: Disorder
+    kind: str
+    matched: str
+
+class CodeMatch(NamedTuple):
+    disorder: Disorder
+    match: str
+
+class LookupResult(NamedTuple):
+    disorder: Disorder | None
+    suggestions: tuple[Disorder, ...]
+
+# --- Enums ---
+
+class Disorder(enum.Enum):
+    """A bone marrow failure disorder."""
+
+    # <generated members of Disorder>
+    APLASTIC_ANEMIA = 1
+    BARTH_SYNDROME = 2
+    CONGENITAL_AMEGAKARYOCYTIC_THROMBOCYTOPENIA = 3
+    CONGENITAL_DYSERYTHROPOIETIC_ANEMIA = 4
+    CYCLIC_NEUTROPENIA = 5
+    DIAMOND_BLACKFAN_ANEMIA = 6
+    DUBOWITZ_SYNDROME = 7
+    DYSKERATOSIS_CONGENITA = 8
+    FANCONI_ANEMIA = 9
+    GATA2_DEFICIENCY = 10
+    KOSTMANN_SYNDROME = 11
+    MYELODYSPLASTIC_SYNDROME = 12
+    PEARSON_SYNDROME = 13
+    REFRACTORY_CYTOPENIA_OF_CHILDHOOD = 14
+    RETICULAR_DYSGENESIS = 15
+    SEVERE_CONGENITAL_NEUTROPENIA = 16
+    SHWACHMAN_DIAMOND_SYNDROME = 17
+    SIDEROBLASTIC_ANEMIA = 18
+    INHERITED_THROMBOCYTOPENIA = 19
+    THROMBOCYTOPENIA_ABSENT_RADIUS = 20
+    # </generated>
+
+    def __int__(self) -> int: ...
+    def __lt__(self, other: object) -> bool: ...
+    def __le__(self, other: object) -> bool: ...
+    def __gt__(self, other: object) -> bool: ...
+    def __ge__(self, other: object) -> bool: ...
+    def __format__(self, format_spec: str) -> str: ...
+    def to_json(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    @staticmethod
+    def lookup(text: str) -> Disorder: ...
+    @staticmethod
+    def from_key(key: str) -> Disorder: ...
+    @staticmethod
+    def find(text: str) -> Disorder: ...
+    @staticmethod
+    def from_orpha(id: int | str) -> Disorder: ...
+    @staticmethod
+    def from_omim(id: int | str) -> Disorder: ...
+    @staticmethod
+    def from_icd10(code: str) -> tuple[CodeMatch, ...]: ...
+    @staticmethod
+    def all_for_orpha(id: int | str) -> tuple[CodeMatch, ...]: ...
+    @staticmethod
+    def all_for_omim(id: int | str) -> tuple[CodeMatch, ...]: ...
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def key(self) -> str: ...
+    @property
+    def display_name(self) -> str: ...
+    @property
+    def synonyms(self) -> tuple[str, ...]: ...
+    @property
+    def abbreviations(self) -> tuple[str, ...]: ...
+    @property
+    def description(self) -> str: ...
+    @property
+    def summary(self) -> str | None: ...
+    @property
+    def origin(self) -> str: ...
+    @property
+    def neoplasm(self) -> bool: ...
+    @property
+    def cell_lines(self) -> tuple[str, ...]: ...
+    @property
+    def inheritance(self) -> tuple[str, ...]: ...
+    @property
+    def onset(self) -> tuple[str, ...]: ...
+    @property
+    def relations(self) -> tuple[Relation, ...]: ...
+    @property
+    def orpha(self) -> tuple[Xref, ...]: ...
+    @property
+    def omim(self) -> tuple[Xref, ...]: ...
+    @property
+    def icd10(self) -> tuple[Icd10Xref, ...]: ...
+    @property
+    def genes(self) -> tuple[str, ...]: ...
+    @property
+    def features(self) -> tuple[Feature, ...]: ...
+    @property
+    def treatments(self) -> tuple[TreatmentUse, ...]: ...
+    @property
+    def tests(self) -> tuple[DiagnosticTest, ...]: ...
+    @property
+    def causes(self) -> tuple[Cause, ...]: ...
+    @property
+    def risks(self) -> tuple[Risk, ...]: ...
+    @property
+    def sources(self) -> tuple[Source, ...]: ...
+
+class Symptom(enum.Enum):
+    """A symptom or clinical feature."""
+
+    # <generated members of Symptom>
+    EPISTAXIS = 1
+    GINGIVAL_BLEEDING = 2
+    BRUISING_SUSCEPTIBILITY = 3
+    PETECHIAE = 4
+    ABNORMAL_BLEEDING = 5
+    FEVER = 6
+    FATIGUE = 7
+    DYSPNEA = 8
+    RECURRENT_INFECTIONS = 9
+    CARIOUS_TEETH = 10
+    PREMATURE_LOSS_OF_TEETH = 11
+    ORAL_ULCER = 12
+    NAIL_DYSTROPHY = 13
+    MICROCEPHALY = 14
+    GROWTH_DELAY = 15
+    SHORT_STATURE = 16
+    DIGESTIVE_PROBLEMS = 17
+    ABNORMAL_BOWEL_MOVEMENTS = 18
+    PREMATURE_GRAYING_OF_HAIR = 19
+    ALOPECIA = 20
+    PALLOR = 21
+    HYPERMELANOTIC_MACULE = 22
+    ANEMIA = 23
+    MACROCYTIC_ANEMIA = 24
+    INCREASED_MEAN_CORPUSCULAR_VOLUME = 25
+    HYPOCHROMIC_MICROCYTIC_ANEMIA = 26
+    RETICULOCYTOPENIA = 27
+    PURE_RED_CELL_APLASIA = 28
+    ERYTHROID_HYPOPLASIA = 29
+    PERSISTENCE_OF_HEMOGLOBIN_F = 30
+    ELEVATED_RED_CELL_ADENOSINE_DEAMINASE = 31
+    ERYTHROID_DYSPLASIA = 32
+    MULTINUCLEATED_ERYTHROBLASTS = 33
+    POIKILOCYTOSIS = 34
+    ANISOCYTOSIS = 35
+    RINGED_SIDEROBLASTS = 36
+    SIDEROBLASTIC_ANEMIA = 37
+    NEUTROPENIA = 38
+    CYCLIC_NEUTROPENIA = 39
+    AGRANULOCYTOSIS = 40
+    MYELOID_MATURATION_ARREST = 41
+    LEUKOPENIA = 42
+    LYMPHOPENIA = 43
+    B_LYMPHOCYTOPENIA = 44
+    REDUCED_NATURAL_KILLER_CELL_COUNT = 45
+    MONOCYTOPENIA = 46
+    THROMBOCYTOPENIA = 47
+    MACROTHROMBOCYTOPENIA = 48
+    ABNORMAL_PLATELET_FUNCTION = 49
+    MEGAKARYOCYTOPENIA = 50
+    PANCYTOPENIA = 51
+    BONE_MARROW_HYPOCELLULARITY = 52
+    MYELODYSPLASIA = 53
+    ACUTE_MYELOID_LEUKEMIA = 54
+    CHROMOSOME_BREAKAGE = 55
+    IRON_OVERLOAD = 56
+    JAUNDICE = 57
+    HYPERBILIRUBINEMIA = 58
+    CHOLELITHIASIS = 59
+    SPLENOMEGALY = 60
+    HEPATOMEGALY = 61
+    HEPATOSPLENOMEGALY = 62
+    INTRACRANIAL_HEMORRHAGE = 63
+    RETINAL_HEMORRHAGE = 64
+    ABSENT_RADIUS = 65
+    RADIUS_APLASIA_HYPOPLASIA = 66
+    RADIAL_RAY_ANOMALY = 67
+    ABNORMAL_THUMB_MORPHOLOGY = 68
+    ABSENT_THUMB = 69
+    THUMB_HYPOPLASIA = 70
+    TRIPHALANGEAL_THUMB = 71
+    SYNDACTYLY = 72
+    SKELETAL_ANOMALIES = 73
+    METAPHYSEAL_DYSPLASIA = 74
+    NARROW_CHEST = 75
+    OSTEOPOROSIS = 76
+    AVASCULAR_NECROSIS = 77
+    SKELETAL_MYOPATHY = 78
+    KIDNEY_ANOMALIES = 79
+    RENAL_AGENESIS = 80
+    HORSESHOE_KIDNEY = 81
+    RENAL_FANCONI_SYNDROME = 82
+    HYPOSPADIAS = 83
+    CRYPTORCHIDISM = 84
+    HYPOGONADISM = 85
+    DECREASED_FERTILITY = 86
+    DIABETES_MELLITUS = 87
+    MICROPHTHALMIA = 88
+    CATARACT = 89
+    EXUDATIVE_RETINOPATHY = 90
+    LACRIMAL_DUCT_STENOSIS = 91
+    BLEPHAROPHIMOSIS = 92
+    PTOSIS = 93
+    TELECANTHUS = 94
+    HYPERTELORISM = 95
+    MICROGNATHIA = 96
+    CLEFT_PALATE = 97
+    CLEFT_LIP = 98
+    ABNORMALLY_HIGH_PITCHED_VOICE = 99
+    SENSORINEURAL_HEARING_IMPAIRMENT = 100
+    SPARSE_SCALP_HAIR = 101
+    ORAL_LEUKOPLAKIA = 102
+    GINGIVITIS = 103
+    PERIODONTITIS = 104
+    CAFE_AU_LAIT_SPOT = 105
+    SKIN_PIGMENTATION_ABNORMALITY = 106
+    IRREGULAR_HYPERPIGMENTATION = 107
+    RETICULAR_HYPERPIGMENTATION = 108
+    HYPOPIGMENTED_SKIN_PATCHES = 109
+    ECZEMA = 110
+    VERRUCAE = 111
+    LYMPHEDEMA = 112
+    RECURRENT_BACTERIAL_INFECTIONS = 113
+    RECURRENT_SKIN_INFECTIONS = 114
+    RECURRENT_VIRAL_INFECTIONS = 115
+    RECURRENT_FUNGAL_INFECTIONS = 116
+    RECURRENT_MYCOBACTERIAL_INFECTIONS = 117
+    RECURRENT_FEVER = 118
+    SINUSITIS = 119
+    LYMPHADENOPATHY = 120
+    IMMUNODEFICIENCY = 121
+    SEVERE_COMBINED_IMMUNODEFICIENCY = 122
+    CONGENITAL_HEART_DEFECT = 123
+    DILATED_CARDIOMYOPATHY = 124
+    LEFT_VENTRICULAR_NONCOMPACTION = 125
+    ENDOCARDIAL_FIBROELASTOSIS = 126
+    ARRHYTHMIA = 127
+    METHYLGLUTACONIC_ACIDURIA = 128
+    LACTIC_ACIDOSIS = 129
+    HYPOGLYCEMIA = 130
+    EXERCISE_INTOLERANCE = 131
+    EXOCRINE_PANCREATIC_INSUFFICIENCY = 132
+    STEATORRHEA = 133
+    MALABSORPTION = 134
+    ESOPHAGEAL_STENOSIS = 135
+    LIVER_FIBROSIS = 136
+    FAILURE_TO_THRIVE = 137
+    INTRAUTERINE_GROWTH_RETARDATION = 138
+    SMALL_FOR_GESTATIONAL_AGE = 139
+    INTELLECTUAL_DISABILITY = 140
+    GLOBAL_DEVELOPMENTAL_DELAY = 141
+    CEREBELLAR_HYPOPLASIA = 142
+    PULMONARY_FIBROSIS = 143
+    PULMONARY_ALVEOLAR_PROTEINOSIS = 144
+    SEIZURE = 145
+    MARROW_PRECURSOR_VACUOLIZATION = 146
+    INCREASED_CIRCULATING_LACTATE = 147
+    COW_MILK_ALLERGY = 148
+    # </generated>
+
+    def __int__(self) -> int: ...
+    def __lt__(self, other: object) -> bool: ...
+    def __le__(self, other: object) -> bool: ...
+    def __gt__(self, other: object) -> bool: ...
+    def __ge__(self, other: object) -> bool: ...
+    def __format__(self, format_spec: str) -> str: ...
+    def to_json(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    @staticmethod
+    def from_hpo(id: int | str) -> Symptom: ...
+    @staticmethod
+    def from_key(key: str) -> Symptom: ...
+    @staticmethod
+    def find(text: str) -> Symptom: ...
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def key(self) -> str: ...
+    @property
+    def display_name(self) -> str: ...
+    @property
+    def plain(self) -> str: ...
+    @property
+    def hpo(self) -> tuple[str, ...]: ...
+    @property
+    def system(self) -> str: ...
+    @property
+    def article(self) -> str | None: ...
+    @property
+    def disorders(self) -> tuple[Disorder, ...]: ...
+
+class Treatment(enum.Enum):
+    """A treatment."""
+
+    # <generated members of Treatment>
+    BLOOD_TRANSFUSION = 1
+    GROWTH_FACTORS = 2
+    IMMUNOSUPPRESSIVE_THERAPY = 3
+    BONE_MARROW_TRANSPLANT = 4
+    PERIPHERAL_BLOOD_STEM_CELL_TRANSPLANT = 5
+    CORTICOSTEROIDS = 6
+    G_CSF = 7
+    THROMBOPOIETIN_RECEPTOR_AGONIST = 8
+    ANDROGENS = 9
+    IRON_CHELATION = 10
+    PANCREATIC_ENZYME_REPLACEMENT = 11
+    FAT_SOLUBLE_VITAMIN_SUPPLEMENTATION = 12
+    PYRIDOXINE = 13
+    HYPOMETHYLATING_AGENTS = 14
+    LENALIDOMIDE = 15
+    ERYTHROPOIESIS_STIMULATING_AGENTS = 16
+    ANTIMICROBIAL_PROPHYLAXIS = 17
+    HEART_FAILURE_THERAPY = 18
+    INTERFERON_ALPHA = 19
+    SPLENECTOMY = 20
+    # </generated>
+
+    def __int__(self) -> int: ...
+    def __lt__(self, other: object) -> bool: ...
+    def __le__(self, other: object) -> bool: ...
+    def __gt__(self, other: object) -> bool: ...
+    def __ge__(self, other: object) -> bool: ...
+    def __format__(self, format_spec: str) -> str: ...
+    def to_json(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    @staticmethod
+    def from_key(key: str) -> Treatment: ...
+    @staticmethod
+    def find(text: str) -> Treatment: ...
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def key(self) -> str: ...
+    @property
+    def display_name(self) -> str: ...
+    @property
+    def description(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def article(self) -> bool: ...
+    @property
+    def source(self) -> Source: ...
+    @property
+    def disorders(self) -> tuple[Disorder, ...]: ...
+
+class Cause(enum.Enum):
+    """A cause of bone marrow failure."""
+
+    # <generated members of Cause>
+    INHERITED_GENE_DEFECT = 1
+    APLASTIC_ANEMIA = 2
+    BENZENE_EXPOSURE = 3
+    CHEMOTHERAPY_OR_RADIOTHERAPY = 4
+    INFECTIONS = 5
+    MEDICATIONS = 6
+    IMMUNE_DYSFUNCTION = 7
+    # </generated>
+
+    def __int__(self) -> int: ...
+    def __lt__(self, other: object) -> bool: ...
+    def __le__(self, other: object) -> bool: ...
+    def __gt__(self, other: object) -> bool: ...
+    def __ge__(self, other: object) -> bool: ...
+    def __format__(self, format_spec: str) -> str: ...
+    def to_json(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    @staticmethod
+    def from_key(key: str) -> Cause: ...
+    @staticmethod
+    def find(text: str) -> Cause: ...
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def key(self) -> str: ...
+    @property
+    def display_name(self) -> str: ...
+    @property
+    def description(self) -> str: ...
+    @property
+    def source(self) -> Source: ...
+    @property
+    def disorders(self) -> tuple[Disorder, ...]: ...
+
+class DiagnosticTest(enum.Enum):
+    """A diagnostic test."""
+
+    # <generated members of DiagnosticTest>
+    MEDICAL_HISTORY = 1
+    COMPLETE_BLOOD_COUNT = 2
+    GENETIC_TESTING = 3
+    BONE_MARROW_BIOPSY = 4
+    CHROMOSOME_BREAKAGE_TEST = 5
+    TELOMERE_LENGTH_FLOW_FISH = 6
+    ERYTHROCYTE_ADENOSINE_DEAMINASE = 7
+    PANCREATIC_FUNCTION_TESTS = 8
+    SERIAL_NEUTROPHIL_COUNTS = 9
+    BONE_MARROW_CYTOGENETICS = 10
+    BONE_MARROW_IRON_STAIN = 11
+    MITOCHONDRIAL_DNA_DELETION_TESTING = 12
+    URINE_ORGANIC_ACIDS = 13
+    CARDIOLIPIN_ANALYSIS = 14
+    ECHOCARDIOGRAPHY = 15
+    LYMPHOCYTE_SUBSET_FLOW_CYTOMETRY = 16
+    PNH_FLOW_CYTOMETRY = 17
+    PERIPHERAL_BLOOD_SMEAR = 18
+    RETICULOCYTE_COUNT = 19
+    IRON_STUDIES = 20
+    BONE_MARROW_ELECTRON_MICROSCOPY = 21
+    SKELETAL_RADIOGRAPHS = 22
+    HLA_TYPING = 23
+    HEARING_TEST = 24
+    PULMONARY_FUNCTION_TESTS = 25
+    # </generated>
+
+    def __int__(self) -> int: ...
+    def __lt__(self, other: object) -> bool: ...
+    def __le__(self, other: object) -> bool: ...
+    def __gt__(self, other: object) -> bool: ...
+    def __ge__(self, other: object) -> bool: ...
+    def __format__(self, format_spec: str) -> str: ...
+    def to_json(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    @staticmethod
+    def from_key(key: str) -> DiagnosticTest: ...
+    @staticmethod
+    def find(text: str) -> DiagnosticTest: ...
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def key(self) -> str: ...
+    @property
+    def display_name(self) -> str: ...
+    @property
+    def description(self) -> str: ...
+    @property
+    def article(self) -> bool: ...
+    @property
+    def source(self) -> Source: ...
+    @property
+    def disorders(self) -> tuple[Disorder, ...]: ...
+
+class Source(enum.Enum):
+    """A cited source."""
+
+    # <generated members of Source>
+    ARTICLE = 1
+    HPO_2025_01_16 = 2
+    ORPHANET = 3
+    OMIM = 4
+    ICD10_WHO_2019 = 5
+    GENEREVIEWS_FANCONI_ANEMIA = 6
+    GENEREVIEWS_DIAMOND_BLACKFAN_ANEMIA = 7
+    GENEREVIEWS_DYSKERATOSIS_CONGENITA = 8
+    GENEREVIEWS_BARTH_SYNDROME = 9
+    GENEREVIEWS_SHWACHMAN_DIAMOND_SYNDROME = 10
+    GENEREVIEWS_ELANE_RELATED_NEUTROPENIA = 11
+    GENEREVIEWS_THROMBOCYTOPENIA_ABSENT_RADIUS = 12
+    GENEREVIEWS_MTDNA_DELETION_SYNDROMES = 13
+    BSH_APLASTIC_ANAEMIA_2016 = 14
+    WHO_HAEM_2022 = 15
+    DBA_CONSENSUS_2008 = 16
+    DBA_CONSENSUS_2024 = 17
+    FARF_GUIDELINES_2020 = 18
+    TOWNSLEY_2017_ELTROMBOPAG = 19
+    TOWNSLEY_2016_DANAZOL = 20
+    SPINNER_2014_GATA2 = 21
+    IOLASCON_2013_CDA = 22
+    ESMO_MDS_2021 = 23
+    KING_2005_CAMT = 24
+    TSUKAHARA_1996_DUBOWITZ = 25
+    STEWARD_2019_BARTH_NEUTROPENIA = 26
+    HEIMPEL_2003_CDA_II = 27
+    MIANO_2019_CDA_HSCT = 28
+    DICKINSON_2014_GATA2 = 29
+    DONADIEU_2011_CONGENITAL_NEUTROPENIA = 30
+    HOENIG_2017_RETICULAR_DYSGENESIS = 31
+    DUCAMP_FLEMING_2019_SIDEROBLASTIC_ANEMIA = 32
+    CAZZOLA_MALCOVATI_2015_SIDEROBLASTIC_ANEMIAS = 33
+    NORIS_PECCI_2017_INHERITED_THROMBOCYTOPENIAS = 34
+    WHO_HAEM_2017 = 35
+    KARDOS_2003_CHILDHOOD_REFRACTORY_ANEMIA = 36
+    YOSHIMI_2007_HYPOPLASTIC_RCC_IST = 37
+    # </generated>
+
+    def __int__(self) -> int: ...
+    def __lt__(self, other: object) -> bool: ...
+    def __le__(self, other: object) -> bool: ...
+    def __gt__(self, other: object) -> bool: ...
+    def __ge__(self, other: object) -> bool: ...
+    def __format__(self, format_spec: str) -> str: ...
+    def to_json(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    @staticmethod
+    def from_key(key: str) -> Source: ...
+    @staticmethod
+    def find(text: str) -> Source: ...
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def key(self) -> str: ...
+    @property
+    def display_name(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def publisher(self) -> str: ...
+    @property
+    def year(self) -> int | None: ...
+    @property
+    def url(self) -> str | None: ...
+    @property
+    def licence(self) -> str | None: ...
+
+# --- Functions ---
+
+def lookup(text: str) -> Disorder: ...
+def lookup_exact(text: str) -> Disorder | None: ...
+def suggest(text: str) -> tuple[Disorder, ...]: ...
+def resolve(text: str) -> Disorder: ...
+def search(text: str) -> tuple[Hit, ...]: ...
+def disorders_for_gene(symbol: str) -> tuple[Disorder, ...]: ...
+def gene_info(gene: str | int) -> Gene: ...
+def genes() -> tuple[Gene, ...]: ...
+def lookup_many(names: Iterable[str]) -> list[Disorder | None]: ...
+def lookup_many_with_suggestions(names: Iterable[str]) -> list[LookupResult]: ...
+def to_json() -> str: ...
+def to_dict() -> dict[str, Any]: ...

@@ -1,0 +1,1081 @@
+//! `marrowkb._native`: the compiled half of the `marrowkb` Python package.
+//!
+//! A thin layer over the `marrowkb` crate: every answer comes from the core, this module only converts
+//! between Rust and Python values. The pure-Python half (`python/marrowkb/__init__.py`) builds the Python
+//! enums (`Disorder`, `Symptom`, …) from [`members`] at import time and hands them back with [`_init`],
+//! together with its record classes (`typing.NamedTuple`s) and exception classes, so that this module
+//! can return enum members and records directly (one boundary crossing per call, even for a batch).
+//!
+//! Per-member attributes live on the `*Record` classes below (one getter per field of the Rust record);
+//! the Python enums forward every getter as a read-only property.
+
+use marrowkb::classes::{IcdMatch, XrefMatch};
+use marrowkb::codes::IdKind;
+use marrowkb::search::HitKind;
+use marrowkb::{Cause, DiagnosticTest, Disorder, Error, Gene, Source, Symptom, Treatment};
+use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBool, PyDict, PyInt, PyList, PyString, PyTuple};
+use std::borrow::Cow;
+
+// ---------------------------------------------------------------------------------------------------
+// The objects the Python half registers at import.
+// ---------------------------------------------------------------------------------------------------
+
+/// The members of one Python enum, indexed by discriminant.
+struct Members(Vec<Option<Py<PyAny>>>);
+
+impl Members {
+    /// Calls the Python enum class with each discriminant (`Disorder(9)`) and keeps the members.
+    fn build(class: &Bound<'_, PyAny>, discriminants: impl Iterator<Item = u32>) -> PyResult<Self> {
+        let mut members: Vec<Option<Py<PyAny>>> = Vec::new();
+        for d in discriminants {
+            let member = class.call1((d,))?;
+            let index = d as usize;
+            if members.len() <= index {
+                members.resize_with(index + 1, || None);
+            }
+            members[index] = Some(member.unbind());
+        }
+        Ok(Self(members))
+    }
+
+    fn get<'py>(&self, py: Python<'py>, discriminant: u32) -> PyResult<Bound<'py, PyAny>> {
+        match self.0.get(discriminant as usize) {
+            Some(Some(member)) => Ok(member.bind(py).clone()),
+            _ => Err(PyRuntimeError::new_err(format!("marrowkb: no Python member for discriminant {discriminant}"))),
+        }
+    }
+}
+
+/// Everything `marrowkb/__init__.py` hands over in [`_init`].
+struct Registry {
+    disorders: Members,
+    symptoms: Members,
+    treatments: Members,
+    causes: Members,
+    tests: Members,
+    sources: Members,
+    xref: Py<PyAny>,
+    icd10_xref: Py<PyAny>,
+    feature: Py<PyAny>,
+    treatment_use: Py<PyAny>,
+    relation: Py<PyAny>,
+    risk: Py<PyAny>,
+    gene: Py<PyAny>,
+    hit: Py<PyAny>,
+    code_match: Py<PyAny>,
+    lookup_result: Py<PyAny>,
+    base_error: Py<PyAny>,
+    unknown_name: Py<PyAny>,
+    unknown_id: Py<PyAny>,
+    unknown_key: Py<PyAny>,
+    malformed_id: Py<PyAny>,
+    empty_input: Py<PyAny>,
+    input_too_long: Py<PyAny>,
+}
+
+static REGISTRY: PyOnceLock<Registry> = PyOnceLock::new();
+
+fn registry(py: Python<'_>) -> PyResult<&'static Registry> {
+    REGISTRY
+        .get(py)
+        .ok_or_else(|| PyRuntimeError::new_err("marrowkb._native is used before `import marrowkb` initialised it"))
+}
+
+/// A value that has a Python enum member.
+trait Member: Copy {
+    fn discriminant(self) -> u32;
+    fn members(registry: &Registry) -> &Members;
+
+    fn to_py<'py>(self, py: Python<'py>, registry: &Registry) -> PyResult<Bound<'py, PyAny>> {
+        Self::members(registry).get(py, self.discriminant())
+    }
+}
+
+macro_rules! member {
+    ($ty:ty, $field:ident) => {
+        impl Member for $ty {
+            fn discriminant(self) -> u32 {
+                <$ty>::discriminant(self)
+            }
+            fn members(registry: &Registry) -> &Members {
+                &registry.$field
+            }
+        }
+    };
+}
+member!(Disorder, disorders);
+member!(Symptom, symptoms);
+member!(Treatment, treatments);
+member!(Cause, causes);
+member!(DiagnosticTest, tests);
+member!(Source, sources);
+
+/// A tuple of enum members.
+fn member_tuple<'py, T: Member>(py: Python<'py>, items: impl IntoIterator<Item = T>) -> PyResult<Bound<'py, PyTuple>> {
+    let registry = registry(py)?;
+    let items = items.into_iter().map(|item| item.to_py(py, registry)).collect::<PyResult<Vec<_>>>()?;
+    PyTuple::new(py, items)
+}
+
+/// A tuple of strings.
+fn str_tuple<'py, I>(py: Python<'py>, items: I) -> PyResult<Bound<'py, PyTuple>>
+where
+    I: IntoIterator<Item = &'static str>,
+    I::IntoIter: ExactSizeIterator,
+{
+    PyTuple::new(py, items)
+}
+
+/// A tuple of records built by calling a registered record class once per item.
+fn record_tuple<'py, T>(
+    py: Python<'py>,
+    items: impl IntoIterator<Item = T>,
+    class: impl Fn(&Registry) -> &Py<PyAny>,
+    args: impl Fn(&Registry, T) -> PyResult<Bound<'py, PyTuple>>,
+) -> PyResult<Bound<'py, PyTuple>> {
+    let registry = registry(py)?;
+    let class = class(registry).bind(py);
+    let records = items
+        .into_iter()
+        .map(|item| class.call1(args(registry, item)?))
+        .collect::<PyResult<Vec<_>>>()?;
+    PyTuple::new(py, records)
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Errors.
+// ---------------------------------------------------------------------------------------------------
+
+/// What the user asked, for error messages and the exception's `query` attribute.
+#[derive(Clone, Copy)]
+enum Query<'a> {
+    Text(&'a str),
+    Number(u64),
+}
+
+impl Query<'_> {
+    fn to_py<'py>(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(match self {
+            Query::Text(text) => PyString::new(py, text).into_any(),
+            Query::Number(n) => n.into_pyobject(py)?.into_any(),
+        })
+    }
+
+    /// A short form for messages: long input is cut.
+    fn shown(self) -> String {
+        const MAX_CHARS: usize = 60;
+        match self {
+            Query::Text(text) if text.chars().count() > MAX_CHARS => {
+                let cut: String = text.chars().take(MAX_CHARS).collect();
+                format!("{cut:?}… ({} bytes)", text.len())
+            }
+            Query::Text(text) => format!("{text:?}"),
+            Query::Number(n) => n.to_string(),
+        }
+    }
+}
+
+fn id_kind(kind: IdKind) -> String {
+    kind.to_string()
+}
+
+/// Maps a core error to the `marrowkb` exception for it (see `__init__.py` for the hierarchy).
+fn to_py_err(py: Python<'_>, error: Error, query: Query<'_>) -> PyErr {
+    match build_error(py, error, query) {
+        Ok(err) | Err(err) => err,
+    }
+}
+
+fn build_error(py: Python<'_>, error: Error, query: Query<'_>) -> PyResult<PyErr> {
+    if let Error::InvalidDiscriminant { .. } = error {
+        return Ok(PyValueError::new_err(error.to_string()));
+    }
+    let registry = registry(py)?;
+    let kwargs = PyDict::new(py);
+    kwargs.set_item("query", query.to_py(py)?)?;
+    let message = format!("{error} (got {})", query.shown());
+    let class = match error {
+        Error::EmptyInput => &registry.empty_input,
+        Error::InputTooLong { len, max } => {
+            kwargs.set_item("length", len)?;
+            kwargs.set_item("limit", max)?;
+            &registry.input_too_long
+        }
+        Error::UnknownName { suggestions } => {
+            kwargs.set_item("suggestions", member_tuple(py, suggestions.iter())?)?;
+            &registry.unknown_name
+        }
+        Error::MalformedId { kind, reason } => {
+            kwargs.set_item("kind", id_kind(kind))?;
+            kwargs.set_item("reason", reason)?;
+            &registry.malformed_id
+        }
+        Error::UnknownId { kind } => {
+            kwargs.set_item("kind", id_kind(kind))?;
+            &registry.unknown_id
+        }
+        Error::UnknownKey { entity } => {
+            kwargs.set_item("entity", entity)?;
+            &registry.unknown_key
+        }
+        _ => &registry.base_error,
+    };
+    let value = class.bind(py).call((message,), Some(&kwargs))?;
+    Ok(PyErr::from_value(value))
+}
+
+/// Converts a core result, mapping its error with the query.
+fn check<T>(py: Python<'_>, result: marrowkb::Result<T>, query: Query<'_>) -> PyResult<T> {
+    result.map_err(|error| to_py_err(py, error, query))
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Arguments.
+// ---------------------------------------------------------------------------------------------------
+
+/// The UTF-8 text of a `str` argument, with a clear `TypeError` for anything else.
+fn text_arg<'a>(value: &'a Bound<'_, PyAny>, what: &str) -> PyResult<Cow<'a, str>> {
+    match value.cast::<PyString>() {
+        Ok(text) => text.to_cow(),
+        Err(_) => Err(PyTypeError::new_err(format!("{what} must be a str, not {}", type_name(value)))),
+    }
+}
+
+fn type_name(value: &Bound<'_, PyAny>) -> String {
+    value
+        .get_type()
+        .name()
+        .map_or_else(|_| "an unknown type".to_owned(), |name| name.to_string())
+}
+
+/// An identifier argument: a non-negative `int` or a `str` (never a `bool`).
+enum IdArg<'a> {
+    Number(u32),
+    Text(Cow<'a, str>),
+}
+
+fn id_arg<'a>(value: &'a Bound<'_, PyAny>, what: &str) -> PyResult<IdArg<'a>> {
+    if value.is_instance_of::<PyBool>() {
+        return Err(PyTypeError::new_err(format!("{what} must be an int or a str, not bool")));
+    }
+    if value.is_instance_of::<PyInt>() {
+        return match value.extract::<u32>() {
+            Ok(n) => Ok(IdArg::Number(n)),
+            Err(_) => Err(PyValueError::new_err(format!(
+                "{what} {} is out of range (0 to {})",
+                value.str().map_or_else(|_| "?".to_owned(), |s| s.to_string()),
+                u32::MAX
+            ))),
+        };
+    }
+    match value.cast::<PyString>() {
+        Ok(text) => Ok(IdArg::Text(text.to_cow()?)),
+        Err(_) => Err(PyTypeError::new_err(format!("{what} must be an int or a str, not {}", type_name(value)))),
+    }
+}
+
+impl IdArg<'_> {
+    fn query(&self) -> Query<'_> {
+        match self {
+            IdArg::Number(n) => Query::Number(u64::from(*n)),
+            IdArg::Text(text) => Query::Text(text),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Records: one getter per field of the Rust record.
+// ---------------------------------------------------------------------------------------------------
+
+fn xref_match(m: XrefMatch) -> &'static str {
+    m.key()
+}
+
+fn icd_match(m: IcdMatch) -> &'static str {
+    m.key()
+}
+
+/// The attributes of a `Disorder` member (the fields of `marrowkb::disorder::DisorderInfo`).
+#[pyclass(frozen, module = "marrowkb._native")]
+struct DisorderRecord(Disorder);
+
+#[pymethods]
+impl DisorderRecord {
+    #[new]
+    fn new(py: Python<'_>, discriminant: u32) -> PyResult<Self> {
+        check(py, Disorder::from_discriminant(discriminant), Query::Number(discriminant.into())).map(Self)
+    }
+
+    /// Stable discriminant (also `int(member)` and `member.value`).
+    #[getter]
+    fn id(&self) -> u32 {
+        self.0.info().id
+    }
+    /// Stable snake_case key.
+    #[getter]
+    fn key(&self) -> &'static str {
+        self.0.info().key
+    }
+    /// The record's display name (the enum's `.name` is the member name).
+    #[getter]
+    fn display_name(&self) -> &'static str {
+        self.0.info().name
+    }
+    /// Other names people write.
+    #[getter]
+    fn synonyms<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        str_tuple(py, self.0.info().synonyms.iter().copied())
+    }
+    /// Abbreviations (FA, DBA…).
+    #[getter]
+    fn abbreviations<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        str_tuple(py, self.0.info().abbreviations.iter().copied())
+    }
+    /// The patient-education article's description, unchanged.
+    #[getter]
+    fn description(&self) -> &'static str {
+        self.0.info().description
+    }
+    /// A further plain-language summary, or None.
+    #[getter]
+    fn summary(&self) -> Option<&'static str> {
+        self.0.info().summary
+    }
+    /// "inherited", "acquired" or "both".
+    #[getter]
+    fn origin(&self) -> &'static str {
+        self.0.info().origin.key()
+    }
+    /// Whether it is a neoplasm.
+    #[getter]
+    fn neoplasm(&self) -> bool {
+        self.0.info().neoplasm
+    }
+    /// Affected blood cell lines: "red_cells", "white_cells", "platelets".
+    #[getter]
+    fn cell_lines<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        str_tuple(py, self.0.info().cell_lines.iter().map(|c| c.key()))
+    }
+    /// Modes of inheritance (keys such as "autosomal_recessive").
+    #[getter]
+    fn inheritance<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        str_tuple(py, self.0.info().inheritance.iter().map(|c| c.key()))
+    }
+    /// Typical ages of onset (keys such as "childhood").
+    #[getter]
+    fn onset<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        str_tuple(py, self.0.info().onset.iter().map(|c| c.key()))
+    }
+    /// Relations to other disorders.
+    #[getter]
+    fn relations<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        record_tuple(py, self.0.info().relations, |r| &r.relation, |reg, r| {
+            PyTuple::new(py, [r.kind.key().into_pyobject(py)?.into_any(), r.target.to_py(py, reg)?, r.source.to_py(py, reg)?])
+        })
+    }
+    /// Orphanet entries.
+    #[getter]
+    fn orpha<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        record_tuple(py, self.0.info().orpha, |r| &r.xref, |_, x| {
+            (x.id.to_string(), x.id.get(), x.name, xref_match(x.match_kind), x.note).into_pyobject(py)
+        })
+    }
+    /// OMIM entries.
+    #[getter]
+    fn omim<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        record_tuple(py, self.0.info().omim, |r| &r.xref, |_, x| {
+            (x.id.to_string(), x.id.get(), x.name, xref_match(x.match_kind), x.note).into_pyobject(py)
+        })
+    }
+    /// WHO ICD-10 2019 codes.
+    #[getter]
+    fn icd10<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        record_tuple(py, self.0.info().icd10, |r| &r.icd10_xref, |_, x| {
+            (x.code.as_str(), x.title, icd_match(x.match_kind), x.note).into_pyobject(py)
+        })
+    }
+    /// Causal genes (HGNC symbols).
+    #[getter]
+    fn genes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        str_tuple(py, self.0.info().genes.iter().map(|g| g.symbol()))
+    }
+    /// Clinical features with their frequency.
+    #[getter]
+    fn features<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        record_tuple(py, self.0.info().features, |r| &r.feature, |reg, f| {
+            PyTuple::new(py, [f.symptom.to_py(py, reg)?, f.frequency.key().into_pyobject(py)?.into_any(), f.source.to_py(py, reg)?])
+        })
+    }
+    /// Treatments with their role.
+    #[getter]
+    fn treatments<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        record_tuple(py, self.0.info().treatments, |r| &r.treatment_use, |reg, t| {
+            PyTuple::new(py, [t.treatment.to_py(py, reg)?, t.role.key().into_pyobject(py)?.into_any(), t.source.to_py(py, reg)?])
+        })
+    }
+    /// Diagnostic tests.
+    #[getter]
+    fn tests<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        member_tuple(py, self.0.info().tests.iter().copied())
+    }
+    /// Causes.
+    #[getter]
+    fn causes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        member_tuple(py, self.0.info().causes.iter().copied())
+    }
+    /// Long-term risks.
+    #[getter]
+    fn risks<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        record_tuple(py, self.0.info().risks, |r| &r.risk, |reg, r| {
+            PyTuple::new(py, [
+                r.name.into_pyobject(py)?.into_any(),
+                r.hpo.map(|h| h.to_string()).into_pyobject(py)?.into_any(),
+                r.source.to_py(py, reg)?,
+            ])
+        })
+    }
+    /// Sources of the record as a whole.
+    #[getter]
+    fn sources<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        member_tuple(py, self.0.info().sources.iter().copied())
+    }
+    /// The record as the Rust JSON export writes it (`marrowkb::export::disorder_json`).
+    fn to_json(&self) -> String {
+        marrowkb::export::disorder_json(self.0)
+    }
+}
+
+/// The attributes of a `Symptom` member.
+#[pyclass(frozen, module = "marrowkb._native")]
+struct SymptomRecord(Symptom);
+
+#[pymethods]
+impl SymptomRecord {
+    #[new]
+    fn new(py: Python<'_>, discriminant: u32) -> PyResult<Self> {
+        check(py, Symptom::from_discriminant(discriminant), Query::Number(discriminant.into())).map(Self)
+    }
+    /// Stable discriminant.
+    #[getter]
+    fn id(&self) -> u32 {
+        self.0.info().id
+    }
+    /// Stable snake_case key.
+    #[getter]
+    fn key(&self) -> &'static str {
+        self.0.info().key
+    }
+    /// Clinical name (the HPO label where one fits).
+    #[getter]
+    fn display_name(&self) -> &'static str {
+        self.0.info().name
+    }
+    /// Plain-language name for patients.
+    #[getter]
+    fn plain(&self) -> &'static str {
+        self.0.info().plain
+    }
+    /// HPO term ids as CURIEs; the first is the primary one.
+    #[getter]
+    fn hpo<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        PyTuple::new(py, self.0.info().hpo.iter().map(|h| h.to_string()))
+    }
+    /// Body system key, e.g. "blood".
+    #[getter]
+    fn system(&self) -> &'static str {
+        self.0.info().system.key()
+    }
+    /// The article's own words, or None.
+    #[getter]
+    fn article(&self) -> Option<&'static str> {
+        self.0.info().article
+    }
+    /// Disorders with this feature (reverse map), in discriminant order.
+    #[getter]
+    fn disorders<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        member_tuple(py, self.0.disorders().iter().copied())
+    }
+    /// The record as JSON (serde, as in the Rust export).
+    fn to_json(&self) -> String {
+        json(self.0.info())
+    }
+}
+
+/// The attributes of a `Treatment` member.
+#[pyclass(frozen, module = "marrowkb._native")]
+struct TreatmentRecord(Treatment);
+
+#[pymethods]
+impl TreatmentRecord {
+    #[new]
+    fn new(py: Python<'_>, discriminant: u32) -> PyResult<Self> {
+        check(py, Treatment::from_discriminant(discriminant), Query::Number(discriminant.into())).map(Self)
+    }
+    /// Stable discriminant.
+    #[getter]
+    fn id(&self) -> u32 {
+        self.0.info().id
+    }
+    /// Stable snake_case key.
+    #[getter]
+    fn key(&self) -> &'static str {
+        self.0.info().key
+    }
+    /// Name.
+    #[getter]
+    fn display_name(&self) -> &'static str {
+        self.0.info().name
+    }
+    /// Plain-language explanation.
+    #[getter]
+    fn description(&self) -> &'static str {
+        self.0.info().description
+    }
+    /// Usual role: "supportive", "disease_modifying" or "curative".
+    #[getter]
+    fn kind(&self) -> &'static str {
+        self.0.info().kind.key()
+    }
+    /// Whether the article names it.
+    #[getter]
+    fn article(&self) -> bool {
+        self.0.info().article
+    }
+    /// Where the description comes from.
+    #[getter]
+    fn source<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.0.info().source.to_py(py, registry(py)?)
+    }
+    /// Disorders it is used for (reverse map), in discriminant order.
+    #[getter]
+    fn disorders<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        member_tuple(py, self.0.disorders().iter().copied())
+    }
+    /// The record as JSON (serde, as in the Rust export).
+    fn to_json(&self) -> String {
+        json(self.0.info())
+    }
+}
+
+/// The attributes of a `Cause` member.
+#[pyclass(frozen, module = "marrowkb._native")]
+struct CauseRecord(Cause);
+
+#[pymethods]
+impl CauseRecord {
+    #[new]
+    fn new(py: Python<'_>, discriminant: u32) -> PyResult<Self> {
+        check(py, Cause::from_discriminant(discriminant), Query::Number(discriminant.into())).map(Self)
+    }
+    /// Stable discriminant.
+    #[getter]
+    fn id(&self) -> u32 {
+        self.0.info().id
+    }
+    /// Stable snake_case key.
+    #[getter]
+    fn key(&self) -> &'static str {
+        self.0.info().key
+    }
+    /// Name.
+    #[getter]
+    fn display_name(&self) -> &'static str {
+        self.0.info().name
+    }
+    /// The article's wording.
+    #[getter]
+    fn description(&self) -> &'static str {
+        self.0.info().description
+    }
+    /// Where it comes from.
+    #[getter]
+    fn source<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.0.info().source.to_py(py, registry(py)?)
+    }
+    /// Disorders with this cause (reverse map), in discriminant order.
+    #[getter]
+    fn disorders<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        member_tuple(py, self.0.disorders().iter().copied())
+    }
+    /// The record as JSON (serde, as in the Rust export).
+    fn to_json(&self) -> String {
+        json(self.0.info())
+    }
+}
+
+/// The attributes of a `DiagnosticTest` member.
+#[pyclass(frozen, module = "marrowkb._native")]
+struct DiagnosticTestRecord(DiagnosticTest);
+
+#[pymethods]
+impl DiagnosticTestRecord {
+    #[new]
+    fn new(py: Python<'_>, discriminant: u32) -> PyResult<Self> {
+        check(py, DiagnosticTest::from_discriminant(discriminant), Query::Number(discriminant.into())).map(Self)
+    }
+    /// Stable discriminant.
+    #[getter]
+    fn id(&self) -> u32 {
+        self.0.info().id
+    }
+    /// Stable snake_case key.
+    #[getter]
+    fn key(&self) -> &'static str {
+        self.0.info().key
+    }
+    /// Name.
+    #[getter]
+    fn display_name(&self) -> &'static str {
+        self.0.info().name
+    }
+    /// Plain-language explanation.
+    #[getter]
+    fn description(&self) -> &'static str {
+        self.0.info().description
+    }
+    /// Whether the article names it.
+    #[getter]
+    fn article(&self) -> bool {
+        self.0.info().article
+    }
+    /// Where the description comes from.
+    #[getter]
+    fn source<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.0.info().source.to_py(py, registry(py)?)
+    }
+    /// Disorders it helps diagnose (reverse map), in discriminant order.
+    #[getter]
+    fn disorders<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        member_tuple(py, self.0.disorders().iter().copied())
+    }
+    /// The record as JSON (serde, as in the Rust export).
+    fn to_json(&self) -> String {
+        json(self.0.info())
+    }
+}
+
+/// The attributes of a `Source` member.
+#[pyclass(frozen, module = "marrowkb._native")]
+struct SourceRecord(Source);
+
+#[pymethods]
+impl SourceRecord {
+    #[new]
+    fn new(py: Python<'_>, discriminant: u32) -> PyResult<Self> {
+        check(py, Source::from_discriminant(discriminant), Query::Number(discriminant.into())).map(Self)
+    }
+    /// Stable discriminant.
+    #[getter]
+    fn id(&self) -> u32 {
+        self.0.info().id
+    }
+    /// Stable key (what data files cite).
+    #[getter]
+    fn key(&self) -> &'static str {
+        self.0.info().key
+    }
+    /// Short name.
+    #[getter]
+    fn display_name(&self) -> &'static str {
+        self.0.info().name
+    }
+    /// Full title.
+    #[getter]
+    fn title(&self) -> &'static str {
+        self.0.info().title
+    }
+    /// Publisher or author.
+    #[getter]
+    fn publisher(&self) -> &'static str {
+        self.0.info().publisher
+    }
+    /// Year of publication or release, or None.
+    #[getter]
+    fn year(&self) -> Option<u16> {
+        self.0.info().year
+    }
+    /// Address, or None.
+    #[getter]
+    fn url(&self) -> Option<&'static str> {
+        self.0.info().url
+    }
+    /// Licence of the data, or None.
+    #[getter]
+    fn licence(&self) -> Option<&'static str> {
+        self.0.info().licence
+    }
+    /// The record as JSON (serde, as in the Rust export).
+    fn to_json(&self) -> String {
+        json(self.0.info())
+    }
+}
+
+fn json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default()
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Module functions.
+// ---------------------------------------------------------------------------------------------------
+
+/// `(MEMBER_NAME, discriminant)` for every value of an enum, in the core's order (`ALL`).
+#[pyfunction]
+fn members(kind: &str) -> PyResult<Vec<(String, u32)>> {
+    fn table<T: Copy>(all: &[T], key: fn(T) -> &'static str, disc: fn(T) -> u32) -> Vec<(String, u32)> {
+        all.iter().map(|&v| (key(v).to_ascii_uppercase(), disc(v))).collect()
+    }
+    Ok(match kind {
+        "disorder" => table(&Disorder::ALL, Disorder::key, Disorder::discriminant),
+        "symptom" => table(&Symptom::ALL, Symptom::key, Symptom::discriminant),
+        "treatment" => table(&Treatment::ALL, Treatment::key, Treatment::discriminant),
+        "cause" => table(&Cause::ALL, Cause::key, Cause::discriminant),
+        "diagnostic_test" => table(&DiagnosticTest::ALL, DiagnosticTest::key, DiagnosticTest::discriminant),
+        "source" => table(&Source::ALL, Source::key, Source::discriminant),
+        _ => return Err(PyValueError::new_err(format!("no enum {kind:?} in marrowkb"))),
+    })
+}
+
+/// Registers the Python enums, record classes and exception classes (called once by `__init__.py`).
+#[pyfunction]
+fn _init(py: Python<'_>, namespace: &Bound<'_, PyDict>) -> PyResult<()> {
+    let get = |name: &str| -> PyResult<Bound<'_, PyAny>> {
+        namespace
+            .get_item(name)?
+            .ok_or_else(|| PyRuntimeError::new_err(format!("marrowkb._native._init: missing {name}")))
+    };
+    let class = |name: &str| get(name).map(Bound::unbind);
+    let registry = Registry {
+        disorders: Members::build(&get("Disorder")?, Disorder::ALL.iter().map(|d| d.discriminant()))?,
+        symptoms: Members::build(&get("Symptom")?, Symptom::ALL.iter().map(|d| d.discriminant()))?,
+        treatments: Members::build(&get("Treatment")?, Treatment::ALL.iter().map(|d| d.discriminant()))?,
+        causes: Members::build(&get("Cause")?, Cause::ALL.iter().map(|d| d.discriminant()))?,
+        tests: Members::build(&get("DiagnosticTest")?, DiagnosticTest::ALL.iter().map(|d| d.discriminant()))?,
+        sources: Members::build(&get("Source")?, Source::ALL.iter().map(|d| d.discriminant()))?,
+        xref: class("Xref")?,
+        icd10_xref: class("Icd10Xref")?,
+        feature: class("Feature")?,
+        treatment_use: class("TreatmentUse")?,
+        relation: class("Relation")?,
+        risk: class("Risk")?,
+        gene: class("Gene")?,
+        hit: class("Hit")?,
+        code_match: class("CodeMatch")?,
+        lookup_result: class("LookupResult")?,
+        base_error: class("MarrowkbError")?,
+        unknown_name: class("UnknownNameError")?,
+        unknown_id: class("UnknownIdError")?,
+        unknown_key: class("UnknownKeyError")?,
+        malformed_id: class("MalformedIdError")?,
+        empty_input: class("EmptyInputError")?,
+        input_too_long: class("InputTooLongError")?,
+    };
+    REGISTRY
+        .set(py, registry)
+        .map_err(|_| PyRuntimeError::new_err("marrowkb._native is already initialised"))
+}
+
+/// The disorder with this name, synonym or abbreviation (normalized: case, diacritics, punctuation,
+/// spaces and British spelling are ignored).
+#[pyfunction]
+fn lookup<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let text = text_arg(text, "text")?;
+    let disorder = check(py, marrowkb::lookup(&text), Query::Text(&text))?;
+    disorder.to_py(py, registry(py)?)
+}
+
+/// Like `lookup` but None for anything not found (no suggestions computed).
+#[pyfunction]
+fn lookup_exact<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let text = text_arg(text, "text")?;
+    match marrowkb::lookup_exact(&text) {
+        Some(disorder) => disorder.to_py(py, registry(py)?),
+        None => Ok(py.None().into_bound(py)),
+    }
+}
+
+/// The disorders whose names are closest to `text`, best first (at most three).
+#[pyfunction]
+fn suggest<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyTuple>> {
+    let text = text_arg(text, "text")?;
+    member_tuple(py, marrowkb::suggest(&text).iter())
+}
+
+/// One disorder from a name, an ORPHA or OMIM id, an ICD-10 code one disorder carries, or a gene
+/// symbol linked to exactly one disorder.
+#[pyfunction]
+fn resolve<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let text = text_arg(text, "text")?;
+    let disorder = check(py, marrowkb::resolve(&text), Query::Text(&text))?;
+    disorder.to_py(py, registry(py)?)
+}
+
+/// Free-text search over names, genes, symptoms and codes.
+#[pyfunction]
+fn search<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyTuple>> {
+    let text = text_arg(text, "text")?;
+    let hits = check(py, marrowkb::search(&text), Query::Text(&text))?;
+    record_tuple(py, hits, |r| &r.hit, |reg, hit| {
+        let kind = match hit.kind {
+            HitKind::Name => "name",
+            HitKind::Gene => "gene",
+            HitKind::Symptom => "symptom",
+            HitKind::Code => "code",
+        };
+        PyTuple::new(py, [hit.disorder.to_py(py, reg)?, kind.into_pyobject(py)?.into_any(), hit.matched.into_pyobject(py)?.into_any()])
+    })
+}
+
+/// The disorders a gene (HGNC symbol, any case) is linked to.
+#[pyfunction]
+fn disorders_for_gene<'py>(py: Python<'py>, symbol: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyTuple>> {
+    let symbol = text_arg(symbol, "symbol")?;
+    let disorders = check(py, marrowkb::disorders_for_gene(&symbol), Query::Text(&symbol))?;
+    member_tuple(py, disorders.iter().copied())
+}
+
+fn gene_record<'py>(py: Python<'py>, gene: Gene) -> PyResult<Bound<'py, PyAny>> {
+    let registry = registry(py)?;
+    let args = (gene.symbol(), gene.ncbi_gene_id(), member_tuple(py, gene.disorders().iter().copied())?);
+    registry.gene.bind(py).call1(args)
+}
+
+/// A gene by HGNC symbol (str, any case) or NCBI Gene id (int).
+#[pyfunction]
+fn gene_info<'py>(py: Python<'py>, gene: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let arg = id_arg(gene, "gene")?;
+    let found = match &arg {
+        IdArg::Number(n) => Gene::from_ncbi_gene_id(*n),
+        IdArg::Text(symbol) => Gene::from_symbol(symbol),
+    };
+    gene_record(py, check(py, found, arg.query())?)
+}
+
+/// Every gene, sorted by symbol.
+#[pyfunction]
+fn genes<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+    let records = Gene::all().map(|g| gene_record(py, g)).collect::<PyResult<Vec<_>>>()?;
+    PyTuple::new(py, records)
+}
+
+/// `Disorder.from_orpha`: the disorder an ORPHA id is (or is a form of).
+#[pyfunction]
+fn disorder_from_orpha<'py>(py: Python<'py>, id: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let arg = id_arg(id, "ORPHA id")?;
+    let found = match &arg {
+        IdArg::Number(n) => Disorder::from_orpha(*n),
+        IdArg::Text(text) => Disorder::from_orpha(&**text),
+    };
+    check(py, found, arg.query())?.to_py(py, registry(py)?)
+}
+
+/// `Disorder.from_omim`: the disorder an OMIM entry is (or is a form of).
+#[pyfunction]
+fn disorder_from_omim<'py>(py: Python<'py>, id: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let arg = id_arg(id, "OMIM id")?;
+    let found = match &arg {
+        IdArg::Number(n) => Disorder::from_omim(*n),
+        IdArg::Text(text) => Disorder::from_omim(&**text),
+    };
+    check(py, found, arg.query())?.to_py(py, registry(py)?)
+}
+
+fn code_matches<'py, M: Copy>(
+    py: Python<'py>,
+    links: &'static [(Disorder, M)],
+    key: fn(M) -> &'static str,
+) -> PyResult<Bound<'py, PyTuple>> {
+    record_tuple(py, links.iter().copied(), |r| &r.code_match, |reg, (d, m)| {
+        PyTuple::new(py, [d.to_py(py, reg)?, key(m).into_pyobject(py)?.into_any()])
+    })
+}
+
+/// `Disorder.from_icd10`: every disorder coded with an ICD-10 code, exact codings first.
+#[pyfunction]
+fn disorder_from_icd10<'py>(py: Python<'py>, code: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyTuple>> {
+    let code = text_arg(code, "code")?;
+    let links = check(py, Disorder::from_icd10(&code), Query::Text(&code))?;
+    code_matches(py, links, icd_match)
+}
+
+/// `Disorder.all_for_orpha`: every disorder linked to an ORPHA id, with how (possibly none).
+#[pyfunction]
+fn disorder_all_for_orpha<'py>(py: Python<'py>, id: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyTuple>> {
+    let arg = id_arg(id, "ORPHA id")?;
+    let id = match &arg {
+        IdArg::Number(n) => marrowkb::codes::OrphaId::new(*n),
+        IdArg::Text(text) => check(py, marrowkb::codes::OrphaId::parse(text), arg.query())?,
+    };
+    code_matches(py, Disorder::all_for_orpha(id), xref_match)
+}
+
+/// `Disorder.all_for_omim`: every disorder linked to an OMIM entry, with how (possibly none).
+#[pyfunction]
+fn disorder_all_for_omim<'py>(py: Python<'py>, id: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyTuple>> {
+    let arg = id_arg(id, "OMIM id")?;
+    let id = match &arg {
+        IdArg::Number(n) => marrowkb::codes::OmimId::new(*n),
+        IdArg::Text(text) => check(py, marrowkb::codes::OmimId::parse(text), arg.query())?,
+    };
+    code_matches(py, Disorder::all_for_omim(id), xref_match)
+}
+
+/// `Symptom.from_hpo`: the symptom whose HPO terms include this id.
+#[pyfunction]
+fn symptom_from_hpo<'py>(py: Python<'py>, id: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let arg = id_arg(id, "HPO id")?;
+    let found = match &arg {
+        IdArg::Number(n) => Symptom::from_hpo(*n),
+        IdArg::Text(text) => Symptom::from_hpo(&**text),
+    };
+    check(py, found, arg.query())?.to_py(py, registry(py)?)
+}
+
+/// `X.from_key(key)`: the member of enum `kind` with this exact stable key.
+#[pyfunction]
+fn from_key<'py>(py: Python<'py>, kind: &str, key: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let key = text_arg(key, "key")?;
+    let query = Query::Text(&key);
+    let registry = registry(py)?;
+    match kind {
+        "disorder" => check(py, Disorder::from_key(&key), query)?.to_py(py, registry),
+        "symptom" => check(py, Symptom::from_key(&key), query)?.to_py(py, registry),
+        "treatment" => check(py, Treatment::from_key(&key), query)?.to_py(py, registry),
+        "cause" => check(py, Cause::from_key(&key), query)?.to_py(py, registry),
+        "diagnostic_test" => check(py, DiagnosticTest::from_key(&key), query)?.to_py(py, registry),
+        "source" => check(py, Source::from_key(&key), query)?.to_py(py, registry),
+        _ => Err(PyValueError::new_err(format!("no enum {kind:?} in marrowkb"))),
+    }
+}
+
+/// `X.find(text)`: the member of enum `kind` with this key or name (normalized like `lookup`).
+#[pyfunction]
+fn find<'py>(py: Python<'py>, kind: &str, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let text = text_arg(text, "text")?;
+    let query = Query::Text(&text);
+    let registry = registry(py)?;
+    match kind {
+        "disorder" => check(py, Disorder::find(&text), query)?.to_py(py, registry),
+        "symptom" => check(py, Symptom::find(&text), query)?.to_py(py, registry),
+        "treatment" => check(py, Treatment::find(&text), query)?.to_py(py, registry),
+        "cause" => check(py, Cause::find(&text), query)?.to_py(py, registry),
+        "diagnostic_test" => check(py, DiagnosticTest::find(&text), query)?.to_py(py, registry),
+        "source" => check(py, Source::find(&text), query)?.to_py(py, registry),
+        _ => Err(PyValueError::new_err(format!("no enum {kind:?} in marrowkb"))),
+    }
+}
+
+/// The whole knowledge base as the Rust JSON export writes it (`marrowkb::export::to_json`).
+#[pyfunction]
+fn to_json() -> String {
+    marrowkb::export::to_json()
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Batch look-up: one boundary crossing for a whole iterable of names.
+// ---------------------------------------------------------------------------------------------------
+
+/// Applies `each` to every item of `names` (fast paths for list and tuple), collecting a list.
+fn batch<'py>(
+    py: Python<'py>,
+    names: &Bound<'py, PyAny>,
+    mut each: impl FnMut(Option<&str>) -> PyResult<Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyList>> {
+    if names.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err("names must be an iterable of str, not a single str"));
+    }
+    let mut out = Vec::with_capacity(names.len().unwrap_or(0));
+    let mut one = |index: usize, item: &Bound<'py, PyAny>| -> PyResult<()> {
+        let text = item.cast::<PyString>().map_err(|_| {
+            PyTypeError::new_err(format!("names[{index}] must be a str, not {}", type_name(item)))
+        })?;
+        // A str that cannot be encoded as UTF-8 (a lone surrogate) is no known name.
+        let result = match text.to_cow() {
+            Ok(text) => each(Some(&text))?,
+            Err(_) => each(None)?,
+        };
+        out.push(result);
+        Ok(())
+    };
+    if let Ok(list) = names.cast::<PyList>() {
+        for (index, item) in list.iter().enumerate() {
+            one(index, &item)?;
+        }
+    } else if let Ok(tuple) = names.cast::<PyTuple>() {
+        for (index, item) in tuple.iter().enumerate() {
+            one(index, &item)?;
+        }
+    } else {
+        for (index, item) in names.try_iter()?.enumerate() {
+            one(index, &item?)?;
+        }
+    }
+    PyList::new(py, out)
+}
+
+/// `[lookup_exact(name) for name in names]` in one call: a Disorder or None per name, in order.
+#[pyfunction]
+fn lookup_many<'py>(py: Python<'py>, names: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    let members = &registry(py)?.disorders;
+    let none = py.None().into_bound(py);
+    batch(py, names, |text| match text.and_then(marrowkb::lookup_exact) {
+        Some(disorder) => members.get(py, disorder.discriminant()),
+        None => Ok(none.clone()),
+    })
+}
+
+/// Like `lookup_many`, but a `LookupResult(disorder, suggestions)` per name (suggestions for misses).
+#[pyfunction]
+fn lookup_many_with_suggestions<'py>(py: Python<'py>, names: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    let registry = registry(py)?;
+    let result = registry.lookup_result.bind(py);
+    let none = py.None().into_bound(py);
+    let empty = PyTuple::empty(py);
+    batch(py, names, |text| {
+        let (disorder, suggestions) = match text.map(marrowkb::lookup) {
+            Some(Ok(disorder)) => (disorder.to_py(py, registry)?, empty.clone()),
+            Some(Err(Error::UnknownName { suggestions })) => (none.clone(), member_tuple(py, suggestions.iter())?),
+            _ => (none.clone(), empty.clone()),
+        };
+        result.call1((disorder, suggestions))
+    })
+}
+
+/// The compiled half of the `marrowkb` package: use `import marrowkb`, not this module.
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("VERSION", env!("CARGO_PKG_VERSION"))?;
+    m.add("CORE_VERSION", marrowkb::VERSION)?;
+    m.add("DATA_VERSION", marrowkb::DATA_VERSION)?;
+    m.add("SCHEMA_VERSION", marrowkb::export::SCHEMA_VERSION)?;
+    m.add_class::<DisorderRecord>()?;
+    m.add_class::<SymptomRecord>()?;
+    m.add_class::<TreatmentRecord>()?;
+    m.add_class::<CauseRecord>()?;
+    m.add_class::<DiagnosticTestRecord>()?;
+    m.add_class::<SourceRecord>()?;
+    m.add_function(wrap_pyfunction!(members, m)?)?;
+    m.add_function(wrap_pyfunction!(_init, m)?)?;
+    m.add_function(wrap_pyfunction!(lookup, m)?)?;
+    m.add_function(wrap_pyfunction!(lookup_exact, m)?)?;
+    m.add_function(wrap_pyfunction!(suggest, m)?)?;
+    m.add_function(wrap_pyfunction!(resolve, m)?)?;
+    m.add_function(wrap_pyfunction!(search, m)?)?;
+    m.add_function(wrap_pyfunction!(disorders_for_gene, m)?)?;
+    m.add_function(wrap_pyfunction!(gene_info, m)?)?;
+    m.add_function(wrap_pyfunction!(genes, m)?)?;
+    m.add_function(wrap_pyfunction!(disorder_from_orpha, m)?)?;
+    m.add_function(wrap_pyfunction!(disorder_from_omim, m)?)?;
+    m.add_function(wrap_pyfunction!(disorder_from_icd10, m)?)?;
+    m.add_function(wrap_pyfunction!(disorder_all_for_orpha, m)?)?;
+    m.add_function(wrap_pyfunction!(disorder_all_for_omim, m)?)?;
+    m.add_function(wrap_pyfunction!(symptom_from_hpo, m)?)?;
+    m.add_function(wrap_pyfunction!(from_key, m)?)?;
+    m.add_function(wrap_pyfunction!(find, m)?)?;
+    m.add_function(wrap_pyfunction!(to_json, m)?)?;
+    m.add_function(wrap_pyfunction!(lookup_many, m)?)?;
+    m.add_function(wrap_pyfunction!(lookup_many_with_suggestions, m)?)?;
+    Ok(())
+}

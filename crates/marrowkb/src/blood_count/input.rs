@@ -1,0 +1,629 @@
+//! The validated input: [`BloodCount`], built with [`BloodCountBuilder`].
+
+use core::fmt;
+use core::str::FromStr;
+
+use super::thresholds::{PLAUSIBLE, Plausible};
+use super::units::{AgeUnit, CountUnit, HemoglobinUnit, Unit};
+use crate::{Error, Result};
+
+/// Sex, for the sex-specific reference limits (WHO haemoglobin from 15 years, MCV from 12 years).
+///
+/// ```
+/// use marrowkb::blood_count::Sex;
+/// assert_eq!("f".parse::<Sex>().unwrap(), Sex::Female);
+/// assert_eq!("Male".parse::<Sex>().unwrap(), Sex::Male);
+/// assert_eq!(Sex::Female.key(), "female");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[repr(u32)]
+pub enum Sex {
+    /// Female.
+    Female = 1,
+    /// Male.
+    Male = 2,
+}
+
+impl Sex {
+    /// Both values, in discriminant order.
+    pub const ALL: &'static [Sex] = &[Sex::Female, Sex::Male];
+
+    /// The stable key: `"female"` or `"male"`.
+    pub const fn key(self) -> &'static str {
+        match self {
+            Sex::Female => "female",
+            Sex::Male => "male",
+        }
+    }
+
+    /// The value with this stable discriminant.
+    ///
+    /// ```
+    /// use marrowkb::blood_count::Sex;
+    /// assert_eq!(Sex::from_discriminant(2).unwrap(), Sex::Male);
+    /// assert!(Sex::from_discriminant(0).is_err());
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidDiscriminant`] for a number no value has.
+    pub const fn from_discriminant(value: u32) -> Result<Self> {
+        match value {
+            1 => Ok(Sex::Female),
+            2 => Ok(Sex::Male),
+            _ => Err(Error::InvalidDiscriminant { entity: "sex", value }),
+        }
+    }
+}
+
+impl fmt::Display for Sex {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+/// Parses `f`, `female`, `w`, `woman`, `m`, `male` or `man`, in any ASCII case.
+impl FromStr for Sex {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        let s = s.trim();
+        let names: [(&[&str], Sex); 2] = [(&["f", "female", "w", "woman"], Sex::Female), (&["m", "male", "man"], Sex::Male)];
+        for (names, sex) in names {
+            if names.iter().any(|n| n.eq_ignore_ascii_case(s)) {
+                return Ok(sex);
+            }
+        }
+        Err(Error::UnknownKey { entity: "sex" })
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Sex {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> core::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.key())
+    }
+}
+
+/// A field of a [`BloodCount`]: what an [`Error::InvalidMeasurement`] or
+/// [`Error::InconsistentMeasurements`] names.
+///
+/// ```
+/// use marrowkb::blood_count::Field;
+/// assert_eq!(Field::Neutrophils.key(), "neutrophils");
+/// assert_eq!(Field::Neutrophils.to_string(), "absolute neutrophil count");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[repr(u32)]
+pub enum Field {
+    /// Haemoglobin concentration.
+    Hemoglobin = 1,
+    /// Mean corpuscular volume.
+    Mcv = 2,
+    /// Absolute neutrophil count.
+    Neutrophils = 3,
+    /// Absolute lymphocyte count.
+    Lymphocytes = 4,
+    /// Absolute monocyte count.
+    Monocytes = 5,
+    /// Platelet count.
+    Platelets = 6,
+    /// Absolute reticulocyte count (given, or derived from the percentage and the red cell count).
+    Reticulocytes = 7,
+    /// Reticulocytes as a percentage of red cells.
+    ReticulocytePercent = 8,
+    /// Red cell count.
+    RedCellCount = 9,
+    /// Bone marrow cellularity.
+    Cellularity = 10,
+    /// Residual haematopoietic cells as a percentage of marrow cells (Camitta's criterion for a marrow of
+    /// 25–50 % cellularity).
+    ResidualHematopoieticCells = 11,
+    /// Age.
+    Age = 12,
+    /// Sex.
+    Sex = 13,
+    /// Pregnancy.
+    Pregnant = 14,
+}
+
+impl Field {
+    /// Every value, in discriminant order.
+    pub const ALL: &'static [Field] = &[
+        Field::Hemoglobin,
+        Field::Mcv,
+        Field::Neutrophils,
+        Field::Lymphocytes,
+        Field::Monocytes,
+        Field::Platelets,
+        Field::Reticulocytes,
+        Field::ReticulocytePercent,
+        Field::RedCellCount,
+        Field::Cellularity,
+        Field::ResidualHematopoieticCells,
+        Field::Age,
+        Field::Sex,
+        Field::Pregnant,
+    ];
+
+    /// The stable snake_case key (also the Python keyword argument).
+    pub const fn key(self) -> &'static str {
+        match self {
+            Field::Hemoglobin => "hemoglobin",
+            Field::Mcv => "mcv",
+            Field::Neutrophils => "neutrophils",
+            Field::Lymphocytes => "lymphocytes",
+            Field::Monocytes => "monocytes",
+            Field::Platelets => "platelets",
+            Field::Reticulocytes => "reticulocytes",
+            Field::ReticulocytePercent => "reticulocyte_percent",
+            Field::RedCellCount => "red_cell_count",
+            Field::Cellularity => "cellularity",
+            Field::ResidualHematopoieticCells => "residual_hematopoietic_cells",
+            Field::Age => "age",
+            Field::Sex => "sex",
+            Field::Pregnant => "pregnant",
+        }
+    }
+
+    /// A readable name.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Field::Hemoglobin => "haemoglobin",
+            Field::Mcv => "mean corpuscular volume",
+            Field::Neutrophils => "absolute neutrophil count",
+            Field::Lymphocytes => "absolute lymphocyte count",
+            Field::Monocytes => "absolute monocyte count",
+            Field::Platelets => "platelet count",
+            Field::Reticulocytes => "absolute reticulocyte count",
+            Field::ReticulocytePercent => "reticulocyte percentage",
+            Field::RedCellCount => "red cell count",
+            Field::Cellularity => "marrow cellularity",
+            Field::ResidualHematopoieticCells => "residual haematopoietic cells",
+            Field::Age => "age",
+            Field::Sex => "sex",
+            Field::Pregnant => "pregnancy",
+        }
+    }
+
+    /// The value with this stable discriminant.
+    ///
+    /// ```
+    /// use marrowkb::blood_count::Field;
+    /// assert_eq!(Field::from_discriminant(1).unwrap(), Field::Hemoglobin);
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidDiscriminant`] for a number no value has.
+    pub fn from_discriminant(value: u32) -> Result<Self> {
+        Field::ALL
+            .iter()
+            .copied()
+            .find(|f| *f as u32 == value)
+            .ok_or(Error::InvalidDiscriminant { entity: "field", value })
+    }
+}
+
+impl fmt::Display for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Field {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> core::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.key())
+    }
+}
+
+/// A value as the caller gave it, carried by [`Error::InvalidMeasurement`].
+///
+/// Stored as the bits of the `f64` so that the error type stays `Copy + Eq` (two rejected values are
+/// equal when their bits are, so a NaN equals the same NaN).
+///
+/// ```
+/// use marrowkb::blood_count::{RejectedValue, Unit};
+/// let v = RejectedValue::new(30.0, Unit::GramsPerDeciliter);
+/// assert_eq!((v.value(), v.unit()), (30.0, Unit::GramsPerDeciliter));
+/// assert_eq!(v.to_string(), "30 g/dL");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct RejectedValue {
+    bits: u64,
+    unit: Unit,
+}
+
+impl RejectedValue {
+    /// Wraps a value and its unit.
+    pub const fn new(value: f64, unit: Unit) -> Self {
+        Self { bits: value.to_bits(), unit }
+    }
+
+    /// The value.
+    pub const fn value(self) -> f64 {
+        f64::from_bits(self.bits)
+    }
+
+    /// Its unit.
+    pub const fn unit(self) -> Unit {
+        self.unit
+    }
+}
+
+impl fmt::Display for RejectedValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.value(), self.unit.symbol())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for RejectedValue {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> core::result::Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum RawReticulocytes {
+    Absolute(f64, CountUnit),
+    Percent(f64),
+}
+
+/// Collects a blood count in the caller's units; [`build`](Self::build) validates and converts.
+///
+/// Setters never fail and can be called in any order; calling one twice keeps the last value.
+/// Every field is optional.
+///
+/// ```
+/// use marrowkb::blood_count::{AgeUnit, BloodCount, CountUnit, HemoglobinUnit, Sex};
+/// let count = BloodCount::builder()
+///     .hemoglobin(72.0, HemoglobinUnit::GramsPerLiter)
+///     .neutrophils(300.0, CountUnit::PerMicroliter)
+///     .platelets(15.0, CountUnit::GigaPerLiter)
+///     .age(34.0, AgeUnit::Years)
+///     .sex(Sex::Female)
+///     .build()?;
+/// assert_eq!(count.hemoglobin(), Some(7.2));
+/// assert_eq!(count.neutrophils(), Some(0.3));
+/// assert_eq!(count.reticulocytes(), None);
+/// # Ok::<(), marrowkb::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[must_use]
+pub struct BloodCountBuilder {
+    hemoglobin: Option<(f64, HemoglobinUnit)>,
+    mcv: Option<f64>,
+    neutrophils: Option<(f64, CountUnit)>,
+    lymphocytes: Option<(f64, CountUnit)>,
+    monocytes: Option<(f64, CountUnit)>,
+    platelets: Option<(f64, CountUnit)>,
+    reticulocytes: Option<RawReticulocytes>,
+    red_cell_count: Option<f64>,
+    cellularity: Option<f64>,
+    residual: Option<f64>,
+    age: Option<(f64, AgeUnit)>,
+    sex: Option<Sex>,
+    pregnant: bool,
+}
+
+impl BloodCountBuilder {
+    /// An empty builder (the same as [`BloodCount::builder`]).
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Haemoglobin concentration.
+    pub fn hemoglobin(mut self, value: f64, unit: HemoglobinUnit) -> Self {
+        self.hemoglobin = Some((value, unit));
+        self
+    }
+
+    /// Mean corpuscular volume in fL.
+    pub fn mcv(mut self, femtoliters: f64) -> Self {
+        self.mcv = Some(femtoliters);
+        self
+    }
+
+    /// Absolute neutrophil count (segmented neutrophils and bands).
+    pub fn neutrophils(mut self, value: f64, unit: CountUnit) -> Self {
+        self.neutrophils = Some((value, unit));
+        self
+    }
+
+    /// Absolute lymphocyte count.
+    pub fn lymphocytes(mut self, value: f64, unit: CountUnit) -> Self {
+        self.lymphocytes = Some((value, unit));
+        self
+    }
+
+    /// Absolute monocyte count.
+    pub fn monocytes(mut self, value: f64, unit: CountUnit) -> Self {
+        self.monocytes = Some((value, unit));
+        self
+    }
+
+    /// Platelet count.
+    pub fn platelets(mut self, value: f64, unit: CountUnit) -> Self {
+        self.platelets = Some((value, unit));
+        self
+    }
+
+    /// Absolute reticulocyte count. Replaces a percentage given before.
+    pub fn reticulocytes(mut self, value: f64, unit: CountUnit) -> Self {
+        self.reticulocytes = Some(RawReticulocytes::Absolute(value, unit));
+        self
+    }
+
+    /// Reticulocytes as a percentage of red cells; [`build`](Self::build) derives the absolute count
+    /// (`percent × red cell count (×10¹²/L) × 10` ×10⁹/L) and so needs [`red_cell_count`](Self::red_cell_count).
+    /// Replaces an absolute count given before.
+    pub fn reticulocyte_percent(mut self, percent: f64) -> Self {
+        self.reticulocytes = Some(RawReticulocytes::Percent(percent));
+        self
+    }
+
+    /// Red cell count in ×10¹²/L (the same number as 10⁶/µL).
+    pub fn red_cell_count(mut self, tera_per_liter: f64) -> Self {
+        self.red_cell_count = Some(tera_per_liter);
+        self
+    }
+
+    /// Bone marrow cellularity in % (trephine biopsy).
+    pub fn cellularity(mut self, percent: f64) -> Self {
+        self.cellularity = Some(percent);
+        self
+    }
+
+    /// Residual haematopoietic cells in % of marrow cells, used when cellularity is 25–50 %.
+    pub fn residual_hematopoietic_cells(mut self, percent: f64) -> Self {
+        self.residual = Some(percent);
+        self
+    }
+
+    /// Age (fractional for infants: `age(6.0, AgeUnit::Months)` is half a year).
+    pub fn age(mut self, value: f64, unit: AgeUnit) -> Self {
+        self.age = Some((value, unit));
+        self
+    }
+
+    /// Sex.
+    pub fn sex(mut self, sex: Sex) -> Self {
+        self.sex = Some(sex);
+        self
+    }
+
+    /// Pregnancy (WHO 2011 has its own haemoglobin limits for pregnant women). Default `false`.
+    pub fn pregnant(mut self, pregnant: bool) -> Self {
+        self.pregnant = pregnant;
+        self
+    }
+
+    /// Validates every value and converts it to its canonical unit.
+    ///
+    /// Values are checked in [`Field`] order and the first problem is returned. Nothing is clamped.
+    ///
+    /// ```
+    /// use marrowkb::{Error, blood_count::{BloodCount, Field, HemoglobinUnit}};
+    /// let err = BloodCount::builder().hemoglobin(30.0, HemoglobinUnit::GramsPerDeciliter).build().unwrap_err();
+    /// assert!(matches!(err, Error::InvalidMeasurement { field: Field::Hemoglobin, .. }));
+    /// ```
+    ///
+    /// # Errors
+    /// - [`Error::InvalidMeasurement`] naming the field and the value as given, for NaN, an infinity, a
+    ///   negative value, or a value outside the plausibility bounds of
+    ///   [`thresholds`](super::thresholds) (e.g. haemoglobin above 25 g/dL, platelets above
+    ///   5000 ×10⁹/L, cellularity above 100 %, age above 130 years; zero haemoglobin, MCV or red cell count).
+    /// - [`Error::InconsistentMeasurements`] for a reticulocyte percentage without a red cell count, or
+    ///   pregnancy given for a male.
+    pub fn build(self) -> Result<BloodCount> {
+        let hemoglobin = convert(Field::Hemoglobin, self.hemoglobin, HemoglobinUnit::to_canonical)?;
+        let mcv = check_plain(Field::Mcv, self.mcv, Unit::Femtoliters)?;
+        let neutrophils = convert(Field::Neutrophils, self.neutrophils, CountUnit::to_canonical)?;
+        let lymphocytes = convert(Field::Lymphocytes, self.lymphocytes, CountUnit::to_canonical)?;
+        let monocytes = convert(Field::Monocytes, self.monocytes, CountUnit::to_canonical)?;
+        let platelets = convert(Field::Platelets, self.platelets, CountUnit::to_canonical)?;
+        let red_cell_count = check_plain(Field::RedCellCount, self.red_cell_count, Unit::TeraPerLiter)?;
+        let (reticulocytes, reticulocyte_percent) = match self.reticulocytes {
+            None => (None, None),
+            Some(RawReticulocytes::Absolute(value, unit)) => {
+                (convert(Field::Reticulocytes, Some((value, unit)), CountUnit::to_canonical)?, None)
+            }
+            Some(RawReticulocytes::Percent(percent)) => {
+                let percent = check_plain(Field::ReticulocytePercent, Some(percent), Unit::Percent)?;
+                let rbc = red_cell_count.ok_or(Error::InconsistentMeasurements {
+                    field: Field::ReticulocytePercent,
+                    reason: "a reticulocyte percentage needs the red cell count to give the absolute count",
+                })?;
+                let absolute = percent.map(|p| p * rbc * 10.0);
+                (check_plain(Field::Reticulocytes, absolute, Unit::GigaPerLiter)?, percent)
+            }
+        };
+        let cellularity = check_plain(Field::Cellularity, self.cellularity, Unit::Percent)?;
+        let residual = check_plain(Field::ResidualHematopoieticCells, self.residual, Unit::Percent)?;
+        let age = convert(Field::Age, self.age, AgeUnit::to_canonical)?;
+        if self.pregnant && self.sex == Some(Sex::Male) {
+            return Err(Error::InconsistentMeasurements { field: Field::Pregnant, reason: "pregnancy given for a male" });
+        }
+        Ok(BloodCount {
+            hemoglobin,
+            mcv,
+            neutrophils,
+            lymphocytes,
+            monocytes,
+            platelets,
+            reticulocytes,
+            reticulocyte_percent,
+            red_cell_count,
+            cellularity,
+            residual_hematopoietic_cells: residual,
+            age,
+            sex: self.sex,
+            pregnant: self.pregnant,
+        })
+    }
+}
+
+/// The plausibility bounds of a field (always present for numeric fields).
+fn bounds(field: Field) -> Option<&'static Plausible> {
+    PLAUSIBLE.iter().find(|p| p.field == field)
+}
+
+fn invalid(field: Field, value: f64, unit: Unit, reason: &'static str) -> Error {
+    Error::InvalidMeasurement { field, value: RejectedValue::new(value, unit), reason }
+}
+
+/// Checks a value already in its canonical unit.
+fn check_plain(field: Field, value: Option<f64>, unit: Unit) -> Result<Option<f64>> {
+    match value {
+        None => Ok(None),
+        Some(v) => check(field, v, unit, v).map(Some),
+    }
+}
+
+/// Checks a value given in a unit, and converts it.
+fn convert<U: Copy + Into<Unit>>(field: Field, value: Option<(f64, U)>, to_canonical: fn(U, f64) -> f64) -> Result<Option<f64>> {
+    match value {
+        None => Ok(None),
+        Some((v, unit)) => {
+            let canonical = if v.is_finite() { to_canonical(unit, v) } else { v };
+            check(field, v, unit.into(), canonical).map(Some)
+        }
+    }
+}
+
+/// Rejects NaN, infinities, negatives and implausible values; `given` is reported in `unit`.
+fn check(field: Field, given: f64, unit: Unit, canonical: f64) -> Result<f64> {
+    if given.is_nan() {
+        return Err(invalid(field, given, unit, "not a number"));
+    }
+    if given.is_infinite() {
+        return Err(invalid(field, given, unit, "infinite"));
+    }
+    if given < 0.0 {
+        return Err(invalid(field, given, unit, "negative"));
+    }
+    // -0.0 is the number zero: store it as +0.0 so it prints and serializes as 0.
+    let canonical = if canonical == 0.0 { 0.0 } else { canonical };
+    if let Some(b) = bounds(field) {
+        if b.min_exclusive && canonical <= b.min {
+            return Err(invalid(field, given, unit, b.below_reason));
+        }
+        if !b.min_exclusive && canonical < b.min {
+            return Err(invalid(field, given, unit, b.below_reason));
+        }
+        if canonical > b.max {
+            return Err(invalid(field, given, unit, b.above_reason));
+        }
+    }
+    Ok(canonical)
+}
+
+/// A validated blood count, every value in its canonical unit (see [`units`](super::units)).
+///
+/// Built with [`BloodCount::builder`]; read with the getters; interpret with
+/// [`BloodCount::interpret`](super::BloodCount::interpret).
+///
+/// ```
+/// use marrowkb::blood_count::{BloodCount, CountUnit};
+/// let count = BloodCount::builder()
+///     .reticulocyte_percent(0.5)
+///     .red_cell_count(2.4)
+///     .build()?;
+/// assert_eq!(count.reticulocytes(), Some(12.0)); // 0.5 % of 2.4 ×10¹²/L
+/// assert_eq!(count.reticulocyte_percent(), Some(0.5));
+/// # Ok::<(), marrowkb::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct BloodCount {
+    hemoglobin: Option<f64>,
+    mcv: Option<f64>,
+    neutrophils: Option<f64>,
+    lymphocytes: Option<f64>,
+    monocytes: Option<f64>,
+    platelets: Option<f64>,
+    reticulocytes: Option<f64>,
+    reticulocyte_percent: Option<f64>,
+    red_cell_count: Option<f64>,
+    cellularity: Option<f64>,
+    residual_hematopoietic_cells: Option<f64>,
+    age: Option<f64>,
+    sex: Option<Sex>,
+    pregnant: bool,
+}
+
+impl BloodCount {
+    /// Starts a [`BloodCountBuilder`].
+    pub fn builder() -> BloodCountBuilder {
+        BloodCountBuilder::default()
+    }
+
+    /// Haemoglobin in g/dL.
+    pub fn hemoglobin(&self) -> Option<f64> {
+        self.hemoglobin
+    }
+
+    /// Mean corpuscular volume in fL.
+    pub fn mcv(&self) -> Option<f64> {
+        self.mcv
+    }
+
+    /// Absolute neutrophil count in ×10⁹/L.
+    pub fn neutrophils(&self) -> Option<f64> {
+        self.neutrophils
+    }
+
+    /// Absolute lymphocyte count in ×10⁹/L.
+    pub fn lymphocytes(&self) -> Option<f64> {
+        self.lymphocytes
+    }
+
+    /// Absolute monocyte count in ×10⁹/L.
+    pub fn monocytes(&self) -> Option<f64> {
+        self.monocytes
+    }
+
+    /// Platelet count in ×10⁹/L.
+    pub fn platelets(&self) -> Option<f64> {
+        self.platelets
+    }
+
+    /// Absolute reticulocyte count in ×10⁹/L (as given, or derived from the percentage).
+    pub fn reticulocytes(&self) -> Option<f64> {
+        self.reticulocytes
+    }
+
+    /// The reticulocyte percentage, when the count was given that way.
+    pub fn reticulocyte_percent(&self) -> Option<f64> {
+        self.reticulocyte_percent
+    }
+
+    /// Red cell count in ×10¹²/L.
+    pub fn red_cell_count(&self) -> Option<f64> {
+        self.red_cell_count
+    }
+
+    /// Marrow cellularity in %.
+    pub fn cellularity(&self) -> Option<f64> {
+        self.cellularity
+    }
+
+    /// Residual haematopoietic cells in %.
+    pub fn residual_hematopoietic_cells(&self) -> Option<f64> {
+        self.residual_hematopoietic_cells
+    }
+
+    /// Age in years.
+    pub fn age(&self) -> Option<f64> {
+        self.age
+    }
+
+    /// Sex.
+    pub fn sex(&self) -> Option<Sex> {
+        self.sex
+    }
+
+    /// Whether pregnant.
+    pub fn pregnant(&self) -> bool {
+        self.pregnant
+    }
+}

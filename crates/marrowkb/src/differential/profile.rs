@@ -1,0 +1,201 @@
+//! Each disorder's phenotype profile: its curated features joined with the HPO annotations of its exact and
+//! subtype ORPHA/OMIM entries, and the per-term postings the differential reads.
+
+use crate::Disorder;
+use crate::generated::{PROFILE_HALLMARKS, PROFILE_POSTING_STARTS, PROFILE_POSTINGS, PROFILES};
+use crate::hpo::Term;
+
+/// Where a profile feature's frequency comes from, in order of precedence (the first that has the term wins).
+///
+/// ```
+/// use marrowkb::differential::{ProfileSource, profile};
+/// use marrowkb::Disorder;
+/// assert!(profile(Disorder::FanconiAnemia).iter().any(|f| f.source == ProfileSource::Curated));
+/// assert_eq!(ProfileSource::Exact.key(), "exact");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[repr(u32)]
+#[non_exhaustive]
+pub enum ProfileSource {
+    /// The disorder file's curated `[[features]]` (frequency class midpoint).
+    Curated = 1,
+    /// HPO annotations of the disorder's ORPHA/OMIM entries matched `exact` (mean over those entries).
+    Exact = 2,
+    /// HPO annotations of its `subtype` entries (mean over the subtypes that annotate the term).
+    Subtype = 3,
+}
+
+impl ProfileSource {
+    /// The stable snake_case key.
+    ///
+    /// ```
+    /// assert_eq!(marrowkb::differential::ProfileSource::Subtype.key(), "subtype");
+    /// ```
+    pub const fn key(self) -> &'static str {
+        match self {
+            ProfileSource::Curated => "curated",
+            ProfileSource::Exact => "exact",
+            ProfileSource::Subtype => "subtype",
+        }
+    }
+}
+
+/// One direct feature of a disorder's phenotype profile.
+///
+/// ```
+/// use marrowkb::{Disorder, hpo};
+/// let tar = marrowkb::differential::profile(Disorder::ThrombocytopeniaAbsentRadius);
+/// let radius = hpo::term("HP:0003974")?; // Absent radius
+/// let f = tar.iter().find(|f| f.term == radius).unwrap();
+/// assert!(f.frequency >= 0.8 && !f.excluded && f.hallmark);
+/// # Ok::<(), marrowkb::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct ProfileFeature {
+    /// The HPO term.
+    pub term: Term,
+    /// Probability that a patient with the disorder has it (0 when excluded).
+    pub frequency: f64,
+    /// Where the frequency comes from.
+    pub source: ProfileSource,
+    /// The disorder is known not to have it (curated `excluded`, or only `NOT` annotations of exact entries).
+    pub excluded: bool,
+    /// One of the disorder's hallmarks: at least 80 % frequent and not refined by another hallmark. The
+    /// differential lists the hallmarks a patient's findings do not cover.
+    pub hallmark: bool,
+}
+
+/// A disorder's phenotype profile: its direct features, by HPO id.
+///
+/// Built by `crates/marrowkb-codegen` from the curated features and `data/derived/hpo_annotations.tsv`:
+/// a term takes its frequency from the curated features if they have it (the class midpoint: obligate 1,
+/// very frequent 0.895, frequent 0.545, occasional 0.17, very rare 0.025), else from the disorder's `exact`
+/// ORPHA/OMIM entries, else from its `subtype` entries (`closest` entries are other diseases and are not
+/// used). Within one entry, `n/m` rows are pooled with Laplace's rule `(n + 1)/(m + 2)` (a single case report
+/// `1/1` counts 2/3) and averaged with the other rows' class midpoints and percentages; a row without
+/// frequency counts as "frequent" (0.545). Across the entries of a tier the frequency is the mean over the
+/// entries that annotate the term: an entry that does not mention a term says nothing about it.
+///
+/// ```
+/// use marrowkb::{Disorder, differential::profile};
+/// let sds = profile(Disorder::ShwachmanDiamondSyndrome);
+/// assert!(sds.len() > 10);
+/// assert!(sds.windows(2).all(|w| w[0].term < w[1].term));
+/// ```
+pub fn profile(disorder: Disorder) -> &'static [ProfileFeature] {
+    PROFILES.get(disorder.index()).map_or(&[], |(_, features)| features)
+}
+
+/// Builds a profile feature in generated code.
+pub(crate) const fn feature(index: u16, frequency: f64, source: u8, flags: u8) -> ProfileFeature {
+    ProfileFeature {
+        term: Term::at(index),
+        frequency,
+        source: match source {
+            1 => ProfileSource::Curated,
+            2 => ProfileSource::Exact,
+            _ => ProfileSource::Subtype,
+        },
+        excluded: flags & 1 != 0,
+        hallmark: flags & 2 != 0,
+    }
+}
+
+/// Flags of a posting: low 5 bits = the term's hallmark bit for the disorder (`NO_HALLMARK`: none).
+pub(crate) const NO_HALLMARK: u8 = 0x1F;
+/// The term is a direct feature of the disorder.
+pub(crate) const DIRECT: u8 = 0x20;
+/// The disorder excludes the term.
+pub(crate) const EXCLUDED: u8 = 0x40;
+
+/// Disorder `disorder` carries the posting's term (directly, or implied by a descendant feature), or excludes
+/// it. Frequencies are stored in units of 1/10000.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Posting {
+    /// Hallmarks of the disorder that are the term or its descendants (bit i = `PROFILE_HALLMARKS[d][i]`).
+    pub mask: u32,
+    /// The direct feature giving the implied frequency (the most frequent one below or at the term).
+    pub source: u16,
+    /// Implied frequency: the largest frequency among the disorder's features that are the term or below it.
+    pub implied: u16,
+    /// The term's own direct frequency (0 unless `DIRECT`).
+    pub direct: u16,
+    /// Index of the disorder in `Disorder::ALL`.
+    pub disorder: u8,
+    /// `DIRECT`, `EXCLUDED` and the hallmark bit.
+    pub flags: u8,
+}
+
+/// Builds a posting in generated code (frequencies as probabilities, stored in 1/10000).
+pub(crate) const fn posting(disorder: u8, flags: u8, source: u16, implied: f64, direct: f64, mask: u32) -> Posting {
+    Posting {
+        mask,
+        source,
+        implied: (implied * 10000.0 + 0.5) as u16,
+        direct: (direct * 10000.0 + 0.5) as u16,
+        disorder,
+        flags,
+    }
+}
+
+/// The postings of a term: which disorders carry or exclude it.
+pub(crate) fn postings(term: Term) -> &'static [Posting] {
+    let i = term.index();
+    let start = PROFILE_POSTING_STARTS.get(i).copied().unwrap_or(0) as usize;
+    let end = PROFILE_POSTING_STARTS.get(i + 1).copied().unwrap_or(0) as usize;
+    PROFILE_POSTINGS.get(start..end).unwrap_or(&[])
+}
+
+/// A disorder's hallmarks in bit order: (term index, frequency in 1/10000).
+pub(crate) fn hallmarks(disorder_index: usize) -> &'static [(u16, u16)] {
+    PROFILE_HALLMARKS.get(disorder_index).copied().unwrap_or(&[])
+}
+
+/// A frequency stored in 1/10000 as a probability.
+pub(crate) fn probability(stored: u16) -> f64 {
+    f64::from(stored) / 10000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn profiles_are_in_disorder_order() {
+        for (i, (d, features)) in PROFILES.iter().enumerate() {
+            assert_eq!(d.index(), i);
+            assert!(!features.is_empty(), "{d:?} has an empty profile");
+            for f in *features {
+                assert!((0.0..=1.0).contains(&f.frequency), "{d:?} {f:?}");
+                assert_eq!(f.excluded, f.frequency == 0.0, "{d:?} {f:?}");
+                assert!(f.term.is_phenotypic_abnormality());
+            }
+        }
+    }
+
+    #[test]
+    fn postings_agree_with_profiles() {
+        for d in Disorder::ALL {
+            for f in profile(d) {
+                let p = postings(f.term).iter().find(|p| usize::from(p.disorder) == d.index());
+                let p = p.unwrap_or_else(|| panic!("{d:?} {f:?} has no posting"));
+                if f.excluded {
+                    assert!(p.flags & EXCLUDED != 0 || p.flags & DIRECT == 0);
+                } else {
+                    assert!(p.flags & DIRECT != 0);
+                    assert!((probability(p.direct) - f.frequency).abs() < 1e-4);
+                    assert!(p.implied >= p.direct);
+                    // Every ancestor carries it too, with at least this frequency.
+                    for a in f.term.ancestors().filter(|a| a.is_phenotypic_abnormality()) {
+                        let pa = postings(a).iter().find(|p| usize::from(p.disorder) == d.index());
+                        assert!(pa.is_some_and(|pa| pa.implied >= p.direct), "{d:?} {f:?} {a:?}");
+                    }
+                }
+            }
+            assert!(hallmarks(d.index()).len() <= 31);
+        }
+    }
+}

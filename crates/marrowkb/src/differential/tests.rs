@@ -1,0 +1,229 @@
+use super::*;
+
+fn run(observed: &[&str], excluded: &[&str]) -> Differential {
+    let observed: Vec<TermInput<'_>> = observed.iter().map(|t| TermInput::Text(t)).collect();
+    let excluded: Vec<TermInput<'_>> = excluded.iter().map(|t| TermInput::Text(t)).collect();
+    match Query::new(&observed).excluding(&excluded).run() {
+        Ok(r) => r,
+        Err(e) => panic!("{e}"),
+    }
+}
+
+fn position(result: &Differential, d: Disorder) -> usize {
+    result.ranking.iter().position(|r| r.disorder == d).unwrap_or(usize::MAX)
+}
+
+#[test]
+fn classic_tar_ranks_first() {
+    // Absent radius + thrombocytopenia.
+    let r = run(&["HP:0003974", "HP:0001873"], &[]);
+    assert_eq!(r.ranking[0].disorder, Disorder::ThrombocytopeniaAbsentRadius, "{:#?}", &r.ranking[..3]);
+    // Thumbs present (no absent thumb) argues against Fanconi anemia.
+    let r = run(&["HP:0003974", "HP:0001873"], &["HP:0009777"]);
+    assert_eq!(r.ranking[0].disorder, Disorder::ThrombocytopeniaAbsentRadius);
+}
+
+#[test]
+fn classic_sds_ranks_first() {
+    // Exocrine pancreatic insufficiency + neutropenia + metaphyseal dysplasia.
+    let r = run(&["HP:0001738", "HP:0001875", "HP:0100255"], &[]);
+    assert_eq!(r.ranking[0].disorder, Disorder::ShwachmanDiamondSyndrome, "{:#?}", &r.ranking[..3]);
+    assert!(r.ranking[0].posterior > 0.5);
+}
+
+#[test]
+fn input_order_does_not_matter() {
+    let terms = ["HP:0001738", "HP:0001875", "HP:0100255", "HP:0004322", "HP:0000252"];
+    let a = run(&terms, &["HP:0003974"]);
+    let mut reversed = terms;
+    reversed.reverse();
+    let b = run(&reversed, &["HP:0003974"]);
+    assert_eq!(a.ranking, b.ranking);
+    assert_eq!(a.observed, b.observed);
+    for d in Disorder::ALL {
+        assert_eq!(a.matches(d), b.matches(d));
+        assert_eq!(a.missing(d), b.missing(d));
+    }
+}
+
+#[test]
+fn ranking_is_a_permutation_with_consistent_numbers() {
+    for case in [&[][..], &["HP:0001873"][..], &["HP:0001738", "HP:0001875", "HP:0100255"][..]] {
+        let r = run(case, &["HP:0000252"]);
+        let mut seen: Vec<u32> = r.ranking.iter().map(|x| x.disorder.discriminant()).collect();
+        seen.sort_unstable();
+        let mut all: Vec<u32> = Disorder::ALL.iter().map(|d| d.discriminant()).collect();
+        all.sort_unstable();
+        assert_eq!(seen, all);
+        let total: f64 = r.ranking.iter().map(|x| x.posterior).sum();
+        assert!((total - 1.0).abs() < 1e-9);
+        for (i, w) in r.ranking.windows(2).enumerate() {
+            assert!(w[0].score >= w[1].score);
+            if w[0].score == w[1].score {
+                assert!(w[0].disorder.discriminant() < w[1].disorder.discriminant());
+            }
+            assert_eq!(w[0].rank, i + 1);
+        }
+        for x in &r.ranking {
+            let parts = x.phenotype + x.absent + x.onset + x.sex + x.evidence;
+            assert!((parts - x.score).abs() < 1e-9);
+            let sum: f64 = r.matches(x.disorder).iter().map(|m| m.log10_lr).sum();
+            assert!((sum - x.phenotype).abs() < 1e-9);
+        }
+    }
+}
+
+#[test]
+fn no_findings_ties_resolve_by_discriminant() {
+    let r = run(&[], &[]);
+    assert!(r.ranking.iter().all(|x| x.score == 0.0));
+    assert!(r.ranking.windows(2).all(|w| w[0].disorder.discriminant() < w[1].disorder.discriminant()));
+    assert!((r.ranking[0].posterior - 1.0 / Disorder::COUNT as f64).abs() < 1e-12);
+}
+
+#[test]
+fn bad_inputs_are_reported_and_strict_mode_fails() {
+    let inputs = [
+        TermInput::Text("HP:0001873"),
+        TermInput::Text("HP:00018x3"),
+        TermInput::Text("HP:9999999"),
+        TermInput::Text("HP:0001873"),
+        TermInput::Text("HP:0000007"), // autosomal recessive inheritance: not a phenotype
+        TermInput::Text(""),
+    ];
+    let excluded = [TermInput::Text("HP:0001873"), TermInput::Id(HpoId::new(252))];
+    let r = match Query::new(&inputs).excluding(&excluded).run() {
+        Ok(r) => r,
+        Err(e) => panic!("{e}"),
+    };
+    let status: Vec<InputStatus> = r.inputs.iter().map(|x| x.status).collect();
+    assert_eq!(
+        status,
+        [
+            InputStatus::Used,
+            InputStatus::Malformed,
+            InputStatus::Unknown,
+            InputStatus::Duplicate,
+            InputStatus::NotPhenotype,
+            InputStatus::Malformed,
+            InputStatus::Conflict,
+            InputStatus::Used,
+        ]
+    );
+    assert_eq!(r.observed.len(), 1);
+    assert_eq!(r.excluded.len(), 1);
+    assert_eq!(r.rejected().count(), 3);
+    assert!(matches!(r.inputs[1].error, Some(Error::MalformedId { .. })));
+    assert_eq!(r.inputs[2].error, Some(Error::UnknownId { kind: crate::codes::IdKind::Hpo }));
+
+    assert!(matches!(Query::new(&inputs).strict(true).run(), Err(Error::MalformedId { .. })));
+    let unknown = [TermInput::Text("HP:0001873"), TermInput::Text("HP:9999999")];
+    assert_eq!(Query::new(&unknown).strict(true).run().err(), Some(Error::UnknownId { kind: crate::codes::IdKind::Hpo }));
+    let ok = [TermInput::Text("HP:0001873")];
+    assert!(Query::new(&ok).strict(true).run().is_ok());
+    assert!(matches!(
+        Query::new(&ok).strict(true).age_of_onset_years(f64::NAN).run(),
+        Err(Error::InvalidArgument { .. })
+    ));
+    assert!(Query::new(&ok).age_of_onset_years(-3.0).run().is_ok_and(|r| r.onset.is_none()));
+    let lr = [(Disorder::FanconiAnemia, 0.0)];
+    assert!(Query::new(&ok).strict(true).evidence(&lr).run().is_err());
+    assert!(Query::new(&ok).evidence(&lr).run().is_ok());
+}
+
+#[test]
+fn obsolete_and_alt_ids_are_replaced() {
+    // Find an alt id and an obsolete id with a replacement in the phenotype branch.
+    let mut replaced = None;
+    for (&id, &(target, kind)) in crate::generated::HPO_ALIASES.entries() {
+        if kind == 2 && target != u16::MAX && Term::at(target).is_phenotypic_abnormality() {
+            replaced = Some((id, Term::at(target)));
+            break;
+        }
+    }
+    let Some((old, new)) = replaced else { panic!("no obsolete phenotype id with a replacement") };
+    let inputs = [TermInput::Id(HpoId::new(old))];
+    let r = match Query::new(&inputs).strict(true).run() {
+        Ok(r) => r,
+        Err(e) => panic!("{e}"),
+    };
+    assert_eq!(r.inputs[0].status, InputStatus::Replaced);
+    assert_eq!(r.inputs[0].term, Some(new));
+    assert_eq!(r.observed, [new]);
+}
+
+#[test]
+fn symptoms_and_terms_are_inputs() {
+    let Ok(s) = Symptom::from_key("absent_radius") else { panic!("absent_radius symptom") };
+    let Ok(t) = hpo::term("HP:0001873") else { panic!("HP:0001873") };
+    let inputs = [TermInput::Symptom(s), TermInput::Term(t)];
+    let r = match Query::new(&inputs).run() {
+        Ok(r) => r,
+        Err(e) => panic!("{e}"),
+    };
+    assert_eq!(r.ranking[0].disorder, Disorder::ThrombocytopeniaAbsentRadius);
+}
+
+#[test]
+fn explanations_name_the_match() {
+    // Abnormality of the upper limb is less specific than TAR's absent radius.
+    let r = run(&["HP:0002817", "HP:0001873", "HP:0001250"], &["HP:0003974"]);
+    let tar = Disorder::ThrombocytopeniaAbsentRadius;
+    let m = r.matches(tar);
+    let upper_limb = m.iter().find(|m| m.term.id().get() == 2817).map(|m| m.kind);
+    assert_eq!(upper_limb, Some(MatchKind::Broader));
+    let thrombocytopenia = m.iter().find(|m| m.term.id().get() == 1873).map(|m| m.kind);
+    assert_eq!(thrombocytopenia, Some(MatchKind::Exact));
+    // The excluded absent radius argues against TAR.
+    assert_eq!(r.absences(tar)[0].kind, AbsenceKind::Against);
+    assert!(r.absences(tar)[0].log10_lr < -1.0);
+    // Absent radius is covered (excluded), so not listed as missing.
+    assert!(r.missing(tar).iter().all(|x| x.feature.id().get() != 3974));
+    // A more specific term than a feature is "narrower".
+    let r = run(&["HP:0001895"], &[]); // Normochromic anemia? any descendant of anemia works
+    let any_narrower = Disorder::ALL.iter().any(|d| r.matches(*d)[0].kind == MatchKind::Narrower);
+    assert!(any_narrower, "{:?}", r.matches(Disorder::DiamondBlackfanAnemia));
+}
+
+#[test]
+fn contradicted_findings_cost_the_most() {
+    // Find a disorder with an excluded feature and observe it.
+    for d in Disorder::ALL {
+        if let Some(f) = profile(d).iter().find(|f| f.excluded) {
+            let inputs = [TermInput::Term(f.term)];
+            let Ok(r) = Query::new(&inputs).run() else { panic!() };
+            let m = r.matches(d)[0];
+            assert_eq!(m.kind, MatchKind::Contradicted);
+            assert_eq!(m.log10_lr, CONTRADICTION_LR.log10());
+            return;
+        }
+    }
+}
+
+#[test]
+fn sex_and_onset_shift_scores() {
+    let ok = [TermInput::Text("HP:0001875")];
+    let Ok(male) = Query::new(&ok).sex(Sex::Male).run() else { panic!() };
+    let Ok(female) = Query::new(&ok).sex(Sex::Female).run() else { panic!() };
+    let barth = Disorder::BarthSyndrome;
+    assert!(male.get(barth).map(|r| r.sex) > female.get(barth).map(|r| r.sex));
+    let Ok(adult) = Query::new(&ok).age_of_onset_years(40.0).run() else { panic!() };
+    assert_eq!(adult.onset, Some(Onset::Adult));
+    assert!(adult.ranking.iter().any(|r| r.onset != 0.0));
+}
+
+#[test]
+fn json_has_ranking_with_keys() {
+    #[cfg(feature = "serde")]
+    {
+        let r = run(&["HP:0003974", "HP:0001873"], &["HP:0009777"]);
+        let json = serde_json::to_value(&r).unwrap_or_default();
+        let ranking = json["ranking"].as_array().cloned().unwrap_or_default();
+        assert_eq!(ranking.len(), Disorder::COUNT);
+        assert_eq!(ranking[0]["disorder"], "thrombocytopenia_absent_radius");
+        assert!(ranking[0]["score"].is_f64());
+        assert_eq!(ranking[0]["matches"].as_array().map(Vec::len), Some(2));
+        assert_eq!(ranking[0]["matches"][0]["term"]["id"], "HP:0001873");
+        assert!(ranking[0]["absences"].is_array() && ranking[0]["missing"].is_array());
+    }
+}
