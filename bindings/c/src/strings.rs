@@ -6,7 +6,7 @@
 
 use core::ffi::{CStr, c_char};
 use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock, PoisonError};
+use std::sync::{Mutex, PoisonError};
 
 /// Makes a NUL-terminated copy that lives until the process exits.
 ///
@@ -31,22 +31,27 @@ pub(crate) fn leak_slice<T>(items: Vec<T>) -> &'static [T] {
 /// The NUL-terminated copy of a static string, shared by every caller.
 ///
 /// Every string of the knowledge base (records, vocabulary keys, the data version) is copied once when the
-/// record tables are built (`crate::records`), so a look-up here is a read of an immutable map. A string
-/// not in the tables (none is known) is copied on first request under a lock and kept.
+/// record tables are built (`crate::records`), so a look-up here is a binary search of an immutable sorted
+/// array. A string not in the tables (none is known) is copied on first request under a lock and kept.
 pub(crate) fn intern(text: &'static str) -> *const c_char {
-    if let Some(cstr) = crate::records::tables().strings.get(text) {
+    let strings = &crate::records::tables().strings;
+    if let Ok(i) = strings.binary_search_by(|(s, _)| s.cmp(&text)) {
+        return strings[i].1.as_ptr();
+    }
+    static EXTRA: Mutex<Vec<(&'static str, &'static CStr)>> = Mutex::new(Vec::new());
+    let mut extra = EXTRA.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some((_, cstr)) = extra.iter().find(|(s, _)| *s == text) {
         return cstr.as_ptr();
     }
-    static EXTRA: OnceLock<Mutex<HashMap<&'static str, &'static CStr>>> = OnceLock::new();
-    let extra = EXTRA.get_or_init(|| Mutex::new(HashMap::new()));
-    let mut extra = extra.lock().unwrap_or_else(PoisonError::into_inner);
-    extra.entry(text).or_insert_with(|| leak_cstr(text)).as_ptr()
+    let cstr = leak_cstr(text);
+    extra.push((text, cstr));
+    cstr.as_ptr()
 }
 
 /// Builds the interned copies while the record tables are built.
 #[derive(Default)]
 pub(crate) struct Interner {
-    pub(crate) strings: HashMap<&'static str, &'static CStr>,
+    strings: HashMap<&'static str, &'static CStr>,
 }
 
 impl Interner {
@@ -58,6 +63,14 @@ impl Interner {
     /// Like [`Interner::get`], NULL for `None`.
     pub(crate) fn opt(&mut self, text: Option<&'static str>) -> *const c_char {
         text.map_or(core::ptr::null(), |t| self.get(t))
+    }
+
+    /// Every copy, sorted by content, for [`intern`]. (A sorted array rather than the hash map: valgrind
+    /// then sees every copy as reachable from its start.)
+    pub(crate) fn into_sorted(self) -> Vec<(&'static str, &'static CStr)> {
+        let mut strings: Vec<_> = self.strings.into_iter().collect();
+        strings.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        strings
     }
 
     /// A leaked array of the copies of `texts`.

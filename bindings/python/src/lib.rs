@@ -2,7 +2,7 @@
 //!
 //! A thin layer over the `marrowkb` crate: every answer comes from the core, this module only converts
 //! between Rust and Python values. The pure-Python half (`python/marrowkb/__init__.py`) builds the Python
-//! enums (`Disorder`, `Symptom`, …) from [`members`] at import time and hands them back with [`_init`],
+//! enums (`Disorder`, `Symptom`, …) from `members()` at import time and hands them back with `_init()`,
 //! together with its record classes (`typing.NamedTuple`s) and exception classes, so that this module
 //! can return enum members and records directly (one boundary crossing per call, even for a batch).
 //!
@@ -11,6 +11,7 @@
 
 use marrowkb::classes::{IcdMatch, XrefMatch};
 use marrowkb::codes::IdKind;
+use marrowkb::hpo::{self, Replacement, Term};
 use marrowkb::search::HitKind;
 use marrowkb::{Cause, DiagnosticTest, Disorder, Error, Gene, Source, Symptom, Treatment};
 use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
@@ -44,7 +45,9 @@ impl Members {
     fn get<'py>(&self, py: Python<'py>, discriminant: u32) -> PyResult<Bound<'py, PyAny>> {
         match self.0.get(discriminant as usize) {
             Some(Some(member)) => Ok(member.bind(py).clone()),
-            _ => Err(PyRuntimeError::new_err(format!("marrowkb: no Python member for discriminant {discriminant}"))),
+            _ => Err(PyRuntimeError::new_err(format!(
+                "marrowkb: no Python member for discriminant {discriminant}"
+            ))),
         }
     }
 }
@@ -67,9 +70,12 @@ struct Registry {
     hit: Py<PyAny>,
     code_match: Py<PyAny>,
     lookup_result: Py<PyAny>,
+    hpo_resolution: Py<PyAny>,
     base_error: Py<PyAny>,
     unknown_name: Py<PyAny>,
     unknown_id: Py<PyAny>,
+    obsolete_id: Py<PyAny>,
+    invalid_argument: Py<PyAny>,
     unknown_key: Py<PyAny>,
     malformed_id: Py<PyAny>,
     empty_input: Py<PyAny>,
@@ -116,7 +122,10 @@ member!(Source, sources);
 /// A tuple of enum members.
 fn member_tuple<'py, T: Member>(py: Python<'py>, items: impl IntoIterator<Item = T>) -> PyResult<Bound<'py, PyTuple>> {
     let registry = registry(py)?;
-    let items = items.into_iter().map(|item| item.to_py(py, registry)).collect::<PyResult<Vec<_>>>()?;
+    let items = items
+        .into_iter()
+        .map(|item| item.to_py(py, registry))
+        .collect::<PyResult<Vec<_>>>()?;
     PyTuple::new(py, items)
 }
 
@@ -217,6 +226,21 @@ fn build_error(py: Python<'_>, error: Error, query: Query<'_>) -> PyResult<PyErr
             kwargs.set_item("kind", id_kind(kind))?;
             &registry.unknown_id
         }
+        Error::ObsoleteId { kind, id } => {
+            kwargs.set_item("kind", id_kind(kind))?;
+            kwargs.set_item("id", id)?;
+            &registry.obsolete_id
+        }
+        Error::InvalidArgument { name, reason } => {
+            kwargs.set_item("argument", name)?;
+            kwargs.set_item("reason", reason)?;
+            &registry.invalid_argument
+        }
+        Error::InvalidMeasurement { field, reason, .. } | Error::InconsistentMeasurements { field, reason } => {
+            kwargs.set_item("argument", field.to_string())?;
+            kwargs.set_item("reason", reason)?;
+            &registry.invalid_argument
+        }
         Error::UnknownKey { entity } => {
             kwargs.set_item("entity", entity)?;
             &registry.unknown_key
@@ -240,7 +264,10 @@ fn check<T>(py: Python<'_>, result: marrowkb::Result<T>, query: Query<'_>) -> Py
 fn text_arg<'a>(value: &'a Bound<'_, PyAny>, what: &str) -> PyResult<Cow<'a, str>> {
     match value.cast::<PyString>() {
         Ok(text) => text.to_cow(),
-        Err(_) => Err(PyTypeError::new_err(format!("{what} must be a str, not {}", type_name(value)))),
+        Err(_) => Err(PyTypeError::new_err(format!(
+            "{what} must be a str, not {}",
+            type_name(value)
+        ))),
     }
 }
 
@@ -259,7 +286,9 @@ enum IdArg<'a> {
 
 fn id_arg<'a>(value: &'a Bound<'_, PyAny>, what: &str) -> PyResult<IdArg<'a>> {
     if value.is_instance_of::<PyBool>() {
-        return Err(PyTypeError::new_err(format!("{what} must be an int or a str, not bool")));
+        return Err(PyTypeError::new_err(format!(
+            "{what} must be an int or a str, not bool"
+        )));
     }
     if value.is_instance_of::<PyInt>() {
         return match value.extract::<u32>() {
@@ -273,7 +302,10 @@ fn id_arg<'a>(value: &'a Bound<'_, PyAny>, what: &str) -> PyResult<IdArg<'a>> {
     }
     match value.cast::<PyString>() {
         Ok(text) => Ok(IdArg::Text(text.to_cow()?)),
-        Err(_) => Err(PyTypeError::new_err(format!("{what} must be an int or a str, not {}", type_name(value)))),
+        Err(_) => Err(PyTypeError::new_err(format!(
+            "{what} must be an int or a str, not {}",
+            type_name(value)
+        ))),
     }
 }
 
@@ -306,7 +338,12 @@ struct DisorderRecord(Disorder);
 impl DisorderRecord {
     #[new]
     fn new(py: Python<'_>, discriminant: u32) -> PyResult<Self> {
-        check(py, Disorder::from_discriminant(discriminant), Query::Number(discriminant.into())).map(Self)
+        check(
+            py,
+            Disorder::from_discriminant(discriminant),
+            Query::Number(discriminant.into()),
+        )
+        .map(Self)
     }
 
     /// Stable discriminant (also `int(member)` and `member.value`).
@@ -372,30 +409,51 @@ impl DisorderRecord {
     /// Relations to other disorders.
     #[getter]
     fn relations<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        record_tuple(py, self.0.info().relations, |r| &r.relation, |reg, r| {
-            PyTuple::new(py, [r.kind.key().into_pyobject(py)?.into_any(), r.target.to_py(py, reg)?, r.source.to_py(py, reg)?])
-        })
+        record_tuple(
+            py,
+            self.0.info().relations,
+            |r| &r.relation,
+            |reg, r| {
+                PyTuple::new(
+                    py,
+                    [
+                        r.kind.key().into_pyobject(py)?.into_any(),
+                        r.target.to_py(py, reg)?,
+                        r.source.to_py(py, reg)?,
+                    ],
+                )
+            },
+        )
     }
     /// Orphanet entries.
     #[getter]
     fn orpha<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        record_tuple(py, self.0.info().orpha, |r| &r.xref, |_, x| {
-            (x.id.to_string(), x.id.get(), x.name, xref_match(x.match_kind), x.note).into_pyobject(py)
-        })
+        record_tuple(
+            py,
+            self.0.info().orpha,
+            |r| &r.xref,
+            |_, x| (x.id.to_string(), x.id.get(), x.name, xref_match(x.match_kind), x.note).into_pyobject(py),
+        )
     }
     /// OMIM entries.
     #[getter]
     fn omim<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        record_tuple(py, self.0.info().omim, |r| &r.xref, |_, x| {
-            (x.id.to_string(), x.id.get(), x.name, xref_match(x.match_kind), x.note).into_pyobject(py)
-        })
+        record_tuple(
+            py,
+            self.0.info().omim,
+            |r| &r.xref,
+            |_, x| (x.id.to_string(), x.id.get(), x.name, xref_match(x.match_kind), x.note).into_pyobject(py),
+        )
     }
     /// WHO ICD-10 2019 codes.
     #[getter]
     fn icd10<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        record_tuple(py, self.0.info().icd10, |r| &r.icd10_xref, |_, x| {
-            (x.code.as_str(), x.title, icd_match(x.match_kind), x.note).into_pyobject(py)
-        })
+        record_tuple(
+            py,
+            self.0.info().icd10,
+            |r| &r.icd10_xref,
+            |_, x| (x.code.as_str(), x.title, icd_match(x.match_kind), x.note).into_pyobject(py),
+        )
     }
     /// Causal genes (HGNC symbols).
     #[getter]
@@ -405,16 +463,40 @@ impl DisorderRecord {
     /// Clinical features with their frequency.
     #[getter]
     fn features<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        record_tuple(py, self.0.info().features, |r| &r.feature, |reg, f| {
-            PyTuple::new(py, [f.symptom.to_py(py, reg)?, f.frequency.key().into_pyobject(py)?.into_any(), f.source.to_py(py, reg)?])
-        })
+        record_tuple(
+            py,
+            self.0.info().features,
+            |r| &r.feature,
+            |reg, f| {
+                PyTuple::new(
+                    py,
+                    [
+                        f.symptom.to_py(py, reg)?,
+                        f.frequency.key().into_pyobject(py)?.into_any(),
+                        f.source.to_py(py, reg)?,
+                    ],
+                )
+            },
+        )
     }
     /// Treatments with their role.
     #[getter]
     fn treatments<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        record_tuple(py, self.0.info().treatments, |r| &r.treatment_use, |reg, t| {
-            PyTuple::new(py, [t.treatment.to_py(py, reg)?, t.role.key().into_pyobject(py)?.into_any(), t.source.to_py(py, reg)?])
-        })
+        record_tuple(
+            py,
+            self.0.info().treatments,
+            |r| &r.treatment_use,
+            |reg, t| {
+                PyTuple::new(
+                    py,
+                    [
+                        t.treatment.to_py(py, reg)?,
+                        t.role.key().into_pyobject(py)?.into_any(),
+                        t.source.to_py(py, reg)?,
+                    ],
+                )
+            },
+        )
     }
     /// Diagnostic tests.
     #[getter]
@@ -429,13 +511,21 @@ impl DisorderRecord {
     /// Long-term risks.
     #[getter]
     fn risks<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        record_tuple(py, self.0.info().risks, |r| &r.risk, |reg, r| {
-            PyTuple::new(py, [
-                r.name.into_pyobject(py)?.into_any(),
-                r.hpo.map(|h| h.to_string()).into_pyobject(py)?.into_any(),
-                r.source.to_py(py, reg)?,
-            ])
-        })
+        record_tuple(
+            py,
+            self.0.info().risks,
+            |r| &r.risk,
+            |reg, r| {
+                PyTuple::new(
+                    py,
+                    [
+                        r.name.into_pyobject(py)?.into_any(),
+                        r.hpo.map(|h| h.to_string()).into_pyobject(py)?.into_any(),
+                        r.source.to_py(py, reg)?,
+                    ],
+                )
+            },
+        )
     }
     /// Sources of the record as a whole.
     #[getter]
@@ -456,7 +546,12 @@ struct SymptomRecord(Symptom);
 impl SymptomRecord {
     #[new]
     fn new(py: Python<'_>, discriminant: u32) -> PyResult<Self> {
-        check(py, Symptom::from_discriminant(discriminant), Query::Number(discriminant.into())).map(Self)
+        check(
+            py,
+            Symptom::from_discriminant(discriminant),
+            Query::Number(discriminant.into()),
+        )
+        .map(Self)
     }
     /// Stable discriminant.
     #[getter]
@@ -512,7 +607,12 @@ struct TreatmentRecord(Treatment);
 impl TreatmentRecord {
     #[new]
     fn new(py: Python<'_>, discriminant: u32) -> PyResult<Self> {
-        check(py, Treatment::from_discriminant(discriminant), Query::Number(discriminant.into())).map(Self)
+        check(
+            py,
+            Treatment::from_discriminant(discriminant),
+            Query::Number(discriminant.into()),
+        )
+        .map(Self)
     }
     /// Stable discriminant.
     #[getter]
@@ -568,7 +668,12 @@ struct CauseRecord(Cause);
 impl CauseRecord {
     #[new]
     fn new(py: Python<'_>, discriminant: u32) -> PyResult<Self> {
-        check(py, Cause::from_discriminant(discriminant), Query::Number(discriminant.into())).map(Self)
+        check(
+            py,
+            Cause::from_discriminant(discriminant),
+            Query::Number(discriminant.into()),
+        )
+        .map(Self)
     }
     /// Stable discriminant.
     #[getter]
@@ -614,7 +719,12 @@ struct DiagnosticTestRecord(DiagnosticTest);
 impl DiagnosticTestRecord {
     #[new]
     fn new(py: Python<'_>, discriminant: u32) -> PyResult<Self> {
-        check(py, DiagnosticTest::from_discriminant(discriminant), Query::Number(discriminant.into())).map(Self)
+        check(
+            py,
+            DiagnosticTest::from_discriminant(discriminant),
+            Query::Number(discriminant.into()),
+        )
+        .map(Self)
     }
     /// Stable discriminant.
     #[getter]
@@ -665,7 +775,12 @@ struct SourceRecord(Source);
 impl SourceRecord {
     #[new]
     fn new(py: Python<'_>, discriminant: u32) -> PyResult<Self> {
-        check(py, Source::from_discriminant(discriminant), Query::Number(discriminant.into())).map(Self)
+        check(
+            py,
+            Source::from_discriminant(discriminant),
+            Query::Number(discriminant.into()),
+        )
+        .map(Self)
     }
     /// Stable discriminant.
     #[getter]
@@ -752,7 +867,10 @@ fn _init(py: Python<'_>, namespace: &Bound<'_, PyDict>) -> PyResult<()> {
         symptoms: Members::build(&get("Symptom")?, Symptom::ALL.iter().map(|d| d.discriminant()))?,
         treatments: Members::build(&get("Treatment")?, Treatment::ALL.iter().map(|d| d.discriminant()))?,
         causes: Members::build(&get("Cause")?, Cause::ALL.iter().map(|d| d.discriminant()))?,
-        tests: Members::build(&get("DiagnosticTest")?, DiagnosticTest::ALL.iter().map(|d| d.discriminant()))?,
+        tests: Members::build(
+            &get("DiagnosticTest")?,
+            DiagnosticTest::ALL.iter().map(|d| d.discriminant()),
+        )?,
         sources: Members::build(&get("Source")?, Source::ALL.iter().map(|d| d.discriminant()))?,
         xref: class("Xref")?,
         icd10_xref: class("Icd10Xref")?,
@@ -764,9 +882,12 @@ fn _init(py: Python<'_>, namespace: &Bound<'_, PyDict>) -> PyResult<()> {
         hit: class("Hit")?,
         code_match: class("CodeMatch")?,
         lookup_result: class("LookupResult")?,
+        hpo_resolution: class("HpoResolution")?,
         base_error: class("MarrowkbError")?,
         unknown_name: class("UnknownNameError")?,
         unknown_id: class("UnknownIdError")?,
+        obsolete_id: class("ObsoleteIdError")?,
+        invalid_argument: class("InvalidArgumentError")?,
         unknown_key: class("UnknownKeyError")?,
         malformed_id: class("MalformedIdError")?,
         empty_input: class("EmptyInputError")?,
@@ -817,15 +938,27 @@ fn resolve<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py
 fn search<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyTuple>> {
     let text = text_arg(text, "text")?;
     let hits = check(py, marrowkb::search(&text), Query::Text(&text))?;
-    record_tuple(py, hits, |r| &r.hit, |reg, hit| {
-        let kind = match hit.kind {
-            HitKind::Name => "name",
-            HitKind::Gene => "gene",
-            HitKind::Symptom => "symptom",
-            HitKind::Code => "code",
-        };
-        PyTuple::new(py, [hit.disorder.to_py(py, reg)?, kind.into_pyobject(py)?.into_any(), hit.matched.into_pyobject(py)?.into_any()])
-    })
+    record_tuple(
+        py,
+        hits,
+        |r| &r.hit,
+        |reg, hit| {
+            let kind = match hit.kind {
+                HitKind::Name => "name",
+                HitKind::Gene => "gene",
+                HitKind::Symptom => "symptom",
+                HitKind::Code => "code",
+            };
+            PyTuple::new(
+                py,
+                [
+                    hit.disorder.to_py(py, reg)?,
+                    kind.into_pyobject(py)?.into_any(),
+                    hit.matched.into_pyobject(py)?.into_any(),
+                ],
+            )
+        },
+    )
 }
 
 /// The disorders a gene (HGNC symbol, any case) is linked to.
@@ -838,7 +971,11 @@ fn disorders_for_gene<'py>(py: Python<'py>, symbol: &Bound<'py, PyAny>) -> PyRes
 
 fn gene_record<'py>(py: Python<'py>, gene: Gene) -> PyResult<Bound<'py, PyAny>> {
     let registry = registry(py)?;
-    let args = (gene.symbol(), gene.ncbi_gene_id(), member_tuple(py, gene.disorders().iter().copied())?);
+    let args = (
+        gene.symbol(),
+        gene.ncbi_gene_id(),
+        member_tuple(py, gene.disorders().iter().copied())?,
+    );
     registry.gene.bind(py).call1(args)
 }
 
@@ -887,9 +1024,12 @@ fn code_matches<'py, M: Copy>(
     links: &'static [(Disorder, M)],
     key: fn(M) -> &'static str,
 ) -> PyResult<Bound<'py, PyTuple>> {
-    record_tuple(py, links.iter().copied(), |r| &r.code_match, |reg, (d, m)| {
-        PyTuple::new(py, [d.to_py(py, reg)?, key(m).into_pyobject(py)?.into_any()])
-    })
+    record_tuple(
+        py,
+        links.iter().copied(),
+        |r| &r.code_match,
+        |reg, (d, m)| PyTuple::new(py, [d.to_py(py, reg)?, key(m).into_pyobject(py)?.into_any()]),
+    )
 }
 
 /// `Disorder.from_icd10`: every disorder coded with an ICD-10 code, exact codings first.
@@ -974,6 +1114,148 @@ fn to_json() -> String {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// HPO terms.
+// ---------------------------------------------------------------------------------------------------
+
+/// A current term of the compiled-in Human Phenotype Ontology release (`marrowkb.HPO_RELEASE`).
+///
+/// `Term("HP:0001873")`, `Term("0001873")` and `Term(1873)` are the same term; alternative and obsolete
+/// ids resolve to the current term that replaces them (see `marrowkb.hpo_resolve`). Terms are immutable,
+/// hashable, ordered by id and picklable.
+#[pyclass(frozen, eq, ord, hash, module = "marrowkb", name = "Term")]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+struct PyTerm(Term);
+
+fn term_arg(py: Python<'_>, id: &Bound<'_, PyAny>) -> PyResult<Term> {
+    if let Ok(term) = id.cast::<PyTerm>() {
+        return Ok(term.get().0);
+    }
+    let arg = id_arg(id, "HPO id")?;
+    let found = match &arg {
+        IdArg::Number(n) => hpo::term(*n),
+        IdArg::Text(text) => hpo::term(&**text),
+    };
+    check(py, found, arg.query())
+}
+
+fn term_tuple<'py>(py: Python<'py>, terms: impl Iterator<Item = Term>) -> PyResult<Bound<'py, PyTuple>> {
+    PyTuple::new(py, terms.map(PyTerm).collect::<Vec<_>>())
+}
+
+#[pymethods]
+impl PyTerm {
+    #[new]
+    fn new(py: Python<'_>, id: &Bound<'_, PyAny>) -> PyResult<Self> {
+        term_arg(py, id).map(Self)
+    }
+
+    /// `HP:0000001` All, the root of the ontology.
+    #[classattr]
+    #[allow(non_snake_case)]
+    fn ROOT() -> Self {
+        Self(Term::ROOT)
+    }
+
+    /// `HP:0000118` Phenotypic abnormality.
+    #[classattr]
+    #[allow(non_snake_case)]
+    fn PHENOTYPIC_ABNORMALITY() -> Self {
+        Self(Term::PHENOTYPIC_ABNORMALITY)
+    }
+
+    /// The id as a CURIE, e.g. "HP:0001873".
+    #[getter]
+    fn id(&self) -> String {
+        self.0.id().to_string()
+    }
+    /// The id's number, e.g. 1873.
+    #[getter]
+    fn number(&self) -> u32 {
+        self.0.id().get()
+    }
+    /// The term's label.
+    #[getter]
+    fn name(&self) -> &'static str {
+        self.0.name()
+    }
+    /// Direct parents (is-a), in the ontology's order.
+    #[getter]
+    fn parents<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        term_tuple(py, self.0.parents())
+    }
+    /// Every ancestor up to the root (without the term itself), each once.
+    #[getter]
+    fn ancestors<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        term_tuple(py, self.0.ancestors())
+    }
+    /// Whether the term is in the Phenotypic abnormality branch.
+    #[getter]
+    fn is_phenotypic_abnormality(&self) -> bool {
+        self.0.is_phenotypic_abnormality()
+    }
+    /// How many annotated diseases carry the term or a descendant.
+    #[getter]
+    fn disease_count(&self) -> u32 {
+        self.0.disease_count()
+    }
+    /// `disease_count` over all annotated diseases (at least one disease counted).
+    #[getter]
+    fn disease_fraction(&self) -> f64 {
+        self.0.disease_fraction()
+    }
+    /// `-ln(disease_fraction)`.
+    #[getter]
+    fn information_content(&self) -> f64 {
+        self.0.information_content()
+    }
+    /// Whether this term is `other` or a descendant of it (`other`: a Term, a CURIE or a number).
+    fn is_a(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+        Ok(self.0.is_a(term_arg(py, other)?))
+    }
+    fn __repr__(&self) -> String {
+        format!("<Term {} {:?}>", self.0.id(), self.0.name())
+    }
+    /// "HP:0001873 Thrombocytopenia".
+    fn __str__(&self) -> String {
+        self.0.to_string()
+    }
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (u32,))> {
+        Ok((py.get_type::<PyTerm>().into_any(), (self.0.id().get(),)))
+    }
+}
+
+/// The current HPO term for an id (`"HP:0001873"`, `"0001873"`, `1873`, or a Term).
+#[pyfunction]
+fn hpo_term(py: Python<'_>, id: &Bound<'_, PyAny>) -> PyResult<PyTerm> {
+    term_arg(py, id).map(PyTerm)
+}
+
+/// Like `hpo_term`, and says whether the id was an alternative or obsolete one.
+#[pyfunction]
+fn hpo_resolve<'py>(py: Python<'py>, id: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let arg = id_arg(id, "HPO id")?;
+    let resolved = match &arg {
+        IdArg::Number(n) => hpo::resolve(*n),
+        IdArg::Text(text) => hpo::resolve(&**text),
+    };
+    let resolved = check(py, resolved, arg.query())?;
+    let replaced = match resolved.replaced {
+        None => None,
+        Some(Replacement::AltId) => Some("alt_id"),
+        Some(Replacement::Obsolete) => Some("obsolete"),
+        Some(_) => Some("other"),
+    };
+    let class = registry(py)?.hpo_resolution.bind(py);
+    class.call1((PyTerm(resolved.term), resolved.requested.to_string(), replaced))
+}
+
+/// Every current HPO term, parents before children.
+#[pyfunction]
+fn hpo_terms(py: Python<'_>) -> PyResult<Bound<'_, PyTuple>> {
+    term_tuple(py, hpo::terms())
+}
+
+// ---------------------------------------------------------------------------------------------------
 // Batch look-up: one boundary crossing for a whole iterable of names.
 // ---------------------------------------------------------------------------------------------------
 
@@ -984,13 +1266,15 @@ fn batch<'py>(
     mut each: impl FnMut(Option<&str>) -> PyResult<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyList>> {
     if names.is_instance_of::<PyString>() {
-        return Err(PyTypeError::new_err("names must be an iterable of str, not a single str"));
+        return Err(PyTypeError::new_err(
+            "names must be an iterable of str, not a single str",
+        ));
     }
     let mut out = Vec::with_capacity(names.len().unwrap_or(0));
     let mut one = |index: usize, item: &Bound<'py, PyAny>| -> PyResult<()> {
-        let text = item.cast::<PyString>().map_err(|_| {
-            PyTypeError::new_err(format!("names[{index}] must be a str, not {}", type_name(item)))
-        })?;
+        let text = item
+            .cast::<PyString>()
+            .map_err(|_| PyTypeError::new_err(format!("names[{index}] must be a str, not {}", type_name(item))))?;
         // A str that cannot be encoded as UTF-8 (a lone surrogate) is no known name.
         let result = match text.to_cow() {
             Ok(text) => each(Some(&text))?,
@@ -1056,6 +1340,11 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<CauseRecord>()?;
     m.add_class::<DiagnosticTestRecord>()?;
     m.add_class::<SourceRecord>()?;
+    m.add_class::<PyTerm>()?;
+    m.add("HPO_RELEASE", hpo::RELEASE)?;
+    m.add_function(wrap_pyfunction!(hpo_term, m)?)?;
+    m.add_function(wrap_pyfunction!(hpo_resolve, m)?)?;
+    m.add_function(wrap_pyfunction!(hpo_terms, m)?)?;
     m.add_function(wrap_pyfunction!(members, m)?)?;
     m.add_function(wrap_pyfunction!(_init, m)?)?;
     m.add_function(wrap_pyfunction!(lookup, m)?)?;

@@ -8,6 +8,7 @@
 //!
 //! Reference software, not medical advice.
 
+mod differential;
 mod render;
 
 use clap::{Parser, Subcommand};
@@ -46,6 +47,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Rank the disorders for a patient's findings (HPO ids or symptom keys), with explanations.
+    Differential(differential::Args),
 }
 
 /// Why a command failed.
@@ -90,6 +93,7 @@ fn run(command: Command, out: &mut dyn Write) -> Result<(), Failure> {
                 render::hits(out, &hits)?;
             }
         }
+        Command::Differential(args) => differential::run::<Failure>(&args, out)?,
     }
     Ok(())
 }

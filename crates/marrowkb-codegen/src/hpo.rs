@@ -17,6 +17,8 @@ pub struct Term {
     pub parents: Vec<u32>,
     /// Diseases in phenotype.hpoa annotated with this term or a descendant.
     pub disease_count: u32,
+    /// Mean over annotated diseases of the fraction of their annotated terms that are this term or below it.
+    pub background_share: f64,
 }
 
 /// The ontology as the derived files give it.
@@ -80,9 +82,18 @@ impl Ontology {
                 message: "header must end with ': <number of annotated diseases>'".into(),
             })?;
         let mut terms = BTreeMap::new();
-        for row in tsv_rows(file, &text, 4) {
+        for row in tsv_rows(file, &text, 5) {
             let (line, cols) = row?;
             let id = parse_u32(file, line, cols[0])?;
+            let background_share: f64 = cols[4]
+                .parse()
+                .ok()
+                .filter(|s: &f64| (0.0..=1.0).contains(s))
+                .ok_or_else(|| Error::Invalid {
+                    file: file.into(),
+                    record: format!("line {line}"),
+                    message: format!("background_share must be a number in [0, 1], found {:?}", cols[4]),
+                })?;
             let parents = cols[2]
                 .split(';')
                 .filter(|p| !p.is_empty())
@@ -95,6 +106,7 @@ impl Ontology {
                     name: cols[1].to_owned(),
                     parents,
                     disease_count,
+                    background_share,
                 },
             );
         }
@@ -592,6 +604,7 @@ struct Posting {
     source: u16,
     implied: f64,
     direct: f64,
+    share: f64,
     mask: u32,
 }
 
@@ -732,6 +745,21 @@ fn emit_terms(ontology: &Ontology, topo: &Topology) -> Result<GeneratedFile> {
     write_list(&mut o, &topo.counts, 20);
     o.push_str("];\n\n");
 
+    // Background shares, floored at the smallest share any annotated term has (a term no disease carries is
+    // taken to be as rare as the rarest one that some disease carries).
+    let floor = ontology
+        .terms
+        .values()
+        .map(|t| t.background_share)
+        .filter(|s| *s > 0.0)
+        .fold(1.0f64, f64::min);
+    let _ = write!(
+        o,
+        "/// Mean over annotated diseases of the share of their annotated terms that are the term or below it (at least {floor:e}), by index.\npub(crate) static HPO_BACKGROUND_SHARES: [f32; {n}] = ["
+    );
+    write_list(&mut o, topo.ids.iter().map(|id| format!("{:e}", ontology.terms[id].background_share.max(floor) as f32)), 12);
+    o.push_str("];\n\n");
+
     let mut starts = Vec::with_capacity(n + 1);
     let mut flat = Vec::new();
     for ps in &topo.parents {
@@ -820,6 +848,7 @@ fn emit_profiles(topo: &Topology, knowledge: &Knowledge, profiles: &[Profile]) -
     for (d, profile) in profiles.iter().enumerate() {
         // Implied frequency by term: the best direct feature below it (frequency, then rarer, then lower id).
         let mut implied: BTreeMap<u16, (f64, u16)> = BTreeMap::new();
+        let mut mass: BTreeMap<u16, f64> = BTreeMap::new();
         for (t, e) in &profile.features {
             if e.excluded {
                 continue;
@@ -828,6 +857,7 @@ fn emit_profiles(topo: &Topology, knowledge: &Knowledge, profiles: &[Profile]) -
                 if !topo.is_a(*a, pa) {
                     continue;
                 }
+                *mass.entry(*a).or_default() += e.frequency;
                 let better = |old: &(f64, u16)| {
                     e.frequency > old.0
                         || (e.frequency == old.0
@@ -866,6 +896,7 @@ fn emit_profiles(topo: &Topology, knowledge: &Knowledge, profiles: &[Profile]) -
                 source: *source,
                 implied: *frequency,
                 direct,
+                share: mass[a] / mass[&pa],
                 mask,
             });
         }
@@ -877,6 +908,7 @@ fn emit_profiles(topo: &Topology, knowledge: &Knowledge, profiles: &[Profile]) -
                     source: *t,
                     implied: 0.0,
                     direct: 0.0,
+                    share: 0.0,
                     mask: 0,
                 });
             }
@@ -929,6 +961,17 @@ fn emit_profiles(topo: &Topology, knowledge: &Knowledge, profiles: &[Profile]) -
     }
     o.push_str("];\n\n");
 
+    let masses: Vec<String> = profiles
+        .iter()
+        .map(|p| format!("{:?}", p.features.values().filter(|e| !e.excluded).map(|e| e.frequency).sum::<f64>()))
+        .collect();
+    let _ = writeln!(
+        o,
+        "/// Each disorder's manifestation mass: the sum of its features' frequencies.\npub(crate) static PROFILE_MASS: [f64; {}] = [{}];\n",
+        profiles.len(),
+        masses.join(", ")
+    );
+
     let mut starts = Vec::with_capacity(n + 1);
     let mut total = 0usize;
     for t in 0..n as u16 {
@@ -952,8 +995,8 @@ fn emit_profiles(topo: &Topology, knowledge: &Knowledge, profiles: &[Profile]) -
         for p in list {
             let _ = write!(
                 o,
-                " p({}, {:#x}, {}, {:?}, {:?}, {:#x}),",
-                p.disorder, p.flags, p.source, p.implied, p.direct, p.mask
+                " p({}, {:#x}, {}, {:?}, {:?}, {:?}, {:#x}),",
+                p.disorder, p.flags, p.source, p.implied, p.direct, p.share as f32, p.mask
             );
         }
         o.push('\n');

@@ -59,6 +59,9 @@ const XREF_MATCHES: &[&str] = &["exact", "subtype", "closest"];
 const ICD_MATCHES: &[&str] = &["exact", "nearest_parent"];
 const RELATIONS: &[&str] = &["subtype_of", "may_progress_to", "associated_with"];
 
+/// Generic last words whose removal gives a short look-up form (normalized spelling).
+const GENERIC_LAST_WORDS: [&str; 6] = ["syndrome", "disease", "anemia", "deficiency", "disorders", "disorder"];
+
 /// The releases named in `DATA_VERSION`.
 pub const DATA_VERSION: &str = "HPO 2025-01-16 (with Orphanet and OMIM annotations); WHO ICD-10 2019";
 
@@ -1120,6 +1123,27 @@ impl Knowledge {
                 if let Ok(n) = normalize::normalize(name) {
                     disorder_names.insert(n.as_str().to_owned(), format!("Disorder::{}", camel(&d.key)));
                 }
+            }
+        }
+        // Short forms people write: a name without its generic last word ("Kostmann" for Kostmann syndrome,
+        // "Fanconi" for Fanconi anemia). Added only where the short form is no explicit name and points to
+        // one disorder alone.
+        let mut stems: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for d in &self.disorders {
+            for name in self.lookup_names(d) {
+                let Ok(n) = normalize::normalize(name) else { continue };
+                for suffix in GENERIC_LAST_WORDS {
+                    if let Some(stem) = n.as_str().strip_suffix(suffix)
+                        && stem.len() >= 4
+                    {
+                        stems.entry(stem.to_owned()).or_default().insert(d.key.clone());
+                    }
+                }
+            }
+        }
+        for (stem, owners) in stems {
+            if let (Some(owner), 1) = (owners.first(), owners.len()) {
+                disorder_names.entry(stem).or_insert_with(|| format!("Disorder::{}", camel(owner)));
             }
         }
         let keyed = |ty: &str, recs: Vec<(&str, Vec<&str>)>| {

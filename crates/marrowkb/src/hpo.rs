@@ -20,7 +20,7 @@
 
 use crate::codes::{HpoId, IdKind};
 use crate::generated::{
-    HPO_ALIASES, HPO_DISEASE_COUNTS, HPO_DISEASE_TOTAL, HPO_IDS, HPO_INDEX, HPO_MAX_FRONTIER, HPO_NAME_ENDS,
+    HPO_ALIASES, HPO_BACKGROUND_SHARES, HPO_DISEASE_COUNTS, HPO_DISEASE_TOTAL, HPO_IDS, HPO_INDEX, HPO_MAX_FRONTIER, HPO_NAME_ENDS,
     HPO_NAMES, HPO_PARENT_STARTS, HPO_PARENTS, HPO_PHENOTYPIC_ABNORMALITY_INDEX, HPO_ROOT_INDEX, HPO_TERM_COUNT,
 };
 use crate::symptom::HpoIdArg;
@@ -363,6 +363,22 @@ impl Term {
     /// ```
     pub fn disease_fraction(self) -> f64 {
         f64::from(self.disease_count().max(1)) / f64::from(HPO_DISEASE_TOTAL)
+    }
+
+    /// The term's background share: averaged over all diseases `phenotype.hpoa` annotates, the fraction of a
+    /// disease's annotated terms that are this term or its descendants (1 for Phenotypic abnormality; a term
+    /// no disease carries gets the smallest share any annotated term has). It is the probability that a
+    /// finding reported for a random disease falls under this term: the differential's background.
+    ///
+    /// ```
+    /// use marrowkb::hpo::{self, Term};
+    /// assert_eq!(Term::PHENOTYPIC_ABNORMALITY.background_share(), 1.0);
+    /// let t = hpo::term("HP:0001873")?;
+    /// assert!(t.background_share() > 0.0 && t.background_share() < t.disease_fraction());
+    /// # Ok::<(), marrowkb::Error>(())
+    /// ```
+    pub fn background_share(self) -> f64 {
+        f64::from(HPO_BACKGROUND_SHARES.get(self.index()).copied().unwrap_or(1.0))
     }
 
     /// Information content `-ln(disease_count / DISEASE_TOTAL)`: 0 for Phenotypic abnormality, larger for

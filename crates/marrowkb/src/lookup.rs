@@ -88,7 +88,8 @@ pub(crate) fn normalize_input(text: &str) -> Result<Normalized> {
 }
 
 /// Finds a disorder by any name, synonym or abbreviation, ignoring case, diacritics, punctuation, hyphens,
-/// spaces, apostrophes and British spelling. A hit never allocates.
+/// spaces, apostrophes and British spelling. Short forms without a generic last word ("Kostmann",
+/// "Fanconi", "GATA2") are found too where they point to one disorder alone. A hit never allocates.
 ///
 /// ```
 /// use marrowkb::Disorder;

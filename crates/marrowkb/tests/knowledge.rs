@@ -115,6 +115,11 @@ fn names_people_write_are_found() {
         ("MonoMAC", Disorder::Gata2Deficiency),
         ("aplastic anaemia", Disorder::AplasticAnemia),
         ("PEARSON SYNDROME", Disorder::PearsonSyndrome),
+        ("Kostmann", Disorder::KostmannSyndrome),
+        ("Fanconi", Disorder::FanconiAnemia),
+        ("Shwachman-Diamond", Disorder::ShwachmanDiamondSyndrome),
+        ("Barth", Disorder::BarthSyndrome),
+        ("GATA2", Disorder::Gata2Deficiency),
     ];
     for (text, expected) in cases {
         assert_eq!(marrowkb::lookup(text), Ok(expected), "{text}");

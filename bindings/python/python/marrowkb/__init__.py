@@ -37,18 +37,23 @@ __all__ = [
     "DiagnosticTest",
     "Disorder",
     "EmptyInputError",
+    "HPO_RELEASE",
+    "HpoResolution",
     "Feature",
     "Gene",
     "Hit",
     "Icd10Xref",
     "InputTooLongError",
+    "InvalidArgumentError",
     "LookupResult",
     "MalformedIdError",
     "MarrowkbError",
+    "ObsoleteIdError",
     "Relation",
     "Risk",
     "Source",
     "Symptom",
+    "Term",
     "Treatment",
     "TreatmentUse",
     "UnknownIdError",
@@ -59,6 +64,9 @@ __all__ = [
     "disorders_for_gene",
     "gene_info",
     "genes",
+    "hpo_resolve",
+    "hpo_term",
+    "hpo_terms",
     "lookup",
     "lookup_exact",
     "lookup_many",
@@ -74,6 +82,8 @@ __all__ = [
 __version__: str = _n.VERSION
 #: The releases the data was derived from and checked against (HPO, Orphanet, OMIM, WHO ICD-10).
 DATA_VERSION: str = _n.DATA_VERSION
+#: The Human Phenotype Ontology release compiled in (see :class:`Term`).
+HPO_RELEASE: str = _n.HPO_RELEASE
 #: Version of the JSON layout of :func:`to_dict` / :func:`to_json`.
 SCHEMA_VERSION: int = _n.SCHEMA_VERSION
 
@@ -111,6 +121,14 @@ class UnknownIdError(MarrowkbError, LookupError):
         self.kind = kind
 
 
+class ObsoleteIdError(UnknownIdError):
+    """An identifier that is obsolete in the shipped release and has no single replacement (``id``: its number)."""
+
+    def __init__(self, message: str = "", *, query: Union[str, int, None] = None, kind: str = "", id: int = 0) -> None:
+        super().__init__(message, query=query, kind=kind)
+        self.id = id
+
+
 class UnknownKeyError(MarrowkbError, LookupError):
     """No member of this enum has the key or name; ``entity`` names the enum (e.g. "symptom")."""
 
@@ -127,6 +145,17 @@ class MalformedIdError(MarrowkbError, ValueError):
     ) -> None:
         super().__init__(message, query=query)
         self.kind = kind
+        self.reason = reason
+
+
+class InvalidArgumentError(MarrowkbError, ValueError):
+    """An argument outside what the function accepts (``argument`` names it, ``reason`` says why)."""
+
+    def __init__(
+        self, message: str = "", *, query: Union[str, int, None] = None, argument: str = "", reason: str = ""
+    ) -> None:
+        super().__init__(message, query=query)
+        self.argument = argument
         self.reason = reason
 
 
@@ -226,6 +255,13 @@ LookupResult = _record(
     "One answer of lookup_many_with_suggestions().",
     disorder="The Disorder, or None.",
     suggestions="For a miss, the closest disorders (best first); () for a hit.",
+)
+HpoResolution = _record(
+    "HpoResolution",
+    "What hpo_resolve() found: the current term, and whether the requested id was an old one.",
+    term="The current Term.",
+    requested='The id asked for, as a CURIE (e.g. "HP:0000004").',
+    replaced='None when requested is the term\'s own id; "alt_id" or "obsolete" when it was replaced.',
 )
 
 
@@ -362,13 +398,13 @@ class _Source(_KnowledgeEnum):
         return _n.find("source", text)  # type: ignore[no-any-return]
 
 
-def _build_enum(name: str, kind: str, base: type, record_type: type) -> Any:
+def _build_enum(name: str, kind: str, base: type, record_type: type, doc: str) -> Any:
     """An Enum named ``name`` whose members are the core's (``_native.members``), in the core's order.
 
     Every getter of the native record class becomes a read-only property of the members.
     """
     cls: Any = base(name, _n.members(kind), module=__name__, qualname=name)
-    cls.__doc__ = f"{record_type.__doc__} Members are built from the Rust core; see the module docs."
+    cls.__doc__ = f"{doc}\n\nMembers come from the Rust core in discriminant order; see the module documentation."
     for member in cls:
         # The native record behind the member: a plain attribute, not an enum member.
         member._record = record_type(member._value_)
@@ -379,12 +415,14 @@ def _build_enum(name: str, kind: str, base: type, record_type: type) -> Any:
     return cls
 
 
-Disorder = _build_enum("Disorder", "disorder", _Disorder, _n.DisorderRecord)
-Symptom = _build_enum("Symptom", "symptom", _Symptom, _n.SymptomRecord)
-Treatment = _build_enum("Treatment", "treatment", _Treatment, _n.TreatmentRecord)
-Cause = _build_enum("Cause", "cause", _Cause, _n.CauseRecord)
-DiagnosticTest = _build_enum("DiagnosticTest", "diagnostic_test", _DiagnosticTest, _n.DiagnosticTestRecord)
-Source = _build_enum("Source", "source", _Source, _n.SourceRecord)
+Disorder = _build_enum("Disorder", "disorder", _Disorder, _n.DisorderRecord, "A bone marrow failure disorder.")
+Symptom = _build_enum("Symptom", "symptom", _Symptom, _n.SymptomRecord, "A symptom or clinical feature (HPO-coded).")
+Treatment = _build_enum("Treatment", "treatment", _Treatment, _n.TreatmentRecord, "A treatment.")
+Cause = _build_enum("Cause", "cause", _Cause, _n.CauseRecord, "A cause of bone marrow failure.")
+DiagnosticTest = _build_enum(
+    "DiagnosticTest", "diagnostic_test", _DiagnosticTest, _n.DiagnosticTestRecord, "A diagnostic test."
+)
+Source = _build_enum("Source", "source", _Source, _n.SourceRecord, "A cited source.")
 
 _n._init(globals())
 
@@ -399,6 +437,10 @@ search = _n.search
 disorders_for_gene = _n.disorders_for_gene
 gene_info = _n.gene_info
 genes = _n.genes
+hpo_term = _n.hpo_term
+hpo_resolve = _n.hpo_resolve
+hpo_terms = _n.hpo_terms
+Term = _n.Term
 lookup_many = _n.lookup_many
 lookup_many_with_suggestions = _n.lookup_many_with_suggestions
 to_json = _n.to_json

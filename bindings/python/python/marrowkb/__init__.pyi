@@ -3,7 +3,7 @@
 # (between the `<generated …>` markers; a test fails when they are stale). Edit everything else by hand.
 
 import enum
-from typing import Any, Iterable, NamedTuple
+from typing import Any, ClassVar, Iterable, NamedTuple, final
 
 __all__ = [
     "DATA_VERSION",
@@ -13,18 +13,23 @@ __all__ = [
     "DiagnosticTest",
     "Disorder",
     "EmptyInputError",
+    "HPO_RELEASE",
+    "HpoResolution",
     "Feature",
     "Gene",
     "Hit",
     "Icd10Xref",
     "InputTooLongError",
+    "InvalidArgumentError",
     "LookupResult",
     "MalformedIdError",
     "MarrowkbError",
+    "ObsoleteIdError",
     "Relation",
     "Risk",
     "Source",
     "Symptom",
+    "Term",
     "Treatment",
     "TreatmentUse",
     "UnknownIdError",
@@ -35,6 +40,9 @@ __all__ = [
     "disorders_for_gene",
     "gene_info",
     "genes",
+    "hpo_resolve",
+    "hpo_term",
+    "hpo_terms",
     "lookup",
     "lookup_exact",
     "lookup_many",
@@ -49,6 +57,7 @@ __all__ = [
 __version__: str
 DATA_VERSION: str
 SCHEMA_VERSION: int
+HPO_RELEASE: str
 
 # --- Exceptions ---
 
@@ -66,6 +75,10 @@ class UnknownIdError(MarrowkbError, LookupError):
     kind: str
     def __init__(self, message: str = "", *, query: str | int | None = None, kind: str = "") -> None: ...
 
+class ObsoleteIdError(UnknownIdError):
+    id: int
+    def __init__(self, message: str = "", *, query: str | int | None = None, kind: str = "", id: int = 0) -> None: ...
+
 class UnknownKeyError(MarrowkbError, LookupError):
     entity: str
     def __init__(self, message: str = "", *, query: str | int | None = None, entity: str = "") -> None: ...
@@ -75,6 +88,13 @@ class MalformedIdError(MarrowkbError, ValueError):
     reason: str
     def __init__(
         self, message: str = "", *, query: str | int | None = None, kind: str = "", reason: str = ""
+    ) -> None: ...
+
+class InvalidArgumentError(MarrowkbError, ValueError):
+    argument: str
+    reason: str
+    def __init__(
+        self, message: str = "", *, query: str | int | None = None, argument: str = "", reason: str = ""
     ) -> None: ...
 
 class EmptyInputError(MarrowkbError, ValueError): ...
@@ -138,6 +158,48 @@ class CodeMatch(NamedTuple):
 class LookupResult(NamedTuple):
     disorder: Disorder | None
     suggestions: tuple[Disorder, ...]
+
+class HpoResolution(NamedTuple):
+    term: Term
+    requested: str
+    replaced: str | None
+
+# --- HPO terms ---
+
+@final
+class Term:
+    """A current term of the compiled-in HPO release; `Term("HP:0001873")`, `Term(1873)`."""
+
+    ROOT: ClassVar[Term]
+    PHENOTYPIC_ABNORMALITY: ClassVar[Term]
+    def __new__(cls, id: int | str | Term) -> Term: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def number(self) -> int: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def parents(self) -> tuple[Term, ...]: ...
+    @property
+    def ancestors(self) -> tuple[Term, ...]: ...
+    @property
+    def is_phenotypic_abnormality(self) -> bool: ...
+    @property
+    def disease_count(self) -> int: ...
+    @property
+    def disease_fraction(self) -> float: ...
+    @property
+    def information_content(self) -> float: ...
+    def is_a(self, other: int | str | Term) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __ne__(self, value: object, /) -> bool: ...
+    def __lt__(self, value: Term, /) -> bool: ...
+    def __le__(self, value: Term, /) -> bool: ...
+    def __gt__(self, value: Term, /) -> bool: ...
+    def __ge__(self, value: Term, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[type[Term], tuple[int]]: ...
 
 # --- Enums ---
 
@@ -664,5 +726,8 @@ def gene_info(gene: str | int) -> Gene: ...
 def genes() -> tuple[Gene, ...]: ...
 def lookup_many(names: Iterable[str]) -> list[Disorder | None]: ...
 def lookup_many_with_suggestions(names: Iterable[str]) -> list[LookupResult]: ...
+def hpo_term(id: int | str | Term) -> Term: ...
+def hpo_resolve(id: int | str) -> HpoResolution: ...
+def hpo_terms() -> tuple[Term, ...]: ...
 def to_json() -> str: ...
 def to_dict() -> dict[str, Any]: ...

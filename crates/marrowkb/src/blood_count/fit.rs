@@ -43,8 +43,18 @@ pub struct CellLineSet {
 
 impl CellLineSet {
     /// No line.
+    ///
+    /// ```
+    /// use marrowkb::blood_count::CellLineSet;
+    /// assert!(CellLineSet::EMPTY.is_empty());
+    /// ```
     pub const EMPTY: CellLineSet = CellLineSet { bits: 0 };
     /// All three lines.
+    ///
+    /// ```
+    /// use marrowkb::blood_count::CellLineSet;
+    /// assert_eq!(CellLineSet::ALL.len(), 3);
+    /// ```
     pub const ALL: CellLineSet = CellLineSet { bits: 0b111 };
 
     const fn bit(line: CellLine) -> u8 {
@@ -52,55 +62,113 @@ impl CellLineSet {
     }
 
     /// The set from its bits; bits above the three lines are dropped.
+    ///
+    /// ```
+    /// use marrowkb::blood_count::CellLineSet;
+    /// assert_eq!(CellLineSet::from_bits(0xff), CellLineSet::ALL);
+    /// ```
     pub const fn from_bits(bits: u8) -> Self {
         CellLineSet { bits: bits & 0b111 }
     }
 
     /// The bits.
+    ///
+    /// ```
+    /// use marrowkb::blood_count::CellLineSet;
+    /// assert_eq!(CellLineSet::ALL.bits(), 0b111);
+    /// ```
     pub const fn bits(self) -> u8 {
         self.bits
     }
 
     /// The set with `line` added.
+    ///
+    /// ```
+    /// use marrowkb::{blood_count::CellLineSet, classes::CellLine};
+    /// assert_eq!(CellLineSet::EMPTY.with(CellLine::WhiteCells).bits(), 0b010);
+    /// ```
     #[must_use]
     pub const fn with(self, line: CellLine) -> Self {
-        CellLineSet { bits: self.bits | Self::bit(line) }
+        CellLineSet {
+            bits: self.bits | Self::bit(line),
+        }
     }
 
     /// Whether `line` is in the set.
+    ///
+    /// ```
+    /// use marrowkb::{blood_count::CellLineSet, classes::CellLine};
+    /// assert!(CellLineSet::ALL.contains(CellLine::Platelets));
+    /// ```
     pub const fn contains(self, line: CellLine) -> bool {
         self.bits & Self::bit(line) != 0
     }
 
     /// How many lines.
+    ///
+    /// ```
+    /// use marrowkb::blood_count::CellLineSet;
+    /// assert_eq!(CellLineSet::from_bits(0b101).len(), 2);
+    /// ```
     pub const fn len(self) -> usize {
         self.bits.count_ones() as usize
     }
 
     /// Whether the set is empty.
+    ///
+    /// ```
+    /// use marrowkb::blood_count::CellLineSet;
+    /// assert!(!CellLineSet::ALL.is_empty());
+    /// ```
     pub const fn is_empty(self) -> bool {
         self.bits == 0
     }
 
     /// Intersection.
+    ///
+    /// ```
+    /// use marrowkb::blood_count::CellLineSet;
+    /// assert_eq!(CellLineSet::from_bits(0b011).intersection(CellLineSet::from_bits(0b110)).bits(), 0b010);
+    /// ```
     #[must_use]
     pub const fn intersection(self, other: Self) -> Self {
-        CellLineSet { bits: self.bits & other.bits }
+        CellLineSet {
+            bits: self.bits & other.bits,
+        }
     }
 
     /// Union.
+    ///
+    /// ```
+    /// use marrowkb::blood_count::CellLineSet;
+    /// assert_eq!(CellLineSet::from_bits(0b001).union(CellLineSet::from_bits(0b100)).bits(), 0b101);
+    /// ```
     #[must_use]
     pub const fn union(self, other: Self) -> Self {
-        CellLineSet { bits: self.bits | other.bits }
+        CellLineSet {
+            bits: self.bits | other.bits,
+        }
     }
 
     /// The lines in `self` and not in `other`.
+    ///
+    /// ```
+    /// use marrowkb::blood_count::CellLineSet;
+    /// assert_eq!(CellLineSet::ALL.difference(CellLineSet::from_bits(0b001)).bits(), 0b110);
+    /// ```
     #[must_use]
     pub const fn difference(self, other: Self) -> Self {
-        CellLineSet { bits: self.bits & !other.bits }
+        CellLineSet {
+            bits: self.bits & !other.bits,
+        }
     }
 
     /// The lines, in discriminant order.
+    ///
+    /// ```
+    /// use marrowkb::{blood_count::CellLineSet, classes::CellLine};
+    /// assert_eq!(CellLineSet::ALL.iter().next(), Some(CellLine::RedCells));
+    /// ```
     pub fn iter(self) -> impl Iterator<Item = CellLine> {
         CellLine::ALL.iter().copied().filter(move |l| self.contains(*l))
     }
@@ -158,6 +226,11 @@ pub enum Fit {
 
 impl Fit {
     /// The stable key.
+    ///
+    /// ```
+    /// use marrowkb::blood_count::Fit;
+    /// assert_eq!(Fit::NoOverlap.key(), "no_overlap");
+    /// ```
     pub const fn key(self) -> &'static str {
         match self {
             Fit::Undetermined => "undetermined",
@@ -214,6 +287,15 @@ pub struct DisorderFit {
 impl DisorderFit {
     /// Compares `disorder`'s lines with the `decreased` lines; `unknown` lines are left out (a line in
     /// both is treated as unknown).
+    ///
+    /// ```
+    /// use marrowkb::{Disorder, blood_count::{CellLineSet, DisorderFit, Fit}, classes::CellLine};
+    /// let thrombocytopenia = CellLineSet::EMPTY.with(CellLine::Platelets);
+    /// let unknown = CellLineSet::EMPTY.with(CellLine::RedCells);
+    /// let fit = DisorderFit::new(Disorder::AplasticAnemia, thrombocytopenia, unknown);
+    /// assert_eq!((fit.fit, fit.missed.len(), fit.unknown.len()), (Fit::Partial, 1, 1));
+    /// assert_eq!(fit.score, Some(0.5));
+    /// ```
     pub fn new(disorder: Disorder, decreased: CellLineSet, unknown: CellLineSet) -> Self {
         let affected: CellLineSet = disorder.info().cell_lines.iter().copied().collect();
         let known = CellLineSet::ALL.difference(unknown);
@@ -230,7 +312,16 @@ impl DisorderFit {
             Some(_) if missed.is_empty() && unexpected.is_empty() => Fit::Exact,
             Some(_) => Fit::Partial,
         };
-        DisorderFit { disorder, affected, matched, missed, unexpected, unknown, score, fit }
+        DisorderFit {
+            disorder,
+            affected,
+            matched,
+            missed,
+            unexpected,
+            unknown,
+            score,
+            fit,
+        }
     }
 }
 

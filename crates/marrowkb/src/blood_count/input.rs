@@ -26,9 +26,19 @@ pub enum Sex {
 
 impl Sex {
     /// Both values, in discriminant order.
+    ///
+    /// ```
+    /// use marrowkb::blood_count::Sex;
+    /// assert_eq!(Sex::ALL, [Sex::Female, Sex::Male]);
+    /// ```
     pub const ALL: &'static [Sex] = &[Sex::Female, Sex::Male];
 
     /// The stable key: `"female"` or `"male"`.
+    ///
+    /// ```
+    /// use marrowkb::blood_count::Sex;
+    /// assert_eq!(Sex::Male.to_string(), Sex::Male.key());
+    /// ```
     pub const fn key(self) -> &'static str {
         match self {
             Sex::Female => "female",
@@ -66,7 +76,10 @@ impl FromStr for Sex {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self> {
         let s = s.trim();
-        let names: [(&[&str], Sex); 2] = [(&["f", "female", "w", "woman"], Sex::Female), (&["m", "male", "man"], Sex::Male)];
+        let names: [(&[&str], Sex); 2] = [
+            (&["f", "female", "w", "woman"], Sex::Female),
+            (&["m", "male", "man"], Sex::Male),
+        ];
         for (names, sex) in names {
             if names.iter().any(|n| n.eq_ignore_ascii_case(s)) {
                 return Ok(sex);
@@ -127,6 +140,11 @@ pub enum Field {
 
 impl Field {
     /// Every value, in discriminant order.
+    ///
+    /// ```
+    /// use marrowkb::blood_count::Field;
+    /// assert_eq!(Field::ALL.len(), 14);
+    /// ```
     pub const ALL: &'static [Field] = &[
         Field::Hemoglobin,
         Field::Mcv,
@@ -145,6 +163,11 @@ impl Field {
     ];
 
     /// The stable snake_case key (also the Python keyword argument).
+    ///
+    /// ```
+    /// use marrowkb::blood_count::Field;
+    /// assert_eq!(Field::ResidualHematopoieticCells.key(), "residual_hematopoietic_cells");
+    /// ```
     pub const fn key(self) -> &'static str {
         match self {
             Field::Hemoglobin => "hemoglobin",
@@ -165,6 +188,11 @@ impl Field {
     }
 
     /// A readable name.
+    ///
+    /// ```
+    /// use marrowkb::blood_count::Field;
+    /// assert_eq!(Field::Mcv.name(), "mean corpuscular volume");
+    /// ```
     pub const fn name(self) -> &'static str {
         match self {
             Field::Hemoglobin => "haemoglobin",
@@ -234,16 +262,34 @@ pub struct RejectedValue {
 
 impl RejectedValue {
     /// Wraps a value and its unit.
+    ///
+    /// ```
+    /// use marrowkb::blood_count::{RejectedValue, Unit};
+    /// assert_eq!(RejectedValue::new(-1.0, Unit::Percent).value(), -1.0);
+    /// ```
     pub const fn new(value: f64, unit: Unit) -> Self {
-        Self { bits: value.to_bits(), unit }
+        Self {
+            bits: value.to_bits(),
+            unit,
+        }
     }
 
     /// The value.
+    ///
+    /// ```
+    /// use marrowkb::blood_count::{RejectedValue, Unit};
+    /// assert!(RejectedValue::new(f64::NAN, Unit::Years).value().is_nan());
+    /// ```
     pub const fn value(self) -> f64 {
         f64::from_bits(self.bits)
     }
 
     /// Its unit.
+    ///
+    /// ```
+    /// use marrowkb::blood_count::{RejectedValue, Unit};
+    /// assert_eq!(RejectedValue::new(1.0, Unit::Days).unit(), Unit::Days);
+    /// ```
     pub const fn unit(self) -> Unit {
         self.unit
     }
@@ -307,47 +353,101 @@ pub struct BloodCountBuilder {
 
 impl BloodCountBuilder {
     /// An empty builder (the same as [`BloodCount::builder`]).
+    ///
+    /// ```
+    /// use marrowkb::blood_count::{BloodCount, BloodCountBuilder};
+    /// assert_eq!(BloodCountBuilder::new(), BloodCount::builder());
+    /// ```
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Haemoglobin concentration.
+    ///
+    /// ```
+    /// # use marrowkb::blood_count::*;
+    /// let c = BloodCount::builder().hemoglobin(4.5, HemoglobinUnit::MillimolesPerLiter).build()?;
+    /// assert!((c.hemoglobin().unwrap() - 7.251).abs() < 1e-3);
+    /// # Ok::<(), marrowkb::Error>(())
+    /// ```
     pub fn hemoglobin(mut self, value: f64, unit: HemoglobinUnit) -> Self {
         self.hemoglobin = Some((value, unit));
         self
     }
 
     /// Mean corpuscular volume in fL.
+    ///
+    /// ```
+    /// # use marrowkb::blood_count::*;
+    /// let c = BloodCount::builder().mcv(104.0).build()?;
+    /// assert_eq!(c.mcv(), Some(104.0));
+    /// # Ok::<(), marrowkb::Error>(())
+    /// ```
     pub fn mcv(mut self, femtoliters: f64) -> Self {
         self.mcv = Some(femtoliters);
         self
     }
 
     /// Absolute neutrophil count (segmented neutrophils and bands).
+    ///
+    /// ```
+    /// # use marrowkb::blood_count::*;
+    /// let c = BloodCount::builder().neutrophils(1200.0, CountUnit::PerMicroliter).build()?;
+    /// assert_eq!(c.neutrophils(), Some(1.2));
+    /// # Ok::<(), marrowkb::Error>(())
+    /// ```
     pub fn neutrophils(mut self, value: f64, unit: CountUnit) -> Self {
         self.neutrophils = Some((value, unit));
         self
     }
 
     /// Absolute lymphocyte count.
+    ///
+    /// ```
+    /// # use marrowkb::blood_count::*;
+    /// let c = BloodCount::builder().lymphocytes(0.9, CountUnit::GigaPerLiter).build()?;
+    /// assert_eq!(c.lymphocytes(), Some(0.9));
+    /// # Ok::<(), marrowkb::Error>(())
+    /// ```
     pub fn lymphocytes(mut self, value: f64, unit: CountUnit) -> Self {
         self.lymphocytes = Some((value, unit));
         self
     }
 
     /// Absolute monocyte count.
+    ///
+    /// ```
+    /// # use marrowkb::blood_count::*;
+    /// let c = BloodCount::builder().monocytes(100.0, CountUnit::PerMicroliter).build()?;
+    /// assert_eq!(c.monocytes(), Some(0.1));
+    /// # Ok::<(), marrowkb::Error>(())
+    /// ```
     pub fn monocytes(mut self, value: f64, unit: CountUnit) -> Self {
         self.monocytes = Some((value, unit));
         self
     }
 
     /// Platelet count.
+    ///
+    /// ```
+    /// # use marrowkb::blood_count::*;
+    /// let c = BloodCount::builder().platelets(45_000.0, CountUnit::PerMicroliter).build()?;
+    /// assert_eq!(c.platelets(), Some(45.0));
+    /// # Ok::<(), marrowkb::Error>(())
+    /// ```
     pub fn platelets(mut self, value: f64, unit: CountUnit) -> Self {
         self.platelets = Some((value, unit));
         self
     }
 
     /// Absolute reticulocyte count. Replaces a percentage given before.
+    ///
+    /// ```
+    /// # use marrowkb::blood_count::*;
+    /// let c = BloodCount::builder().reticulocyte_percent(2.0).reticulocytes(30.0, CountUnit::GigaPerLiter).build()?;
+    /// assert_eq!((c.reticulocytes(), c.reticulocyte_percent()), (Some(30.0), None));
+    /// # Ok::<(), marrowkb::Error>(())
+    /// ```
     pub fn reticulocytes(mut self, value: f64, unit: CountUnit) -> Self {
         self.reticulocytes = Some(RawReticulocytes::Absolute(value, unit));
         self
@@ -356,42 +456,91 @@ impl BloodCountBuilder {
     /// Reticulocytes as a percentage of red cells; [`build`](Self::build) derives the absolute count
     /// (`percent × red cell count (×10¹²/L) × 10` ×10⁹/L) and so needs [`red_cell_count`](Self::red_cell_count).
     /// Replaces an absolute count given before.
+    ///
+    /// ```
+    /// # use marrowkb::blood_count::*;
+    /// let c = BloodCount::builder().reticulocyte_percent(1.5).red_cell_count(4.0).build()?;
+    /// assert_eq!(c.reticulocytes(), Some(60.0));
+    /// # Ok::<(), marrowkb::Error>(())
+    /// ```
     pub fn reticulocyte_percent(mut self, percent: f64) -> Self {
         self.reticulocytes = Some(RawReticulocytes::Percent(percent));
         self
     }
 
     /// Red cell count in ×10¹²/L (the same number as 10⁶/µL).
+    ///
+    /// ```
+    /// # use marrowkb::blood_count::*;
+    /// let c = BloodCount::builder().red_cell_count(4.2).build()?;
+    /// assert_eq!(c.red_cell_count(), Some(4.2));
+    /// # Ok::<(), marrowkb::Error>(())
+    /// ```
     pub fn red_cell_count(mut self, tera_per_liter: f64) -> Self {
         self.red_cell_count = Some(tera_per_liter);
         self
     }
 
     /// Bone marrow cellularity in % (trephine biopsy).
+    ///
+    /// ```
+    /// # use marrowkb::blood_count::*;
+    /// let c = BloodCount::builder().cellularity(20.0).build()?;
+    /// assert_eq!(c.cellularity(), Some(20.0));
+    /// # Ok::<(), marrowkb::Error>(())
+    /// ```
     pub fn cellularity(mut self, percent: f64) -> Self {
         self.cellularity = Some(percent);
         self
     }
 
     /// Residual haematopoietic cells in % of marrow cells, used when cellularity is 25–50 %.
+    ///
+    /// ```
+    /// # use marrowkb::blood_count::*;
+    /// let c = BloodCount::builder().cellularity(40.0).residual_hematopoietic_cells(20.0).build()?;
+    /// assert_eq!(c.residual_hematopoietic_cells(), Some(20.0));
+    /// # Ok::<(), marrowkb::Error>(())
+    /// ```
     pub fn residual_hematopoietic_cells(mut self, percent: f64) -> Self {
         self.residual = Some(percent);
         self
     }
 
     /// Age (fractional for infants: `age(6.0, AgeUnit::Months)` is half a year).
+    ///
+    /// ```
+    /// # use marrowkb::blood_count::*;
+    /// let c = BloodCount::builder().age(18.0, AgeUnit::Months).build()?;
+    /// assert_eq!(c.age(), Some(1.5));
+    /// # Ok::<(), marrowkb::Error>(())
+    /// ```
     pub fn age(mut self, value: f64, unit: AgeUnit) -> Self {
         self.age = Some((value, unit));
         self
     }
 
     /// Sex.
+    ///
+    /// ```
+    /// # use marrowkb::blood_count::*;
+    /// let c = BloodCount::builder().sex(Sex::Female).build()?;
+    /// assert_eq!(c.sex(), Some(Sex::Female));
+    /// # Ok::<(), marrowkb::Error>(())
+    /// ```
     pub fn sex(mut self, sex: Sex) -> Self {
         self.sex = Some(sex);
         self
     }
 
     /// Pregnancy (WHO 2011 has its own haemoglobin limits for pregnant women). Default `false`.
+    ///
+    /// ```
+    /// # use marrowkb::blood_count::*;
+    /// let c = BloodCount::builder().sex(Sex::Female).pregnant(true).build()?;
+    /// assert!(c.pregnant());
+    /// # Ok::<(), marrowkb::Error>(())
+    /// ```
     pub fn pregnant(mut self, pregnant: bool) -> Self {
         self.pregnant = pregnant;
         self
@@ -424,9 +573,10 @@ impl BloodCountBuilder {
         let red_cell_count = check_plain(Field::RedCellCount, self.red_cell_count, Unit::TeraPerLiter)?;
         let (reticulocytes, reticulocyte_percent) = match self.reticulocytes {
             None => (None, None),
-            Some(RawReticulocytes::Absolute(value, unit)) => {
-                (convert(Field::Reticulocytes, Some((value, unit)), CountUnit::to_canonical)?, None)
-            }
+            Some(RawReticulocytes::Absolute(value, unit)) => (
+                convert(Field::Reticulocytes, Some((value, unit)), CountUnit::to_canonical)?,
+                None,
+            ),
             Some(RawReticulocytes::Percent(percent)) => {
                 let percent = check_plain(Field::ReticulocytePercent, Some(percent), Unit::Percent)?;
                 let rbc = red_cell_count.ok_or(Error::InconsistentMeasurements {
@@ -434,14 +584,20 @@ impl BloodCountBuilder {
                     reason: "a reticulocyte percentage needs the red cell count to give the absolute count",
                 })?;
                 let absolute = percent.map(|p| p * rbc * 10.0);
-                (check_plain(Field::Reticulocytes, absolute, Unit::GigaPerLiter)?, percent)
+                (
+                    check_plain(Field::Reticulocytes, absolute, Unit::GigaPerLiter)?,
+                    percent,
+                )
             }
         };
         let cellularity = check_plain(Field::Cellularity, self.cellularity, Unit::Percent)?;
         let residual = check_plain(Field::ResidualHematopoieticCells, self.residual, Unit::Percent)?;
         let age = convert(Field::Age, self.age, AgeUnit::to_canonical)?;
         if self.pregnant && self.sex == Some(Sex::Male) {
-            return Err(Error::InconsistentMeasurements { field: Field::Pregnant, reason: "pregnancy given for a male" });
+            return Err(Error::InconsistentMeasurements {
+                field: Field::Pregnant,
+                reason: "pregnancy given for a male",
+            });
         }
         Ok(BloodCount {
             hemoglobin,
@@ -468,7 +624,11 @@ fn bounds(field: Field) -> Option<&'static Plausible> {
 }
 
 fn invalid(field: Field, value: f64, unit: Unit, reason: &'static str) -> Error {
-    Error::InvalidMeasurement { field, value: RejectedValue::new(value, unit), reason }
+    Error::InvalidMeasurement {
+        field,
+        value: RejectedValue::new(value, unit),
+        reason,
+    }
 }
 
 /// Checks a value already in its canonical unit.
@@ -480,7 +640,11 @@ fn check_plain(field: Field, value: Option<f64>, unit: Unit) -> Result<Option<f6
 }
 
 /// Checks a value given in a unit, and converts it.
-fn convert<U: Copy + Into<Unit>>(field: Field, value: Option<(f64, U)>, to_canonical: fn(U, f64) -> f64) -> Result<Option<f64>> {
+fn convert<U: Copy + Into<Unit>>(
+    field: Field,
+    value: Option<(f64, U)>,
+    to_canonical: fn(U, f64) -> f64,
+) -> Result<Option<f64>> {
     match value {
         None => Ok(None),
         Some((v, unit)) => {
@@ -553,76 +717,179 @@ pub struct BloodCount {
 
 impl BloodCount {
     /// Starts a [`BloodCountBuilder`].
+    ///
+    /// ```
+    /// # use marrowkb::blood_count::*;
+    /// let c = BloodCount::builder().build()?;
+    /// assert_eq!(c, BloodCount::default());
+    /// # Ok::<(), marrowkb::Error>(())
+    /// ```
     pub fn builder() -> BloodCountBuilder {
         BloodCountBuilder::default()
     }
 
     /// Haemoglobin in g/dL.
+    ///
+    /// ```
+    /// # use marrowkb::blood_count::*;
+    /// let c = BloodCount::builder().hemoglobin(120.0, HemoglobinUnit::GramsPerLiter).build()?;
+    /// assert_eq!(c.hemoglobin(), Some(12.0));
+    /// # Ok::<(), marrowkb::Error>(())
+    /// ```
     pub fn hemoglobin(&self) -> Option<f64> {
         self.hemoglobin
     }
 
     /// Mean corpuscular volume in fL.
+    ///
+    /// ```
+    /// # use marrowkb::blood_count::*;
+    /// assert_eq!(BloodCount::builder().build()?.mcv(), None);
+    /// # Ok::<(), marrowkb::Error>(())
+    /// ```
     pub fn mcv(&self) -> Option<f64> {
         self.mcv
     }
 
     /// Absolute neutrophil count in ×10⁹/L.
+    ///
+    /// ```
+    /// # use marrowkb::blood_count::*;
+    /// let c = BloodCount::builder().neutrophils(500.0, CountUnit::PerMicroliter).build()?;
+    /// assert_eq!(c.neutrophils(), Some(0.5));
+    /// # Ok::<(), marrowkb::Error>(())
+    /// ```
     pub fn neutrophils(&self) -> Option<f64> {
         self.neutrophils
     }
 
     /// Absolute lymphocyte count in ×10⁹/L.
+    ///
+    /// ```
+    /// # use marrowkb::blood_count::*;
+    /// let c = BloodCount::builder().lymphocytes(1.1, CountUnit::GigaPerLiter).build()?;
+    /// assert_eq!(c.lymphocytes(), Some(1.1));
+    /// # Ok::<(), marrowkb::Error>(())
+    /// ```
     pub fn lymphocytes(&self) -> Option<f64> {
         self.lymphocytes
     }
 
     /// Absolute monocyte count in ×10⁹/L.
+    ///
+    /// ```
+    /// # use marrowkb::blood_count::*;
+    /// let c = BloodCount::builder().monocytes(0.0, CountUnit::GigaPerLiter).build()?;
+    /// assert_eq!(c.monocytes(), Some(0.0));
+    /// # Ok::<(), marrowkb::Error>(())
+    /// ```
     pub fn monocytes(&self) -> Option<f64> {
         self.monocytes
     }
 
     /// Platelet count in ×10⁹/L.
+    ///
+    /// ```
+    /// # use marrowkb::blood_count::*;
+    /// let c = BloodCount::builder().platelets(15.0, CountUnit::GigaPerLiter).build()?;
+    /// assert_eq!(c.platelets(), Some(15.0));
+    /// # Ok::<(), marrowkb::Error>(())
+    /// ```
     pub fn platelets(&self) -> Option<f64> {
         self.platelets
     }
 
     /// Absolute reticulocyte count in ×10⁹/L (as given, or derived from the percentage).
+    ///
+    /// ```
+    /// # use marrowkb::blood_count::*;
+    /// let c = BloodCount::builder().reticulocytes(12.0, CountUnit::GigaPerLiter).build()?;
+    /// assert_eq!(c.reticulocytes(), Some(12.0));
+    /// # Ok::<(), marrowkb::Error>(())
+    /// ```
     pub fn reticulocytes(&self) -> Option<f64> {
         self.reticulocytes
     }
 
     /// The reticulocyte percentage, when the count was given that way.
+    ///
+    /// ```
+    /// # use marrowkb::blood_count::*;
+    /// let c = BloodCount::builder().reticulocyte_percent(2.0).red_cell_count(3.0).build()?;
+    /// assert_eq!((c.reticulocyte_percent(), c.reticulocytes()), (Some(2.0), Some(60.0)));
+    /// # Ok::<(), marrowkb::Error>(())
+    /// ```
     pub fn reticulocyte_percent(&self) -> Option<f64> {
         self.reticulocyte_percent
     }
 
     /// Red cell count in ×10¹²/L.
+    ///
+    /// ```
+    /// # use marrowkb::blood_count::*;
+    /// let c = BloodCount::builder().red_cell_count(3.1).build()?;
+    /// assert_eq!(c.red_cell_count(), Some(3.1));
+    /// # Ok::<(), marrowkb::Error>(())
+    /// ```
     pub fn red_cell_count(&self) -> Option<f64> {
         self.red_cell_count
     }
 
     /// Marrow cellularity in %.
+    ///
+    /// ```
+    /// # use marrowkb::blood_count::*;
+    /// let c = BloodCount::builder().cellularity(0.0).build()?;
+    /// assert_eq!(c.cellularity(), Some(0.0));
+    /// # Ok::<(), marrowkb::Error>(())
+    /// ```
     pub fn cellularity(&self) -> Option<f64> {
         self.cellularity
     }
 
     /// Residual haematopoietic cells in %.
+    ///
+    /// ```
+    /// # use marrowkb::blood_count::*;
+    /// let c = BloodCount::builder().residual_hematopoietic_cells(25.0).build()?;
+    /// assert_eq!(c.residual_hematopoietic_cells(), Some(25.0));
+    /// # Ok::<(), marrowkb::Error>(())
+    /// ```
     pub fn residual_hematopoietic_cells(&self) -> Option<f64> {
         self.residual_hematopoietic_cells
     }
 
     /// Age in years.
+    ///
+    /// ```
+    /// # use marrowkb::blood_count::*;
+    /// let c = BloodCount::builder().age(14.0, AgeUnit::Days).build()?;
+    /// assert_eq!(c.age(), Some(14.0 / 365.25));
+    /// # Ok::<(), marrowkb::Error>(())
+    /// ```
     pub fn age(&self) -> Option<f64> {
         self.age
     }
 
     /// Sex.
+    ///
+    /// ```
+    /// # use marrowkb::blood_count::*;
+    /// let c = BloodCount::builder().sex(Sex::Male).build()?;
+    /// assert_eq!(c.sex(), Some(Sex::Male));
+    /// # Ok::<(), marrowkb::Error>(())
+    /// ```
     pub fn sex(&self) -> Option<Sex> {
         self.sex
     }
 
     /// Whether pregnant.
+    ///
+    /// ```
+    /// # use marrowkb::blood_count::*;
+    /// assert!(!BloodCount::builder().build()?.pregnant());
+    /// # Ok::<(), marrowkb::Error>(())
+    /// ```
     pub fn pregnant(&self) -> bool {
         self.pregnant
     }

@@ -3,6 +3,7 @@
 
 use core::fmt;
 
+use super::Field;
 use super::fit::{self, CellLineSet, DisorderFit};
 use super::input::{BloodCount, Sex};
 use super::thresholds::{
@@ -10,7 +11,6 @@ use super::thresholds::{
     CtcaeScale, NATHAN_OSKI_INFANT_HEMOGLOBIN, NATHAN_OSKI_MCV, NEUTROPENIA_BANDS, Reference, SeverityBands,
     WHO_2011_HEMOGLOBIN, WhoPopulation,
 };
-use super::Field;
 use crate::Disorder;
 use crate::classes::CellLine;
 use crate::codes::HpoId;
@@ -18,7 +18,7 @@ use crate::codes::HpoId;
 macro_rules! key_enum {
     (
         $(#[$meta:meta])*
-        $name:ident {
+        $name:ident, $entity:literal {
             $( $(#[$vmeta:meta])* $variant:ident = $disc:literal => $key:literal ),+ $(,)?
         }
     ) => {
@@ -31,11 +31,33 @@ macro_rules! key_enum {
 
         impl $name {
             /// Every value, in discriminant order.
+            ///
+            #[doc = concat!("```\nuse marrowkb::blood_count::", stringify!($name), ";\n")]
+            #[doc = concat!("assert!(", stringify!($name), "::ALL.windows(2).all(|w| w[0] < w[1]));\n```")]
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
-            /// The stable snake_case key.
+            /// The stable snake_case key (serde, Python, C; also its `Display`).
+            ///
+            #[doc = concat!("```\nuse marrowkb::blood_count::", stringify!($name), ";\n")]
+            #[doc = concat!("assert!(", stringify!($name), "::ALL.iter().all(|v| v.to_string() == v.key()));\n```")]
             pub const fn key(self) -> &'static str {
                 match self { $($name::$variant => $key,)+ }
+            }
+
+            /// The value with this stable discriminant.
+            ///
+            #[doc = concat!("```\nuse marrowkb::blood_count::", stringify!($name), ";\n")]
+            #[doc = concat!("for v in ", stringify!($name), "::ALL {\n")]
+            #[doc = concat!("    assert_eq!(", stringify!($name), "::from_discriminant(*v as u32).unwrap(), *v);\n}\n")]
+            #[doc = concat!("assert!(", stringify!($name), "::from_discriminant(99).is_err());\n```")]
+            ///
+            /// # Errors
+            /// [`crate::Error::InvalidDiscriminant`] for a number no value has.
+            pub fn from_discriminant(value: u32) -> crate::Result<Self> {
+                match value {
+                    $($disc => Ok($name::$variant),)+
+                    _ => Err(crate::Error::InvalidDiscriminant { entity: $entity, value }),
+                }
             }
         }
 
@@ -62,7 +84,7 @@ key_enum! {
     /// assert_eq!(Cytopenia::Thrombocytopenia.hpo().to_string(), "HP:0001873");
     /// assert_eq!(Cytopenia::ALL.len(), 6);
     /// ```
-    Cytopenia {
+    Cytopenia, "cytopenia" {
         /// Haemoglobin below the limit for age, sex and pregnancy.
         Anemia = 1 => "anemia",
         /// Absolute neutrophil count below the limit for age.
@@ -81,6 +103,11 @@ key_enum! {
 impl Cytopenia {
     /// The HPO term (HPO 2025-01-16): Anemia HP:0001903, Neutropenia HP:0001875, Lymphopenia HP:0001888,
     /// Monocytopenia HP:0012312, Thrombocytopenia HP:0001873, Reticulocytopenia HP:0001896.
+    ///
+    /// ```
+    /// use marrowkb::blood_count::Cytopenia;
+    /// assert_eq!(Cytopenia::Anemia.hpo().to_string(), "HP:0001903");
+    /// ```
     pub const fn hpo(self) -> HpoId {
         HpoId::new(match self {
             Cytopenia::Anemia => 1903,
@@ -93,6 +120,11 @@ impl Cytopenia {
     }
 
     /// The measured field.
+    ///
+    /// ```
+    /// use marrowkb::blood_count::{Cytopenia, Field};
+    /// assert_eq!(Cytopenia::Reticulocytopenia.field(), Field::Reticulocytes);
+    /// ```
     pub const fn field(self) -> Field {
         match self {
             Cytopenia::Anemia => Field::Hemoglobin,
@@ -105,6 +137,12 @@ impl Cytopenia {
     }
 
     /// The cell line of the three-line pattern, for anaemia, neutropenia and thrombocytopenia.
+    ///
+    /// ```
+    /// use marrowkb::{blood_count::Cytopenia, classes::CellLine};
+    /// assert_eq!(Cytopenia::Thrombocytopenia.cell_line(), Some(CellLine::Platelets));
+    /// assert_eq!(Cytopenia::Lymphopenia.cell_line(), None);
+    /// ```
     pub const fn cell_line(self) -> Option<CellLine> {
         match self {
             Cytopenia::Anemia => Some(CellLine::RedCells),
@@ -122,7 +160,7 @@ key_enum! {
     /// use marrowkb::blood_count::Presence;
     /// assert_eq!(Presence::NoReference.key(), "no_reference");
     /// ```
-    Presence {
+    Presence, "presence" {
         /// The value was not given.
         NotMeasured = 0 => "not_measured",
         /// The value was given, but the age (or the sex, where the limits for the two sexes disagree) needed
@@ -139,7 +177,7 @@ key_enum! {
 
 key_enum! {
     /// Severity of a cytopenia on its [`SeverityScale`].
-    Severity {
+    Severity, "severity" {
         /// Mild.
         Mild = 1 => "mild",
         /// Moderate.
@@ -153,7 +191,7 @@ key_enum! {
 
 key_enum! {
     /// The named standard a [`Severity`] is graded by.
-    SeverityScale {
+    SeverityScale, "severity scale" {
         /// WHO 2011 anaemia severity (mild, moderate, severe) for the WHO population group.
         Who2011 = 1 => "who_2011",
         /// The neutropenia bands: mild, moderate, severe (Nelson) and very severe (< 0.2 ×10⁹/L).
@@ -163,7 +201,7 @@ key_enum! {
 
 key_enum! {
     /// A CTCAE v5.0 grade.
-    CtcaeGrade {
+    CtcaeGrade, "CTCAE grade" {
         /// Not decreased: at or above the lower limit of normal.
         Grade0 = 0 => "grade_0",
         /// Below the LLN, above the grade 2 boundary.
@@ -206,7 +244,13 @@ impl CtcaeGrade {
         } else if value < scale.grade2_below {
             Some(CtcaeGrade::Grade2)
         } else {
-            lln.map(|lln| if value < lln { CtcaeGrade::Grade1 } else { CtcaeGrade::Grade0 })
+            lln.map(|lln| {
+                if value < lln {
+                    CtcaeGrade::Grade1
+                } else {
+                    CtcaeGrade::Grade0
+                }
+            })
         }
     }
 }
@@ -273,7 +317,7 @@ pub struct Reading {
 
 key_enum! {
     /// Red cell size by MCV.
-    RedCellSize {
+    RedCellSize, "red cell size" {
         /// MCV below the lower limit for age.
         Microcytic = 1 => "microcytic",
         /// MCV within the limits (both inclusive).
@@ -330,7 +374,7 @@ key_enum! {
     /// use marrowkb::blood_count::Pattern;
     /// assert_eq!(Pattern::Pancytopenia.hpo().unwrap().to_string(), "HP:0001876");
     /// ```
-    Pattern {
+    Pattern, "pattern" {
         /// A line needed to tell the pattern is unknown.
         Undetermined = 0 => "undetermined",
         /// All three lines known and none decreased.
@@ -346,6 +390,11 @@ key_enum! {
 
 impl Pattern {
     /// The HPO term: Pancytopenia HP:0001876 (HPO has no term for the others).
+    ///
+    /// ```
+    /// use marrowkb::blood_count::Pattern;
+    /// assert_eq!(Pattern::Bicytopenia.hpo(), None);
+    /// ```
     pub const fn hpo(self) -> Option<HpoId> {
         match self {
             Pattern::Pancytopenia => Some(HpoId::new(1876)),
@@ -363,7 +412,7 @@ key_enum! {
     /// assert_eq!(AplasticCriteria::Bsh2016Automated.reticulocytes_below(), 60.0);
     /// ```
     #[derive(Default)]
-    AplasticCriteria {
+    AplasticCriteria, "aplastic criteria" {
         /// Camitta 1976 as modified by Bacigalupo 1988: reticulocytes < 20 ×10⁹/L (manual count).
         #[default]
         CamittaBacigalupo = 1 => "camitta_bacigalupo",
@@ -374,6 +423,11 @@ key_enum! {
 
 impl AplasticCriteria {
     /// The reticulocyte threshold (×10⁹/L, exclusive).
+    ///
+    /// ```
+    /// use marrowkb::blood_count::AplasticCriteria;
+    /// assert_eq!(AplasticCriteria::CamittaBacigalupo.reticulocytes_below(), 20.0);
+    /// ```
     pub const fn reticulocytes_below(self) -> f64 {
         match self {
             AplasticCriteria::CamittaBacigalupo => APLASTIC.reticulocytes_below,
@@ -398,7 +452,7 @@ pub struct InterpretOptions {
 
 key_enum! {
     /// Whether one criterion is met (three-valued: a missing value leaves it unknown).
-    Criterion {
+    Criterion, "criterion" {
         /// A value it needs is missing.
         Unknown = 0 => "unknown",
         /// Not met.
@@ -428,7 +482,7 @@ impl Criterion {
 
 key_enum! {
     /// Aplastic anaemia severity.
-    AplasticSeverity {
+    AplasticSeverity, "aplastic severity" {
         /// No marrow cellularity given.
         NotAssessed = 0 => "not_assessed",
         /// Values needed to decide are missing.
@@ -537,12 +591,24 @@ pub struct Interpretation {
 }
 
 #[cfg(feature = "serde")]
-fn serialize_fits<S: serde::Serializer>(fits: &[DisorderFit; Disorder::COUNT], serializer: S) -> Result<S::Ok, S::Error> {
+fn serialize_fits<S: serde::Serializer>(
+    fits: &[DisorderFit; Disorder::COUNT],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
     serializer.collect_seq(fits.iter())
 }
 
 impl Interpretation {
     /// The six readings, in [`Cytopenia`] order.
+    ///
+    /// ```
+    /// # use marrowkb::blood_count::*;
+    /// let r = BloodCount::builder().platelets(90.0, CountUnit::GigaPerLiter).build()?.interpret(InterpretOptions::default());
+    /// let readings = r.readings();
+    /// assert_eq!(readings[4].cytopenia, Cytopenia::Thrombocytopenia);
+    /// assert_eq!(readings[4].presence, Presence::Present);
+    /// # Ok::<(), marrowkb::Error>(())
+    /// ```
     pub fn readings(&self) -> [Reading; 6] {
         [
             self.anemia,
@@ -555,6 +621,13 @@ impl Interpretation {
     }
 
     /// The reading of one cytopenia.
+    ///
+    /// ```
+    /// # use marrowkb::blood_count::*;
+    /// let r = BloodCount::builder().platelets(90.0, CountUnit::GigaPerLiter).build()?.interpret(InterpretOptions::default());
+    /// assert_eq!(r.reading(Cytopenia::Thrombocytopenia).ctcae, Some(CtcaeGrade::Grade1));
+    /// # Ok::<(), marrowkb::Error>(())
+    /// ```
     pub fn reading(&self, cytopenia: Cytopenia) -> Reading {
         match cytopenia {
             Cytopenia::Anemia => self.anemia,
@@ -567,6 +640,13 @@ impl Interpretation {
     }
 
     /// The cytopenias present.
+    ///
+    /// ```
+    /// # use marrowkb::blood_count::*;
+    /// let r = BloodCount::builder().platelets(90.0, CountUnit::GigaPerLiter).build()?.interpret(InterpretOptions::default());
+    /// assert_eq!(r.present().map(|x| x.cytopenia).collect::<Vec<_>>(), [Cytopenia::Thrombocytopenia]);
+    /// # Ok::<(), marrowkb::Error>(())
+    /// ```
     pub fn present(&self) -> impl Iterator<Item = Reading> {
         self.readings().into_iter().filter(|r| r.presence == Presence::Present)
     }
@@ -620,7 +700,12 @@ impl BloodCount {
 /// # Ok::<(), marrowkb::Error>(())
 /// ```
 pub fn interpret(count: &BloodCount, options: InterpretOptions) -> Interpretation {
-    let anemia = read(Cytopenia::Anemia, count.hemoglobin(), hemoglobin_limits(count), Some(&CTCAE_ANEMIA));
+    let anemia = read(
+        Cytopenia::Anemia,
+        count.hemoglobin(),
+        hemoglobin_limits(count),
+        Some(&CTCAE_ANEMIA),
+    );
     let neutropenia = read(
         Cytopenia::Neutropenia,
         count.neutrophils(),
@@ -633,7 +718,12 @@ pub fn interpret(count: &BloodCount, options: InterpretOptions) -> Interpretatio
         count_limits(Field::Lymphocytes, count.age()),
         Some(&CTCAE_LYMPHOCYTES),
     );
-    let monocytopenia = read(Cytopenia::Monocytopenia, count.monocytes(), count_limits(Field::Monocytes, count.age()), None);
+    let monocytopenia = read(
+        Cytopenia::Monocytopenia,
+        count.monocytes(),
+        count_limits(Field::Monocytes, count.age()),
+        None,
+    );
     let thrombocytopenia = read(
         Cytopenia::Thrombocytopenia,
         count.platelets(),
@@ -739,7 +829,11 @@ fn read(cytopenia: Cytopenia, value: Option<f64>, limits: Limits, ctcae: Option<
         Limits::Candidates(first, second) => {
             let judge = |limit: Limit| {
                 let present = v < limit.lower;
-                let severity = if present { limit.bands.and_then(|(b, _)| b.classify(v)) } else { None };
+                let severity = if present {
+                    limit.bands.and_then(|(b, _)| b.classify(v))
+                } else {
+                    None
+                };
                 (present, severity, limit.bands.map(|(_, scale)| scale))
             };
             let a = judge(first);
@@ -762,19 +856,22 @@ fn read(cytopenia: Cytopenia, value: Option<f64>, limits: Limits, ctcae: Option<
 }
 
 fn who_limit(population: WhoPopulation) -> Option<Limit> {
-    WHO_2011_HEMOGLOBIN.iter().find(|r| r.population == population).map(|r| Limit {
-        lower: r.anemia_below,
-        reference: Reference::Who2011,
-        bands: Some((
-            SeverityBands {
-                mild_below: r.anemia_below,
-                moderate_below: r.moderate_below,
-                severe_below: r.severe_below,
-                very_severe_below: None,
-            },
-            SeverityScale::Who2011,
-        )),
-    })
+    WHO_2011_HEMOGLOBIN
+        .iter()
+        .find(|r| r.population == population)
+        .map(|r| Limit {
+            lower: r.anemia_below,
+            reference: Reference::Who2011,
+            bands: Some((
+                SeverityBands {
+                    mild_below: r.anemia_below,
+                    moderate_below: r.moderate_below,
+                    severe_below: r.severe_below,
+                    very_severe_below: None,
+                },
+                SeverityScale::Who2011,
+            )),
+        })
 }
 
 fn hemoglobin_limits(count: &BloodCount) -> Limits {
@@ -785,7 +882,14 @@ fn hemoglobin_limits(count: &BloodCount) -> Limits {
         return Limits::Undetermined;
     };
     if let Some(row) = NATHAN_OSKI_INFANT_HEMOGLOBIN.iter().find(|r| r.ages.contains(age)) {
-        return Limits::Candidates(Limit { lower: row.lower, reference: Reference::NathanOski, bands: None }, None);
+        return Limits::Candidates(
+            Limit {
+                lower: row.lower,
+                reference: Reference::NathanOski,
+                bands: None,
+            },
+            None,
+        );
     }
     let mut rows = WHO_2011_HEMOGLOBIN.iter().filter(|r| {
         r.population != WhoPopulation::PregnantWomen
@@ -803,9 +907,15 @@ fn hemoglobin_limits(count: &BloodCount) -> Limits {
 fn count_limits(field: Field, age: Option<f64>) -> Limits {
     let mut rows = COUNT_LOWER_LIMITS.iter().filter(|l| l.field == field);
     let bands = (field == Field::Neutrophils).then_some((NEUTROPENIA_BANDS, SeverityScale::NeutropeniaBands));
-    let limit = |l: &super::thresholds::CountLowerLimit| Limit { lower: l.lower, reference: l.source, bands };
+    let limit = |l: &super::thresholds::CountLowerLimit| Limit {
+        lower: l.lower,
+        reference: l.source,
+        bands,
+    };
     match age {
-        Some(age) => rows.find(|l| l.ages.contains(age)).map_or(Limits::NoReference, |l| Limits::Candidates(limit(l), None)),
+        Some(age) => rows
+            .find(|l| l.ages.contains(age))
+            .map_or(Limits::NoReference, |l| Limits::Candidates(limit(l), None)),
         // Without an age, only a limit that holds at every age can be used.
         None => rows
             .find(|l| l.ages.from == 0.0 && l.ages.to == f64::INFINITY)
@@ -814,7 +924,12 @@ fn count_limits(field: Field, age: Option<f64>) -> Limits {
 }
 
 fn red_cell_size(count: &BloodCount) -> RedCellSizeReading {
-    let mut reading = RedCellSizeReading { mcv: count.mcv(), size: None, lower_limit: None, upper_limit: None };
+    let mut reading = RedCellSizeReading {
+        mcv: count.mcv(),
+        size: None,
+        lower_limit: None,
+        upper_limit: None,
+    };
     let (Some(mcv), Some(age)) = (count.mcv(), count.age()) else {
         return reading;
     };

@@ -145,6 +145,11 @@ pub enum Reference {
 
 impl Reference {
     /// Every value, in discriminant order.
+    ///
+    /// ```
+    /// use marrowkb::blood_count::thresholds::Reference;
+    /// assert_eq!(Reference::ALL.len(), 11);
+    /// ```
     pub const ALL: &'static [Reference] = &[
         Reference::Who2011,
         Reference::Ctcae5,
@@ -160,6 +165,11 @@ impl Reference {
     ];
 
     /// The stable snake_case key.
+    ///
+    /// ```
+    /// use marrowkb::blood_count::thresholds::Reference;
+    /// assert_eq!(Reference::Ctcae5.key(), "ctcae_5");
+    /// ```
     pub const fn key(self) -> &'static str {
         match self {
             Reference::Who2011 => "who_2011",
@@ -177,6 +187,11 @@ impl Reference {
     }
 
     /// A short name for tables.
+    ///
+    /// ```
+    /// use marrowkb::blood_count::thresholds::Reference;
+    /// assert_eq!(Reference::Ctcae5.to_string(), "CTCAE v5.0");
+    /// ```
     pub const fn short_name(self) -> &'static str {
         match self {
             Reference::Who2011 => "WHO 2011",
@@ -194,6 +209,11 @@ impl Reference {
     }
 
     /// The full citation.
+    ///
+    /// ```
+    /// use marrowkb::blood_count::thresholds::Reference;
+    /// assert!(Reference::Who2011.citation().contains("WHO/NMH/NHD/MNM/11.1"));
+    /// ```
     pub const fn citation(self) -> &'static str {
         match self {
             Reference::Who2011 => {
@@ -267,7 +287,10 @@ impl Reference {
             .iter()
             .copied()
             .find(|r| *r as u32 == value)
-            .ok_or(Error::InvalidDiscriminant { entity: "reference", value })
+            .ok_or(Error::InvalidDiscriminant {
+                entity: "reference",
+                value,
+            })
     }
 }
 
@@ -314,6 +337,11 @@ pub struct AgeRange {
 
 impl AgeRange {
     /// Whether `age` (years) is in `[from, to)`.
+    ///
+    /// ```
+    /// use marrowkb::blood_count::thresholds::WHO_2011_HEMOGLOBIN;
+    /// assert!(WHO_2011_HEMOGLOBIN[0].ages.contains(0.5));
+    /// ```
     pub fn contains(&self, age: f64) -> bool {
         self.from <= age && age < self.to
     }
@@ -344,6 +372,11 @@ pub enum WhoPopulation {
 
 impl WhoPopulation {
     /// The stable snake_case key.
+    ///
+    /// ```
+    /// use marrowkb::blood_count::thresholds::WhoPopulation;
+    /// assert_eq!(WhoPopulation::PregnantWomen.key(), "pregnant_women");
+    /// ```
     pub const fn key(self) -> &'static str {
         match self {
             WhoPopulation::Children6To59Months => "children_6_59_months",
@@ -356,6 +389,11 @@ impl WhoPopulation {
     }
 
     /// WHO's name for the group.
+    ///
+    /// ```
+    /// use marrowkb::blood_count::thresholds::WhoPopulation;
+    /// assert_eq!(WhoPopulation::Children5To11Years.name(), "children 5–11 years");
+    /// ```
     pub const fn name(self) -> &'static str {
         match self {
             WhoPopulation::Children6To59Months => "children 6–59 months",
@@ -378,6 +416,12 @@ impl serde::Serialize for WhoPopulation {
 /// One row of WHO 2011 Table 1, in g/dL: anaemia is `Hb < anemia_below`; mild
 /// `moderate_below ≤ Hb < anemia_below`; moderate `severe_below ≤ Hb < moderate_below`; severe
 /// `Hb < severe_below`.
+///
+/// ```
+/// use marrowkb::blood_count::thresholds::{WHO_2011_HEMOGLOBIN, WhoPopulation};
+/// let r = WHO_2011_HEMOGLOBIN[1];
+/// assert_eq!((r.population, r.anemia_below), (WhoPopulation::Children5To11Years, 11.5));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct WhoHemoglobinRow {
@@ -395,13 +439,26 @@ pub struct WhoHemoglobinRow {
     pub severe_below: f64,
 }
 
-const AGE_15_PLUS: AgeRange = AgeRange { from: 15.0, to: f64::INFINITY, label: "age ≥ 15 y" };
+const AGE_15_PLUS: AgeRange = AgeRange {
+    from: 15.0,
+    to: f64::INFINITY,
+    label: "age ≥ 15 y",
+};
 
 /// WHO 2011 Table 1 (g/L in the source, g/dL here).
+///
+/// ```
+/// use marrowkb::blood_count::thresholds::WHO_2011_HEMOGLOBIN;
+/// assert!(WHO_2011_HEMOGLOBIN.iter().all(|r| r.severe_below < r.moderate_below));
+/// ```
 pub const WHO_2011_HEMOGLOBIN: [WhoHemoglobinRow; 6] = [
     WhoHemoglobinRow {
         population: WhoPopulation::Children6To59Months,
-        ages: AgeRange { from: months(6.0), to: 5.0, label: "6 mo ≤ age < 5 y" },
+        ages: AgeRange {
+            from: months(6.0),
+            to: 5.0,
+            label: "6 mo ≤ age < 5 y",
+        },
         sex: None,
         anemia_below: 11.0,
         moderate_below: 10.0,
@@ -409,7 +466,11 @@ pub const WHO_2011_HEMOGLOBIN: [WhoHemoglobinRow; 6] = [
     },
     WhoHemoglobinRow {
         population: WhoPopulation::Children5To11Years,
-        ages: AgeRange { from: 5.0, to: 12.0, label: "5 y ≤ age < 12 y" },
+        ages: AgeRange {
+            from: 5.0,
+            to: 12.0,
+            label: "5 y ≤ age < 12 y",
+        },
         sex: None,
         anemia_below: 11.5,
         moderate_below: 11.0,
@@ -417,7 +478,11 @@ pub const WHO_2011_HEMOGLOBIN: [WhoHemoglobinRow; 6] = [
     },
     WhoHemoglobinRow {
         population: WhoPopulation::Children12To14Years,
-        ages: AgeRange { from: 12.0, to: 15.0, label: "12 y ≤ age < 15 y" },
+        ages: AgeRange {
+            from: 12.0,
+            to: 15.0,
+            label: "12 y ≤ age < 15 y",
+        },
         sex: None,
         anemia_below: 12.0,
         moderate_below: 11.0,
@@ -433,7 +498,11 @@ pub const WHO_2011_HEMOGLOBIN: [WhoHemoglobinRow; 6] = [
     },
     WhoHemoglobinRow {
         population: WhoPopulation::PregnantWomen,
-        ages: AgeRange { from: 0.0, to: f64::INFINITY, label: "any age" },
+        ages: AgeRange {
+            from: 0.0,
+            to: f64::INFINITY,
+            label: "any age",
+        },
         sex: Some(Sex::Female),
         anemia_below: 11.0,
         moderate_below: 10.0,
@@ -450,6 +519,12 @@ pub const WHO_2011_HEMOGLOBIN: [WhoHemoglobinRow; 6] = [
 ];
 
 /// A reference-range row by age (and sex): mean and mean − 2 SD, in the measure's canonical unit.
+///
+/// ```
+/// use marrowkb::blood_count::thresholds::NATHAN_OSKI_MCV;
+/// let r = NATHAN_OSKI_MCV[8];
+/// assert_eq!((r.ages.from, r.mean, r.lower, r.upper()), (2.0, 81.0, 75.0, 87.0));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct AgeReferenceRow {
@@ -477,16 +552,33 @@ impl AgeReferenceRow {
 
     /// Whether the row applies to this age and (possibly unknown) sex. A sex-specific row applies to an
     /// unknown sex too: the caller compares every applicable row.
+    ///
+    /// ```
+    /// use marrowkb::blood_count::{Sex, thresholds::NATHAN_OSKI_MCV};
+    /// let girls = NATHAN_OSKI_MCV[10];
+    /// assert!(girls.applies(13.0, Some(Sex::Female)) && girls.applies(13.0, None));
+    /// assert!(!girls.applies(13.0, Some(Sex::Male)));
+    /// ```
     pub fn applies(&self, age: f64, sex: Option<Sex>) -> bool {
         self.ages.contains(age) && (self.sex.is_none() || sex.is_none() || self.sex == sex)
     }
 }
 
 const fn row(from: f64, to: f64, label: &'static str, sex: Option<Sex>, mean: f64, lower: f64) -> AgeReferenceRow {
-    AgeReferenceRow { ages: AgeRange { from, to, label }, sex, mean, lower }
+    AgeReferenceRow {
+        ages: AgeRange { from, to, label },
+        sex,
+        mean,
+        lower,
+    }
 }
 
 /// Haemoglobin (g/dL) below 6 months of age, where WHO 2011 has no cut-off: Nathan and Oski Appendix 11.
+///
+/// ```
+/// use marrowkb::blood_count::thresholds::NATHAN_OSKI_INFANT_HEMOGLOBIN;
+/// assert_eq!(NATHAN_OSKI_INFANT_HEMOGLOBIN[5].lower, 9.0); // 2 months: the physiological nadir
+/// ```
 pub const NATHAN_OSKI_INFANT_HEMOGLOBIN: [AgeReferenceRow; 7] = [
     row(0.0, days(1.0), "birth (cord blood): age < 1 d", None, 16.5, 13.5),
     row(days(1.0), days(7.0), "1–3 days: 1 d ≤ age < 7 d", None, 18.5, 14.5),
@@ -494,28 +586,88 @@ pub const NATHAN_OSKI_INFANT_HEMOGLOBIN: [AgeReferenceRow; 7] = [
     row(days(14.0), months(1.0), "2 weeks: 14 d ≤ age < 1 mo", None, 16.5, 12.5),
     row(months(1.0), months(2.0), "1 month: 1 mo ≤ age < 2 mo", None, 14.0, 10.0),
     row(months(2.0), months(3.0), "2 months: 2 mo ≤ age < 3 mo", None, 11.5, 9.0),
-    row(months(3.0), months(6.0), "3–6 months: 3 mo ≤ age < 6 mo", None, 11.5, 9.5),
+    row(
+        months(3.0),
+        months(6.0),
+        "3–6 months: 3 mo ≤ age < 6 mo",
+        None,
+        11.5,
+        9.5,
+    ),
 ];
 
 /// MCV (fL) by age and sex: Nathan and Oski Appendix 11. Microcytosis `MCV < lower`, macrocytosis
 /// `MCV > upper()`; both limits are normal.
+///
+/// ```
+/// use marrowkb::blood_count::thresholds::NATHAN_OSKI_MCV;
+/// assert!(NATHAN_OSKI_MCV.iter().all(|r| r.lower < r.mean && r.mean < r.upper()));
+/// ```
 pub const NATHAN_OSKI_MCV: [AgeReferenceRow; 13] = [
     row(0.0, days(1.0), "birth (cord blood): age < 1 d", None, 108.0, 95.0),
     row(days(1.0), days(7.0), "1–3 days: 1 d ≤ age < 7 d", None, 108.0, 95.0),
     row(days(7.0), days(14.0), "1 week: 7 d ≤ age < 14 d", None, 107.0, 88.0),
     row(days(14.0), months(1.0), "2 weeks: 14 d ≤ age < 1 mo", None, 105.0, 86.0),
-    row(months(1.0), months(2.0), "1 month: 1 mo ≤ age < 2 mo", None, 104.0, 85.0),
-    row(months(2.0), months(3.0), "2 months: 2 mo ≤ age < 3 mo", None, 96.0, 77.0),
-    row(months(3.0), months(6.0), "3–6 months: 3 mo ≤ age < 6 mo", None, 91.0, 74.0),
+    row(
+        months(1.0),
+        months(2.0),
+        "1 month: 1 mo ≤ age < 2 mo",
+        None,
+        104.0,
+        85.0,
+    ),
+    row(
+        months(2.0),
+        months(3.0),
+        "2 months: 2 mo ≤ age < 3 mo",
+        None,
+        96.0,
+        77.0,
+    ),
+    row(
+        months(3.0),
+        months(6.0),
+        "3–6 months: 3 mo ≤ age < 6 mo",
+        None,
+        91.0,
+        74.0,
+    ),
     row(months(6.0), 2.0, "0.5–2 years: 6 mo ≤ age < 2 y", None, 78.0, 70.0),
     row(2.0, 6.0, "2–6 years: 2 y ≤ age < 6 y", None, 81.0, 75.0),
     row(6.0, 12.0, "6–12 years: 6 y ≤ age < 12 y", None, 86.0, 77.0),
-    row(12.0, 18.0, "12–18 years, female: 12 y ≤ age < 18 y", Some(Sex::Female), 90.0, 78.0),
-    row(12.0, 18.0, "12–18 years, male: 12 y ≤ age < 18 y", Some(Sex::Male), 88.0, 78.0),
-    row(18.0, f64::INFINITY, "adults (18–49 years column), both sexes: age ≥ 18 y", None, 90.0, 80.0),
+    row(
+        12.0,
+        18.0,
+        "12–18 years, female: 12 y ≤ age < 18 y",
+        Some(Sex::Female),
+        90.0,
+        78.0,
+    ),
+    row(
+        12.0,
+        18.0,
+        "12–18 years, male: 12 y ≤ age < 18 y",
+        Some(Sex::Male),
+        88.0,
+        78.0,
+    ),
+    row(
+        18.0,
+        f64::INFINITY,
+        "adults (18–49 years column), both sexes: age ≥ 18 y",
+        None,
+        90.0,
+        80.0,
+    ),
 ];
 
 /// A lower limit of normal for a cell count, by age.
+///
+/// ```
+/// use marrowkb::blood_count::{Field, thresholds::COUNT_LOWER_LIMITS};
+/// let platelets = COUNT_LOWER_LIMITS.iter().find(|l| l.field == Field::Platelets).unwrap();
+/// assert_eq!(platelets.lower, 150.0);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct CountLowerLimit {
@@ -531,16 +683,30 @@ pub struct CountLowerLimit {
 
 /// Lower limits of normal for the cell counts (×10⁹/L). An age outside every row of a count has no
 /// reference for it.
+///
+/// ```
+/// use marrowkb::blood_count::{Field, thresholds::COUNT_LOWER_LIMITS};
+/// let anc: Vec<f64> = COUNT_LOWER_LIMITS.iter().filter(|l| l.field == Field::Neutrophils).map(|l| l.lower).collect();
+/// assert_eq!(anc, [1.0, 1.5]);
+/// ```
 pub const COUNT_LOWER_LIMITS: [CountLowerLimit; 6] = [
     CountLowerLimit {
         field: Field::Neutrophils,
-        ages: AgeRange { from: days(14.0), to: 1.0, label: "14 d ≤ age < 1 y" },
+        ages: AgeRange {
+            from: days(14.0),
+            to: 1.0,
+            label: "14 d ≤ age < 1 y",
+        },
         lower: 1.0,
         source: Reference::Nelson,
     },
     CountLowerLimit {
         field: Field::Neutrophils,
-        ages: AgeRange { from: 1.0, to: f64::INFINITY, label: "age ≥ 1 y" },
+        ages: AgeRange {
+            from: 1.0,
+            to: f64::INFINITY,
+            label: "age ≥ 1 y",
+        },
         lower: 1.5,
         source: Reference::Nelson,
     },
@@ -558,7 +724,11 @@ pub const COUNT_LOWER_LIMITS: [CountLowerLimit; 6] = [
     },
     CountLowerLimit {
         field: Field::Platelets,
-        ages: AgeRange { from: 0.0, to: f64::INFINITY, label: "every age" },
+        ages: AgeRange {
+            from: 0.0,
+            to: f64::INFINITY,
+            label: "every age",
+        },
         lower: 150.0,
         source: Reference::RobertsMurray2003,
     },
@@ -570,11 +740,21 @@ pub const COUNT_LOWER_LIMITS: [CountLowerLimit; 6] = [
     },
 ];
 
-const ADULTS: AgeRange = AgeRange { from: 18.0, to: f64::INFINITY, label: "age ≥ 18 y" };
+const ADULTS: AgeRange = AgeRange {
+    from: 18.0,
+    to: f64::INFINITY,
+    label: "age ≥ 18 y",
+};
 
 /// Severity bands of a cytopenia (canonical unit): very severe `v < very_severe_below`; severe
 /// `very_severe_below ≤ v < severe_below`; moderate `severe_below ≤ v < moderate_below`; mild
 /// `moderate_below ≤ v < mild_below`.
+///
+/// ```
+/// use marrowkb::blood_count::{Severity, thresholds::SeverityBands};
+/// let bands = SeverityBands { mild_below: 12.0, moderate_below: 11.0, severe_below: 8.0, very_severe_below: None };
+/// assert_eq!(bands.classify(11.0), Some(Severity::Mild));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct SeverityBands {
@@ -590,12 +770,26 @@ pub struct SeverityBands {
 
 /// The neutropenia bands (×10⁹/L): mild 1.0–1.5, moderate 0.5–1.0, severe 0.2–0.5 (Nelson), very severe
 /// < 0.2 (the Bacigalupo 1988 threshold).
-pub const NEUTROPENIA_BANDS: SeverityBands =
-    SeverityBands { mild_below: 1.5, moderate_below: 1.0, severe_below: 0.5, very_severe_below: Some(0.2) };
+///
+/// ```
+/// use marrowkb::blood_count::thresholds::NEUTROPENIA_BANDS;
+/// assert_eq!(NEUTROPENIA_BANDS.very_severe_below, Some(0.2));
+/// ```
+pub const NEUTROPENIA_BANDS: SeverityBands = SeverityBands {
+    mild_below: 1.5,
+    moderate_below: 1.0,
+    severe_below: 0.5,
+    very_severe_below: Some(0.2),
+};
 
 /// A CTCAE v5.0 term's grades (canonical unit): grade 1 `grade2_below ≤ v < LLN`; grade 2
 /// `grade3_below ≤ v < grade2_below`; grade 3 `grade4_below ≤ v < grade3_below` (or `v < grade3_below`
 /// where grade 4 has no number); grade 4 `v < grade4_below`.
+///
+/// ```
+/// use marrowkb::blood_count::thresholds::CTCAE_LYMPHOCYTES;
+/// assert_eq!(CTCAE_LYMPHOCYTES.term, "Lymphocyte count decreased");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct CtcaeScale {
@@ -612,9 +806,24 @@ pub struct CtcaeScale {
 }
 
 /// CTCAE v5.0 Anemia (g/dL).
-pub const CTCAE_ANEMIA: CtcaeScale =
-    CtcaeScale { field: Field::Hemoglobin, term: "Anemia", grade2_below: 10.0, grade3_below: 8.0, grade4_below: None };
+///
+/// ```
+/// use marrowkb::blood_count::thresholds::CTCAE_ANEMIA;
+/// assert_eq!((CTCAE_ANEMIA.grade2_below, CTCAE_ANEMIA.grade3_below), (10.0, 8.0));
+/// ```
+pub const CTCAE_ANEMIA: CtcaeScale = CtcaeScale {
+    field: Field::Hemoglobin,
+    term: "Anemia",
+    grade2_below: 10.0,
+    grade3_below: 8.0,
+    grade4_below: None,
+};
 /// CTCAE v5.0 Neutrophil count decreased (×10⁹/L).
+///
+/// ```
+/// use marrowkb::blood_count::thresholds::CTCAE_NEUTROPHILS;
+/// assert_eq!(CTCAE_NEUTROPHILS.grade3_below, 1.0);
+/// ```
 pub const CTCAE_NEUTROPHILS: CtcaeScale = CtcaeScale {
     field: Field::Neutrophils,
     term: "Neutrophil count decreased",
@@ -623,6 +832,11 @@ pub const CTCAE_NEUTROPHILS: CtcaeScale = CtcaeScale {
     grade4_below: Some(0.5),
 };
 /// CTCAE v5.0 Platelet count decreased (×10⁹/L).
+///
+/// ```
+/// use marrowkb::blood_count::thresholds::CTCAE_PLATELETS;
+/// assert_eq!(CTCAE_PLATELETS.grade4_below, Some(25.0));
+/// ```
 pub const CTCAE_PLATELETS: CtcaeScale = CtcaeScale {
     field: Field::Platelets,
     term: "Platelet count decreased",
@@ -631,6 +845,11 @@ pub const CTCAE_PLATELETS: CtcaeScale = CtcaeScale {
     grade4_below: Some(25.0),
 };
 /// CTCAE v5.0 Lymphocyte count decreased (×10⁹/L).
+///
+/// ```
+/// use marrowkb::blood_count::thresholds::CTCAE_LYMPHOCYTES;
+/// assert_eq!(CTCAE_LYMPHOCYTES.grade4_below, Some(0.2));
+/// ```
 pub const CTCAE_LYMPHOCYTES: CtcaeScale = CtcaeScale {
     field: Field::Lymphocytes,
     term: "Lymphocyte count decreased",
@@ -646,6 +865,11 @@ pub const CTCAE_LYMPHOCYTES: CtcaeScale = CtcaeScale {
 /// criterion and at least 2 of `ANC < neutrophils_below`, `platelets < platelets_below`,
 /// `reticulocytes < reticulocytes_below` (or `< automated_reticulocytes_below` under BSH 2016). Very
 /// severe: severe and `ANC < very_severe_neutrophils_below`.
+///
+/// ```
+/// use marrowkb::blood_count::thresholds::APLASTIC;
+/// assert_eq!(APLASTIC.partial_cellularity_max, 50.0);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct AplasticThresholds {
@@ -668,6 +892,11 @@ pub struct AplasticThresholds {
 }
 
 /// Camitta 1976 as modified by Bacigalupo 1988, with the BSH 2016 automated reticulocyte option.
+///
+/// ```
+/// use marrowkb::blood_count::thresholds::APLASTIC;
+/// assert_eq!((APLASTIC.reticulocytes_below, APLASTIC.automated_reticulocytes_below), (20.0, 60.0));
+/// ```
 pub const APLASTIC: AplasticThresholds = AplasticThresholds {
     cellularity_below: 25.0,
     partial_cellularity_max: 50.0,
@@ -681,6 +910,12 @@ pub const APLASTIC: AplasticThresholds = AplasticThresholds {
 
 /// Plausibility bounds of a field, in its canonical unit: values outside are rejected by
 /// [`BloodCountBuilder::build`](super::BloodCountBuilder::build).
+///
+/// ```
+/// use marrowkb::blood_count::{Field, thresholds::PLAUSIBLE};
+/// let hb = PLAUSIBLE.iter().find(|p| p.field == Field::Hemoglobin).unwrap();
+/// assert_eq!((hb.max, hb.min_exclusive), (25.0, true));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Plausible {
@@ -701,6 +936,11 @@ pub struct Plausible {
 const NEGATIVE: &str = "negative";
 
 /// Plausibility bounds (marrowkb's own; see the notes above).
+///
+/// ```
+/// use marrowkb::blood_count::{Field, thresholds::PLAUSIBLE};
+/// assert!(PLAUSIBLE.iter().any(|p| p.field == Field::Platelets && p.max == 5000.0));
+/// ```
 pub const PLAUSIBLE: [Plausible; 12] = [
     Plausible {
         field: Field::Hemoglobin,
@@ -803,7 +1043,11 @@ pub const PLAUSIBLE: [Plausible; 12] = [
 /// Formats a number for the table: one decimal for whole numbers below 20 (`11.0`, `1.0`), else as is
 /// (`25`, `150`, `0.5`).
 fn num(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 20.0 { format!("{v:.1}") } else { format!("{v}") }
+    if v.fract() == 0.0 && v.abs() < 20.0 {
+        format!("{v:.1}")
+    } else {
+        format!("{v}")
+    }
 }
 
 /// The threshold table as Markdown (the table in this module's documentation).
@@ -816,7 +1060,13 @@ fn num(v: f64) -> String {
 pub fn markdown_table() -> String {
     let mut rows: Vec<[String; 5]> = Vec::new();
     let mut push = |measure: &str, population: String, finding: &str, rule: String, source: Reference| {
-        rows.push([measure.into(), population, finding.into(), rule, source.short_name().into()]);
+        rows.push([
+            measure.into(),
+            population,
+            finding.into(),
+            rule,
+            source.short_name().into(),
+        ]);
     };
     for r in &WHO_2011_HEMOGLOBIN {
         push(
@@ -842,9 +1092,18 @@ pub fn markdown_table() -> String {
         );
     }
     for s in [CTCAE_ANEMIA, CTCAE_NEUTROPHILS, CTCAE_PLATELETS, CTCAE_LYMPHOCYTES] {
-        let unit = if s.field == Field::Hemoglobin { "g/dL" } else { "×10⁹/L" };
+        let unit = if s.field == Field::Hemoglobin {
+            "g/dL"
+        } else {
+            "×10⁹/L"
+        };
         let grade4 = match s.grade4_below {
-            Some(g4) => format!("grade 3 {} ≤ v < {}; grade 4 v < {} {unit}", num(g4), num(s.grade3_below), num(g4)),
+            Some(g4) => format!(
+                "grade 3 {} ≤ v < {}; grade 4 v < {} {unit}",
+                num(g4),
+                num(s.grade3_below),
+                num(g4)
+            ),
             None => format!("grade 3 v < {} {unit}; grade 4 clinical only", num(s.grade3_below)),
         };
         push(
@@ -933,7 +1192,11 @@ pub fn markdown_table() -> String {
         "Reticulocytes",
         "aplastic anaemia, BSH option".into(),
         "severe criterion, automated count",
-        format!("reticulocytes < {} ×10⁹/L (replaces < {})", num(a.automated_reticulocytes_below), num(a.reticulocytes_below)),
+        format!(
+            "reticulocytes < {} ×10⁹/L (replaces < {})",
+            num(a.automated_reticulocytes_below),
+            num(a.reticulocytes_below)
+        ),
         Reference::Bsh2016,
     );
     push(
@@ -952,7 +1215,11 @@ pub fn markdown_table() -> String {
     );
     for p in &PLAUSIBLE {
         let unit = plausible_unit(p.field);
-        let low = if p.min_exclusive { format!("{} < v", num(p.min)) } else { format!("{} ≤ v", num(p.min)) };
+        let low = if p.min_exclusive {
+            format!("{} < v", num(p.min))
+        } else {
+            format!("{} ≤ v", num(p.min))
+        };
         push(
             field_title(p.field),
             "every age".into(),
@@ -1028,7 +1295,10 @@ mod tests {
             .collect();
         let expected = markdown_table();
         let as_doc: String = expected.lines().map(|l| format!("//! {l}\n")).collect();
-        assert!(documented == expected, "update the table in thresholds.rs to:\n{as_doc}");
+        assert!(
+            documented == expected,
+            "update the table in thresholds.rs to:\n{as_doc}"
+        );
     }
 
     #[test]
@@ -1038,7 +1308,10 @@ mod tests {
                 assert_eq!(pair[0].ages.to, pair[1].ages.from, "{:?}", pair[1].ages.label);
             }
         }
-        assert_eq!(NATHAN_OSKI_INFANT_HEMOGLOBIN[6].ages.to, WHO_2011_HEMOGLOBIN[0].ages.from);
+        assert_eq!(
+            NATHAN_OSKI_INFANT_HEMOGLOBIN[6].ages.to,
+            WHO_2011_HEMOGLOBIN[0].ages.from
+        );
         assert_eq!(NATHAN_OSKI_MCV[9].ages.to, NATHAN_OSKI_MCV[10].ages.from);
         assert_eq!(NATHAN_OSKI_MCV[11].ages.to, NATHAN_OSKI_MCV[12].ages.from);
     }

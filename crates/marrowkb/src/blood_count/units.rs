@@ -67,19 +67,35 @@ macro_rules! unit_enum {
 
         impl $name {
             /// Every value, in discriminant order.
+            ///
+            #[doc = concat!("```\nuse marrowkb::blood_count::", stringify!($name), ";\n")]
+            #[doc = concat!("assert!(", stringify!($name), "::ALL.windows(2).all(|w| (w[0] as u32) < (w[1] as u32)));\n```")]
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
-            /// The stable snake_case key (serde, Python, C).
+            /// The stable snake_case key (serde, Python, C); parsing accepts it.
+            ///
+            #[doc = concat!("```\nuse marrowkb::blood_count::", stringify!($name), ";\n")]
+            #[doc = concat!("for u in ", stringify!($name), "::ALL {\n")]
+            #[doc = concat!("    assert_eq!(u.key().parse::<", stringify!($name), ">().unwrap(), *u);\n}\n```")]
             pub const fn key(self) -> &'static str {
                 match self { $($name::$variant => $key,)+ }
             }
 
-            /// The symbol as written on a laboratory report.
+            /// The symbol as written on a laboratory report (also its `Display`); parsing accepts it.
+            ///
+            #[doc = concat!("```\nuse marrowkb::blood_count::", stringify!($name), ";\n")]
+            #[doc = concat!("for u in ", stringify!($name), "::ALL {\n")]
+            #[doc = concat!("    assert_eq!(u.to_string().parse::<", stringify!($name), ">().unwrap(), *u);\n}\n```")]
             pub const fn symbol(self) -> &'static str {
                 match self { $($name::$variant => $symbol,)+ }
             }
 
             /// The value with this stable discriminant.
+            ///
+            #[doc = concat!("```\nuse marrowkb::blood_count::", stringify!($name), ";\n")]
+            #[doc = concat!("for u in ", stringify!($name), "::ALL {\n")]
+            #[doc = concat!("    assert_eq!(", stringify!($name), "::from_discriminant(*u as u32).unwrap(), *u);\n}\n")]
+            #[doc = concat!("assert!(", stringify!($name), "::from_discriminant(0).is_err());\n```")]
             ///
             /// # Errors
             /// [`Error::InvalidDiscriminant`] for a number no value has.

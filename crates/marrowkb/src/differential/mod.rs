@@ -28,31 +28,38 @@
 //! *D* is `log10` of the product of all LRs (pieces treated as independent); the posterior is
 //! `LR(D) / Σ LR` over the 20 disorders (uniform prior: the patient has one of them).
 //!
-//! **Background frequency** of a term *t*: `B(t)` = [`Term::disease_fraction`], the fraction of annotated
-//! diseases that carry *t* or a descendant.
+//! **Reported findings are a sample of the disorder's manifestations.** A patient (or case report) lists a
+//! handful of findings, not every feature the disorder can have. So the probability of a reported finding
+//! *h* under *D* is the *share* of *D*'s manifestations that fall under *h*: `S(h) = Σ f(t) / M`, summing
+//! the frequencies `f(t)` of *D*'s features *t* that are *h* or its descendants, over the disorder's
+//! manifestation mass `M = Σ f` (the expected number of features a patient has). A disorder with many
+//! possible features makes each one less likely to be the one reported; given how many findings were
+//! reported, this is the consistent way to compare a disorder with 10 features and one with 300 (the
+//! closed-world terms for unreported features then cancel). The background is the same quantity over all
+//! annotated diseases, [`Term::background_share`] `q(h)`.
 //!
-//! **Implied frequency** `F(t)` of a term in *D*: the largest frequency of *D*'s features that are *t* or its
-//! descendants (whoever has a feature has all its ancestors: the annotation propagation rule).
-//!
-//! **An observed finding *h*** is explained by the best of these (its probability under *D*):
-//! - *exact / broader*: *h* is a feature of *D* or an ancestor of one (the patient was less specific):
-//!   `P = F(h)`.
-//! - *narrower*: *h* is a descendant of a direct feature *a* of *D* with frequency `f(a)` (the patient was
-//!   more specific than the annotation): `P = f(a) · B(h)/B(a)`, i.e. *D*'s cases of *a* split over *a*'s
-//!   subclasses as they do across all diseases, so `LR = f(a)/B(a)`, the LR of *a* itself.
-//! - *related*: *h* and a feature of *D* share the ancestor *a* (below Phenotypic abnormality), which *D*
-//!   carries only by implication: `P = γ · F(a) · B(h)/B(a)` with [`RELATED_WEIGHT`] `γ = 0.25`, since *D*'s
-//!   cases of *a* are known to take another form than *h*.
+//! **An observed finding *h*** is explained by the best of these:
+//! - *exact / broader*: *h* is a feature of *D* or an ancestor of some (the patient was less specific):
+//!   `P = S(h)`.
+//! - *narrower*: *h* is a descendant of a direct feature *a* (the patient was more specific than the
+//!   annotation): `P = f(a)/M · q(h)/q(a)`, i.e. *D*'s cases of *a* split over *a*'s subclasses as they do
+//!   across all diseases, so `LR ≈ LR(a)`.
+//! - *related*: *h* and features of *D* share the ancestor *a* (below Phenotypic abnormality), which *D*
+//!   carries only by implication: `P = γ · S(a) · q(h)/q(a)` with [`RELATED_WEIGHT`] `γ = 0.25`, since *D*'s
+//!   cases of *a* are known to take other forms than *h*.
 //!
 //! A finding may also be unrelated to the disorder (comorbidity, chance, incomplete annotation): with
-//! probability [`NOISE`] `ε = 0.1` a reported finding is drawn from the background, so
-//! `P(h | D) = (1 − ε) · P + ε · B(h)` and `LR = (1 − ε) · P / B(h) + ε`. An unrelated finding therefore costs
+//! probability [`NOISE`] `ε = 0.1` a reported finding comes from the background, so
+//! `P(h | D) = (1 − ε) · P + ε · q(h)` and `LR = (1 − ε) · P / q(h) + ε`. An unrelated finding therefore costs
 //! one log10 unit at most (*unexplained*). A finding that *D* excludes (curated `excluded`, `NOT`
 //! annotations), or a descendant of one, gets `LR =` [`CONTRADICTION_LR`] `= 0.01` (*contradicted*).
 //!
-//! **An excluded finding *h*** (the patient does not have it): `P(absent | D) = 1 − P` with *P* as above (at
-//! least [`MIN_ABSENCE`] `= 0.01`, so one wrong exclusion cannot rule out a disorder), against
-//! `1 − B(h)` in the background.
+//! **An excluded finding *h*** (the patient was examined for it and does not have it) is about presence, not
+//! reporting: `P(absent | D) = 1 − F(h)`, where the *implied frequency* `F(h)` is the largest frequency of
+//! *D*'s features that are *h* or below it (whoever has a feature has all its ancestors), or
+//! `f(a) · B(h)/B(a)` when *h* is below a direct feature *a*; at least [`MIN_ABSENCE`] `= 0.01`, so one
+//! wrong exclusion cannot rule out a disorder. The background is `1 − B(h)`, with `B(h)` =
+//! [`Term::disease_fraction`] the fraction of annotated diseases that carry *h*.
 //!
 //! **Age of onset** (an [`Onset`] class, or an age in years converted with [`Onset::age_years`]): each
 //! disorder's curated onset classes get weight 1, neighbouring classes `0.3^distance`; normalized over the
@@ -87,7 +94,7 @@ use crate::classes::{Inheritance, Onset};
 use crate::codes::HpoId;
 use crate::hpo::{self, Term};
 use crate::{Disorder, Error, Result, Symptom};
-use profile::{DIRECT, EXCLUDED, NO_HALLMARK, hallmarks, postings, probability};
+use profile::{DIRECT, EXCLUDED, NO_HALLMARK, hallmarks, postings, probability, profile_mass};
 
 /// Probability `ε` that a reported finding is unrelated to the patient's disorder (noise, comorbidity,
 /// annotation gaps): the smallest likelihood ratio an observed finding can get, unless contradicted.
@@ -507,7 +514,7 @@ pub fn differential(query: &Query<'_>) -> Result<Differential> {
     let mut matches = vec![TermMatch::PLACEHOLDER; N * n_obs];
     for (i, &h) in observed.iter().enumerate() {
         let mut best = [Best::NONE; N];
-        let bh = h.disease_fraction();
+        let qh = h.background_share();
         for a in h.self_and_ancestors() {
             let is_self = a == h;
             if !is_self && a == Term::PHENOTYPIC_ABNORMALITY {
@@ -517,7 +524,7 @@ pub fn differential(query: &Query<'_>) -> Result<Differential> {
             if list.is_empty() {
                 continue;
             }
-            let ratio = if is_self { 1.0 } else { bh / a.disease_fraction() };
+            let ratio = if is_self { 1.0 } else { qh / a.background_share() };
             for p in list {
                 let d = usize::from(p.disorder);
                 let (Some(b), Some(cov)) = (best.get_mut(d), covered.get_mut(d)) else { continue };
@@ -526,13 +533,14 @@ pub fn differential(query: &Query<'_>) -> Result<Differential> {
                     continue;
                 }
                 let implied = probability(p.implied);
+                let share = f64::from(p.share);
                 let source = Term::at(p.source);
                 if is_self {
                     *cov |= p.mask;
                     if p.flags & DIRECT != 0 {
-                        b.offer(implied, MatchKind::Exact, h, h, implied);
+                        b.offer(share, MatchKind::Exact, h, h, implied);
                     } else {
-                        b.offer(implied, MatchKind::Broader, source, h, implied);
+                        b.offer(share, MatchKind::Broader, source, h, implied);
                     }
                 } else {
                     if p.flags & DIRECT != 0 {
@@ -541,9 +549,9 @@ pub fn differential(query: &Query<'_>) -> Result<Differential> {
                             *cov |= 1 << bit;
                         }
                         let f = probability(p.direct);
-                        b.offer(f * ratio, MatchKind::Narrower, a, a, f);
+                        b.offer(f / profile_mass(d) * ratio, MatchKind::Narrower, a, a, f);
                     }
-                    b.offer(RELATED_WEIGHT * implied * ratio, MatchKind::Related, source, a, implied);
+                    b.offer(RELATED_WEIGHT * share * ratio, MatchKind::Related, source, a, implied);
                 }
             }
         }
@@ -563,7 +571,7 @@ pub fn differential(query: &Query<'_>) -> Result<Differential> {
                     feature: b.feature,
                     via: b.via,
                     frequency: b.frequency,
-                    log10_lr: ((1.0 - NOISE) * b.p / bh + NOISE).log10(),
+                    log10_lr: ((1.0 - NOISE) * b.p / qh + NOISE).log10(),
                 },
                 None => TermMatch {
                     term: h,

@@ -2,7 +2,7 @@
 //! subtype ORPHA/OMIM entries, and the per-term postings the differential reads.
 
 use crate::Disorder;
-use crate::generated::{PROFILE_HALLMARKS, PROFILE_POSTING_STARTS, PROFILE_POSTINGS, PROFILES};
+use crate::generated::{PROFILE_HALLMARKS, PROFILE_MASS, PROFILE_POSTING_STARTS, PROFILE_POSTINGS, PROFILES};
 use crate::hpo::Term;
 
 /// Where a profile feature's frequency comes from, in order of precedence (the first that has the term wins).
@@ -117,6 +117,8 @@ pub(crate) const EXCLUDED: u8 = 0x40;
 pub(crate) struct Posting {
     /// Hallmarks of the disorder that are the term or its descendants (bit i = `PROFILE_HALLMARKS[d][i]`).
     pub mask: u32,
+    /// The share of the disorder's manifestations (sum of feature frequencies) that are the term or below it.
+    pub share: f32,
     /// The direct feature giving the implied frequency (the most frequent one below or at the term).
     pub source: u16,
     /// Implied frequency: the largest frequency among the disorder's features that are the term or below it.
@@ -130,9 +132,18 @@ pub(crate) struct Posting {
 }
 
 /// Builds a posting in generated code (frequencies as probabilities, stored in 1/10000).
-pub(crate) const fn posting(disorder: u8, flags: u8, source: u16, implied: f64, direct: f64, mask: u32) -> Posting {
+pub(crate) const fn posting(
+    disorder: u8,
+    flags: u8,
+    source: u16,
+    implied: f64,
+    direct: f64,
+    share: f32,
+    mask: u32,
+) -> Posting {
     Posting {
         mask,
+        share,
         source,
         implied: (implied * 10000.0 + 0.5) as u16,
         direct: (direct * 10000.0 + 0.5) as u16,
@@ -152,6 +163,12 @@ pub(crate) fn postings(term: Term) -> &'static [Posting] {
 /// A disorder's hallmarks in bit order: (term index, frequency in 1/10000).
 pub(crate) fn hallmarks(disorder_index: usize) -> &'static [(u16, u16)] {
     PROFILE_HALLMARKS.get(disorder_index).copied().unwrap_or(&[])
+}
+
+/// A disorder's manifestation mass: the sum of its features' frequencies (the expected number of them a
+/// patient has).
+pub(crate) fn profile_mass(disorder_index: usize) -> f64 {
+    PROFILE_MASS.get(disorder_index).copied().unwrap_or(1.0)
 }
 
 /// A frequency stored in 1/10000 as a probability.

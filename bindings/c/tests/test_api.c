@@ -1,0 +1,921 @@
+/*
+ * C test suite for libmarrowkb: every public function, every record field, hostile input (NULL pointers,
+ * invalid UTF-8, out-of-range enum values, oversized input, small buffers) and 16 threads at once.
+ *
+ * Built by bindings/c/run_tests.sh with -std=c11 -Wall -Wextra -Werror -pedantic and run plainly, under
+ * AddressSanitizer + UndefinedBehaviorSanitizer, and under valgrind. The last line is "N passed, M failed".
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <marrowkb.h>
+
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------------------------------------ */
+/* A tiny runner: a test case is a function; CHECK records a failure and goes on.                    */
+
+static int checks_run;
+static int case_failures;
+
+#define CHECK(cond)                                                                      \
+    do {                                                                                 \
+        checks_run++;                                                                    \
+        if (!(cond)) {                                                                   \
+            case_failures++;                                                             \
+            fprintf(stderr, "  FAILED %s:%d: %s\n", __FILE__, __LINE__, #cond);          \
+        }                                                                                \
+    } while (0)
+
+#define CHECK_STATUS(expr, expected)                                                     \
+    do {                                                                                 \
+        MkbStatus got_ = (expr);                                                         \
+        checks_run++;                                                                    \
+        if (got_ != (MkbStatus)(expected)) {                                             \
+            case_failures++;                                                             \
+            fprintf(stderr, "  FAILED %s:%d: %s returned %u (%s), expected %s\n",       \
+                    __FILE__, __LINE__, #expr, (unsigned)got_, mkb_status_message(got_), \
+                    #expected);                                                          \
+        }                                                                                \
+    } while (0)
+
+#define NT MKB_NUL_TERMINATED
+
+static int streq(const char *a, const char *b) { return a != NULL && b != NULL && strcmp(a, b) == 0; }
+
+/* Compares suggestion lists field by field (the struct has padding). */
+static int same_suggestions(const MkbSuggestions *a, const MkbSuggestions *b) {
+    if (a->len != b->len) return 0;
+    for (size_t i = 0; i < MKB_MAX_SUGGESTIONS; i++) {
+        if (a->items[i] != b->items[i]) return 0;
+    }
+    return 1;
+}
+
+static int contains(const MkbDisorder *list, size_t len, MkbDisorder d) {
+    for (size_t i = 0; i < len; i++) {
+        if (list[i] == d) return 1;
+    }
+    return 0;
+}
+
+/* Touches every byte of a library string, so ASan/valgrind see any bad pointer. */
+static int valid_string(const char *s) { return s != NULL && strlen(s) < 100000; }
+
+/* ------------------------------------------------------------------------------------------------ */
+
+static void test_version(void) {
+    char expected[64];
+    snprintf(expected, sizeof expected, "%d.%d.%d", MKB_VERSION_MAJOR, MKB_VERSION_MINOR, MKB_VERSION_PATCH);
+    CHECK(streq(mkb_version(), expected));
+    CHECK(strstr(mkb_data_version(), "HPO 2025-01-16") != NULL);
+    CHECK(mkb_version() == mkb_version());
+}
+
+static void test_status_messages(void) {
+    const MkbStatus all[] = {MKB_OK, MKB_NOT_FOUND, MKB_INVALID_ARGUMENT, MKB_NULL_POINTER,
+                             MKB_BUFFER_TOO_SMALL, MKB_INVALID_UTF8, MKB_MALFORMED_ID, MKB_TOO_LONG,
+                             MKB_EMPTY, MKB_INVALID_ENUM, MKB_OUT_OF_RANGE, MKB_PANIC};
+    size_t n = sizeof all / sizeof all[0];
+    for (size_t i = 0; i < n; i++) {
+        CHECK(all[i] == i); /* fixed numbers */
+        const char *m = mkb_status_message(all[i]);
+        CHECK(valid_string(m) && strlen(m) > 3);
+        CHECK(!streq(m, "unknown status"));
+        for (size_t j = 0; j < i; j++) CHECK(!streq(m, mkb_status_message(all[j])));
+    }
+    CHECK(streq(mkb_status_message(12), "unknown status"));
+    CHECK(streq(mkb_status_message(UINT32_MAX), "unknown status"));
+}
+
+static void test_lookup(void) {
+    MkbDisorder d = 0;
+    CHECK_STATUS(mkb_lookup("fanconi anaemia", NT, &d, NULL), MKB_OK);
+    CHECK(d == MKB_DISORDER_FANCONI_ANEMIA);
+    CHECK(d == 9);
+    CHECK_STATUS(mkb_lookup("FA", NT, &d, NULL), MKB_OK);
+    CHECK(d == MKB_DISORDER_FANCONI_ANEMIA);
+    CHECK_STATUS(mkb_lookup("Blackfan-Diamond anaemia", NT, &d, NULL), MKB_OK);
+    CHECK(d == MKB_DISORDER_DIAMOND_BLACKFAN_ANEMIA);
+    CHECK_STATUS(mkb_lookup("Kostmann disease", NT, &d, NULL), MKB_OK);
+    CHECK(d == MKB_DISORDER_KOSTMANN_SYNDROME);
+    /* (pointer, length): no terminator needed, bytes past len are not read. */
+    const char not_terminated[] = {'D', 'B', 'A', 'x', 'y'};
+    CHECK_STATUS(mkb_lookup(not_terminated, 3, &d, NULL), MKB_OK);
+    CHECK(d == MKB_DISORDER_DIAMOND_BLACKFAN_ANEMIA);
+    /* Diacritics, en dash, upper case (UTF-8). */
+    CHECK_STATUS(mkb_lookup("SHWACHMAN\xE2\x80\x93" "DIAMOND SYNDROME", NT, &d, NULL), MKB_OK);
+    CHECK(d == MKB_DISORDER_SHWACHMAN_DIAMOND_SYNDROME);
+    CHECK_STATUS(mkb_lookup("Fanconi's an\xC3\xA9mia", NT, &d, NULL), MKB_OK);
+    CHECK(d == MKB_DISORDER_FANCONI_ANEMIA);
+
+    MkbSuggestions s;
+    memset(&s, 0xAB, sizeof s);
+    CHECK_STATUS(mkb_lookup("FA", NT, &d, &s), MKB_OK);
+    CHECK(s.len == 0 && s.items[0] == MKB_NO_DISORDER);
+    d = 12345;
+    CHECK_STATUS(mkb_lookup("fanconni anaemia", NT, &d, &s), MKB_NOT_FOUND);
+    CHECK(d == 12345); /* not written on failure */
+    CHECK(s.len >= 1 && s.len <= MKB_MAX_SUGGESTIONS);
+    CHECK(s.items[0] == MKB_DISORDER_FANCONI_ANEMIA);
+    for (size_t i = s.len; i < MKB_MAX_SUGGESTIONS; i++) CHECK(s.items[i] == MKB_NO_DISORDER);
+    CHECK_STATUS(mkb_lookup("fanconni anaemia", NT, &d, NULL), MKB_NOT_FOUND);
+    CHECK_STATUS(mkb_lookup("zzzzzzzz", NT, &d, &s), MKB_NOT_FOUND);
+    CHECK(s.len == 0);
+
+    CHECK_STATUS(mkb_suggest("diamond blackfan anemai", NT, &s), MKB_OK);
+    CHECK(s.len >= 1 && s.items[0] == MKB_DISORDER_DIAMOND_BLACKFAN_ANEMIA);
+    CHECK_STATUS(mkb_suggest("", NT, &s), MKB_OK);
+    CHECK(s.len == 0);
+    CHECK_STATUS(mkb_suggest(NULL, 3, &s), MKB_NULL_POINTER);
+    CHECK_STATUS(mkb_suggest("fa", NT, NULL), MKB_NULL_POINTER);
+}
+
+static void test_hostile_text(void) {
+    MkbDisorder d = 0;
+    MkbSuggestions s;
+    CHECK_STATUS(mkb_lookup(NULL, NT, &d, NULL), MKB_NULL_POINTER);
+    CHECK_STATUS(mkb_lookup(NULL, 0, &d, NULL), MKB_NULL_POINTER);
+    CHECK_STATUS(mkb_lookup("FA", NT, NULL, NULL), MKB_NULL_POINTER);
+    CHECK_STATUS(mkb_lookup("", NT, &d, NULL), MKB_EMPTY);
+    CHECK_STATUS(mkb_lookup("FA", 0, &d, NULL), MKB_EMPTY);
+    CHECK_STATUS(mkb_lookup(" - '. ", NT, &d, &s), MKB_EMPTY);
+    CHECK(s.len == 0);
+    CHECK_STATUS(mkb_lookup("\xFF\xFE", NT, &d, NULL), MKB_INVALID_UTF8);
+    CHECK_STATUS(mkb_lookup("fanconi \xC3", NT, &d, NULL), MKB_INVALID_UTF8); /* truncated sequence */
+    CHECK_STATUS(mkb_lookup("\xED\xA0\x80", NT, &d, NULL), MKB_INVALID_UTF8); /* surrogate */
+    /* An interior NUL within an explicit length is just a byte (dropped as punctuation). */
+    CHECK_STATUS(mkb_lookup("F\0A", 3, &d, NULL), MKB_OK);
+    CHECK(d == MKB_DISORDER_FANCONI_ANEMIA);
+
+    /* Oversized input: rejected before the memory is read (a short buffer with a huge length). */
+    char small[8] = "FA";
+    CHECK_STATUS(mkb_lookup(small, MKB_MAX_INPUT_LEN + 1, &d, NULL), MKB_TOO_LONG);
+    CHECK_STATUS(mkb_lookup(small, SIZE_MAX - 1, &d, NULL), MKB_TOO_LONG);
+    /* Exactly MKB_MAX_INPUT_LEN + 1 bytes and no NUL: the bounded scan stops inside the buffer. */
+    char *unterminated = malloc(MKB_MAX_INPUT_LEN + 1);
+    CHECK(unterminated != NULL);
+    if (unterminated != NULL) {
+        memset(unterminated, 'a', MKB_MAX_INPUT_LEN + 1);
+        CHECK_STATUS(mkb_lookup(unterminated, NT, &d, NULL), MKB_TOO_LONG);
+        CHECK_STATUS(mkb_lookup(unterminated, MKB_MAX_INPUT_LEN + 1, &d, NULL), MKB_TOO_LONG);
+        /* MKB_MAX_INPUT_LEN bytes are accepted as input; the normalized name is then too long. */
+        CHECK_STATUS(mkb_lookup(unterminated, MKB_MAX_INPUT_LEN, &d, NULL), MKB_TOO_LONG);
+        free(unterminated);
+    }
+    /* Long but mostly punctuation: within limits, normalizes to a short unknown name. */
+    char spaced[MKB_MAX_INPUT_LEN + 1];
+    memset(spaced, ' ', MKB_MAX_INPUT_LEN);
+    spaced[0] = 'F';
+    spaced[MKB_MAX_INPUT_LEN - 1] = 'A';
+    spaced[MKB_MAX_INPUT_LEN] = '\0';
+    CHECK_STATUS(mkb_lookup(spaced, NT, &d, NULL), MKB_OK);
+    CHECK(d == MKB_DISORDER_FANCONI_ANEMIA);
+
+    /* The same rules for every text entry point. */
+    MkbSymptom sym;
+    const MkbGeneRecord *g;
+    uint32_t n;
+    CHECK_STATUS(mkb_symptom_find(NULL, 1, &sym), MKB_NULL_POINTER);
+    CHECK_STATUS(mkb_symptom_find("\xC0\x80", NT, &sym), MKB_INVALID_UTF8);
+    CHECK_STATUS(mkb_gene_from_symbol(small, SIZE_MAX, &g), MKB_NOT_FOUND); /* SIZE_MAX: "FA", NUL-terminated */
+    CHECK_STATUS(mkb_gene_from_symbol("ABCDEFGHIJKLMNOPQRSTUVWXYZ", NT, &g), MKB_TOO_LONG);
+    CHECK_STATUS(mkb_gene_from_symbol("   ", NT, &g), MKB_EMPTY);
+    CHECK_STATUS(mkb_parse_hpo("HP:0000000000000000000000000000001873", NT, &n), MKB_MALFORMED_ID);
+    CHECK_STATUS(mkb_parse_hpo("\xFF", 1, &n), MKB_INVALID_UTF8);
+    CHECK_STATUS(mkb_parse_hpo("", NT, &n), MKB_MALFORMED_ID);
+}
+
+static void test_resolve(void) {
+    MkbDisorder d = 0;
+    MkbSuggestions s;
+    CHECK_STATUS(mkb_resolve("ORPHA:84", NT, &d, NULL), MKB_OK);
+    CHECK(d == MKB_DISORDER_FANCONI_ANEMIA);
+    CHECK_STATUS(mkb_resolve("OMIM:227650", NT, &d, NULL), MKB_OK);
+    CHECK(d == MKB_DISORDER_FANCONI_ANEMIA);
+    /* A gene symbol linked to exactly one disorder resolves to it. */
+    int resolved_gene = 0;
+    for (size_t i = 0; i < mkb_gene_count() && !resolved_gene; i++) {
+        const MkbGeneRecord *g = NULL;
+        CHECK_STATUS(mkb_gene_at(i, &g), MKB_OK);
+        if (g == NULL || g->disorders_len != 1) continue;
+        CHECK_STATUS(mkb_resolve(g->symbol, NT, &d, &s), MKB_OK);
+        CHECK(d == g->disorders[0] && s.len == 0);
+        resolved_gene = 1;
+    }
+    CHECK(resolved_gene);
+    CHECK_STATUS(mkb_resolve("DBA", NT, &d, NULL), MKB_OK);
+    CHECK(d == MKB_DISORDER_DIAMOND_BLACKFAN_ANEMIA);
+    CHECK_STATUS(mkb_resolve("fanconni", NT, &d, &s), MKB_NOT_FOUND);
+    CHECK(s.len >= 1 && s.items[0] == MKB_DISORDER_FANCONI_ANEMIA);
+    CHECK_STATUS(mkb_resolve("ORPHA:abc", NT, &d, NULL), MKB_MALFORMED_ID);
+    CHECK_STATUS(mkb_resolve("ORPHA:1", NT, &d, NULL), MKB_NOT_FOUND);
+    CHECK_STATUS(mkb_resolve(NULL, 0, &d, NULL), MKB_NULL_POINTER);
+    CHECK_STATUS(mkb_resolve("FA", NT, NULL, NULL), MKB_NULL_POINTER);
+}
+
+static void test_search(void) {
+    size_t needed = 0;
+    CHECK_STATUS(mkb_search("neutropenia", NT, NULL, 0, &needed), MKB_BUFFER_TOO_SMALL);
+    CHECK(needed > 1);
+    MkbSearchHit hits[64];
+    size_t len = 0;
+    CHECK(needed <= 64);
+    CHECK_STATUS(mkb_search("neutropenia", NT, hits, 64, &len), MKB_OK);
+    CHECK(len == needed);
+    int scn = 0;
+    for (size_t i = 0; i < len && i < 64; i++) {
+        CHECK(valid_string(hits[i].matched));
+        CHECK(hits[i].kind >= MKB_SEARCH_HIT_KIND_NAME && hits[i].kind <= MKB_SEARCH_HIT_KIND_CODE);
+        if (i > 0) CHECK(hits[i - 1].kind <= hits[i].kind);
+        if (hits[i].disorder == MKB_DISORDER_SEVERE_CONGENITAL_NEUTROPENIA) scn = 1;
+    }
+    CHECK(scn);
+    /* Too small: the buffer is left alone and the needed length comes back. */
+    MkbSearchHit one[1];
+    memset(one, 0x5A, sizeof one);
+    unsigned char pattern[sizeof one];
+    memset(pattern, 0x5A, sizeof pattern);
+    CHECK_STATUS(mkb_search("neutropenia", NT, one, 1, &len), MKB_BUFFER_TOO_SMALL);
+    CHECK(len == needed);
+    CHECK(memcmp(one, pattern, sizeof one) == 0);
+    CHECK_STATUS(mkb_search("RPS19", NT, hits, 64, &len), MKB_OK);
+    CHECK(len >= 1 && hits[0].kind == MKB_SEARCH_HIT_KIND_GENE && streq(hits[0].matched, "RPS19"));
+    CHECK_STATUS(mkb_search("qqqqqqqq", NT, NULL, 0, &len), MKB_OK);
+    CHECK(len == 0);
+    CHECK_STATUS(mkb_search("neutropenia", NT, NULL, 64, &len), MKB_NULL_POINTER);
+    CHECK_STATUS(mkb_search("", NT, hits, 64, &len), MKB_EMPTY);
+    CHECK_STATUS(mkb_search("neutropenia", NT, hits, 64, NULL), MKB_NULL_POINTER);
+    CHECK_STATUS(mkb_search("neutropenia", NT, hits, SIZE_MAX, &len), MKB_INVALID_ARGUMENT);
+}
+
+/* Every field of one disorder record is readable and consistent with the rest of the API. */
+static void check_disorder_record(MkbDisorder d) {
+    const MkbDisorderRecord *r = NULL;
+    CHECK_STATUS(mkb_disorder_record(d, &r), MKB_OK);
+    if (r == NULL) return;
+    CHECK(r->disorder == d && r->id == d);
+    CHECK(valid_string(r->key) && valid_string(r->name) && valid_string(r->description));
+    CHECK(r->summary == NULL || valid_string(r->summary));
+    MkbDisorder back = 0;
+    CHECK_STATUS(mkb_disorder_from_key(r->key, NT, &back), MKB_OK);
+    CHECK(back == d);
+    CHECK_STATUS(mkb_lookup(r->name, NT, &back, NULL), MKB_OK);
+    CHECK(back == d);
+    for (size_t i = 0; i < r->synonyms_len; i++) {
+        CHECK(valid_string(r->synonyms[i]));
+        CHECK_STATUS(mkb_lookup(r->synonyms[i], NT, &back, NULL), MKB_OK);
+    }
+    for (size_t i = 0; i < r->abbreviations_len; i++) {
+        CHECK(valid_string(r->abbreviations[i]));
+        CHECK_STATUS(mkb_lookup(r->abbreviations[i], NT, &back, NULL), MKB_OK);
+    }
+    const char *key = NULL;
+    CHECK_STATUS(mkb_vocabulary_key(MKB_VOCABULARY_ORIGIN, r->origin, &key), MKB_OK);
+    CHECK(r->neoplasm == 0 || r->neoplasm == 1);
+    CHECK(r->cell_lines_len >= 1 && r->cell_lines_len <= 3);
+    for (size_t i = 0; i < r->cell_lines_len; i++)
+        CHECK_STATUS(mkb_vocabulary_key(MKB_VOCABULARY_CELL_LINE, r->cell_lines[i], &key), MKB_OK);
+    for (size_t i = 0; i < r->inheritance_len; i++)
+        CHECK_STATUS(mkb_vocabulary_key(MKB_VOCABULARY_INHERITANCE, r->inheritance[i], &key), MKB_OK);
+    for (size_t i = 0; i < r->onset_len; i++)
+        CHECK_STATUS(mkb_vocabulary_key(MKB_VOCABULARY_ONSET, r->onset[i], &key), MKB_OK);
+    for (size_t i = 0; i < r->relations_len; i++) {
+        const MkbDisorderRecord *target = NULL;
+        CHECK_STATUS(mkb_vocabulary_key(MKB_VOCABULARY_RELATION_KIND, r->relations[i].kind, &key), MKB_OK);
+        CHECK_STATUS(mkb_disorder_record(r->relations[i].target, &target), MKB_OK);
+        CHECK(r->relations[i].target != d);
+        const MkbSourceRecord *src = NULL;
+        CHECK_STATUS(mkb_source_record(r->relations[i].source, &src), MKB_OK);
+    }
+    for (size_t i = 0; i < r->orpha_len; i++) {
+        const MkbXrefRecord *x = &r->orpha[i];
+        char curie[32];
+        snprintf(curie, sizeof curie, "ORPHA:%u", (unsigned)x->id);
+        CHECK(streq(x->curie, curie) && valid_string(x->name));
+        CHECK(x->note == NULL || valid_string(x->note));
+        CHECK_STATUS(mkb_vocabulary_key(MKB_VOCABULARY_XREF_MATCH, x->match_kind, &key), MKB_OK);
+        MkbXrefLink links[32];
+        size_t n = 0;
+        CHECK_STATUS(mkb_disorders_for_orpha(x->id, links, 32, &n), MKB_OK);
+        int found = 0;
+        for (size_t j = 0; j < n && j < 32; j++) found |= links[j].disorder == d && links[j].match_kind == x->match_kind;
+        CHECK(found);
+        if (x->match_kind != MKB_XREF_MATCH_CLOSEST) {
+            CHECK_STATUS(mkb_disorder_from_orpha(x->curie, NT, &back), MKB_OK);
+        }
+    }
+    for (size_t i = 0; i < r->omim_len; i++) {
+        const MkbXrefRecord *x = &r->omim[i];
+        char curie[32];
+        snprintf(curie, sizeof curie, "OMIM:%06u", (unsigned)x->id);
+        CHECK(streq(x->curie, curie) && valid_string(x->name));
+        CHECK(x->note == NULL || valid_string(x->note));
+        MkbXrefLink links[32];
+        size_t n = 0;
+        CHECK_STATUS(mkb_disorders_for_omim(x->id, links, 32, &n), MKB_OK);
+        int found = 0;
+        for (size_t j = 0; j < n && j < 32; j++) found |= links[j].disorder == d;
+        CHECK(found);
+    }
+    CHECK(r->icd10_len >= 1);
+    for (size_t i = 0; i < r->icd10_len; i++) {
+        const MkbIcd10Record *x = &r->icd10[i];
+        CHECK(valid_string(x->code) && valid_string(x->title));
+        CHECK(x->note == NULL || valid_string(x->note));
+        CHECK_STATUS(mkb_vocabulary_key(MKB_VOCABULARY_ICD_MATCH, x->match_kind, &key), MKB_OK);
+        MkbIcd10Link links[32];
+        size_t n = 0;
+        CHECK_STATUS(mkb_disorders_for_icd10(x->code, NT, links, 32, &n), MKB_OK);
+        int found = 0;
+        for (size_t j = 0; j < n && j < 32; j++) found |= links[j].disorder == d && links[j].match_kind == x->match_kind;
+        CHECK(found);
+    }
+    for (size_t i = 0; i < r->genes_len; i++) {
+        const MkbGeneRecord *g = &r->genes[i], *by_symbol = NULL;
+        CHECK(valid_string(g->symbol) && g->ncbi_gene_id > 0);
+        CHECK(contains(g->disorders, g->disorders_len, d));
+        CHECK_STATUS(mkb_gene_from_symbol(g->symbol, NT, &by_symbol), MKB_OK);
+        CHECK(by_symbol != NULL && by_symbol->ncbi_gene_id == g->ncbi_gene_id);
+    }
+    CHECK(r->features_len >= 1);
+    for (size_t i = 0; i < r->features_len; i++) {
+        const MkbSymptomRecord *s = NULL;
+        CHECK_STATUS(mkb_symptom_record(r->features[i].symptom, &s), MKB_OK);
+        if (s != NULL) CHECK(contains(s->disorders, s->disorders_len, d)); /* reverse map */
+        CHECK_STATUS(mkb_vocabulary_key(MKB_VOCABULARY_FREQUENCY, r->features[i].frequency, &key), MKB_OK);
+        const MkbSourceRecord *src = NULL;
+        CHECK_STATUS(mkb_source_record(r->features[i].source, &src), MKB_OK);
+    }
+    for (size_t i = 0; i < r->treatments_len; i++) {
+        const MkbTreatmentRecord *t = NULL;
+        CHECK_STATUS(mkb_treatment_record(r->treatments[i].treatment, &t), MKB_OK);
+        if (t != NULL) CHECK(contains(t->disorders, t->disorders_len, d));
+        CHECK_STATUS(mkb_vocabulary_key(MKB_VOCABULARY_TREATMENT_ROLE, r->treatments[i].role, &key), MKB_OK);
+    }
+    for (size_t i = 0; i < r->tests_len; i++) {
+        const MkbDiagnosticTestRecord *t = NULL;
+        CHECK_STATUS(mkb_diagnostic_test_record(r->tests[i], &t), MKB_OK);
+        if (t != NULL) CHECK(contains(t->disorders, t->disorders_len, d));
+    }
+    for (size_t i = 0; i < r->causes_len; i++) {
+        const MkbCauseRecord *c = NULL;
+        CHECK_STATUS(mkb_cause_record(r->causes[i], &c), MKB_OK);
+        if (c != NULL) CHECK(contains(c->disorders, c->disorders_len, d));
+    }
+    for (size_t i = 0; i < r->risks_len; i++) {
+        const MkbRiskRecord *x = &r->risks[i];
+        CHECK(valid_string(x->name));
+        CHECK((x->hpo == 0) == (x->hpo_curie == NULL));
+        if (x->hpo_curie != NULL) {
+            uint32_t n = 0;
+            CHECK_STATUS(mkb_parse_hpo(x->hpo_curie, NT, &n), MKB_OK);
+            CHECK(n == x->hpo);
+        }
+    }
+    CHECK(r->sources_len >= 1);
+    for (size_t i = 0; i < r->sources_len; i++) {
+        const MkbSourceRecord *src = NULL;
+        CHECK_STATUS(mkb_source_record(r->sources[i], &src), MKB_OK);
+    }
+}
+
+static void test_disorders(void) {
+    size_t n = mkb_disorder_count();
+    CHECK(n == 20);
+    for (size_t i = 0; i < n; i++) {
+        MkbDisorder d = 0;
+        CHECK_STATUS(mkb_disorder_at(i, &d), MKB_OK);
+        check_disorder_record(d);
+    }
+    MkbDisorder d = 0;
+    CHECK_STATUS(mkb_disorder_at(n, &d), MKB_OUT_OF_RANGE);
+    CHECK_STATUS(mkb_disorder_at(SIZE_MAX, &d), MKB_OUT_OF_RANGE);
+    CHECK_STATUS(mkb_disorder_at(0, NULL), MKB_NULL_POINTER);
+
+    const MkbDisorderRecord *fa = NULL;
+    CHECK_STATUS(mkb_disorder_record(MKB_DISORDER_FANCONI_ANEMIA, &fa), MKB_OK);
+    if (fa != NULL) {
+        CHECK(streq(fa->key, "fanconi_anemia") && streq(fa->name, "Fanconi anemia"));
+        CHECK(fa->origin == MKB_ORIGIN_INHERITED && !fa->neoplasm);
+        CHECK(fa->orpha[0].id == 84 && streq(fa->orpha[0].curie, "ORPHA:84"));
+        CHECK(fa->orpha[0].match_kind == MKB_XREF_MATCH_EXACT);
+        int fanca = 0;
+        for (size_t i = 0; i < fa->genes_len; i++) fanca |= streq(fa->genes[i].symbol, "FANCA");
+        CHECK(fanca);
+        int bmt = 0;
+        for (size_t i = 0; i < fa->treatments_len; i++)
+            bmt |= fa->treatments[i].treatment == MKB_TREATMENT_BONE_MARROW_TRANSPLANT &&
+                   fa->treatments[i].role == MKB_TREATMENT_ROLE_CURATIVE;
+        CHECK(bmt);
+        int leukemia = 0;
+        for (size_t i = 0; i < fa->risks_len; i++) leukemia |= strstr(fa->risks[i].name, "leukemia") != NULL;
+        CHECK(leukemia);
+    }
+    const MkbDisorderRecord *again = NULL;
+    CHECK_STATUS(mkb_disorder_record(MKB_DISORDER_FANCONI_ANEMIA, &again), MKB_OK);
+    CHECK(again == fa); /* static: the same pointer every time */
+
+    /* Out-of-range enum values are rejected, never used. */
+    const MkbDisorderRecord *r = NULL;
+    CHECK_STATUS(mkb_disorder_record(0, &r), MKB_INVALID_ENUM);
+    CHECK_STATUS(mkb_disorder_record(21, &r), MKB_INVALID_ENUM);
+    CHECK_STATUS(mkb_disorder_record(100000, &r), MKB_INVALID_ENUM);
+    CHECK_STATUS(mkb_disorder_record(UINT32_MAX, &r), MKB_INVALID_ENUM);
+    CHECK(r == NULL);
+    CHECK_STATUS(mkb_disorder_record(MKB_DISORDER_FANCONI_ANEMIA, NULL), MKB_NULL_POINTER);
+    CHECK_STATUS(mkb_disorder_from_key("Fanconi anemia", NT, &d), MKB_NOT_FOUND); /* keys are exact */
+}
+
+static void test_vocabulary_entities(void) {
+    /* Symptoms */
+    size_t n = mkb_symptom_count();
+    CHECK(n > 50);
+    for (size_t i = 0; i < n; i++) {
+        MkbSymptom s = 0, back = 0;
+        const MkbSymptomRecord *r = NULL;
+        CHECK_STATUS(mkb_symptom_at(i, &s), MKB_OK);
+        CHECK_STATUS(mkb_symptom_record(s, &r), MKB_OK);
+        if (r == NULL) continue;
+        CHECK(r->symptom == s && r->id == s);
+        CHECK(valid_string(r->key) && valid_string(r->name) && valid_string(r->plain));
+        CHECK(r->article == NULL || valid_string(r->article));
+        CHECK(r->hpo_len >= 1);
+        for (size_t j = 0; j < r->hpo_len; j++) {
+            uint32_t parsed = 0;
+            CHECK_STATUS(mkb_parse_hpo(r->hpo_curies[j], NT, &parsed), MKB_OK);
+            CHECK(parsed == r->hpo[j]);
+        }
+        CHECK_STATUS(mkb_symptom_from_hpo_id(r->hpo[0], &back), MKB_OK);
+        CHECK_STATUS(mkb_symptom_from_key(r->key, NT, &back), MKB_OK);
+        CHECK(back == s);
+        CHECK_STATUS(mkb_symptom_find(r->key, NT, &back), MKB_OK);
+        CHECK(back == s);
+        const char *key = NULL;
+        CHECK_STATUS(mkb_vocabulary_key(MKB_VOCABULARY_BODY_SYSTEM, r->system, &key), MKB_OK);
+        for (size_t j = 0; j < r->disorders_len; j++) {
+            const MkbDisorderRecord *d = NULL;
+            int has = 0;
+            CHECK_STATUS(mkb_disorder_record(r->disorders[j], &d), MKB_OK);
+            for (size_t k = 0; d != NULL && k < d->features_len; k++) has |= d->features[k].symptom == s;
+            CHECK(has);
+        }
+    }
+    MkbSymptom s = 0;
+    CHECK_STATUS(mkb_symptom_at(n, &s), MKB_OUT_OF_RANGE);
+    CHECK_STATUS(mkb_symptom_find("Nosebleeds", NT, &s), MKB_OK);
+    CHECK_STATUS(mkb_symptom_find("nothing like this", NT, &s), MKB_NOT_FOUND);
+    const MkbSymptomRecord *sr = NULL;
+    CHECK_STATUS(mkb_symptom_record(0, &sr), MKB_INVALID_ENUM);
+    CHECK_STATUS(mkb_symptom_record(UINT32_MAX, &sr), MKB_INVALID_ENUM);
+
+    /* Treatments */
+    n = mkb_treatment_count();
+    CHECK(n >= 5);
+    for (size_t i = 0; i < n; i++) {
+        MkbTreatment t = 0, back = 0;
+        const MkbTreatmentRecord *r = NULL;
+        CHECK_STATUS(mkb_treatment_at(i, &t), MKB_OK);
+        CHECK_STATUS(mkb_treatment_record(t, &r), MKB_OK);
+        if (r == NULL) continue;
+        CHECK(r->treatment == t && valid_string(r->key) && valid_string(r->name) && valid_string(r->description));
+        CHECK_STATUS(mkb_treatment_from_key(r->key, NT, &back), MKB_OK);
+        CHECK(back == t);
+        CHECK_STATUS(mkb_treatment_find(r->name, NT, &back), MKB_OK);
+        CHECK(back == t);
+        const MkbSourceRecord *src = NULL;
+        CHECK_STATUS(mkb_source_record(r->source, &src), MKB_OK);
+    }
+    MkbTreatment t = 0;
+    CHECK_STATUS(mkb_treatment_at(n, &t), MKB_OUT_OF_RANGE);
+    CHECK_STATUS(mkb_treatment_from_key("blood_transfusion", NT, &t), MKB_OK);
+    CHECK(t == MKB_TREATMENT_BLOOD_TRANSFUSION);
+    const MkbTreatmentRecord *tr = NULL;
+    CHECK_STATUS(mkb_treatment_record(0, &tr), MKB_INVALID_ENUM);
+
+    /* Causes */
+    n = mkb_cause_count();
+    CHECK(n == 7);
+    for (size_t i = 0; i < n; i++) {
+        MkbCause c = 0, back = 0;
+        const MkbCauseRecord *r = NULL;
+        CHECK_STATUS(mkb_cause_at(i, &c), MKB_OK);
+        CHECK_STATUS(mkb_cause_record(c, &r), MKB_OK);
+        if (r == NULL) continue;
+        CHECK(r->cause == c && valid_string(r->key) && valid_string(r->name) && valid_string(r->description));
+        CHECK_STATUS(mkb_cause_from_key(r->key, NT, &back), MKB_OK);
+        CHECK(back == c);
+        CHECK_STATUS(mkb_cause_find(r->name, NT, &back), MKB_OK);
+        CHECK(back == c);
+    }
+    MkbCause c = 0;
+    CHECK_STATUS(mkb_cause_at(n, &c), MKB_OUT_OF_RANGE);
+    const MkbCauseRecord *cr = NULL;
+    CHECK_STATUS(mkb_cause_record(UINT32_MAX, &cr), MKB_INVALID_ENUM);
+
+    /* Diagnostic tests */
+    n = mkb_diagnostic_test_count();
+    CHECK(n >= 4);
+    size_t article = 0;
+    for (size_t i = 0; i < n; i++) {
+        MkbDiagnosticTest x = 0, back = 0;
+        const MkbDiagnosticTestRecord *r = NULL;
+        CHECK_STATUS(mkb_diagnostic_test_at(i, &x), MKB_OK);
+        CHECK_STATUS(mkb_diagnostic_test_record(x, &r), MKB_OK);
+        if (r == NULL) continue;
+        CHECK(r->test == x && valid_string(r->key) && valid_string(r->name) && valid_string(r->description));
+        article += r->article;
+        CHECK_STATUS(mkb_diagnostic_test_from_key(r->key, NT, &back), MKB_OK);
+        CHECK(back == x);
+        CHECK_STATUS(mkb_diagnostic_test_find(r->name, NT, &back), MKB_OK);
+        CHECK(back == x);
+    }
+    CHECK(article == 4);
+    MkbDiagnosticTest x = 0;
+    CHECK_STATUS(mkb_diagnostic_test_at(n, &x), MKB_OUT_OF_RANGE);
+    const MkbDiagnosticTestRecord *xr = NULL;
+    CHECK_STATUS(mkb_diagnostic_test_record(0, &xr), MKB_INVALID_ENUM);
+
+    /* Sources */
+    n = mkb_source_count();
+    CHECK(n >= 5);
+    for (size_t i = 0; i < n; i++) {
+        MkbSource src = 0, back = 0;
+        const MkbSourceRecord *r = NULL;
+        CHECK_STATUS(mkb_source_at(i, &src), MKB_OK);
+        CHECK_STATUS(mkb_source_record(src, &r), MKB_OK);
+        if (r == NULL) continue;
+        CHECK(r->source == src && valid_string(r->key) && valid_string(r->name));
+        CHECK(valid_string(r->title) && valid_string(r->publisher));
+        CHECK(r->url == NULL || valid_string(r->url));
+        CHECK(r->licence == NULL || valid_string(r->licence));
+        CHECK(r->year == 0 || (r->year > 1900 && r->year < 2100));
+        CHECK_STATUS(mkb_source_from_key(r->key, NT, &back), MKB_OK);
+        CHECK(back == src);
+    }
+    MkbSource src = 0;
+    CHECK_STATUS(mkb_source_at(n, &src), MKB_OUT_OF_RANGE);
+    CHECK_STATUS(mkb_source_from_key("article", NT, &src), MKB_OK);
+    CHECK(src == MKB_SOURCE_ARTICLE);
+    const MkbSourceRecord *srr = NULL;
+    CHECK_STATUS(mkb_source_record(0, &srr), MKB_INVALID_ENUM);
+}
+
+static void test_genes(void) {
+    size_t n = mkb_gene_count();
+    CHECK(n > 50);
+    for (size_t i = 0; i < n; i++) {
+        const MkbGeneRecord *g = NULL, *again = NULL;
+        CHECK_STATUS(mkb_gene_at(i, &g), MKB_OK);
+        if (g == NULL) continue;
+        CHECK(valid_string(g->symbol) && g->disorders_len >= 1);
+        CHECK_STATUS(mkb_gene_from_symbol(g->symbol, NT, &again), MKB_OK);
+        CHECK(again == g);
+        CHECK_STATUS(mkb_gene_from_ncbi_id(g->ncbi_gene_id, &again), MKB_OK);
+        CHECK(again == g);
+        const MkbDisorder *ds = NULL;
+        size_t len = 0;
+        CHECK_STATUS(mkb_disorders_for_gene(g->symbol, NT, &ds, &len), MKB_OK);
+        CHECK(ds == g->disorders && len == g->disorders_len);
+        for (size_t j = 0; j < g->disorders_len; j++) {
+            const MkbDisorderRecord *d = NULL;
+            int has = 0;
+            CHECK_STATUS(mkb_disorder_record(g->disorders[j], &d), MKB_OK);
+            for (size_t k = 0; d != NULL && k < d->genes_len; k++) has |= streq(d->genes[k].symbol, g->symbol);
+            CHECK(has);
+        }
+    }
+    const MkbGeneRecord *g = NULL;
+    CHECK_STATUS(mkb_gene_at(n, &g), MKB_OUT_OF_RANGE);
+    CHECK_STATUS(mkb_gene_from_symbol(" rps19 ", NT, &g), MKB_OK);
+    CHECK(g != NULL && streq(g->symbol, "RPS19") && g->ncbi_gene_id == 6223);
+    CHECK_STATUS(mkb_gene_from_ncbi_id(6223, &g), MKB_OK);
+    CHECK(g != NULL && streq(g->symbol, "RPS19"));
+    CHECK_STATUS(mkb_gene_from_symbol("NOTAGENE", NT, &g), MKB_NOT_FOUND);
+    CHECK_STATUS(mkb_gene_from_ncbi_id(0, &g), MKB_NOT_FOUND);
+    const MkbDisorder *ds = NULL;
+    size_t len = 0;
+    CHECK_STATUS(mkb_disorders_for_gene("RPS19", NT, &ds, &len), MKB_OK);
+    CHECK(len == 1 && ds != NULL && ds[0] == MKB_DISORDER_DIAMOND_BLACKFAN_ANEMIA);
+    CHECK_STATUS(mkb_disorders_for_gene("ELANE", NT, &ds, &len), MKB_OK);
+    CHECK(contains(ds, len, MKB_DISORDER_SEVERE_CONGENITAL_NEUTROPENIA));
+    CHECK_STATUS(mkb_disorders_for_gene("RPS19", NT, NULL, &len), MKB_NULL_POINTER);
+    CHECK_STATUS(mkb_disorders_for_gene("RPS19", NT, &ds, NULL), MKB_NULL_POINTER);
+}
+
+static void test_codes(void) {
+    MkbDisorder d = 0;
+    CHECK_STATUS(mkb_disorder_from_orpha("ORPHA:84", NT, &d), MKB_OK);
+    CHECK(d == MKB_DISORDER_FANCONI_ANEMIA);
+    CHECK_STATUS(mkb_disorder_from_orpha("Orphanet_84", NT, &d), MKB_OK);
+    CHECK_STATUS(mkb_disorder_from_orpha("84", NT, &d), MKB_OK);
+    CHECK_STATUS(mkb_disorder_from_orpha_id(124, &d), MKB_OK);
+    CHECK(d == MKB_DISORDER_DIAMOND_BLACKFAN_ANEMIA);
+    CHECK_STATUS(mkb_disorder_from_orpha_id(1, &d), MKB_NOT_FOUND);
+    CHECK_STATUS(mkb_disorder_from_orpha("ORPHA:x", NT, &d), MKB_MALFORMED_ID);
+    CHECK_STATUS(mkb_disorder_from_orpha("ORPHA:", NT, &d), MKB_MALFORMED_ID);
+    CHECK_STATUS(mkb_disorder_from_omim("OMIM:105650", NT, &d), MKB_OK);
+    CHECK(d == MKB_DISORDER_DIAMOND_BLACKFAN_ANEMIA);
+    CHECK_STATUS(mkb_disorder_from_omim("#227650", NT, &d), MKB_OK);
+    CHECK(d == MKB_DISORDER_FANCONI_ANEMIA);
+    CHECK_STATUS(mkb_disorder_from_omim_id(227650, &d), MKB_OK);
+    CHECK_STATUS(mkb_disorder_from_omim_id(0, &d), MKB_NOT_FOUND);
+    CHECK_STATUS(mkb_disorder_from_omim("OMIM:1234567", NT, &d), MKB_MALFORMED_ID);
+
+    size_t needed = 0, len = 0;
+    CHECK_STATUS(mkb_disorders_for_orpha(84, NULL, 0, &needed), MKB_BUFFER_TOO_SMALL);
+    CHECK(needed >= 1);
+    MkbXrefLink links[20];
+    CHECK_STATUS(mkb_disorders_for_orpha(84, links, 20, &len), MKB_OK);
+    CHECK(len == needed && links[0].disorder == MKB_DISORDER_FANCONI_ANEMIA);
+    CHECK_STATUS(mkb_disorders_for_orpha(1, NULL, 0, &len), MKB_OK);
+    CHECK(len == 0);
+    CHECK_STATUS(mkb_disorders_for_orpha(84, links, 20, NULL), MKB_NULL_POINTER);
+    CHECK_STATUS(mkb_disorders_for_omim(227650, links, 20, &len), MKB_OK);
+    CHECK(len >= 1 && links[0].disorder == MKB_DISORDER_FANCONI_ANEMIA);
+
+    MkbIcd10Link icd[20];
+    CHECK_STATUS(mkb_disorders_for_icd10("d61.0", NT, icd, 20, &len), MKB_OK);
+    int fa = 0;
+    for (size_t i = 0; i < len && i < 20; i++) fa |= icd[i].disorder == MKB_DISORDER_FANCONI_ANEMIA;
+    CHECK(fa);
+    CHECK_STATUS(mkb_disorders_for_icd10("D610", NT, NULL, 0, &needed), MKB_BUFFER_TOO_SMALL);
+    CHECK(needed == len);
+    CHECK_STATUS(mkb_disorders_for_icd10("Z99.9", NT, icd, 20, &len), MKB_NOT_FOUND);
+    CHECK_STATUS(mkb_disorders_for_icd10("61.0", NT, icd, 20, &len), MKB_MALFORMED_ID);
+    CHECK_STATUS(mkb_disorders_for_icd10(NULL, 4, icd, 20, &len), MKB_NULL_POINTER);
+
+    MkbSymptom s = 0;
+    CHECK_STATUS(mkb_symptom_from_hpo("HP:0001873", NT, &s), MKB_OK);
+    const MkbSymptomRecord *r = NULL;
+    CHECK_STATUS(mkb_symptom_record(s, &r), MKB_OK);
+    CHECK(r != NULL && contains(r->disorders, r->disorders_len, MKB_DISORDER_THROMBOCYTOPENIA_ABSENT_RADIUS));
+    MkbSymptom s2 = 0;
+    CHECK_STATUS(mkb_symptom_from_hpo_id(1873, &s2), MKB_OK);
+    CHECK(s2 == s);
+    CHECK_STATUS(mkb_symptom_from_hpo("HP:xyz", NT, &s), MKB_MALFORMED_ID);
+    CHECK_STATUS(mkb_symptom_from_hpo("HP:9999999", NT, &s), MKB_NOT_FOUND);
+    CHECK_STATUS(mkb_symptom_from_hpo_id(0, &s), MKB_NOT_FOUND);
+
+    uint32_t n = 0;
+    CHECK_STATUS(mkb_parse_hpo("hp_1873", NT, &n), MKB_OK);
+    CHECK(n == 1873);
+    CHECK_STATUS(mkb_parse_orpha("ORPHA:84", NT, &n), MKB_OK);
+    CHECK(n == 84);
+    CHECK_STATUS(mkb_parse_omim("MIM#227650", NT, &n), MKB_OK);
+    CHECK(n == 227650);
+    CHECK_STATUS(mkb_parse_omim("OMIM:x", NT, &n), MKB_MALFORMED_ID);
+    CHECK_STATUS(mkb_parse_orpha("ORPHA:84", NT, NULL), MKB_NULL_POINTER);
+
+    char code[8];
+    CHECK_STATUS(mkb_parse_icd10("d610", NT, code, sizeof code, &len), MKB_OK);
+    CHECK(streq(code, "D61.0") && len == 5);
+    CHECK_STATUS(mkb_parse_icd10(" D70 ", NT, code, sizeof code, &len), MKB_OK);
+    CHECK(streq(code, "D70") && len == 3);
+    memset(code, 'x', sizeof code);
+    CHECK_STATUS(mkb_parse_icd10("d610", NT, code, 5, &len), MKB_BUFFER_TOO_SMALL); /* no room for the NUL */
+    CHECK(len == 5 && code[0] == 'x');
+    CHECK_STATUS(mkb_parse_icd10("d610", NT, NULL, 0, &len), MKB_BUFFER_TOO_SMALL);
+    CHECK(len == 5);
+    CHECK_STATUS(mkb_parse_icd10("d610", NT, NULL, 8, &len), MKB_NULL_POINTER);
+    CHECK_STATUS(mkb_parse_icd10("61.0", NT, code, sizeof code, &len), MKB_MALFORMED_ID);
+}
+
+static void test_vocabularies(void) {
+    for (uint32_t v = MKB_VOCABULARY_ORIGIN; v <= MKB_VOCABULARY_RELATION_KIND; v++) {
+        size_t n = 0;
+        CHECK_STATUS(mkb_vocabulary_count(v, &n), MKB_OK);
+        CHECK(n >= 2);
+        for (size_t i = 0; i < n; i++) {
+            uint32_t value = 0, back = 0;
+            const char *key = NULL;
+            CHECK_STATUS(mkb_vocabulary_at(v, i, &value), MKB_OK);
+            CHECK_STATUS(mkb_vocabulary_key(v, value, &key), MKB_OK);
+            CHECK(valid_string(key));
+            CHECK_STATUS(mkb_vocabulary_from_key(v, key, NT, &back), MKB_OK);
+            CHECK(back == value);
+        }
+        uint32_t value = 0;
+        CHECK_STATUS(mkb_vocabulary_at(v, n, &value), MKB_OUT_OF_RANGE);
+        const char *key = NULL;
+        CHECK_STATUS(mkb_vocabulary_key(v, 0, &key), MKB_INVALID_ENUM);
+        CHECK_STATUS(mkb_vocabulary_key(v, UINT32_MAX, &key), MKB_INVALID_ENUM);
+        CHECK_STATUS(mkb_vocabulary_from_key(v, "no_such_key", NT, &value), MKB_NOT_FOUND);
+    }
+    size_t n = 0;
+    uint32_t value = 0;
+    const char *key = NULL;
+    CHECK_STATUS(mkb_vocabulary_count(0, &n), MKB_INVALID_ENUM);
+    CHECK_STATUS(mkb_vocabulary_count(11, &n), MKB_INVALID_ENUM);
+    CHECK_STATUS(mkb_vocabulary_at(UINT32_MAX, 0, &value), MKB_INVALID_ENUM);
+    CHECK_STATUS(mkb_vocabulary_key(MKB_VOCABULARY_FREQUENCY, MKB_FREQUENCY_VERY_FREQUENT, &key), MKB_OK);
+    CHECK(streq(key, "very_frequent"));
+    CHECK_STATUS(mkb_vocabulary_from_key(MKB_VOCABULARY_INHERITANCE, "x_linked_recessive", NT, &value), MKB_OK);
+    CHECK(value == MKB_INHERITANCE_X_LINKED_RECESSIVE);
+    CHECK_STATUS(mkb_vocabulary_from_key(MKB_VOCABULARY_ORIGIN, NULL, 3, &value), MKB_NULL_POINTER);
+    CHECK_STATUS(mkb_vocabulary_count(MKB_VOCABULARY_ORIGIN, NULL), MKB_NULL_POINTER);
+
+    uint32_t hpo = 0;
+    CHECK_STATUS(mkb_inheritance_hpo(MKB_INHERITANCE_AUTOSOMAL_RECESSIVE, &hpo), MKB_OK);
+    CHECK(hpo == 7);
+    CHECK_STATUS(mkb_inheritance_hpo(MKB_INHERITANCE_NOT_INHERITED, &hpo), MKB_NOT_FOUND);
+    CHECK_STATUS(mkb_inheritance_hpo(0, &hpo), MKB_INVALID_ENUM);
+    CHECK_STATUS(mkb_onset_hpo(MKB_ONSET_CONGENITAL, &hpo), MKB_OK);
+    CHECK(hpo == 3577);
+    CHECK_STATUS(mkb_onset_hpo(99, &hpo), MKB_INVALID_ENUM);
+    double from = 0, to = 0;
+    CHECK_STATUS(mkb_onset_age_years(MKB_ONSET_JUVENILE, &from, &to), MKB_OK);
+    CHECK(from == 5.0 && to == 16.0);
+    CHECK_STATUS(mkb_onset_age_years(MKB_ONSET_ADULT, &from, &to), MKB_OK);
+    CHECK(from == 16.0 && isinf(to));
+    CHECK_STATUS(mkb_onset_age_years(MKB_ONSET_ADULT, NULL, &to), MKB_NULL_POINTER);
+    CHECK_STATUS(mkb_frequency_hpo(MKB_FREQUENCY_OCCASIONAL, &hpo), MKB_OK);
+    CHECK(hpo == 40283);
+    uint8_t lo = 0, hi = 0;
+    double p = 0;
+    CHECK_STATUS(mkb_frequency_range(MKB_FREQUENCY_VERY_FREQUENT, &lo, &hi, &p), MKB_OK);
+    CHECK(lo == 80 && hi == 99 && fabs(p - 0.895) < 1e-12);
+    CHECK_STATUS(mkb_frequency_range(MKB_FREQUENCY_OBLIGATE, NULL, &hi, NULL), MKB_OK);
+    CHECK(hi == 100);
+    CHECK_STATUS(mkb_frequency_range(7, &lo, &hi, &p), MKB_INVALID_ENUM);
+    MkbFrequency f = 0;
+    CHECK_STATUS(mkb_frequency_from_percent(50.0, &f), MKB_OK);
+    CHECK(f == MKB_FREQUENCY_FREQUENT);
+    CHECK_STATUS(mkb_frequency_from_percent(0.0, &f), MKB_OK);
+    CHECK(f == MKB_FREQUENCY_EXCLUDED);
+    CHECK_STATUS(mkb_frequency_from_percent(-1.0, &f), MKB_INVALID_ARGUMENT);
+    CHECK_STATUS(mkb_frequency_from_percent(100.5, &f), MKB_INVALID_ARGUMENT);
+    CHECK_STATUS(mkb_frequency_from_percent(NAN, &f), MKB_INVALID_ARGUMENT);
+}
+
+/* The batch API agrees with mkb_lookup name by name. */
+static void test_lookup_many(void) {
+    const char *names[] = {"fanconi anaemia", "DBA",     "Kostmann disease", "fanconni anaemia", "",
+                           NULL,              "\xFF",    "zzzzzz",           "MonoMAC",          " - "};
+    enum { N = sizeof names / sizeof names[0] };
+    uint32_t out[N];
+    MkbStatus statuses[N];
+    MkbSuggestions suggestions[N];
+    size_t found = 0;
+    CHECK_STATUS(mkb_lookup_many(names, NULL, N, out, statuses, suggestions, &found), MKB_OK);
+    size_t expected_found = 0;
+    for (size_t i = 0; i < N; i++) {
+        MkbDisorder d = 0;
+        MkbSuggestions s;
+        MkbStatus st = mkb_lookup(names[i], NT, &d, &s);
+        CHECK(statuses[i] == st);
+        CHECK(out[i] == (st == MKB_OK ? d : MKB_NO_DISORDER));
+        CHECK(same_suggestions(&suggestions[i], &s));
+        expected_found += st == MKB_OK;
+    }
+    CHECK(found == expected_found && found == 4);
+    CHECK(statuses[5] == MKB_NULL_POINTER && statuses[6] == MKB_INVALID_UTF8 && statuses[4] == MKB_EMPTY);
+
+    /* The fast path (no details) gives the same disorders. */
+    uint32_t fast[N];
+    CHECK_STATUS(mkb_lookup_many(names, NULL, N, fast, NULL, NULL, NULL), MKB_OK);
+    CHECK(memcmp(fast, out, sizeof out) == 0);
+    /* Statuses without suggestions. */
+    MkbStatus st2[N];
+    CHECK_STATUS(mkb_lookup_many(names, NULL, N, fast, st2, NULL, &found), MKB_OK);
+    CHECK(memcmp(st2, statuses, sizeof st2) == 0 && found == 4);
+
+    /* Explicit lengths: slices of one buffer, no terminators. */
+    const char *buffer = "FADBAMDS";
+    const char *slices[] = {buffer, buffer + 2, buffer + 5};
+    const size_t lens[] = {2, 3, 3};
+    uint32_t three[3];
+    CHECK_STATUS(mkb_lookup_many(slices, lens, 3, three, NULL, NULL, &found), MKB_OK);
+    CHECK(three[0] == MKB_DISORDER_FANCONI_ANEMIA && three[1] == MKB_DISORDER_DIAMOND_BLACKFAN_ANEMIA);
+    CHECK(three[2] == MKB_DISORDER_MYELODYSPLASTIC_SYNDROME && found == 3);
+
+    /* Argument errors write nothing. */
+    CHECK_STATUS(mkb_lookup_many(NULL, NULL, 0, NULL, NULL, NULL, &found), MKB_OK);
+    CHECK(found == 0);
+    CHECK_STATUS(mkb_lookup_many(NULL, NULL, 3, three, NULL, NULL, NULL), MKB_NULL_POINTER);
+    CHECK_STATUS(mkb_lookup_many(names, NULL, 3, NULL, NULL, NULL, NULL), MKB_NULL_POINTER);
+    CHECK_STATUS(mkb_lookup_many(names, NULL, SIZE_MAX, three, NULL, NULL, NULL), MKB_INVALID_ARGUMENT);
+}
+
+/* ------------------------------------------------------------------------------------------------ */
+/* Concurrency: 16 threads start together (so they also race to build the library's tables on first   */
+/* use), each answers the same questions, and every answer must equal the single-threaded one.        */
+
+enum { THREADS = 16, QUERIES = 12, ROUNDS = 20 };
+
+static const char *const thread_queries[QUERIES] = {
+    "fanconi anaemia", "DBA", "Kostmann disease", "fanconni anaemia", "MonoMAC", "ORPHA:124",
+    "SBDS", "pearson", "Shwachman-Bodian-Diamond syndrome", "", "TAR syndrome", "dyskeratosis congenita"};
+
+typedef struct Answers {
+    MkbStatus lookup[QUERIES];
+    MkbDisorder disorder[QUERIES];
+    uint32_t suggestions[QUERIES][1 + MKB_MAX_SUGGESTIONS]; /* len, items */
+    MkbStatus resolve[QUERIES];
+    MkbDisorder resolved[QUERIES];
+    size_t search_len[QUERIES];
+    const void *records[32];
+    const char *strings[32];
+    MkbSymptom hpo_symptom;
+    size_t gene_count;
+    const void *gene;
+    uint32_t many[QUERIES];
+} Answers;
+
+static void answer(Answers *a) {
+    memset(a, 0, sizeof *a);
+    for (int round = 0; round < ROUNDS; round++) {
+        for (int i = 0; i < QUERIES; i++) {
+            MkbSuggestions s;
+            a->lookup[i] = mkb_lookup(thread_queries[i], NT, &a->disorder[i], &s);
+            a->suggestions[i][0] = (uint32_t)s.len;
+            for (int j = 0; j < MKB_MAX_SUGGESTIONS; j++) a->suggestions[i][1 + j] = s.items[j];
+            a->resolve[i] = mkb_resolve(thread_queries[i], NT, &a->resolved[i], NULL);
+            MkbSearchHit hits[64];
+            if (mkb_search(thread_queries[i], NT, hits, 64, &a->search_len[i]) != MKB_OK) a->search_len[i] = 9999;
+        }
+        for (size_t i = 0; i < mkb_disorder_count() && i < 32; i++) {
+            MkbDisorder d = 0;
+            const MkbDisorderRecord *r = NULL;
+            mkb_disorder_at(i, &d);
+            mkb_disorder_record(d, &r);
+            a->records[i] = r;
+            a->strings[i] = r != NULL ? r->name : NULL;
+            const char *key = NULL;
+            if (r != NULL) mkb_vocabulary_key(MKB_VOCABULARY_ORIGIN, r->origin, &key);
+        }
+        mkb_symptom_from_hpo("HP:0001873", NT, &a->hpo_symptom);
+        a->gene_count = mkb_gene_count();
+        const MkbGeneRecord *g = NULL;
+        mkb_gene_from_symbol("RPS19", NT, &g);
+        a->gene = g;
+        mkb_lookup_many(thread_queries, NULL, QUERIES, a->many, NULL, NULL, NULL);
+    }
+}
+
+static pthread_barrier_t start_line;
+
+static void *worker(void *arg) {
+    pthread_barrier_wait(&start_line);
+    answer((Answers *)arg);
+    return NULL;
+}
+
+/* Runs first, before anything else touches the library. */
+static void test_threads(void) {
+    static Answers answers[THREADS];
+    pthread_t threads[THREADS];
+    CHECK(pthread_barrier_init(&start_line, NULL, THREADS) == 0);
+    for (int i = 0; i < THREADS; i++) CHECK(pthread_create(&threads[i], NULL, worker, &answers[i]) == 0);
+    for (int i = 0; i < THREADS; i++) CHECK(pthread_join(threads[i], NULL) == 0);
+    pthread_barrier_destroy(&start_line);
+    static Answers reference;
+    answer(&reference);
+    CHECK(reference.lookup[0] == MKB_OK && reference.disorder[0] == MKB_DISORDER_FANCONI_ANEMIA);
+    CHECK(reference.lookup[3] == MKB_NOT_FOUND && reference.suggestions[3][0] >= 1);
+    CHECK(reference.records[0] != NULL && reference.gene != NULL);
+    for (int i = 0; i < THREADS; i++) CHECK(memcmp(&answers[i], &reference, sizeof reference) == 0);
+}
+
+/* ------------------------------------------------------------------------------------------------ */
+
+typedef struct Case {
+    const char *name;
+    void (*run)(void);
+} Case;
+
+int main(void) {
+    const Case cases[] = {
+        {"threads (16 at once, first use)", test_threads},
+        {"version", test_version},
+        {"status messages", test_status_messages},
+        {"lookup and suggestions", test_lookup},
+        {"hostile text", test_hostile_text},
+        {"resolve", test_resolve},
+        {"search", test_search},
+        {"disorders: every field of every record", test_disorders},
+        {"symptoms, treatments, causes, tests, sources", test_vocabulary_entities},
+        {"genes", test_genes},
+        {"codes", test_codes},
+        {"vocabularies", test_vocabularies},
+        {"lookup_many", test_lookup_many},
+    };
+    int passed = 0, failed = 0;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        case_failures = 0;
+        cases[i].run();
+        if (case_failures == 0) {
+            passed++;
+            printf("ok   %s\n", cases[i].name);
+        } else {
+            failed++;
+            printf("FAIL %s (%d failed checks)\n", cases[i].name, case_failures);
+        }
+    }
+    printf("%d checks\n", checks_run);
+    printf("%d passed, %d failed\n", passed, failed);
+    return failed == 0 ? 0 : 1;
+}

@@ -1,0 +1,167 @@
+//! `marrowkb differential`: rank the 20 disorders for a patient's findings.
+//!
+//! ```text
+//! marrowkb differential HP:0001873 HP:0001172 --exclude HP:0000252 [--json] [--strict] [--age-years 3] [--sex female]
+//! ```
+//!
+//! Findings are HPO ids (`HP:0001873`, `0001873`) or marrowkb symptom keys and names (`absent_radius`,
+//! "absent radius"). The human output is a table with the explanation of the best disorders; `--json` prints
+//! the library's serde JSON (an object whose `ranking` array lists every disorder best first).
+
+use marrowkb::differential::{AbsenceKind, Differential, MatchKind, Query, Sex, TermInput};
+use marrowkb::{Disorder, Symptom};
+use std::io::{self, Write};
+
+/// Arguments of `marrowkb differential`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Args {
+    /// Findings the patient has: HPO ids (HP:0001873) or symptom keys (absent_radius).
+    pub terms: Vec<String>,
+    /// Findings the patient does not have (repeat the option, or separate with commas).
+    #[arg(long = "exclude", short = 'x', value_name = "TERM", value_delimiter = ',')]
+    pub exclude: Vec<String>,
+    /// Age in years when the findings began (0 = at birth).
+    #[arg(long, value_name = "YEARS")]
+    pub age_years: Option<f64>,
+    /// The patient's sex: female or male.
+    #[arg(long, value_parser = parse_sex)]
+    pub sex: Option<Sex>,
+    /// Fail on the first unusable term (malformed, unknown, obsolete) instead of ignoring it.
+    #[arg(long)]
+    pub strict: bool,
+    /// Print the full result as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// How many of the best disorders to explain in the human output.
+    #[arg(long, default_value_t = 3, value_name = "N")]
+    pub explain: usize,
+}
+
+fn parse_sex(text: &str) -> Result<Sex, String> {
+    text.parse().map_err(|_| format!("expected female or male, found {text:?}"))
+}
+
+/// An input as the library takes it: an HPO id as text, or a symptom found by key or name.
+fn input(text: &str) -> TermInput<'_> {
+    if marrowkb::codes::HpoId::parse(text).is_err()
+        && let Ok(symptom) = Symptom::find(text)
+    {
+        return TermInput::Symptom(symptom);
+    }
+    TermInput::Text(text)
+}
+
+/// Runs the command, writing to `out`. Generic over the caller's error type so `main` can use `?` with it.
+///
+/// # Errors
+/// In strict mode the first unusable input ([`marrowkb::Error`], after listing every unusable input on
+/// stderr); an invalid `--age-years` in strict mode; failure to write.
+pub fn run<E: From<marrowkb::Error> + From<io::Error>>(args: &Args, out: &mut dyn Write) -> Result<(), E> {
+    let observed: Vec<TermInput<'_>> = args.terms.iter().map(|t| input(t)).collect();
+    let excluded: Vec<TermInput<'_>> = args.exclude.iter().map(|t| input(t)).collect();
+    let mut query = Query::new(&observed).excluding(&excluded);
+    query.onset = args.age_years.map(marrowkb::differential::AgeOfOnset::Years);
+    query.sex = args.sex;
+    // Run leniently first so that every unusable input can be named; strict mode then fails on the first.
+    let result = query.run()?;
+    if args.strict {
+        if let Some(first) = result.rejected().next() {
+            for r in result.rejected() {
+                eprintln!("marrowkb: {}", describe_input(args, r));
+            }
+            return Err(first.error.unwrap_or(marrowkb::Error::UnknownId { kind: marrowkb::codes::IdKind::Hpo }).into());
+        }
+        query.strict = true;
+        query.run()?;
+    }
+    if args.json {
+        let text = serde_json::to_string_pretty(&result).map_err(io::Error::other)?;
+        writeln!(out, "{text}")?;
+    } else {
+        human(out, args, &result)?;
+    }
+    Ok(())
+}
+
+/// `observed term 2 "HP:9999999": no HPO record…`.
+fn describe_input(args: &Args, r: &marrowkb::differential::InputReport) -> String {
+    let list = if r.excluded { &args.exclude } else { &args.terms };
+    let text = list.get(r.position).map_or("", String::as_str);
+    let role = if r.excluded { "excluded" } else { "observed" };
+    let why = r.error.map_or_else(|| r.status.key().replace('_', " "), |e| e.to_string());
+    format!("{role} term {} {text:?}: {why}", r.position + 1)
+}
+
+fn human(out: &mut dyn Write, args: &Args, result: &Differential) -> io::Result<()> {
+    writeln!(
+        out,
+        "Differential for {} finding(s), {} excluded{}{}",
+        result.observed.len(),
+        result.excluded.len(),
+        result.onset.map_or(String::new(), |o| format!("; onset {o}")),
+        result.sex.map_or(String::new(), |s| format!("; {s}")),
+    )?;
+    for r in &result.inputs {
+        if !r.status.is_used() || r.status == marrowkb::differential::InputStatus::Replaced {
+            let note = match (r.status, r.term) {
+                (marrowkb::differential::InputStatus::Replaced, Some(t)) => format!("replaced by {t}"),
+                _ => "ignored".to_owned(),
+            };
+            writeln!(out, "  note: {} ({note})", describe_input(args, r))?;
+        }
+    }
+    writeln!(out)?;
+    writeln!(out, "{:>3}  {:<46} {:>9} {:>10}", "#", "disorder", "log10 LR", "posterior")?;
+    for ranked in &result.ranking {
+        writeln!(
+            out,
+            "{:>3}  {:<46} {:>+9.2} {:>9.1}%",
+            ranked.rank,
+            ranked.disorder.name(),
+            ranked.score,
+            100.0 * ranked.posterior
+        )?;
+    }
+    for ranked in result.ranking.iter().take(args.explain) {
+        explain(out, result, ranked.disorder)?;
+    }
+    writeln!(out, "\nReference software, not medical advice. log10 LR: against all diseases HPO annotates; posterior: uniform prior over the {} disorders.", Disorder::COUNT)?;
+    Ok(())
+}
+
+fn explain(out: &mut dyn Write, result: &Differential, disorder: Disorder) -> io::Result<()> {
+    let Some(r) = result.get(disorder) else { return Ok(()) };
+    writeln!(out, "\n{}. {} ({:+.2})", r.rank, disorder.name(), r.score)?;
+    for m in result.matches(disorder) {
+        let how = match (m.kind, m.feature, m.via) {
+            (MatchKind::Exact, _, _) => format!("feature ({:.0} %)", 100.0 * m.frequency),
+            (MatchKind::Broader, Some(f), _) => format!("less specific than {f} ({:.0} %)", 100.0 * m.frequency),
+            (MatchKind::Narrower, Some(f), _) => format!("more specific than {f} ({:.0} %)", 100.0 * m.frequency),
+            (MatchKind::Related, Some(f), Some(v)) => format!("related to {f} through {v}"),
+            (MatchKind::Contradicted, Some(f), _) => format!("the disorder excludes {f}"),
+            _ => "not explained".to_owned(),
+        };
+        writeln!(out, "    {:+6.2}  {}: {how}", m.log10_lr, m.term)?;
+    }
+    for a in result.absences(disorder) {
+        let how = match (a.kind, a.feature) {
+            (AbsenceKind::Against, Some(f)) => format!("absent, but {f} is {:.0} % frequent", 100.0 * a.frequency),
+            (AbsenceKind::Consistent, _) => "absent, as expected".to_owned(),
+            _ => "absent (not a feature)".to_owned(),
+        };
+        writeln!(out, "    {:+6.2}  no {}: {how}", a.log10_lr, a.term)?;
+    }
+    let missing = result.missing(disorder);
+    if !missing.is_empty() {
+        let names: Vec<String> =
+            missing.iter().take(6).map(|m| format!("{} ({:.0} %)", m.feature.name(), 100.0 * m.frequency)).collect();
+        let more = if missing.len() > 6 { format!(", and {} more", missing.len() - 6) } else { String::new() };
+        writeln!(out, "    not reported: {}{more}", names.join(", "))?;
+    }
+    for part in [("onset", r.onset), ("sex", r.sex), ("other evidence", r.evidence)] {
+        if part.1 != 0.0 {
+            writeln!(out, "    {:+6.2}  {}", part.1, part.0)?;
+        }
+    }
+    Ok(())
+}
