@@ -54,6 +54,13 @@ fn names(c: &mut Criterion) {
             }
         })
     });
+    group.bench_function("normalize_only", |b| {
+        b.iter(|| {
+            for q in QUERIES {
+                let _ = black_box(marrowkb::normalize::normalize(black_box(q)));
+            }
+        })
+    });
     group.bench_function("hashmap_lowercase", |b| {
         b.iter(|| {
             for q in QUERIES {

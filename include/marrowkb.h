@@ -118,6 +118,20 @@ enum MkbStatus
    * A bug inside the library was caught before it could unwind into C. Please report it.
    */
   MKB_PANIC = 11,
+  /**
+   * An HPO identifier that is obsolete in the release marrowkb ships and has no single replacement.
+   */
+  MKB_OBSOLETE_ID = 12,
+  /**
+   * A blood count value that is NaN, infinite, negative or physiologically impossible (the error
+   * details name the field).
+   */
+  MKB_INVALID_MEASUREMENT = 13,
+  /**
+   * Blood count values that do not go together, e.g. a reticulocyte percentage without a red cell count
+   * (the error details name the field).
+   */
+  MKB_INCONSISTENT_MEASUREMENTS = 14,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -128,43 +142,250 @@ typedef uint32_t MkbStatus;
 #endif // __cplusplus
 
 /**
- * HPO frequency classes (HP:0040279 subtree) for how often a feature occurs in a disorder.
+ * A cytopenia: a cell count below its lower limit.
  */
-enum MkbFrequency
+enum MkbCytopenia
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
   : uint32_t
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
   /**
-   * Always present, 100 % (HP:0040280).
+   * Haemoglobin below the limit for age, sex and pregnancy (HP:0001903).
    */
-  MKB_FREQUENCY_OBLIGATE = 1,
+  MKB_CYTOPENIA_ANEMIA = 1,
   /**
-   * 80–99 % (HP:0040281).
+   * Absolute neutrophil count below the limit for age (HP:0001875).
    */
-  MKB_FREQUENCY_VERY_FREQUENT = 2,
+  MKB_CYTOPENIA_NEUTROPENIA = 2,
   /**
-   * 30–79 % (HP:0040282).
+   * Absolute lymphocyte count below the limit (HP:0001888).
    */
-  MKB_FREQUENCY_FREQUENT = 3,
+  MKB_CYTOPENIA_LYMPHOPENIA = 3,
   /**
-   * 5–29 % (HP:0040283).
+   * Absolute monocyte count below the limit (HP:0012312).
    */
-  MKB_FREQUENCY_OCCASIONAL = 4,
+  MKB_CYTOPENIA_MONOCYTOPENIA = 4,
   /**
-   * 1–4 % (HP:0040284).
+   * Platelet count below the limit (HP:0001873).
    */
-  MKB_FREQUENCY_VERY_RARE = 5,
+  MKB_CYTOPENIA_THROMBOCYTOPENIA = 5,
   /**
-   * 0 %: the feature argues against the disorder (HP:0040285).
+   * Absolute reticulocyte count below the limit (HP:0001896).
    */
-  MKB_FREQUENCY_EXCLUDED = 6,
+  MKB_CYTOPENIA_RETICULOCYTOPENIA = 6,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
-typedef enum MkbFrequency MkbFrequency;
+typedef enum MkbCytopenia MkbCytopenia;
 #else
-typedef uint32_t MkbFrequency;
+typedef uint32_t MkbCytopenia;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * Whether a cytopenia is present.
+ */
+enum MkbPresence
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * The value was not given.
+   */
+  MKB_PRESENCE_NOT_MEASURED = 0,
+  /**
+   * The value was given, but the age (or the sex, where the limits for the two sexes disagree) needed to
+   * choose the limit was not.
+   */
+  MKB_PRESENCE_UNDETERMINED = 1,
+  /**
+   * marrowkb cites no limit for this age (e.g. neutrophils before 14 days, lymphocytes before 18 years).
+   */
+  MKB_PRESENCE_NO_REFERENCE = 2,
+  /**
+   * At or above the lower limit.
+   */
+  MKB_PRESENCE_ABSENT = 3,
+  /**
+   * Below the lower limit.
+   */
+  MKB_PRESENCE_PRESENT = 4,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum MkbPresence MkbPresence;
+#else
+typedef uint32_t MkbPresence;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * A CTCAE v5.0 grade.
+ */
+enum MkbCtcaeGrade
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Not decreased: at or above the lower limit of normal.
+   */
+  MKB_CTCAE_GRADE_GRADE0 = 0,
+  /**
+   * Below the LLN, above the grade 2 boundary.
+   */
+  MKB_CTCAE_GRADE_GRADE1 = 1,
+  /**
+   * Grade 2.
+   */
+  MKB_CTCAE_GRADE_GRADE2 = 2,
+  /**
+   * Grade 3.
+   */
+  MKB_CTCAE_GRADE_GRADE3 = 3,
+  /**
+   * Grade 4.
+   */
+  MKB_CTCAE_GRADE_GRADE4 = 4,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum MkbCtcaeGrade MkbCtcaeGrade;
+#else
+typedef uint32_t MkbCtcaeGrade;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * Which of the three lines (haemoglobin, neutrophils, platelets) are decreased.
+ */
+enum MkbPattern
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * A line needed to tell the pattern is unknown.
+   */
+  MKB_PATTERN_UNDETERMINED = 0,
+  /**
+   * All three lines known and none decreased.
+   */
+  MKB_PATTERN_NO_CYTOPENIA = 1,
+  /**
+   * One line decreased, the other two not.
+   */
+  MKB_PATTERN_SINGLE_LINEAGE = 2,
+  /**
+   * Two lines decreased, the third not.
+   */
+  MKB_PATTERN_BICYTOPENIA = 3,
+  /**
+   * All three decreased (HP:0001876).
+   */
+  MKB_PATTERN_PANCYTOPENIA = 4,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum MkbPattern MkbPattern;
+#else
+typedef uint32_t MkbPattern;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * Which reticulocyte threshold the aplastic anaemia severity uses.
+ */
+enum MkbAplasticCriteria
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Camitta 1976 as modified by Bacigalupo 1988: reticulocytes < 20 ×10⁹/L (manual count). The default.
+   */
+  MKB_APLASTIC_CRITERIA_CAMITTA_BACIGALUPO = 1,
+  /**
+   * BSH 2016 (Killick et al.): the same, with an automated reticulocyte count < 60 ×10⁹/L.
+   */
+  MKB_APLASTIC_CRITERIA_BSH2016_AUTOMATED = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum MkbAplasticCriteria MkbAplasticCriteria;
+#else
+typedef uint32_t MkbAplasticCriteria;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * Aplastic anaemia severity.
+ */
+enum MkbAplasticSeverity
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * No marrow cellularity given.
+   */
+  MKB_APLASTIC_SEVERITY_NOT_ASSESSED = 0,
+  /**
+   * Values needed to decide are missing.
+   */
+  MKB_APLASTIC_SEVERITY_UNDETERMINED = 1,
+  /**
+   * Not fulfilling the criteria of severe.
+   */
+  MKB_APLASTIC_SEVERITY_NON_SEVERE = 2,
+  /**
+   * Severe, not very severe.
+   */
+  MKB_APLASTIC_SEVERITY_SEVERE = 3,
+  /**
+   * Very severe.
+   */
+  MKB_APLASTIC_SEVERITY_VERY_SEVERE = 4,
+  /**
+   * Severe by platelets and reticulocytes; very severe cannot be decided without the neutrophil count.
+   */
+  MKB_APLASTIC_SEVERITY_AT_LEAST_SEVERE = 5,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum MkbAplasticSeverity MkbAplasticSeverity;
+#else
+typedef uint32_t MkbAplasticSeverity;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * Whether one criterion is met (three-valued: a missing value leaves it unknown).
+ */
+enum MkbCriterion
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * A value it needs is missing.
+   */
+  MKB_CRITERION_UNKNOWN = 0,
+  /**
+   * Not met.
+   */
+  MKB_CRITERION_NOT_MET = 1,
+  /**
+   * Met.
+   */
+  MKB_CRITERION_MET = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum MkbCriterion MkbCriterion;
+#else
+typedef uint32_t MkbCriterion;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
@@ -268,6 +489,86 @@ enum MkbDisorder
 typedef enum MkbDisorder MkbDisorder;
 #else
 typedef uint32_t MkbDisorder;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * How well a disorder's affected lines fit the observed cytopenias (see the [module](self) docs).
+ *
+ * ```
+ * use marrowkb::blood_count::Fit;
+ * assert!(Fit::Exact > Fit::Partial && Fit::Partial > Fit::NoOverlap);
+ * assert_eq!(Fit::Exact.key(), "exact");
+ * ```
+ */
+enum MkbFit
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Nothing known to compare.
+   */
+  MKB_FIT_UNDETERMINED = 0,
+  /**
+   * No affected line is decreased.
+   */
+  MKB_FIT_NO_OVERLAP = 1,
+  /**
+   * Some lines match, some are missed or unexpected.
+   */
+  MKB_FIT_PARTIAL = 2,
+  /**
+   * The decreased lines are exactly the disorder's lines (over the known lines).
+   */
+  MKB_FIT_EXACT = 3,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum MkbFit MkbFit;
+#else
+typedef uint32_t MkbFit;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * HPO frequency classes (HP:0040279 subtree) for how often a feature occurs in a disorder.
+ */
+enum MkbFrequency
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Always present, 100 % (HP:0040280).
+   */
+  MKB_FREQUENCY_OBLIGATE = 1,
+  /**
+   * 80–99 % (HP:0040281).
+   */
+  MKB_FREQUENCY_VERY_FREQUENT = 2,
+  /**
+   * 30–79 % (HP:0040282).
+   */
+  MKB_FREQUENCY_FREQUENT = 3,
+  /**
+   * 5–29 % (HP:0040283).
+   */
+  MKB_FREQUENCY_OCCASIONAL = 4,
+  /**
+   * 1–4 % (HP:0040284).
+   */
+  MKB_FREQUENCY_VERY_RARE = 5,
+  /**
+   * 0 %: the feature argues against the disorder (HP:0040285).
+   */
+  MKB_FREQUENCY_EXCLUDED = 6,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum MkbFrequency MkbFrequency;
+#else
+typedef uint32_t MkbFrequency;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
@@ -936,6 +1237,139 @@ enum MkbSymptom
 typedef enum MkbSymptom MkbSymptom;
 #else
 typedef uint32_t MkbSymptom;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * What became of one input term.
+ *
+ * ```
+ * assert_eq!(marrowkb::differential::InputStatus::Replaced.key(), "replaced");
+ * ```
+ */
+enum MkbInputStatus
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Used as given.
+   */
+  MKB_INPUT_STATUS_USED = 1,
+  /**
+   * An alternative or obsolete id: its current replacement `term` was used.
+   */
+  MKB_INPUT_STATUS_REPLACED = 2,
+  /**
+   * The same term was already given in this list (after replacement): ignored.
+   */
+  MKB_INPUT_STATUS_DUPLICATE = 3,
+  /**
+   * Excluded although also observed: the observation wins, the exclusion is ignored.
+   */
+  MKB_INPUT_STATUS_CONFLICT = 4,
+  /**
+   * Not in the Phenotypic abnormality branch (an onset, inheritance or frequency term): ignored. Give the
+   * age of onset with [`super::Query::onset`] instead.
+   */
+  MKB_INPUT_STATUS_NOT_PHENOTYPE = 5,
+  /**
+   * Obsolete with no single replacement: ignored.
+   */
+  MKB_INPUT_STATUS_OBSOLETE = 6,
+  /**
+   * Well-formed but not an HPO 2025-01-16 id: ignored.
+   */
+  MKB_INPUT_STATUS_UNKNOWN = 7,
+  /**
+   * Not shaped like an HPO id: ignored.
+   */
+  MKB_INPUT_STATUS_MALFORMED = 8,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum MkbInputStatus MkbInputStatus;
+#else
+typedef uint32_t MkbInputStatus;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * How one observed finding relates to one disorder's profile.
+ *
+ * ```
+ * use marrowkb::differential::MatchKind;
+ * assert_eq!(MatchKind::Narrower.key(), "narrower");
+ * ```
+ */
+enum MkbMatchKind
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * The finding is a feature of the disorder.
+   */
+  MKB_MATCH_KIND_EXACT = 1,
+  /**
+   * The finding is less specific than a feature of the disorder (an ancestor of it): the disorder implies it.
+   */
+  MKB_MATCH_KIND_BROADER = 2,
+  /**
+   * The finding is more specific than a feature of the disorder (a descendant of `via`).
+   */
+  MKB_MATCH_KIND_NARROWER = 3,
+  /**
+   * The finding and a feature of the disorder share the common ancestor `via` (below Phenotypic abnormality).
+   */
+  MKB_MATCH_KIND_RELATED = 4,
+  /**
+   * Nothing in the disorder's profile relates to the finding: only the noise rate explains it.
+   */
+  MKB_MATCH_KIND_UNEXPLAINED = 5,
+  /**
+   * The disorder is known not to have the finding or its ancestor `via`.
+   */
+  MKB_MATCH_KIND_CONTRADICTED = 6,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum MkbMatchKind MkbMatchKind;
+#else
+typedef uint32_t MkbMatchKind;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * How a finding the patient does not have relates to a disorder.
+ *
+ * ```
+ * assert_eq!(marrowkb::differential::AbsenceKind::Against.key(), "against");
+ * ```
+ */
+enum MkbAbsenceKind
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * The disorder has the feature (or a descendant): its absence argues against the disorder.
+   */
+  MKB_ABSENCE_KIND_AGAINST = 1,
+  /**
+   * The disorder is known not to have it either.
+   */
+  MKB_ABSENCE_KIND_CONSISTENT = 2,
+  /**
+   * The disorder's profile does not mention it.
+   */
+  MKB_ABSENCE_KIND_NEUTRAL = 3,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum MkbAbsenceKind MkbAbsenceKind;
+#else
+typedef uint32_t MkbAbsenceKind;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
@@ -1712,7 +2146,8 @@ typedef uint32_t MkbSearchHitKind;
 #endif // __cplusplus
 
 /**
- * Names one of the closed vocabularies above, for the generic `mkb_vocabulary_*` functions.
+ * Names a closed vocabulary (a C enum whose values have stable snake_case keys) for the generic
+ * `mkb_vocabulary_*` functions.
  */
 enum MkbVocabulary
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
@@ -1759,6 +2194,98 @@ enum MkbVocabulary
    * `MkbRelationKind`.
    */
   MKB_VOCABULARY_RELATION_KIND = 10,
+  /**
+   * `MkbCytopenia`.
+   */
+  MKB_VOCABULARY_CYTOPENIA = 11,
+  /**
+   * `MkbPresence`.
+   */
+  MKB_VOCABULARY_PRESENCE = 12,
+  /**
+   * `MkbSeverity`.
+   */
+  MKB_VOCABULARY_SEVERITY = 13,
+  /**
+   * `MkbSeverityScale`.
+   */
+  MKB_VOCABULARY_SEVERITY_SCALE = 14,
+  /**
+   * `MkbCtcaeGrade`.
+   */
+  MKB_VOCABULARY_CTCAE_GRADE = 15,
+  /**
+   * `MkbRedCellSize`.
+   */
+  MKB_VOCABULARY_RED_CELL_SIZE = 16,
+  /**
+   * `MkbPattern`.
+   */
+  MKB_VOCABULARY_PATTERN = 17,
+  /**
+   * `MkbAplasticCriteria`.
+   */
+  MKB_VOCABULARY_APLASTIC_CRITERIA = 18,
+  /**
+   * `MkbCriterion`.
+   */
+  MKB_VOCABULARY_CRITERION = 19,
+  /**
+   * `MkbAplasticSeverity`.
+   */
+  MKB_VOCABULARY_APLASTIC_SEVERITY = 20,
+  /**
+   * `MkbFit`.
+   */
+  MKB_VOCABULARY_FIT = 21,
+  /**
+   * `MkbField` (blood count fields).
+   */
+  MKB_VOCABULARY_FIELD = 22,
+  /**
+   * `MkbReference` (sources of blood count thresholds).
+   */
+  MKB_VOCABULARY_REFERENCE = 23,
+  /**
+   * `MkbHemoglobinUnit`.
+   */
+  MKB_VOCABULARY_HEMOGLOBIN_UNIT = 24,
+  /**
+   * `MkbCountUnit`.
+   */
+  MKB_VOCABULARY_COUNT_UNIT = 25,
+  /**
+   * `MkbAgeUnit`.
+   */
+  MKB_VOCABULARY_AGE_UNIT = 26,
+  /**
+   * `MkbUnit`.
+   */
+  MKB_VOCABULARY_UNIT = 27,
+  /**
+   * `MkbPatientSex`.
+   */
+  MKB_VOCABULARY_PATIENT_SEX = 28,
+  /**
+   * `MkbMatchKind` (differential).
+   */
+  MKB_VOCABULARY_MATCH_KIND = 29,
+  /**
+   * `MkbAbsenceKind` (differential).
+   */
+  MKB_VOCABULARY_ABSENCE_KIND = 30,
+  /**
+   * `MkbInputStatus` (differential).
+   */
+  MKB_VOCABULARY_INPUT_STATUS = 31,
+  /**
+   * `MkbHpoReplacement`.
+   */
+  MKB_VOCABULARY_HPO_REPLACEMENT = 32,
+  /**
+   * `MkbSearchHitKind`.
+   */
+  MKB_VOCABULARY_SEARCH_HIT_KIND = 33,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -1767,6 +2294,762 @@ typedef enum MkbVocabulary MkbVocabulary;
 typedef uint32_t MkbVocabulary;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
+
+/**
+ * Severity of a cytopenia on its `MkbSeverityScale`.
+ */
+enum MkbSeverity
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Mild.
+   */
+  MKB_SEVERITY_MILD = 1,
+  /**
+   * Moderate.
+   */
+  MKB_SEVERITY_MODERATE = 2,
+  /**
+   * Severe.
+   */
+  MKB_SEVERITY_SEVERE = 3,
+  /**
+   * Very severe (neutropenia only).
+   */
+  MKB_SEVERITY_VERY_SEVERE = 4,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum MkbSeverity MkbSeverity;
+#else
+typedef uint32_t MkbSeverity;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * The named standard a severity is graded by.
+ */
+enum MkbSeverityScale
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * WHO 2011 anaemia severity (mild, moderate, severe) for the WHO population group.
+   */
+  MKB_SEVERITY_SCALE_WHO2011 = 1,
+  /**
+   * The neutropenia bands: mild, moderate, severe (Nelson) and very severe (< 0.2 ×10⁹/L).
+   */
+  MKB_SEVERITY_SCALE_NEUTROPENIA_BANDS = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum MkbSeverityScale MkbSeverityScale;
+#else
+typedef uint32_t MkbSeverityScale;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * Red cell size by MCV.
+ */
+enum MkbRedCellSize
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * MCV below the lower limit for age (HP:0025066).
+   */
+  MKB_RED_CELL_SIZE_MICROCYTIC = 1,
+  /**
+   * MCV within the limits (both inclusive).
+   */
+  MKB_RED_CELL_SIZE_NORMOCYTIC = 2,
+  /**
+   * MCV above the upper limit for age (HP:0005518).
+   */
+  MKB_RED_CELL_SIZE_MACROCYTIC = 3,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum MkbRedCellSize MkbRedCellSize;
+#else
+typedef uint32_t MkbRedCellSize;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * A field of a [`BloodCount`]: what an [`Error::InvalidMeasurement`] or
+ * [`Error::InconsistentMeasurements`] names.
+ *
+ * ```
+ * use marrowkb::blood_count::Field;
+ * assert_eq!(Field::Neutrophils.key(), "neutrophils");
+ * assert_eq!(Field::Neutrophils.to_string(), "absolute neutrophil count");
+ * ```
+ */
+enum MkbField
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Haemoglobin concentration.
+   */
+  MKB_FIELD_HEMOGLOBIN = 1,
+  /**
+   * Mean corpuscular volume.
+   */
+  MKB_FIELD_MCV = 2,
+  /**
+   * Absolute neutrophil count.
+   */
+  MKB_FIELD_NEUTROPHILS = 3,
+  /**
+   * Absolute lymphocyte count.
+   */
+  MKB_FIELD_LYMPHOCYTES = 4,
+  /**
+   * Absolute monocyte count.
+   */
+  MKB_FIELD_MONOCYTES = 5,
+  /**
+   * Platelet count.
+   */
+  MKB_FIELD_PLATELETS = 6,
+  /**
+   * Absolute reticulocyte count (given, or derived from the percentage and the red cell count).
+   */
+  MKB_FIELD_RETICULOCYTES = 7,
+  /**
+   * Reticulocytes as a percentage of red cells.
+   */
+  MKB_FIELD_RETICULOCYTE_PERCENT = 8,
+  /**
+   * Red cell count.
+   */
+  MKB_FIELD_RED_CELL_COUNT = 9,
+  /**
+   * Bone marrow cellularity.
+   */
+  MKB_FIELD_CELLULARITY = 10,
+  /**
+   * Residual haematopoietic cells as a percentage of marrow cells (Camitta's criterion for a marrow of
+   * 25–50 % cellularity).
+   */
+  MKB_FIELD_RESIDUAL_HEMATOPOIETIC_CELLS = 11,
+  /**
+   * Age.
+   */
+  MKB_FIELD_AGE = 12,
+  /**
+   * Sex.
+   */
+  MKB_FIELD_SEX = 13,
+  /**
+   * Pregnancy.
+   */
+  MKB_FIELD_PREGNANT = 14,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum MkbField MkbField;
+#else
+typedef uint32_t MkbField;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * A source that a threshold is cited from.
+ *
+ * ```
+ * use marrowkb::blood_count::thresholds::Reference;
+ * assert_eq!(Reference::Who2011.short_name(), "WHO 2011");
+ * assert!(Reference::Bsh2016.citation().contains("Br J Haematol 2016;172"));
+ * ```
+ */
+enum MkbReference
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * WHO 2011, haemoglobin concentrations for anaemia and its severity.
+   */
+  MKB_REFERENCE_WHO2011 = 1,
+  /**
+   * NCI Common Terminology Criteria for Adverse Events v5.0 (2017).
+   */
+  MKB_REFERENCE_CTCAE5 = 2,
+  /**
+   * Nathan and Oski's Hematology of Infancy and Childhood, 5th ed., Appendix 11.
+   */
+  MKB_REFERENCE_NATHAN_OSKI = 3,
+  /**
+   * Nelson Textbook of Pediatrics, neutropenia.
+   */
+  MKB_REFERENCE_NELSON = 4,
+  /**
+   * Dacie and Lewis Practical Haematology, adult reference ranges.
+   */
+  MKB_REFERENCE_DACIE_LEWIS = 5,
+  /**
+   * Roberts and Murray 2003, neonatal thrombocytopenia.
+   */
+  MKB_REFERENCE_ROBERTS_MURRAY2003 = 6,
+  /**
+   * Camitta et al. 1976, criteria of severe aplastic anaemia.
+   */
+  MKB_REFERENCE_CAMITTA1976 = 7,
+  /**
+   * Bacigalupo et al. 1988, very severe aplastic anaemia.
+   */
+  MKB_REFERENCE_BACIGALUPO1988 = 8,
+  /**
+   * British Society for Haematology aplastic anaemia guideline (Killick et al. 2016).
+   */
+  MKB_REFERENCE_BSH2016 = 9,
+  /**
+   * ICSH 1995 reference method for haemoglobinometry (haemoglobin monomer molar mass).
+   */
+  MKB_REFERENCE_ICSH1995 = 10,
+  /**
+   * marrowkb's own documented choice (plausibility bounds).
+   */
+  MKB_REFERENCE_MARROWKB = 11,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum MkbReference MkbReference;
+#else
+typedef uint32_t MkbReference;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * Unit of a haemoglobin concentration.
+ */
+enum MkbHemoglobinUnit
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Grams per decilitre, g/dL (canonical).
+   */
+  MKB_HEMOGLOBIN_UNIT_GRAMS_PER_DECILITER = 1,
+  /**
+   * Grams per litre, g/L.
+   */
+  MKB_HEMOGLOBIN_UNIT_GRAMS_PER_LITER = 2,
+  /**
+   * Millimoles of haemoglobin monomer per litre, mmol/L (1 g/dL = 0.6206 mmol/L).
+   */
+  MKB_HEMOGLOBIN_UNIT_MILLIMOLES_PER_LITER = 3,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum MkbHemoglobinUnit MkbHemoglobinUnit;
+#else
+typedef uint32_t MkbHemoglobinUnit;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * Unit of a cell count (neutrophils, lymphocytes, monocytes, platelets, reticulocytes).
+ */
+enum MkbCountUnit
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * ×10⁹ cells per litre, the same number as cells per nanolitre or G/L (canonical).
+   */
+  MKB_COUNT_UNIT_GIGA_PER_LITER = 1,
+  /**
+   * Cells per microlitre, the same number as cells per mm³.
+   */
+  MKB_COUNT_UNIT_PER_MICROLITER = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum MkbCountUnit MkbCountUnit;
+#else
+typedef uint32_t MkbCountUnit;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * Unit of an age.
+ */
+enum MkbAgeUnit
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Years (canonical).
+   */
+  MKB_AGE_UNIT_YEARS = 1,
+  /**
+   * Months (a twelfth of a year).
+   */
+  MKB_AGE_UNIT_MONTHS = 2,
+  /**
+   * Weeks (7 days).
+   */
+  MKB_AGE_UNIT_WEEKS = 3,
+  /**
+   * Days (1/365.25 of a year).
+   */
+  MKB_AGE_UNIT_DAYS = 4,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum MkbAgeUnit MkbAgeUnit;
+#else
+typedef uint32_t MkbAgeUnit;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * Any unit a blood count value can carry (what an `MkbMeasurementError` reports).
+ */
+enum MkbUnit
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * g/dL.
+   */
+  MKB_UNIT_GRAMS_PER_DECILITER = 1,
+  /**
+   * g/L.
+   */
+  MKB_UNIT_GRAMS_PER_LITER = 2,
+  /**
+   * mmol/L (haemoglobin monomer).
+   */
+  MKB_UNIT_MILLIMOLES_PER_LITER = 3,
+  /**
+   * ×10⁹/L.
+   */
+  MKB_UNIT_GIGA_PER_LITER = 4,
+  /**
+   * cells/µL.
+   */
+  MKB_UNIT_PER_MICROLITER = 5,
+  /**
+   * ×10¹²/L (red cell count).
+   */
+  MKB_UNIT_TERA_PER_LITER = 6,
+  /**
+   * fL (mean corpuscular volume).
+   */
+  MKB_UNIT_FEMTOLITERS = 7,
+  /**
+   * Per cent.
+   */
+  MKB_UNIT_PERCENT = 8,
+  /**
+   * Years.
+   */
+  MKB_UNIT_YEARS = 9,
+  /**
+   * Months.
+   */
+  MKB_UNIT_MONTHS = 10,
+  /**
+   * Weeks.
+   */
+  MKB_UNIT_WEEKS = 11,
+  /**
+   * Days.
+   */
+  MKB_UNIT_DAYS = 12,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum MkbUnit MkbUnit;
+#else
+typedef uint32_t MkbUnit;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * The patient's sex (blood count reference limits and the differential). 0 means "not given" wherever a
+ * sex is optional.
+ */
+enum MkbPatientSex
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Female.
+   */
+  MKB_PATIENT_SEX_FEMALE = 1,
+  /**
+   * Male.
+   */
+  MKB_PATIENT_SEX_MALE = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum MkbPatientSex MkbPatientSex;
+#else
+typedef uint32_t MkbPatientSex;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * How a requested id relates to the current term it resolved to.
+ *
+ * ```
+ * use marrowkb::hpo::{self, Replacement};
+ * let r = hpo::resolve("HP:0000004")?; // an alternative id of HP:0012823 "Clinical modifier"
+ * assert_eq!(r.replaced, Some(Replacement::AltId));
+ * # Ok::<(), marrowkb::Error>(())
+ * ```
+ */
+enum MkbHpoReplacement
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * The id is an `alt_id` of the current term (merged terms).
+   */
+  MKB_HPO_REPLACEMENT_ALT_ID = 1,
+  /**
+   * The id is an obsolete term whose `replaced_by` is the current term.
+   */
+  MKB_HPO_REPLACEMENT_OBSOLETE = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum MkbHpoReplacement MkbHpoReplacement;
+#else
+typedef uint32_t MkbHpoReplacement;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * One value of a blood count: whether it was given, the number and its unit.
+ */
+typedef struct MkbMeasurement {
+  /**
+   * Whether the value was measured; when false, `value` and `unit` are ignored.
+   */
+  bool given;
+  /**
+   * The value, in `unit`.
+   */
+  double value;
+  /**
+   * The unit: an `MkbHemoglobinUnit`, `MkbCountUnit` or `MkbAgeUnit` value as the field says; ignored for
+   * fields with a single unit (MCV in fL, percentages, red cell count in ×10¹²/L).
+   */
+  uint32_t unit;
+} MkbMeasurement;
+
+/**
+ * A blood count, every value optional. Zero-initialize it (`MkbBloodCount count = {0};`) and set what
+ * was measured.
+ */
+typedef struct MkbBloodCount {
+  /**
+   * Haemoglobin concentration (unit: `MkbHemoglobinUnit`).
+   */
+  struct MkbMeasurement hemoglobin;
+  /**
+   * Mean corpuscular volume in fL.
+   */
+  struct MkbMeasurement mcv;
+  /**
+   * Absolute neutrophil count (unit: `MkbCountUnit`).
+   */
+  struct MkbMeasurement neutrophils;
+  /**
+   * Absolute lymphocyte count (unit: `MkbCountUnit`).
+   */
+  struct MkbMeasurement lymphocytes;
+  /**
+   * Absolute monocyte count (unit: `MkbCountUnit`).
+   */
+  struct MkbMeasurement monocytes;
+  /**
+   * Platelet count (unit: `MkbCountUnit`).
+   */
+  struct MkbMeasurement platelets;
+  /**
+   * Absolute reticulocyte count (unit: `MkbCountUnit`).
+   */
+  struct MkbMeasurement reticulocytes;
+  /**
+   * Reticulocytes as a percentage of red cells (needs `red_cell_count`).
+   */
+  struct MkbMeasurement reticulocyte_percent;
+  /**
+   * Red cell count in ×10¹²/L.
+   */
+  struct MkbMeasurement red_cell_count;
+  /**
+   * Bone marrow cellularity in per cent.
+   */
+  struct MkbMeasurement cellularity;
+  /**
+   * Residual haematopoietic cells as a percentage of marrow cells.
+   */
+  struct MkbMeasurement residual_hematopoietic_cells;
+  /**
+   * Age (unit: `MkbAgeUnit`).
+   */
+  struct MkbMeasurement age;
+  /**
+   * `MkbPatientSex`, or 0 when not given.
+   */
+  uint32_t sex;
+  /**
+   * Whether the patient is pregnant (female only).
+   */
+  bool pregnant;
+} MkbBloodCount;
+
+/**
+ * One cytopenia's reading. Numbers that are not available are NaN.
+ */
+typedef struct MkbReading {
+  /**
+   * Which cytopenia.
+   */
+  MkbCytopenia cytopenia;
+  /**
+   * The value in its canonical unit (g/dL or ×10⁹/L); NaN when not given.
+   */
+  double value;
+  /**
+   * Whether it is present.
+   */
+  MkbPresence presence;
+  /**
+   * The lower limit used (the cytopenia is `value < lower_limit`); NaN when no single limit applies.
+   */
+  double lower_limit;
+  /**
+   * The source of `lower_limit` (`MkbReference`), 0 when none.
+   */
+  uint32_t reference;
+  /**
+   * The severity (`MkbSeverity`), 0 when not present or the cytopenia has no severity scale here.
+   */
+  uint32_t severity;
+  /**
+   * The scale `severity` is on (`MkbSeverityScale`), 0 when none.
+   */
+  uint32_t severity_scale;
+  /**
+   * Whether `ctcae` holds a grade.
+   */
+  bool has_ctcae;
+  /**
+   * CTCAE v5.0 grade (anaemia, neutrophils, platelets, lymphocytes) when `has_ctcae`.
+   */
+  MkbCtcaeGrade ctcae;
+} MkbReading;
+
+/**
+ * The MCV reading (Nathan and Oski limits by age and sex). Numbers not available are NaN.
+ */
+typedef struct MkbRedCellSizeReading {
+  /**
+   * MCV in fL; NaN when not given.
+   */
+  double mcv;
+  /**
+   * The class (`MkbRedCellSize`); 0 when the MCV or the age is missing, or the sex is needed and missing.
+   */
+  uint32_t size;
+  /**
+   * Lower limit used (fL), NaN when none.
+   */
+  double lower_limit;
+  /**
+   * Upper limit used (fL), NaN when none.
+   */
+  double upper_limit;
+} MkbRedCellSizeReading;
+
+/**
+ * Aplastic anaemia severity and each criterion behind it.
+ */
+typedef struct MkbAplasticAssessment {
+  /**
+   * The criteria used.
+   */
+  MkbAplasticCriteria criteria;
+  /**
+   * The severity.
+   */
+  MkbAplasticSeverity severity;
+  /**
+   * Cellularity < 25 %, or 25–50 % with residual haematopoietic cells < 30 %.
+   */
+  MkbCriterion marrow;
+  /**
+   * ANC < 0.5 ×10⁹/L.
+   */
+  MkbCriterion neutrophils;
+  /**
+   * Platelets < 20 ×10⁹/L.
+   */
+  MkbCriterion platelets;
+  /**
+   * Reticulocytes below `reticulocytes_below`.
+   */
+  MkbCriterion reticulocytes;
+  /**
+   * The reticulocyte threshold used (20 or 60 ×10⁹/L).
+   */
+  double reticulocytes_below;
+  /**
+   * How many of the three count criteria are met.
+   */
+  uint32_t counts_met;
+  /**
+   * At least 2 of the 3 count criteria.
+   */
+  MkbCriterion counts;
+  /**
+   * ANC < 0.2 ×10⁹/L (very severe).
+   */
+  MkbCriterion very_severe_neutrophils;
+} MkbAplasticAssessment;
+
+/**
+ * Which value of a blood count was rejected, and why.
+ */
+typedef struct MkbMeasurementError {
+  /**
+   * The field (`MkbField`), 0 when there is no error.
+   */
+  uint32_t field;
+  /**
+   * The value as given (NaN for an inconsistency, which has no single value).
+   */
+  double value;
+  /**
+   * Its unit (`MkbUnit`), 0 when none.
+   */
+  uint32_t unit;
+  /**
+   * What is wrong, a static string owned by the library; NULL when there is no error.
+   */
+  const char *reason;
+} MkbMeasurementError;
+
+/**
+ * Everything read from a blood count.
+ */
+typedef struct MkbInterpretation {
+  /**
+   * Anaemia (WHO 2011 severity; CTCAE Anemia).
+   */
+  struct MkbReading anemia;
+  /**
+   * Neutropenia (neutropenia bands; CTCAE Neutrophil count decreased).
+   */
+  struct MkbReading neutropenia;
+  /**
+   * Lymphopenia (CTCAE Lymphocyte count decreased).
+   */
+  struct MkbReading lymphopenia;
+  /**
+   * Monocytopenia.
+   */
+  struct MkbReading monocytopenia;
+  /**
+   * Thrombocytopenia (CTCAE Platelet count decreased).
+   */
+  struct MkbReading thrombocytopenia;
+  /**
+   * Reticulocytopenia.
+   */
+  struct MkbReading reticulocytopenia;
+  /**
+   * Microcytosis or macrocytosis.
+   */
+  struct MkbRedCellSizeReading red_cell_size;
+  /**
+   * The pattern over haemoglobin, neutrophils and platelets.
+   */
+  MkbPattern pattern;
+  /**
+   * The lines of the pattern that are decreased (bit mask, as in `MkbDisorderFit`).
+   */
+  uint32_t decreased_lines;
+  /**
+   * The lines of the pattern whose state is unknown (bit mask).
+   */
+  uint32_t unknown_lines;
+  /**
+   * Aplastic anaemia severity (when cellularity is given).
+   */
+  struct MkbAplasticAssessment aplastic_anemia;
+  /**
+   * The number of disorder fits (`mkb_disorder_count()`), written whether or not a fits buffer was given.
+   */
+  size_t fits_len;
+  /**
+   * On `MKB_INVALID_MEASUREMENT` or `MKB_INCONSISTENT_MEASUREMENTS`, the rejected field; otherwise empty.
+   */
+  struct MkbMeasurementError error;
+} MkbInterpretation;
+
+/**
+ * One disorder's fit to the decreased cell lines. Cell line sets are bit masks: bit `d - 1` is the
+ * `MkbCellLine` with value `d` (red cells 1, white cells 2, platelets 4).
+ */
+typedef struct MkbDisorderFit {
+  /**
+   * The disorder.
+   */
+  MkbDisorder disorder;
+  /**
+   * Lines the disorder affects (from its record).
+   */
+  uint32_t affected;
+  /**
+   * Affected and decreased.
+   */
+  uint32_t matched;
+  /**
+   * Affected but known not to be decreased.
+   */
+  uint32_t missed;
+  /**
+   * Decreased but not among the disorder's lines.
+   */
+  uint32_t unexpected;
+  /**
+   * Lines whose state is unknown (left out).
+   */
+  uint32_t unknown;
+  /**
+   * |matched| / |matched ∪ missed ∪ unexpected|; NaN when that union is empty.
+   */
+  double score;
+  /**
+   * The category.
+   */
+  MkbFit fit;
+} MkbDisorderFit;
 
 /**
  * A disorder linked to an ORPHA or OMIM entry, with how.
@@ -1795,6 +3078,322 @@ typedef struct MkbIcd10Link {
    */
   MkbIcdMatch match_kind;
 } MkbIcd10Link;
+
+/**
+ * One input term of a differential: an HPO id as text, or as a number.
+ */
+typedef struct MkbTermInput {
+  /**
+   * The id as text (`"HP:0001873"`, `"0001873"`, `"HP_0001873"`), or NULL to use `id`.
+   */
+  const char *text;
+  /**
+   * Bytes of `text`, or `MKB_NUL_TERMINATED`.
+   */
+  size_t len;
+  /**
+   * The HPO term number (1873), used when `text` is NULL. A symptom's term is its record's `hpo[0]`.
+   */
+  uint32_t id;
+} MkbTermInput;
+
+/**
+ * A per-disorder likelihood ratio to multiply into a differential (e.g. from a blood count).
+ */
+typedef struct MkbDisorderLikelihoodRatio {
+  /**
+   * The disorder (`MkbDisorder` value).
+   */
+  uint32_t disorder;
+  /**
+   * The likelihood ratio: finite and above 0 (others are ignored, or rejected in strict mode).
+   */
+  double likelihood_ratio;
+} MkbDisorderLikelihoodRatio;
+
+/**
+ * A differential's input. Zero-initialize it and set what you have.
+ */
+typedef struct MkbDifferentialQuery {
+  /**
+   * Findings the patient has.
+   */
+  const struct MkbTermInput *observed;
+  /**
+   * Number of items in `observed`.
+   */
+  size_t observed_len;
+  /**
+   * Findings the patient was examined for and does not have.
+   */
+  const struct MkbTermInput *excluded;
+  /**
+   * Number of items in `excluded`.
+   */
+  size_t excluded_len;
+  /**
+   * The onset class (`MkbOnset`), or 0 when not given.
+   */
+  uint32_t onset;
+  /**
+   * Whether `onset_years` is given (instead of `onset`; giving both is `MKB_INVALID_ARGUMENT`).
+   */
+  bool onset_years_given;
+  /**
+   * Age at onset in years (0 = at birth), when `onset_years_given`.
+   */
+  double onset_years;
+  /**
+   * The patient's sex (`MkbPatientSex`), or 0 when not given.
+   */
+  uint32_t sex;
+  /**
+   * Extra per-disorder likelihood ratios (multiplied in).
+   */
+  const struct MkbDisorderLikelihoodRatio *evidence;
+  /**
+   * Number of items in `evidence`.
+   */
+  size_t evidence_len;
+  /**
+   * Fail on the first input that cannot be used (malformed, unknown or obsolete term, invalid age or
+   * likelihood ratio) instead of reporting it in the inputs.
+   */
+  bool strict;
+} MkbDifferentialQuery;
+
+/**
+ * One disorder's place in the ranking, its score and the score's parts (log10 likelihood ratios that add
+ * up to `score`).
+ */
+typedef struct MkbRanked {
+  /**
+   * 1 for the best.
+   */
+  uint32_t rank;
+  /**
+   * The disorder.
+   */
+  MkbDisorder disorder;
+  /**
+   * Total log10 likelihood ratio against a background of all diseases HPO annotates.
+   */
+  double score;
+  /**
+   * Posterior probability under a uniform prior over the disorders (sums to 1 over the ranking).
+   */
+  double posterior;
+  /**
+   * log10 LR of the observed findings.
+   */
+  double phenotype;
+  /**
+   * log10 LR of the findings the patient does not have.
+   */
+  double absent;
+  /**
+   * log10 LR of the age of onset (0 when not given).
+   */
+  double onset;
+  /**
+   * log10 LR of the patient's sex (0 when not given or not informative).
+   */
+  double sex;
+  /**
+   * log10 of the caller's extra likelihood ratios.
+   */
+  double evidence;
+} MkbRanked;
+
+/**
+ * What became of one input term.
+ */
+typedef struct MkbInputReport {
+  /**
+   * Whether the input came from the excluded list.
+   */
+  bool excluded;
+  /**
+   * Its position in that list, from 0.
+   */
+  size_t position;
+  /**
+   * The id as parsed; 0 when malformed.
+   */
+  uint32_t requested;
+  /**
+   * The current term it stands for; 0 when there is none.
+   */
+  uint32_t term;
+  /**
+   * What became of it.
+   */
+  MkbInputStatus status;
+  /**
+   * Why it could not be used (`MKB_MALFORMED_ID`, `MKB_NOT_FOUND`, `MKB_OBSOLETE_ID`), or `MKB_OK`.
+   */
+  MkbStatus error;
+} MkbInputReport;
+
+/**
+ * How one observed finding scores for one disorder.
+ */
+typedef struct MkbTermMatch {
+  /**
+   * The disorder.
+   */
+  MkbDisorder disorder;
+  /**
+   * The patient's finding (HPO term number).
+   */
+  uint32_t term;
+  /**
+   * How it relates to the disorder.
+   */
+  MkbMatchKind kind;
+  /**
+   * The disorder's feature it was matched to (for related, the feature under the common ancestor; for
+   * contradicted, the excluded term); 0 when none.
+   */
+  uint32_t feature;
+  /**
+   * The term whose frequency was used; 0 when none.
+   */
+  uint32_t via;
+  /**
+   * The disorder's (implied) frequency of `via` (0 when unexplained or contradicted).
+   */
+  double frequency;
+  /**
+   * The finding's contribution to the score: log10 of its likelihood ratio.
+   */
+  double log10_lr;
+} MkbTermMatch;
+
+/**
+ * How one excluded finding scores for one disorder.
+ */
+typedef struct MkbAbsenceMatch {
+  /**
+   * The disorder.
+   */
+  MkbDisorder disorder;
+  /**
+   * The finding the patient does not have (HPO term number).
+   */
+  uint32_t term;
+  /**
+   * How its absence bears on the disorder.
+   */
+  MkbAbsenceKind kind;
+  /**
+   * The disorder's feature that makes the absence count, or the excluded term; 0 when none.
+   */
+  uint32_t feature;
+  /**
+   * The probability that a patient with the disorder has the finding.
+   */
+  double frequency;
+  /**
+   * Contribution to the score: log10 of the likelihood ratio of the absence.
+   */
+  double log10_lr;
+} MkbAbsenceMatch;
+
+/**
+ * A hallmark of a disorder (at least 80 % frequent) that no finding covers: listed to explain, not scored.
+ */
+typedef struct MkbMissingHallmark {
+  /**
+   * The disorder.
+   */
+  MkbDisorder disorder;
+  /**
+   * The disorder's feature (HPO term number).
+   */
+  uint32_t feature;
+  /**
+   * Its frequency in the disorder.
+   */
+  double frequency;
+} MkbMissingHallmark;
+
+/**
+ * Where a differential's results go: caller-owned buffers with their capacities. Any buffer may be NULL
+ * (that part is not wanted). Every `*_len` is written with the number of items the result has, whether or
+ * not the buffer was given or was large enough.
+ */
+typedef struct MkbDifferentialOutput {
+  /**
+   * Every disorder, best first. `mkb_disorder_count()` items.
+   */
+  struct MkbRanked *ranking;
+  /**
+   * Capacity of `ranking`.
+   */
+  size_t ranking_cap;
+  /**
+   * Number of ranking entries.
+   */
+  size_t ranking_len;
+  /**
+   * The fate of every input: observed first, then excluded, each in input order.
+   */
+  struct MkbInputReport *inputs;
+  /**
+   * Capacity of `inputs`.
+   */
+  size_t inputs_cap;
+  /**
+   * Number of input reports (`observed_len + excluded_len`).
+   */
+  size_t inputs_len;
+  /**
+   * How each observed term scores for each disorder: grouped by disorder in ranking order, then by term
+   * number. At most `mkb_disorder_count() * observed_len` items.
+   */
+  struct MkbTermMatch *matches;
+  /**
+   * Capacity of `matches`.
+   */
+  size_t matches_cap;
+  /**
+   * Number of matches.
+   */
+  size_t matches_len;
+  /**
+   * How each excluded term scores for each disorder, grouped as `matches`.
+   */
+  struct MkbAbsenceMatch *absences;
+  /**
+   * Capacity of `absences`.
+   */
+  size_t absences_cap;
+  /**
+   * Number of absences.
+   */
+  size_t absences_len;
+  /**
+   * Each disorder's hallmarks that no finding covers, grouped by disorder in ranking order.
+   */
+  struct MkbMissingHallmark *missing;
+  /**
+   * Capacity of `missing`.
+   */
+  size_t missing_cap;
+  /**
+   * Number of missing hallmarks.
+   */
+  size_t missing_len;
+  /**
+   * The onset class used (`MkbOnset`), 0 when none.
+   */
+  uint32_t onset;
+  /**
+   * The sex used (`MkbPatientSex`), 0 when none.
+   */
+  uint32_t sex;
+} MkbDifferentialOutput;
 
 /**
  * A relation from one disorder to another.
@@ -2334,6 +3933,61 @@ typedef struct MkbSourceRecord {
 } MkbSourceRecord;
 
 /**
+ * One HPO term, as resolved from the id asked for.
+ */
+typedef struct MkbHpoTerm {
+  /**
+   * The current term's number (1873 for `HP:0001873`).
+   */
+  uint32_t id;
+  /**
+   * The current term's CURIE, `"HP:0001873"`.
+   */
+  const char *curie;
+  /**
+   * The term's label, `"Thrombocytopenia"`.
+   */
+  const char *name;
+  /**
+   * The number that was asked for (differs from `id` for alternative and obsolete ids).
+   */
+  uint32_t requested;
+  /**
+   * 0 when `requested` is the term's own id, otherwise how it was replaced (`MkbHpoReplacement`).
+   */
+  uint32_t replaced;
+  /**
+   * Position in `mkb_hpo_term_at` order (parents come before children). Not stable across releases.
+   */
+  size_t index;
+  /**
+   * Whether the term is Phenotypic abnormality (HP:0000118) or below it.
+   */
+  bool phenotypic_abnormality;
+  /**
+   * Number of direct `is_a` parents.
+   */
+  size_t parents_len;
+  /**
+   * How many diseases `phenotype.hpoa` annotates with the term or a descendant.
+   */
+  uint32_t disease_count;
+  /**
+   * `disease_count` over all annotated diseases (never 0).
+   */
+  double disease_fraction;
+  /**
+   * The average share of a disease's annotated terms that fall under this term (the differential's
+   * background).
+   */
+  double background_share;
+  /**
+   * Information content, `-ln(disease_fraction)`.
+   */
+  double information_content;
+} MkbHpoTerm;
+
+/**
  * The disorders whose names are closest to an unknown name, best first.
  */
 typedef struct MkbSuggestions {
@@ -2388,55 +4042,29 @@ const char *mkb_data_version(void);
 const char *mkb_status_message(uint32_t status);
 
 /**
- * Writes the number of values of a vocabulary to `*out`.
+ * Interprets a blood count: which cell lines are low and how low by named standards, the pattern,
+ * aplastic anaemia severity (when cellularity is given) and every disorder's fit.
  *
- * Returns `MKB_INVALID_ENUM` when `vocabulary` is not an `MkbVocabulary`.
+ * `aplastic_criteria` is an `MkbAplasticCriteria`, or 0 for the default (Camitta/Bacigalupo). The
+ * interpretation goes to `*out`; the disorders' fits, best first (score descending, undetermined last,
+ * then by disorder), are copied into `fits` when it is not NULL, and their number is written to
+ * `out->fits_len` (a buffer of `mkb_disorder_count()` fits is enough).
  *
- * # Safety
- * `out` must point to a writable `size_t`.
- */
-MkbStatus mkb_vocabulary_count(uint32_t vocabulary, size_t *out);
-
-/**
- * Writes the `index`-th value (in discriminant order) of a vocabulary to `*out`.
- *
- * Returns `MKB_INVALID_ENUM` for an unknown vocabulary, `MKB_OUT_OF_RANGE` when `index` is not below
- * `mkb_vocabulary_count`.
- *
- * # Safety
- * `out` must point to a writable `uint32_t`.
- */
-MkbStatus mkb_vocabulary_at(uint32_t vocabulary,
-                            size_t index,
-                            uint32_t *out);
-
-/**
- * Writes the stable snake_case key of a vocabulary value (`"autosomal_recessive"`) to `*out`: a static
- * NUL-terminated string owned by the library.
- *
- * Returns `MKB_INVALID_ENUM` when `vocabulary` or `value` is out of range.
+ * Returns `MKB_OK`; `MKB_INVALID_MEASUREMENT` or `MKB_INCONSISTENT_MEASUREMENTS` for a value the core
+ * rejects (NaN, infinite, negative, impossible, or values that do not go together), with the field, value,
+ * unit and reason in `out->error` (the rest of `*out` is then zeroed); `MKB_INVALID_ENUM` for a unit,
+ * sex or criteria value out of range; `MKB_BUFFER_TOO_SMALL` when `fits` is not NULL and `fits_cap` is
+ * below `out->fits_len` (the interpretation is still written, the fits are not); `MKB_NULL_POINTER`.
  *
  * # Safety
- * `out` must point to a writable `const char *`.
+ * `count` must point to a readable `MkbBloodCount`, `out` to a writable `MkbInterpretation`; `fits` must
+ * be NULL or valid for writes of `fits_cap` items.
  */
-MkbStatus mkb_vocabulary_key(uint32_t vocabulary,
-                             uint32_t value,
-                             const char **out);
-
-/**
- * Finds a vocabulary value by its exact stable key and writes it to `*out`.
- *
- * Returns `MKB_NOT_FOUND` when no value has the key, `MKB_INVALID_ENUM` for an unknown vocabulary, and
- * the text statuses (`MKB_NULL_POINTER`, `MKB_TOO_LONG`, `MKB_INVALID_UTF8`).
- *
- * # Safety
- * `key` must be valid for `len` bytes (or NUL-terminated when `len` is `MKB_NUL_TERMINATED`); `out` must
- * point to a writable `uint32_t`.
- */
-MkbStatus mkb_vocabulary_from_key(uint32_t vocabulary,
-                                  const char *key,
-                                  size_t len,
-                                  uint32_t *out);
+MkbStatus mkb_interpret_blood_count(const struct MkbBloodCount *count,
+                                    uint32_t aplastic_criteria,
+                                    struct MkbInterpretation *out,
+                                    struct MkbDisorderFit *fits,
+                                    size_t fits_cap);
 
 /**
  * Writes the HPO term number of a mode of inheritance (7 for `HP:0000007`) to `*out`.
@@ -2515,7 +4143,7 @@ MkbStatus mkb_frequency_from_percent(double percent, MkbFrequency *out);
  * `text` must be valid for `len` bytes (or NUL-terminated when `len` is `MKB_NUL_TERMINATED`); `out`
  * must point to a writable `MkbDisorder`.
  */
-MkbStatus mkb_disorder_from_orpha(const char *text_ptr,
+MkbStatus mkb_disorder_from_orpha(const char *text,
                                   size_t len,
                                   MkbDisorder *out);
 
@@ -2538,7 +4166,7 @@ MkbStatus mkb_disorder_from_orpha_id(uint32_t id, MkbDisorder *out);
  * # Safety
  * As for `mkb_disorder_from_orpha`.
  */
-MkbStatus mkb_disorder_from_omim(const char *text_ptr, size_t len, MkbDisorder *out);
+MkbStatus mkb_disorder_from_omim(const char *text, size_t len, MkbDisorder *out);
 
 /**
  * Writes the disorder OMIM entry `id` (227650) is, or is a form of, to `*out`.
@@ -2601,7 +4229,7 @@ MkbStatus mkb_disorders_for_icd10(const char *code,
  * # Safety
  * `text` as for `mkb_disorder_from_orpha`; `out` must point to a writable `MkbSymptom`.
  */
-MkbStatus mkb_symptom_from_hpo(const char *text_ptr,
+MkbStatus mkb_symptom_from_hpo(const char *text,
                                size_t len,
                                MkbSymptom *out);
 
@@ -2624,7 +4252,7 @@ MkbStatus mkb_symptom_from_hpo_id(uint32_t id, MkbSymptom *out);
  * # Safety
  * `text` as for `mkb_disorder_from_orpha`; `out` must point to a writable `uint32_t`.
  */
-MkbStatus mkb_parse_hpo(const char *text_ptr,
+MkbStatus mkb_parse_hpo(const char *text,
                         size_t len,
                         uint32_t *out);
 
@@ -2637,7 +4265,7 @@ MkbStatus mkb_parse_hpo(const char *text_ptr,
  * # Safety
  * As for `mkb_parse_hpo`.
  */
-MkbStatus mkb_parse_orpha(const char *text_ptr, size_t len, uint32_t *out);
+MkbStatus mkb_parse_orpha(const char *text, size_t len, uint32_t *out);
 
 /**
  * Parses an OMIM id in any accepted spelling and writes its number to `*out` (see
@@ -2648,7 +4276,7 @@ MkbStatus mkb_parse_orpha(const char *text_ptr, size_t len, uint32_t *out);
  * # Safety
  * As for `mkb_parse_hpo`.
  */
-MkbStatus mkb_parse_omim(const char *text_ptr, size_t len, uint32_t *out);
+MkbStatus mkb_parse_omim(const char *text, size_t len, uint32_t *out);
 
 /**
  * Parses an ICD-10 code (`"d610"`, `" D61.0 "`) and copies its dotted upper-case form (`"D61.0"`) with a
@@ -2662,11 +4290,36 @@ MkbStatus mkb_parse_omim(const char *text_ptr, size_t len, uint32_t *out);
  * `text` as for `mkb_disorder_from_orpha`; `buf` must be NULL or valid for writes of `cap` bytes;
  * `out_len` must point to a writable `size_t`.
  */
-MkbStatus mkb_parse_icd10(const char *text_ptr,
+MkbStatus mkb_parse_icd10(const char *text,
                           size_t len,
                           char *buf,
                           size_t cap,
                           size_t *out_len);
+
+/**
+ * Ranks the disorders for a patient's findings (HPO terms observed and excluded, optional age of onset,
+ * sex and extra likelihood ratios) and copies the ranking and its explanation into the caller's buffers
+ * in `*out` (see `MkbDifferentialOutput`). The model is the core's (`marrowkb::differential`): a
+ * likelihood ratio per finding against a background of all annotated diseases, posteriors under a uniform
+ * prior. Order of input terms does not change any number.
+ *
+ * Without `strict`, unusable terms are reported in `out->inputs` and ignored, as are an invalid age and
+ * invalid likelihood ratios; with `strict`, the first one fails the call (`MKB_MALFORMED_ID`,
+ * `MKB_NOT_FOUND`, `MKB_OBSOLETE_ID`, `MKB_INVALID_ARGUMENT`).
+ *
+ * Returns `MKB_OK`; `MKB_BUFFER_TOO_SMALL` when a non-NULL buffer is smaller than its part (every `*_len`
+ * holds the needed count; no buffer is written); `MKB_INVALID_ENUM` for an out-of-range `onset`, `sex` or
+ * evidence disorder; `MKB_INVALID_ARGUMENT` when both `onset` and `onset_years` are given or a `bool`
+ * holds neither 0 nor 1; text statuses for a term's text (`MKB_INVALID_UTF8`, `MKB_TOO_LONG`);
+ * `MKB_NULL_POINTER`. This computes the result on the heap inside the core and frees it before returning.
+ *
+ * # Safety
+ * `query` must point to a readable `MkbDifferentialQuery` whose arrays are valid for their lengths (each
+ * term's `text` NULL or valid as for `mkb_lookup`); `out` must point to a writable
+ * `MkbDifferentialOutput` whose non-NULL buffers are valid for writes of their capacities.
+ */
+MkbStatus mkb_differential(const struct MkbDifferentialQuery *query,
+                           struct MkbDifferentialOutput *out);
 
 /**
  * The number of disorders.
@@ -2989,6 +4642,82 @@ MkbStatus mkb_disorders_for_gene(const char *symbol,
                                  size_t *out_len);
 
 /**
+ * The number of current HPO terms.
+ */
+size_t mkb_hpo_term_count(void);
+
+/**
+ * Writes the `index`-th current term (parents before children) to `*out`.
+ *
+ * Returns `MKB_OUT_OF_RANGE` when `index >= mkb_hpo_term_count()`.
+ *
+ * # Safety
+ * `out` must point to a writable `MkbHpoTerm`.
+ */
+MkbStatus mkb_hpo_term_at(size_t index, struct MkbHpoTerm *out);
+
+/**
+ * Looks up an HPO term by id text (`"HP:0001873"`, `"0001873"`, `"HP_0001873"`) and writes it to `*out`.
+ * Alternative and obsolete ids resolve to the current term that replaces them (`out->replaced` says so).
+ *
+ * Returns `MKB_MALFORMED_ID`, `MKB_NOT_FOUND` (not an id of HPO 2025-01-16), `MKB_OBSOLETE_ID` (obsolete
+ * without a single replacement), and the text statuses.
+ *
+ * # Safety
+ * `text` must be valid for `len` bytes (or NUL-terminated when `len` is `MKB_NUL_TERMINATED`); `out` must
+ * point to a writable `MkbHpoTerm`.
+ */
+MkbStatus mkb_hpo_term(const char *text,
+                       size_t len,
+                       struct MkbHpoTerm *out);
+
+/**
+ * Looks up an HPO term by number (1873 for `HP:0001873`) and writes it to `*out`, as `mkb_hpo_term`.
+ *
+ * # Safety
+ * `out` must point to a writable `MkbHpoTerm`.
+ */
+MkbStatus mkb_hpo_term_by_id(uint32_t id,
+                             struct MkbHpoTerm *out);
+
+/**
+ * Copies the numbers of the direct `is_a` parents of term `id` (alternative ids resolved) into `out` and
+ * writes their count to `*out_len`.
+ *
+ * Returns `MKB_NOT_FOUND`, `MKB_OBSOLETE_ID`, or `MKB_BUFFER_TOO_SMALL` (the needed count is written;
+ * `out` may be NULL when `cap` is 0).
+ *
+ * # Safety
+ * `out` must be NULL or valid for writes of `cap` numbers; `out_len` must point to a writable `size_t`.
+ */
+MkbStatus mkb_hpo_parents(uint32_t id,
+                          uint32_t *out,
+                          size_t cap,
+                          size_t *out_len);
+
+/**
+ * Copies the numbers of every ancestor of term `id` (excluding the term, each once, nearest first, the
+ * root last) into `out` and writes their count to `*out_len`. Statuses as `mkb_hpo_parents`.
+ *
+ * # Safety
+ * As for `mkb_hpo_parents`.
+ */
+MkbStatus mkb_hpo_ancestors(uint32_t id,
+                            uint32_t *out,
+                            size_t cap,
+                            size_t *out_len);
+
+/**
+ * Writes whether term `id` is term `ancestor` or one of its descendants to `*out`.
+ *
+ * Returns `MKB_NOT_FOUND` or `MKB_OBSOLETE_ID` when either id is not usable.
+ *
+ * # Safety
+ * `out` must point to a writable `bool`.
+ */
+MkbStatus mkb_hpo_is_a(uint32_t id, uint32_t ancestor, bool *out);
+
+/**
  * Finds a disorder by any name, synonym or abbreviation, ignoring case, diacritics, punctuation, spaces
  * and British spelling (`"Fanconi's anaemia"`, `"FA"`), and writes it to `*out`.
  *
@@ -3032,7 +4761,7 @@ MkbStatus mkb_suggest(const char *name,
  * # Safety
  * As for `mkb_lookup`.
  */
-MkbStatus mkb_resolve(const char *text_ptr,
+MkbStatus mkb_resolve(const char *text,
                       size_t len,
                       MkbDisorder *out,
                       struct MkbSuggestions *suggestions);
@@ -3053,7 +4782,7 @@ MkbStatus mkb_resolve(const char *text_ptr,
  * `text` as for `mkb_lookup`; `out` must be NULL or valid for writes of `cap` hits; `out_len` must point
  * to a writable `size_t`.
  */
-MkbStatus mkb_search(const char *text_ptr,
+MkbStatus mkb_search(const char *text,
                      size_t len,
                      struct MkbSearchHit *out,
                      size_t cap,
@@ -3084,6 +4813,88 @@ MkbStatus mkb_lookup_many(const char *const *names,
                           MkbStatus *statuses,
                           struct MkbSuggestions *suggestions,
                           size_t *found);
+
+/**
+ * Writes the number of values of a vocabulary to `*out`.
+ *
+ * Returns `MKB_INVALID_ENUM` when `vocabulary` is not an `MkbVocabulary`.
+ *
+ * # Safety
+ * `out` must point to a writable `size_t`.
+ */
+MkbStatus mkb_vocabulary_count(uint32_t vocabulary, size_t *out);
+
+/**
+ * Writes the `index`-th value (in discriminant order) of a vocabulary to `*out`.
+ *
+ * Returns `MKB_INVALID_ENUM` for an unknown vocabulary, `MKB_OUT_OF_RANGE` when `index` is not below
+ * `mkb_vocabulary_count`.
+ *
+ * # Safety
+ * `out` must point to a writable `uint32_t`.
+ */
+MkbStatus mkb_vocabulary_at(uint32_t vocabulary,
+                            size_t index,
+                            uint32_t *out);
+
+/**
+ * Writes the stable snake_case key of a vocabulary value (`"autosomal_recessive"`) to `*out`: a static
+ * NUL-terminated string owned by the library.
+ *
+ * Returns `MKB_INVALID_ENUM` when `vocabulary` or `value` is out of range.
+ *
+ * # Safety
+ * `out` must point to a writable `const char *`.
+ */
+MkbStatus mkb_vocabulary_key(uint32_t vocabulary,
+                             uint32_t value,
+                             const char **out);
+
+/**
+ * Finds a vocabulary value by its exact stable key and writes it to `*out`.
+ *
+ * Returns `MKB_NOT_FOUND` when no value has the key, `MKB_INVALID_ENUM` for an unknown vocabulary, and
+ * the text statuses (`MKB_NULL_POINTER`, `MKB_TOO_LONG`, `MKB_INVALID_UTF8`).
+ *
+ * # Safety
+ * `key` must be valid for `len` bytes (or NUL-terminated when `len` is `MKB_NUL_TERMINATED`); `out` must
+ * point to a writable `uint32_t`.
+ */
+MkbStatus mkb_vocabulary_from_key(uint32_t vocabulary,
+                                  const char *key,
+                                  size_t len,
+                                  uint32_t *out);
+
+/**
+ * The symbol of a unit as written on a laboratory report (`"g/dL"`, `"×10⁹/L"`, `"/µL"`, `"y"`), a
+ * static UTF-8 string owned by the library. `vocabulary` is `MKB_VOCABULARY_HEMOGLOBIN_UNIT`,
+ * `MKB_VOCABULARY_COUNT_UNIT`, `MKB_VOCABULARY_AGE_UNIT` or `MKB_VOCABULARY_UNIT`.
+ *
+ * Returns `MKB_INVALID_ENUM` for another vocabulary or a value out of range.
+ *
+ * # Safety
+ * `out` must point to a writable `const char *`.
+ */
+MkbStatus mkb_unit_symbol(uint32_t vocabulary,
+                          uint32_t unit,
+                          const char **out);
+
+/**
+ * Parses a unit as people write it (`"g/dL"`, `"G/DL"`, `"g_per_dl"`, `"x10^9/L"`, `"cells/uL"`, `"yrs"`)
+ * and writes its value to `*out`. `vocabulary` is `MKB_VOCABULARY_HEMOGLOBIN_UNIT`,
+ * `MKB_VOCABULARY_COUNT_UNIT` or `MKB_VOCABULARY_AGE_UNIT`.
+ *
+ * Returns `MKB_NOT_FOUND` for text that is no unit of the kind, `MKB_INVALID_ENUM` for another vocabulary,
+ * and the text statuses.
+ *
+ * # Safety
+ * `text` must be valid for `len` bytes (or NUL-terminated when `len` is `MKB_NUL_TERMINATED`); `out` must
+ * point to a writable `uint32_t`.
+ */
+MkbStatus mkb_unit_parse(uint32_t vocabulary,
+                         const char *text,
+                         size_t len,
+                         uint32_t *out);
 
 #ifdef __cplusplus
 }  // extern "C"

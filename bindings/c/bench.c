@@ -133,6 +133,42 @@ static uint64_t op_search(const char *query) {
     return mkb_search(query, MKB_NUL_TERMINATED, hits, 64, &len) + len;
 }
 
+static uint64_t op_hpo_term(const char *query) {
+    MkbHpoTerm t;
+    return mkb_hpo_term(query, MKB_NUL_TERMINATED, &t) + t.id;
+}
+static uint64_t op_hpo_ancestors(const char *query) {
+    uint32_t ids[256];
+    size_t len = 0;
+    (void)query;
+    return mkb_hpo_ancestors(1873, ids, 256, &len) + len;
+}
+
+/* The differential over the first N symptoms' primary HPO terms (ranking only). */
+static MkbTermInput dx_terms[30];
+static size_t dx_len;
+static uint64_t op_differential(const char *query) {
+    MkbDifferentialQuery q;
+    MkbDifferentialOutput o;
+    MkbRanked ranking[64];
+    (void)query;
+    memset(&q, 0, sizeof q);
+    memset(&o, 0, sizeof o);
+    q.observed = dx_terms;
+    q.observed_len = dx_len;
+    o.ranking = ranking;
+    o.ranking_cap = 64;
+    return mkb_differential(&q, &o) + ranking[0].disorder;
+}
+
+static MkbBloodCount blood;
+static uint64_t op_blood_count(const char *query) {
+    MkbInterpretation in;
+    MkbDisorderFit fits[64];
+    (void)query;
+    return mkb_interpret_blood_count(&blood, 0, &in, fits, 64) + in.pattern;
+}
+
 /* The batch API: one call per 64 names; reported per name. */
 static const char *const *batch_names;
 static size_t batch_len;
@@ -225,5 +261,36 @@ int main(int argc, char **argv) {
     row("HPO id to symptom (mkb_symptom_from_hpo)", measure(op_hpo, Q(hpo)), floor_ns, "call floor");
     row("record (mkb_disorder_record)", measure(op_record, Q(exact)), floor_ns, "call floor");
     row("free-text search (mkb_search, allocates)", measure(op_search, Q(searches)), scan_miss, "strcmp scan");
+
+    printf("\nHPO, differential, blood count\n");
+    static const char *const hpo_terms[] = {"HP:0001873", "HP:0000004", "0001875", "HP_0003974"};
+    row("HPO term by id text (mkb_hpo_term)", measure(op_hpo_term, Q(hpo_terms)), floor_ns, "call floor");
+    row("HPO ancestors of HP:0001873 (copy out)", measure(op_hpo_ancestors, Q(one)), floor_ns, "call floor");
+    for (size_t i = 0; i < mkb_symptom_count() && dx_len < 30; i++) {
+        MkbSymptom sym;
+        const MkbSymptomRecord *r;
+        if (mkb_symptom_at(i, &sym) == MKB_OK && mkb_symptom_record(sym, &r) == MKB_OK && r->hpo_len > 0) {
+            dx_terms[dx_len].text = NULL;
+            dx_terms[dx_len].id = r->hpo[0];
+            dx_len++;
+        }
+    }
+    size_t available = dx_len;
+    static const size_t sizes[] = {3, 10, 30};
+    for (size_t i = 0; i < COUNT(sizes); i++) {
+        char label[64];
+        dx_len = sizes[i] < available ? sizes[i] : available;
+        snprintf(label, sizeof label, "differential, %zu terms (mkb_differential)", dx_len);
+        row(label, measure(op_differential, Q(one)), floor_ns, "call floor");
+    }
+    memset(&blood, 0, sizeof blood);
+    blood.hemoglobin = (MkbMeasurement){true, 7.2, MKB_HEMOGLOBIN_UNIT_GRAMS_PER_DECILITER};
+    blood.neutrophils = (MkbMeasurement){true, 0.3, MKB_COUNT_UNIT_GIGA_PER_LITER};
+    blood.platelets = (MkbMeasurement){true, 15.0, MKB_COUNT_UNIT_GIGA_PER_LITER};
+    blood.reticulocytes = (MkbMeasurement){true, 12.0, MKB_COUNT_UNIT_GIGA_PER_LITER};
+    blood.cellularity = (MkbMeasurement){true, 15.0, 0};
+    blood.age = (MkbMeasurement){true, 34.0, MKB_AGE_UNIT_YEARS};
+    blood.sex = MKB_PATIENT_SEX_FEMALE;
+    row("blood count interpretation with fits", measure(op_blood_count, Q(one)), floor_ns, "call floor");
     return 0;
 }

@@ -39,13 +39,21 @@ pub enum Status {
     MkbOutOfRange = 10,
     /// A bug inside the library was caught before it could unwind into C. Please report it.
     MkbPanic = 11,
+    /// An HPO identifier that is obsolete in the release marrowkb ships and has no single replacement.
+    MkbObsoleteId = 12,
+    /// A blood count value that is NaN, infinite, negative or physiologically impossible (the error
+    /// details name the field).
+    MkbInvalidMeasurement = 13,
+    /// Blood count values that do not go together, e.g. a reticulocyte percentage without a red cell count
+    /// (the error details name the field).
+    MkbInconsistentMeasurements = 14,
 }
 
 impl Status {
     /// Every status, in numeric order.
     ///
     /// cbindgen:ignore
-    pub const ALL: [Status; 12] = [
+    pub const ALL: [Status; 15] = [
         Status::MkbOk,
         Status::MkbNotFound,
         Status::MkbInvalidArgument,
@@ -58,6 +66,9 @@ impl Status {
         Status::MkbInvalidEnum,
         Status::MkbOutOfRange,
         Status::MkbPanic,
+        Status::MkbObsoleteId,
+        Status::MkbInvalidMeasurement,
+        Status::MkbInconsistentMeasurements,
     ];
 
     /// What the code means, as a static NUL-terminated string.
@@ -75,6 +86,9 @@ impl Status {
             Status::MkbInvalidEnum => c"not a valid value of this enum",
             Status::MkbOutOfRange => c"index out of range",
             Status::MkbPanic => c"internal error (a panic was caught at the C boundary); please report it",
+            Status::MkbObsoleteId => c"obsolete identifier with no single replacement",
+            Status::MkbInvalidMeasurement => c"invalid measurement: NaN, infinite, negative or impossible value",
+            Status::MkbInconsistentMeasurements => c"inconsistent measurements: values that do not go together",
         }
     }
 }
@@ -87,6 +101,10 @@ pub(crate) fn status_of(error: &Error) -> Status {
         Error::UnknownName { .. } | Error::UnknownId { .. } | Error::UnknownKey { .. } => Status::MkbNotFound,
         Error::MalformedId { .. } => Status::MkbMalformedId,
         Error::InvalidDiscriminant { .. } => Status::MkbInvalidEnum,
+        Error::ObsoleteId { .. } => Status::MkbObsoleteId,
+        Error::InvalidMeasurement { .. } => Status::MkbInvalidMeasurement,
+        Error::InconsistentMeasurements { .. } => Status::MkbInconsistentMeasurements,
+        Error::InvalidArgument { .. } => Status::MkbInvalidArgument,
         _ => Status::MkbInvalidArgument,
     }
 }

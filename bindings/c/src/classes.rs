@@ -1,31 +1,34 @@
-//! The core's closed vocabularies (`marrowkb::classes`) as C enums, and the generic `mkb_vocabulary_*`
-//! functions over them.
+//! The core's closed vocabularies (`marrowkb::classes`) as C enums, and the functions on their values.
 //!
 //! The core defines these enums inside a `macro_rules!` invocation, which cbindgen cannot see, so they are
 //! mirrored here. The mirror cannot drift: [`mirror!`] checks at compile time that every value has the
 //! core's discriminant, and the conversion from the core enum is an exhaustive `match`, so a value added
 //! to the core fails to compile until it is added here.
 
-use crate::boundary::{Status, ffi_boundary, input, put};
-use crate::strings::intern;
-use core::ffi::c_char;
+use crate::boundary::{Status, ffi_boundary, put};
 use marrowkb::classes as core_classes;
 
+/// Checks a C mirror of a core enum at compile time: every value has the core's discriminant, both have
+/// the same number of values, and `From<core>` is an exhaustive match (a value added to the core fails to
+/// compile until it is added to the mirror).
 macro_rules! mirror {
-    ($name:ident { $($variant:ident),+ $(,)? }) => {
+    ($name:ident: $($core:ident)::+ { $($variant:ident),+ $(,)? }) => {
         const _: () = {
-            $(assert!($name::$variant as u32 == core_classes::$name::$variant as u32);)+
-            assert!([$($name::$variant),+].len() == core_classes::$name::ALL.len());
+            use $($core)::+ as Core;
+            $(assert!($name::$variant as u32 == Core::$variant as u32);)+
+            assert!([$($name::$variant),+].len() == Core::ALL.len());
         };
-        impl From<core_classes::$name> for $name {
-            fn from(value: core_classes::$name) -> Self {
+        impl From<$($core)::+> for $name {
+            fn from(value: $($core)::+) -> Self {
+                use $($core)::+ as Core;
                 match value {
-                    $(core_classes::$name::$variant => $name::$variant,)+
+                    $(Core::$variant => $name::$variant,)+
                 }
             }
         }
     };
 }
+pub(crate) use mirror;
 
 /// Whether a disorder is inherited, acquired, or either.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -38,7 +41,7 @@ pub enum Origin {
     /// Inherited and acquired forms both exist.
     Both = 3,
 }
-mirror!(Origin {
+mirror!(Origin: core_classes::Origin {
     Inherited,
     Acquired,
     Both
@@ -55,7 +58,7 @@ pub enum CellLine {
     /// Platelets (megakaryocytic line): thrombocytopenia.
     Platelets = 3,
 }
-mirror!(CellLine {
+mirror!(CellLine: core_classes::CellLine {
     RedCells,
     WhiteCells,
     Platelets
@@ -82,7 +85,7 @@ pub enum Inheritance {
     /// Not inherited (acquired).
     NotInherited = 8,
 }
-mirror!(Inheritance {
+mirror!(Inheritance: core_classes::Inheritance {
     AutosomalRecessive,
     AutosomalDominant,
     XLinkedRecessive,
@@ -110,7 +113,7 @@ pub enum Onset {
     /// 16 years or later (HP:0003581).
     Adult = 6,
 }
-mirror!(Onset {
+mirror!(Onset: core_classes::Onset {
     Congenital,
     Neonatal,
     Infantile,
@@ -136,7 +139,7 @@ pub enum Frequency {
     /// 0 %: the feature argues against the disorder (HP:0040285).
     Excluded = 6,
 }
-mirror!(Frequency {
+mirror!(Frequency: core_classes::Frequency {
     Obligate,
     VeryFrequent,
     Frequent,
@@ -156,7 +159,7 @@ pub enum TreatmentRole {
     /// Can cure the marrow failure (haematopoietic stem cell transplantation).
     Curative = 3,
 }
-mirror!(TreatmentRole {
+mirror!(TreatmentRole: core_classes::TreatmentRole {
     Supportive,
     DiseaseModifying,
     Curative
@@ -203,7 +206,7 @@ pub enum BodySystem {
     /// General and whole-body.
     General = 18,
 }
-mirror!(BodySystem {
+mirror!(BodySystem: core_classes::BodySystem {
     Blood,
     Immune,
     Skin,
@@ -235,7 +238,7 @@ pub enum XrefMatch {
     /// No entry exists for this disorder; this is the nearest one (the note says why).
     Closest = 3,
 }
-mirror!(XrefMatch {
+mirror!(XrefMatch: core_classes::XrefMatch {
     Exact,
     Subtype,
     Closest
@@ -250,7 +253,7 @@ pub enum IcdMatch {
     /// ICD-10 has no code of its own; this is the nearest parent category.
     NearestParent = 2,
 }
-mirror!(IcdMatch { Exact, NearestParent });
+mirror!(IcdMatch: core_classes::IcdMatch { Exact, NearestParent });
 
 /// How two disorders relate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -263,144 +266,11 @@ pub enum RelationKind {
     /// The disorders are clinically associated (sideroblastic anemia and myelodysplastic syndrome).
     AssociatedWith = 3,
 }
-mirror!(RelationKind {
+mirror!(RelationKind: core_classes::RelationKind {
     SubtypeOf,
     MayProgressTo,
     AssociatedWith
 });
-
-/// Names one of the closed vocabularies above, for the generic `mkb_vocabulary_*` functions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[repr(u32)]
-pub enum Vocabulary {
-    /// `MkbOrigin`.
-    Origin = 1,
-    /// `MkbCellLine`.
-    CellLine = 2,
-    /// `MkbInheritance`.
-    Inheritance = 3,
-    /// `MkbOnset`.
-    Onset = 4,
-    /// `MkbFrequency`.
-    Frequency = 5,
-    /// `MkbTreatmentRole`.
-    TreatmentRole = 6,
-    /// `MkbBodySystem`.
-    BodySystem = 7,
-    /// `MkbXrefMatch`.
-    XrefMatch = 8,
-    /// `MkbIcdMatch`.
-    IcdMatch = 9,
-    /// `MkbRelationKind`.
-    RelationKind = 10,
-}
-
-/// A vocabulary's values as (discriminant, key) pairs, in discriminant order.
-struct Entries(fn(usize) -> Option<(u32, &'static str)>, usize);
-
-macro_rules! entries {
-    ($name:ident) => {
-        Entries(
-            |i| core_classes::$name::ALL.get(i).map(|v| (*v as u32, v.key())),
-            core_classes::$name::ALL.len(),
-        )
-    };
-}
-
-fn vocabulary(value: u32) -> Result<Entries, Status> {
-    Ok(match value {
-        1 => entries!(Origin),
-        2 => entries!(CellLine),
-        3 => entries!(Inheritance),
-        4 => entries!(Onset),
-        5 => entries!(Frequency),
-        6 => entries!(TreatmentRole),
-        7 => entries!(BodySystem),
-        8 => entries!(XrefMatch),
-        9 => entries!(IcdMatch),
-        10 => entries!(RelationKind),
-        _ => return Err(Status::MkbInvalidEnum),
-    })
-}
-
-impl Entries {
-    fn iter(&self) -> impl Iterator<Item = (u32, &'static str)> + '_ {
-        (0..self.1).filter_map(|i| (self.0)(i))
-    }
-}
-
-/// Writes the number of values of a vocabulary to `*out`.
-///
-/// Returns `MKB_INVALID_ENUM` when `vocabulary` is not an `MkbVocabulary`.
-///
-/// # Safety
-/// `out` must point to a writable `size_t`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn mkb_vocabulary_count(vocabulary: u32, out: *mut usize) -> Status {
-    ffi_boundary!(nonnull(out) {
-        let entries = self::vocabulary(vocabulary)?;
-        unsafe { put(out, entries.1) };
-        Ok(())
-    })
-}
-
-/// Writes the `index`-th value (in discriminant order) of a vocabulary to `*out`.
-///
-/// Returns `MKB_INVALID_ENUM` for an unknown vocabulary, `MKB_OUT_OF_RANGE` when `index` is not below
-/// `mkb_vocabulary_count`.
-///
-/// # Safety
-/// `out` must point to a writable `uint32_t`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn mkb_vocabulary_at(vocabulary: u32, index: usize, out: *mut u32) -> Status {
-    ffi_boundary!(nonnull(out) {
-        let entries = self::vocabulary(vocabulary)?;
-        let (value, _) = (entries.0)(index).ok_or(Status::MkbOutOfRange)?;
-        unsafe { put(out, value) };
-        Ok(())
-    })
-}
-
-/// Writes the stable snake_case key of a vocabulary value (`"autosomal_recessive"`) to `*out`: a static
-/// NUL-terminated string owned by the library.
-///
-/// Returns `MKB_INVALID_ENUM` when `vocabulary` or `value` is out of range.
-///
-/// # Safety
-/// `out` must point to a writable `const char *`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn mkb_vocabulary_key(vocabulary: u32, value: u32, out: *mut *const c_char) -> Status {
-    ffi_boundary!(nonnull(out) {
-        let entries = self::vocabulary(vocabulary)?;
-        let (_, key) = entries.iter().find(|(v, _)| *v == value).ok_or(Status::MkbInvalidEnum)?;
-        unsafe { put(out, intern(key)) };
-        Ok(())
-    })
-}
-
-/// Finds a vocabulary value by its exact stable key and writes it to `*out`.
-///
-/// Returns `MKB_NOT_FOUND` when no value has the key, `MKB_INVALID_ENUM` for an unknown vocabulary, and
-/// the text statuses (`MKB_NULL_POINTER`, `MKB_TOO_LONG`, `MKB_INVALID_UTF8`).
-///
-/// # Safety
-/// `key` must be valid for `len` bytes (or NUL-terminated when `len` is `MKB_NUL_TERMINATED`); `out` must
-/// point to a writable `uint32_t`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn mkb_vocabulary_from_key(
-    vocabulary: u32,
-    key: *const c_char,
-    len: usize,
-    out: *mut u32,
-) -> Status {
-    ffi_boundary!(nonnull(out) {
-        let entries = self::vocabulary(vocabulary)?;
-        let key = unsafe { input(key, len) }?;
-        let (value, _) = entries.iter().find(|(_, k)| *k == key).ok_or(Status::MkbNotFound)?;
-        unsafe { put(out, value) };
-        Ok(())
-    })
-}
 
 /// Writes the HPO term number of a mode of inheritance (7 for `HP:0000007`) to `*out`.
 ///

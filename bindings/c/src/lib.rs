@@ -23,25 +23,39 @@
 //! - No panic unwinds into C: every export runs through one macro (`ffi_boundary!`) that catches panics
 //!   (`MKB_PANIC`) and checks required pointers for NULL.
 
+mod blood_count;
 mod boundary;
 mod classes;
 mod codes;
+mod differential;
 mod entities;
+mod hpo;
 mod lookup;
 mod records;
 mod strings;
+mod vocabulary;
 
+pub use blood_count::{
+    AgeUnit, AplasticAssessmentRecord, AplasticCriteria, AplasticSeverity, BloodCountInput, CountUnit, Criterion,
+    CtcaeGrade, Cytopenia, DisorderFitRecord, HemoglobinUnit, InterpretationRecord, Measurement, MeasurementError,
+    PatientSex, Pattern, Presence, ReadingRecord, RedCellSize, RedCellSizeRecord, Severity, SeverityScale, Unit,
+};
 pub use boundary::{MAX_INPUT_LEN, Status};
 pub use classes::{
-    BodySystem, CellLine, Frequency, IcdMatch, Inheritance, Onset, Origin, RelationKind, TreatmentRole, Vocabulary,
-    XrefMatch,
+    BodySystem, CellLine, Frequency, IcdMatch, Inheritance, Onset, Origin, RelationKind, TreatmentRole, XrefMatch,
 };
 pub use codes::{Icd10Link, XrefLink};
+pub use differential::{
+    AbsenceMatchRecord, DifferentialOutput, DifferentialQuery, DisorderLikelihoodRatio, InputReportRecord,
+    MissingHallmarkRecord, RankedRecord, TermInputRecord, TermMatchRecord,
+};
+pub use hpo::HpoTermRecord;
 pub use lookup::{MAX_SUGGESTIONS, NO_DISORDER, SearchHit, SearchHitKind, SuggestionList};
 pub use records::{
     CauseRecord, DiagnosticTestRecord, DisorderRecord, FeatureRecord, GeneRecord, Icd10Record, RelationRecord,
     RiskRecord, SourceRecord, SymptomRecord, TreatmentRecord, TreatmentUseRecord, XrefRecord,
 };
+pub use vocabulary::Vocabulary;
 
 use boundary::ffi_boundary;
 use core::ffi::{CStr, c_char};

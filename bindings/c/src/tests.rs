@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::records::tables;
+use crate::vocabulary::Vocabulary;
 use core::ffi::CStr;
 use marrowkb::{Cause, DiagnosticTest, Disorder, Gene, Source, Symptom, Treatment};
 use std::collections::{BTreeMap, HashMap};
@@ -66,7 +67,9 @@ fn header_enums(header: &str) -> BTreeMap<String, Vec<(u32, String)>> {
             enums.insert(name.trim().to_owned(), Vec::new());
         } else if line.starts_with("};") {
             current = None;
-        } else if let (Some(name), Some((variant, value))) = (&current, line.split_once(" = ")) {
+        } else if let (Some(name), Some((variant, value))) = (&current, line.split_once(" = "))
+            && variant.starts_with("MKB_")
+        {
             let value: u32 = value.trim_end_matches(',').parse().unwrap();
             enums.get_mut(name).unwrap().push((value, variant.to_owned()));
         }
@@ -124,25 +127,30 @@ fn header_enum_values_are_the_core_discriminants() {
     knowledge!(Cause, "MkbCause", "MKB_CAUSE_");
     knowledge!(DiagnosticTest, "MkbDiagnosticTest", "MKB_DIAGNOSTIC_TEST_");
     knowledge!(Source, "MkbSource", "MKB_SOURCE_");
-    macro_rules! class {
-        ($ty:ident, $c:literal, $prefix:literal) => {
-            let values: Vec<(u32, &str)> = marrowkb::classes::$ty::ALL
-                .iter()
-                .map(|v| (*v as u32, v.key()))
-                .collect();
-            check_enum(&enums, $c, $prefix, &values);
-        };
+    // Every vocabulary (classes, blood count, differential, HPO, search): the header's enum of the same
+    // name holds exactly the values and keys `mkb_vocabulary_*` lists, and those come from the core.
+    for vocabulary in Vocabulary::ALL {
+        let name = format!("{vocabulary:?}");
+        let mut prefix = String::from("MKB_");
+        for (i, ch) in name.chars().enumerate() {
+            if ch.is_ascii_uppercase() && i > 0 {
+                prefix.push('_');
+            }
+            prefix.push(ch.to_ascii_uppercase());
+        }
+        prefix.push('_');
+        let values: Vec<(u32, &str)> = crate::vocabulary::vocabulary(vocabulary as u32)
+            .unwrap()
+            .iter()
+            .collect();
+        if name.ends_with("Unit") {
+            // Unit keys are abbreviations (`g_per_dl` for GRAMS_PER_DECILITER): compare the values only.
+            let header: Vec<u32> = enums[&format!("Mkb{name}")].iter().map(|(v, _)| *v).collect();
+            assert_eq!(header, values.iter().map(|(v, _)| *v).collect::<Vec<_>>(), "{name}");
+            continue;
+        }
+        check_enum(&enums, &format!("Mkb{name}"), &prefix, &values);
     }
-    class!(Origin, "MkbOrigin", "MKB_ORIGIN_");
-    class!(CellLine, "MkbCellLine", "MKB_CELL_LINE_");
-    class!(Inheritance, "MkbInheritance", "MKB_INHERITANCE_");
-    class!(Onset, "MkbOnset", "MKB_ONSET_");
-    class!(Frequency, "MkbFrequency", "MKB_FREQUENCY_");
-    class!(TreatmentRole, "MkbTreatmentRole", "MKB_TREATMENT_ROLE_");
-    class!(BodySystem, "MkbBodySystem", "MKB_BODY_SYSTEM_");
-    class!(XrefMatch, "MkbXrefMatch", "MKB_XREF_MATCH_");
-    class!(IcdMatch, "MkbIcdMatch", "MKB_ICD_MATCH_");
-    class!(RelationKind, "MkbRelationKind", "MKB_RELATION_KIND_");
     let statuses: Vec<(u32, String)> = Status::ALL
         .iter()
         .map(|s| (*s as u32, format!("{s:?}").trim_start_matches("Mkb").to_owned()))
@@ -152,20 +160,57 @@ fn header_enum_values_are_the_core_discriminants() {
 }
 
 #[test]
+fn vocabularies_come_from_the_core() {
+    use crate::vocabulary::vocabulary;
+    macro_rules! same {
+        ($v:ident, $($core:ident)::+) => {
+            let ours: Vec<(u32, &str)> = vocabulary(Vocabulary::$v as u32).unwrap().iter().collect();
+            let core: Vec<(u32, &str)> = $($core)::+::ALL.iter().map(|v| (*v as u32, v.key())).collect();
+            assert_eq!(ours, core, stringify!($v));
+        };
+    }
+    same!(Origin, marrowkb::classes::Origin);
+    same!(BodySystem, marrowkb::classes::BodySystem);
+    same!(Cytopenia, marrowkb::blood_count::Cytopenia);
+    same!(Unit, marrowkb::blood_count::Unit);
+    same!(PatientSex, marrowkb::blood_count::Sex);
+    assert!(vocabulary(0).is_err() && vocabulary(Vocabulary::ALL.len() as u32 + 1).is_err());
+    for (i, v) in Vocabulary::ALL.iter().enumerate() {
+        assert_eq!(*v as usize, i + 1);
+    }
+}
+
+#[test]
+fn header_has_no_stray_items() {
+    // An opaque type or a constant cbindgen cannot print means a core item leaked in through parse_deps:
+    // add it to `[export] exclude` in cbindgen.toml.
+    let header = header();
+    for line in header.lines() {
+        let words: Vec<&str> = line.trim_end_matches(';').split_whitespace().collect();
+        assert!(
+            !(words.len() == 4 && words[0] == "typedef" && words[1] == "struct" && words[2] == words[3]),
+            "opaque type in the header: {line}"
+        );
+    }
+    assert!(!header.contains("\n\n\n"), "empty items (blank lines) in the header");
+}
+
+#[test]
 fn status_numbers_are_fixed() {
     // Never renumber or reuse a status: append new ones.
     let numbers: Vec<(u32, &str)> = Status::ALL
         .iter()
         .map(|s| (*s as u32, c(s.message().as_ptr())))
         .collect();
-    assert_eq!(numbers.len(), 12);
+    assert_eq!(numbers.len(), 15);
     for (i, (number, message)) in numbers.iter().enumerate() {
         assert_eq!(*number as usize, i);
         assert!(!message.is_empty());
     }
     assert_eq!(Status::MkbNotFound as u32, 1);
     assert_eq!(Status::MkbPanic as u32, 11);
-    assert_eq!(c(mkb_status_message(12)), "unknown status");
+    assert_eq!(Status::MkbInconsistentMeasurements as u32, 14);
+    assert_eq!(c(mkb_status_message(15)), "unknown status");
     assert_eq!(c(mkb_status_message(u32::MAX)), "unknown status");
 }
 
@@ -432,11 +477,8 @@ fn search_results_use_prebuilt_strings() {
     let mut hits = 0;
     for query in &queries {
         for hit in marrowkb::search(query).unwrap() {
-            assert!(
-                strings.contains_key(hit.matched),
-                "{query}: {} is not prebuilt",
-                hit.matched
-            );
+            let found = strings.binary_search_by(|(s, _)| s.cmp(&hit.matched)).is_ok();
+            assert!(found, "{query}: {} is not prebuilt", hit.matched);
             hits += 1;
         }
     }

@@ -78,7 +78,8 @@ static void test_version(void) {
 static void test_status_messages(void) {
     const MkbStatus all[] = {MKB_OK, MKB_NOT_FOUND, MKB_INVALID_ARGUMENT, MKB_NULL_POINTER,
                              MKB_BUFFER_TOO_SMALL, MKB_INVALID_UTF8, MKB_MALFORMED_ID, MKB_TOO_LONG,
-                             MKB_EMPTY, MKB_INVALID_ENUM, MKB_OUT_OF_RANGE, MKB_PANIC};
+                             MKB_EMPTY, MKB_INVALID_ENUM, MKB_OUT_OF_RANGE, MKB_PANIC, MKB_OBSOLETE_ID,
+                             MKB_INVALID_MEASUREMENT, MKB_INCONSISTENT_MEASUREMENTS};
     size_t n = sizeof all / sizeof all[0];
     for (size_t i = 0; i < n; i++) {
         CHECK(all[i] == i); /* fixed numbers */
@@ -87,7 +88,7 @@ static void test_status_messages(void) {
         CHECK(!streq(m, "unknown status"));
         for (size_t j = 0; j < i; j++) CHECK(!streq(m, mkb_status_message(all[j])));
     }
-    CHECK(streq(mkb_status_message(12), "unknown status"));
+    CHECK(streq(mkb_status_message(15), "unknown status"));
     CHECK(streq(mkb_status_message(UINT32_MAX), "unknown status"));
 }
 
@@ -685,14 +686,16 @@ static void test_codes(void) {
 }
 
 static void test_vocabularies(void) {
-    for (uint32_t v = MKB_VOCABULARY_ORIGIN; v <= MKB_VOCABULARY_RELATION_KIND; v++) {
+    for (uint32_t v = MKB_VOCABULARY_ORIGIN; v <= MKB_VOCABULARY_SEARCH_HIT_KIND; v++) {
         size_t n = 0;
         CHECK_STATUS(mkb_vocabulary_count(v, &n), MKB_OK);
         CHECK(n >= 2);
+        int has_zero = 0;
         for (size_t i = 0; i < n; i++) {
             uint32_t value = 0, back = 0;
             const char *key = NULL;
             CHECK_STATUS(mkb_vocabulary_at(v, i, &value), MKB_OK);
+            has_zero |= value == 0;
             CHECK_STATUS(mkb_vocabulary_key(v, value, &key), MKB_OK);
             CHECK(valid_string(key));
             CHECK_STATUS(mkb_vocabulary_from_key(v, key, NT, &back), MKB_OK);
@@ -701,7 +704,7 @@ static void test_vocabularies(void) {
         uint32_t value = 0;
         CHECK_STATUS(mkb_vocabulary_at(v, n, &value), MKB_OUT_OF_RANGE);
         const char *key = NULL;
-        CHECK_STATUS(mkb_vocabulary_key(v, 0, &key), MKB_INVALID_ENUM);
+        CHECK_STATUS(mkb_vocabulary_key(v, 0, &key), has_zero ? MKB_OK : MKB_INVALID_ENUM);
         CHECK_STATUS(mkb_vocabulary_key(v, UINT32_MAX, &key), MKB_INVALID_ENUM);
         CHECK_STATUS(mkb_vocabulary_from_key(v, "no_such_key", NT, &value), MKB_NOT_FOUND);
     }
@@ -709,7 +712,33 @@ static void test_vocabularies(void) {
     uint32_t value = 0;
     const char *key = NULL;
     CHECK_STATUS(mkb_vocabulary_count(0, &n), MKB_INVALID_ENUM);
-    CHECK_STATUS(mkb_vocabulary_count(11, &n), MKB_INVALID_ENUM);
+    CHECK_STATUS(mkb_vocabulary_count(MKB_VOCABULARY_SEARCH_HIT_KIND + 1, &n), MKB_INVALID_ENUM);
+    CHECK_STATUS(mkb_vocabulary_key(MKB_VOCABULARY_PRESENCE, MKB_PRESENCE_NOT_MEASURED, &key), MKB_OK);
+    CHECK(streq(key, "not_measured"));
+    CHECK_STATUS(mkb_vocabulary_key(MKB_VOCABULARY_MATCH_KIND, MKB_MATCH_KIND_NARROWER, &key), MKB_OK);
+    CHECK(streq(key, "narrower"));
+    CHECK_STATUS(mkb_vocabulary_key(MKB_VOCABULARY_HPO_REPLACEMENT, MKB_HPO_REPLACEMENT_ALT_ID, &key), MKB_OK);
+    CHECK(streq(key, "alt_id"));
+    CHECK_STATUS(mkb_vocabulary_key(MKB_VOCABULARY_SEARCH_HIT_KIND, MKB_SEARCH_HIT_KIND_GENE, &key), MKB_OK);
+    CHECK(streq(key, "gene"));
+
+    /* Units: symbols and parsing. */
+    CHECK_STATUS(mkb_unit_symbol(MKB_VOCABULARY_HEMOGLOBIN_UNIT, MKB_HEMOGLOBIN_UNIT_GRAMS_PER_DECILITER, &key),
+                 MKB_OK);
+    CHECK(streq(key, "g/dL"));
+    CHECK_STATUS(mkb_unit_symbol(MKB_VOCABULARY_UNIT, MKB_UNIT_GIGA_PER_LITER, &key), MKB_OK);
+    CHECK(streq(key, "\xC3\x97" "10" "\xE2\x81\xB9" "/L")); /* ×10⁹/L */
+    CHECK_STATUS(mkb_unit_symbol(MKB_VOCABULARY_ORIGIN, 1, &key), MKB_INVALID_ENUM);
+    CHECK_STATUS(mkb_unit_symbol(MKB_VOCABULARY_AGE_UNIT, 0, &key), MKB_INVALID_ENUM);
+    CHECK_STATUS(mkb_unit_parse(MKB_VOCABULARY_COUNT_UNIT, "x10^9/L", NT, &value), MKB_OK);
+    CHECK(value == MKB_COUNT_UNIT_GIGA_PER_LITER);
+    CHECK_STATUS(mkb_unit_parse(MKB_VOCABULARY_COUNT_UNIT, "cells/uL", NT, &value), MKB_OK);
+    CHECK(value == MKB_COUNT_UNIT_PER_MICROLITER);
+    CHECK_STATUS(mkb_unit_parse(MKB_VOCABULARY_HEMOGLOBIN_UNIT, "G/DL", NT, &value), MKB_OK);
+    CHECK(value == MKB_HEMOGLOBIN_UNIT_GRAMS_PER_DECILITER);
+    CHECK_STATUS(mkb_unit_parse(MKB_VOCABULARY_AGE_UNIT, "furlongs", NT, &value), MKB_NOT_FOUND);
+    CHECK_STATUS(mkb_unit_parse(MKB_VOCABULARY_UNIT, "g/dL", NT, &value), MKB_INVALID_ENUM);
+    CHECK_STATUS(mkb_unit_parse(MKB_VOCABULARY_AGE_UNIT, "\xFF", NT, &value), MKB_INVALID_UTF8);
     CHECK_STATUS(mkb_vocabulary_at(UINT32_MAX, 0, &value), MKB_INVALID_ENUM);
     CHECK_STATUS(mkb_vocabulary_key(MKB_VOCABULARY_FREQUENCY, MKB_FREQUENCY_VERY_FREQUENT, &key), MKB_OK);
     CHECK(streq(key, "very_frequent"));
@@ -800,6 +829,366 @@ static void test_lookup_many(void) {
     CHECK_STATUS(mkb_lookup_many(names, NULL, SIZE_MAX, three, NULL, NULL, NULL), MKB_INVALID_ARGUMENT);
 }
 
+static void test_hpo(void) {
+    MkbHpoTerm t;
+    CHECK_STATUS(mkb_hpo_term("HP:0001873", NT, &t), MKB_OK);
+    CHECK(t.id == 1873 && t.requested == 1873 && t.replaced == 0);
+    CHECK(streq(t.name, "Thrombocytopenia") && streq(t.curie, "HP:0001873"));
+    CHECK(t.phenotypic_abnormality && t.parents_len >= 1 && t.disease_count > 0);
+    CHECK(t.disease_fraction > 0 && t.disease_fraction <= 1 && t.information_content > 0);
+    MkbHpoTerm by_id;
+    CHECK_STATUS(mkb_hpo_term_by_id(1873, &by_id), MKB_OK);
+    CHECK(by_id.name == t.name && by_id.index == t.index); /* static strings: the same pointers */
+    /* An alternative id resolves to the current term and says so. */
+    CHECK_STATUS(mkb_hpo_term("HP:0000004", NT, &t), MKB_OK);
+    CHECK(t.requested == 4 && t.id != 4 && t.replaced == MKB_HPO_REPLACEMENT_ALT_ID);
+    CHECK_STATUS(mkb_hpo_term("HP:0031070", NT, &t), MKB_OBSOLETE_ID);
+    CHECK_STATUS(mkb_hpo_term("HP:abc", NT, &t), MKB_MALFORMED_ID);
+    CHECK_STATUS(mkb_hpo_term("HP:9999999", NT, &t), MKB_NOT_FOUND);
+    CHECK_STATUS(mkb_hpo_term_by_id(0, &t), MKB_NOT_FOUND);
+    CHECK_STATUS(mkb_hpo_term("HP:0001873", NT, NULL), MKB_NULL_POINTER);
+    CHECK_STATUS(mkb_hpo_term(NULL, 3, &t), MKB_NULL_POINTER);
+
+    size_t n = mkb_hpo_term_count();
+    CHECK(n > 10000);
+    for (size_t i = 0; i < n; i++) {
+        MkbHpoTerm x;
+        if (mkb_hpo_term_at(i, &x) != MKB_OK || x.index != i || !valid_string(x.name) || x.curie == NULL ||
+            strncmp(x.curie, "HP:", 3) != 0 || x.replaced != 0) {
+            CHECK(!"term at index");
+            break;
+        }
+    }
+    CHECK_STATUS(mkb_hpo_term_at(n, &t), MKB_OUT_OF_RANGE);
+    CHECK_STATUS(mkb_hpo_term_at(0, &t), MKB_OK);
+    CHECK(t.parents_len == 0 || t.index == 0);
+
+    size_t len = 0;
+    CHECK_STATUS(mkb_hpo_parents(1873, NULL, 0, &len), MKB_BUFFER_TOO_SMALL);
+    CHECK(len >= 1);
+    uint32_t parents[16], ids[256];
+    size_t parents_len = 0;
+    CHECK_STATUS(mkb_hpo_parents(1873, parents, 16, &parents_len), MKB_OK);
+    CHECK(parents_len == len);
+    CHECK_STATUS(mkb_hpo_ancestors(1873, ids, 256, &len), MKB_OK);
+    CHECK(len >= 3 && ids[len - 1] == 1);
+    int pa = 0, abnormal_platelet_count = 0;
+    for (size_t i = 0; i < len; i++) {
+        pa |= ids[i] == 118;
+        abnormal_platelet_count |= ids[i] == 1872;
+    }
+    CHECK(pa && abnormal_platelet_count);
+    for (size_t i = 0; i < parents_len && i < 16; i++) {
+        int found = 0;
+        for (size_t j = 0; j < len; j++) found |= ids[j] == parents[i];
+        CHECK(found);
+    }
+    size_t small = 0;
+    CHECK_STATUS(mkb_hpo_ancestors(1873, ids, 1, &small), MKB_BUFFER_TOO_SMALL);
+    CHECK(small == len);
+    CHECK_STATUS(mkb_hpo_ancestors(9999999, ids, 256, &len), MKB_NOT_FOUND);
+    bool is_a = false;
+    CHECK_STATUS(mkb_hpo_is_a(1873, 1872, &is_a), MKB_OK);
+    CHECK(is_a);
+    CHECK_STATUS(mkb_hpo_is_a(1872, 1873, &is_a), MKB_OK);
+    CHECK(!is_a);
+    CHECK_STATUS(mkb_hpo_is_a(1873, 9999999, &is_a), MKB_NOT_FOUND);
+}
+
+static int same_ranking(const MkbRanked *a, const MkbRanked *b, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        if (a[i].rank != b[i].rank || a[i].disorder != b[i].disorder || a[i].score != b[i].score ||
+            a[i].posterior != b[i].posterior)
+            return 0;
+    }
+    return 1;
+}
+
+static void test_differential(void) {
+    MkbTermInput observed[2] = {{"HP:0001873", NT, 0}, {NULL, 0, 3974}}; /* thrombocytopenia, absent radius */
+    MkbTermInput excluded[1] = {{"HP:0009777", NT, 0}};                 /* thumbs are present */
+    MkbDifferentialQuery q;
+    memset(&q, 0, sizeof q);
+    q.observed = observed;
+    q.observed_len = 2;
+    q.excluded = excluded;
+    q.excluded_len = 1;
+    q.onset_years_given = true;
+    q.onset_years = 0.0;
+    q.sex = MKB_PATIENT_SEX_FEMALE;
+
+    /* All buffers NULL: the sizes come back. */
+    MkbDifferentialOutput sizes;
+    memset(&sizes, 0, sizeof sizes);
+    CHECK_STATUS(mkb_differential(&q, &sizes), MKB_OK);
+    size_t n = mkb_disorder_count();
+    CHECK(sizes.ranking_len == n && sizes.inputs_len == 3);
+    CHECK(sizes.matches_len == 2 * n && sizes.absences_len == n);
+    CHECK(sizes.onset == MKB_ONSET_CONGENITAL && sizes.sex == MKB_PATIENT_SEX_FEMALE);
+
+    MkbRanked ranking[64];
+    MkbInputReport inputs[8];
+    MkbTermMatch *matches = calloc(sizes.matches_len, sizeof *matches);
+    MkbAbsenceMatch *absences = calloc(sizes.absences_len, sizeof *absences);
+    MkbMissingHallmark *missing = calloc(sizes.missing_len + 1, sizeof *missing);
+    CHECK(matches != NULL && absences != NULL && missing != NULL);
+    if (matches == NULL || absences == NULL || missing == NULL) return;
+    MkbDifferentialOutput o;
+    memset(&o, 0, sizeof o);
+    o.ranking = ranking;
+    o.ranking_cap = 64;
+    o.inputs = inputs;
+    o.inputs_cap = 8;
+    o.matches = matches;
+    o.matches_cap = sizes.matches_len;
+    o.absences = absences;
+    o.absences_cap = sizes.absences_len;
+    o.missing = missing;
+    o.missing_cap = sizes.missing_len + 1;
+    CHECK_STATUS(mkb_differential(&q, &o), MKB_OK);
+    CHECK(o.ranking_len == n && o.missing_len == sizes.missing_len);
+    CHECK(ranking[0].disorder == MKB_DISORDER_THROMBOCYTOPENIA_ABSENT_RADIUS && ranking[0].rank == 1);
+    CHECK(ranking[0].posterior > 0.5);
+    double total = 0;
+    for (size_t i = 0; i < n; i++) {
+        total += ranking[i].posterior;
+        CHECK(ranking[i].rank == i + 1);
+        double parts = ranking[i].phenotype + ranking[i].absent + ranking[i].onset + ranking[i].sex + ranking[i].evidence;
+        CHECK(fabs(parts - ranking[i].score) < 1e-9);
+        if (i > 0) CHECK(ranking[i - 1].score >= ranking[i].score);
+    }
+    CHECK(fabs(total - 1.0) < 1e-9);
+    for (size_t i = 0; i < 3; i++) {
+        CHECK(inputs[i].status == MKB_INPUT_STATUS_USED && inputs[i].error == MKB_OK);
+        CHECK(inputs[i].excluded == (i == 2));
+    }
+    CHECK(inputs[1].requested == 3974 && inputs[1].term == 3974);
+    /* Matches are grouped by disorder in ranking order; the best disorder explains absent radius exactly. */
+    int exact = 0;
+    for (size_t i = 0; i < o.matches_len; i++) {
+        CHECK(matches[i].disorder == ranking[i / 2].disorder);
+        if (matches[i].disorder == MKB_DISORDER_THROMBOCYTOPENIA_ABSENT_RADIUS && matches[i].term == 3974)
+            exact = matches[i].kind == MKB_MATCH_KIND_EXACT && matches[i].log10_lr > 1.0;
+    }
+    CHECK(exact);
+    for (size_t i = 0; i < o.absences_len; i++) {
+        CHECK(absences[i].term == 9777 && absences[i].disorder == ranking[i].disorder);
+        CHECK(absences[i].kind >= MKB_ABSENCE_KIND_AGAINST && absences[i].kind <= MKB_ABSENCE_KIND_NEUTRAL);
+    }
+    for (size_t i = 0; i < o.missing_len; i++) CHECK(missing[i].feature > 0 && missing[i].frequency >= 0.8);
+
+    /* The order of the terms does not change any number. */
+    MkbTermInput reversed[2] = {observed[1], observed[0]};
+    MkbDifferentialQuery q2 = q;
+    q2.observed = reversed;
+    MkbRanked ranking2[64];
+    MkbDifferentialOutput o2;
+    memset(&o2, 0, sizeof o2);
+    o2.ranking = ranking2;
+    o2.ranking_cap = 64;
+    CHECK_STATUS(mkb_differential(&q2, &o2), MKB_OK);
+    CHECK(same_ranking(ranking, ranking2, n));
+
+    /* Too small: every length is written, no buffer is. */
+    MkbRanked few[3];
+    memset(few, 0x5A, sizeof few);
+    MkbDifferentialOutput small;
+    memset(&small, 0, sizeof small);
+    small.ranking = few;
+    small.ranking_cap = 3;
+    CHECK_STATUS(mkb_differential(&q, &small), MKB_BUFFER_TOO_SMALL);
+    CHECK(small.ranking_len == n && small.matches_len == 2 * n);
+    unsigned char pattern[sizeof few];
+    memset(pattern, 0x5A, sizeof pattern);
+    CHECK(memcmp(few, pattern, sizeof few) == 0);
+
+    /* Unusable terms: reported without strict, an error with it. */
+    MkbTermInput bad[3] = {{"HP:0001873", NT, 0}, {"HP:nope", NT, 0}, {NULL, 0, 9999999}};
+    MkbDifferentialQuery qb;
+    memset(&qb, 0, sizeof qb);
+    qb.observed = bad;
+    qb.observed_len = 3;
+    memset(&o, 0, sizeof o);
+    o.inputs = inputs;
+    o.inputs_cap = 8;
+    CHECK_STATUS(mkb_differential(&qb, &o), MKB_OK);
+    CHECK(o.inputs_len == 3 && inputs[0].status == MKB_INPUT_STATUS_USED);
+    CHECK(inputs[1].status == MKB_INPUT_STATUS_MALFORMED && inputs[1].error == MKB_MALFORMED_ID && inputs[1].requested == 0);
+    CHECK(inputs[2].status == MKB_INPUT_STATUS_UNKNOWN && inputs[2].error == MKB_NOT_FOUND && inputs[2].term == 0);
+    qb.strict = true;
+    CHECK_STATUS(mkb_differential(&qb, &o), MKB_MALFORMED_ID);
+
+    /* Extra evidence alone decides. */
+    MkbDisorderLikelihoodRatio lr[1] = {{MKB_DISORDER_CYCLIC_NEUTROPENIA, 100.0}};
+    MkbDifferentialQuery qe;
+    memset(&qe, 0, sizeof qe);
+    qe.evidence = lr;
+    qe.evidence_len = 1;
+    memset(&o, 0, sizeof o);
+    o.ranking = ranking;
+    o.ranking_cap = 64;
+    CHECK_STATUS(mkb_differential(&qe, &o), MKB_OK);
+    CHECK(ranking[0].disorder == MKB_DISORDER_CYCLIC_NEUTROPENIA && fabs(ranking[0].evidence - 2.0) < 1e-12);
+
+    /* Hostile input. */
+    MkbDifferentialQuery h = q;
+    h.onset_years_given = false;
+    h.onset = 99;
+    CHECK_STATUS(mkb_differential(&h, &o), MKB_INVALID_ENUM);
+    h = q;
+    h.onset = MKB_ONSET_ADULT; /* and onset_years: both */
+    CHECK_STATUS(mkb_differential(&h, &o), MKB_INVALID_ARGUMENT);
+    h = q;
+    h.sex = 3;
+    CHECK_STATUS(mkb_differential(&h, &o), MKB_INVALID_ENUM);
+    MkbDisorderLikelihoodRatio bad_lr[1] = {{0, 2.0}};
+    h = q;
+    h.evidence = bad_lr;
+    h.evidence_len = 1;
+    CHECK_STATUS(mkb_differential(&h, &o), MKB_INVALID_ENUM);
+    h = q;
+    h.observed = NULL;
+    CHECK_STATUS(mkb_differential(&h, &o), MKB_NULL_POINTER);
+    h = q;
+    h.observed_len = SIZE_MAX;
+    CHECK_STATUS(mkb_differential(&h, &o), MKB_INVALID_ARGUMENT);
+    MkbTermInput not_utf8[1] = {{"HP:\xFF", NT, 0}};
+    h = q;
+    h.observed = not_utf8;
+    h.observed_len = 1;
+    CHECK_STATUS(mkb_differential(&h, &o), MKB_INVALID_UTF8);
+    h = q;
+    memset(&h.strict, 2, 1); /* a bool that is neither 0 nor 1 */
+    CHECK_STATUS(mkb_differential(&h, &o), MKB_INVALID_ARGUMENT);
+    h = q;
+    h.onset_years = -1.0; /* ignored without strict, an error with it */
+    CHECK_STATUS(mkb_differential(&h, &o), MKB_OK);
+    h.strict = true;
+    CHECK_STATUS(mkb_differential(&h, &o), MKB_INVALID_ARGUMENT);
+    CHECK_STATUS(mkb_differential(NULL, &o), MKB_NULL_POINTER);
+    CHECK_STATUS(mkb_differential(&q, NULL), MKB_NULL_POINTER);
+    free(matches);
+    free(absences);
+    free(missing);
+}
+
+static MkbMeasurement given(double value, uint32_t unit) {
+    MkbMeasurement m;
+    memset(&m, 0, sizeof m);
+    m.given = true;
+    m.value = value;
+    m.unit = unit;
+    return m;
+}
+
+static void test_blood_count(void) {
+    /* A 34-year-old woman with severe aplastic anaemia. */
+    MkbBloodCount bc;
+    memset(&bc, 0, sizeof bc);
+    bc.hemoglobin = given(7.2, MKB_HEMOGLOBIN_UNIT_GRAMS_PER_DECILITER);
+    bc.neutrophils = given(0.3, MKB_COUNT_UNIT_GIGA_PER_LITER);
+    bc.platelets = given(15.0, MKB_COUNT_UNIT_GIGA_PER_LITER);
+    bc.reticulocytes = given(12.0, MKB_COUNT_UNIT_GIGA_PER_LITER);
+    bc.cellularity = given(15.0, 0);
+    bc.age = given(34.0, MKB_AGE_UNIT_YEARS);
+    bc.sex = MKB_PATIENT_SEX_FEMALE;
+    MkbInterpretation r;
+    MkbDisorderFit fits[64];
+    CHECK_STATUS(mkb_interpret_blood_count(&bc, 0, &r, fits, 64), MKB_OK);
+    CHECK(r.pattern == MKB_PATTERN_PANCYTOPENIA);
+    CHECK(r.aplastic_anemia.severity == MKB_APLASTIC_SEVERITY_SEVERE);
+    CHECK(r.aplastic_anemia.criteria == MKB_APLASTIC_CRITERIA_CAMITTA_BACIGALUPO);
+    CHECK(r.aplastic_anemia.marrow == MKB_CRITERION_MET && r.aplastic_anemia.counts_met == 3);
+    CHECK(r.anemia.cytopenia == MKB_CYTOPENIA_ANEMIA && r.anemia.presence == MKB_PRESENCE_PRESENT);
+    CHECK(r.anemia.severity == MKB_SEVERITY_SEVERE && r.anemia.severity_scale == MKB_SEVERITY_SCALE_WHO2011);
+    CHECK(r.anemia.has_ctcae && r.anemia.ctcae == MKB_CTCAE_GRADE_GRADE3);
+    CHECK(r.anemia.value == 7.2 && r.anemia.lower_limit > 7.2 && r.anemia.reference != 0);
+    CHECK(r.neutropenia.has_ctcae && r.neutropenia.ctcae == MKB_CTCAE_GRADE_GRADE4);
+    CHECK(r.thrombocytopenia.has_ctcae && r.thrombocytopenia.ctcae == MKB_CTCAE_GRADE_GRADE4);
+    CHECK(r.reticulocytopenia.presence == MKB_PRESENCE_PRESENT);
+    CHECK(r.lymphopenia.presence == MKB_PRESENCE_NOT_MEASURED && isnan(r.lymphopenia.value));
+    CHECK(r.decreased_lines == 7 && r.unknown_lines == 0);
+    CHECK(isnan(r.red_cell_size.mcv) && r.red_cell_size.size == 0);
+    CHECK(r.fits_len == mkb_disorder_count() && r.error.field == 0 && r.error.reason == NULL);
+    CHECK(fits[0].fit == MKB_FIT_EXACT && fits[0].score == 1.0 && fits[0].affected == 7);
+    int aplastic = 0;
+    for (size_t i = 0; i < r.fits_len; i++) {
+        aplastic |= fits[i].disorder == MKB_DISORDER_APLASTIC_ANEMIA && fits[i].fit == MKB_FIT_EXACT;
+        if (i > 0) CHECK(isnan(fits[i].score) || isnan(fits[i - 1].score) == 0);
+        if (i > 0 && !isnan(fits[i].score)) CHECK(fits[i - 1].score >= fits[i].score);
+    }
+    CHECK(aplastic);
+
+    /* The same count in other units gives the same reading. */
+    MkbBloodCount other = bc;
+    other.hemoglobin = given(72.0, MKB_HEMOGLOBIN_UNIT_GRAMS_PER_LITER);
+    other.platelets = given(15000.0, MKB_COUNT_UNIT_PER_MICROLITER);
+    other.age = given(34.0 * 12.0, MKB_AGE_UNIT_MONTHS);
+    MkbInterpretation r2;
+    CHECK_STATUS(mkb_interpret_blood_count(&other, MKB_APLASTIC_CRITERIA_CAMITTA_BACIGALUPO, &r2, NULL, 0), MKB_OK);
+    CHECK(fabs(r2.anemia.value - 7.2) < 1e-9 && fabs(r2.thrombocytopenia.value - 15.0) < 1e-9);
+    CHECK(r2.pattern == r.pattern && r2.aplastic_anemia.severity == r.aplastic_anemia.severity);
+    CHECK(r2.fits_len == r.fits_len);
+    CHECK_STATUS(mkb_interpret_blood_count(&bc, MKB_APLASTIC_CRITERIA_BSH2016_AUTOMATED, &r2, NULL, 0), MKB_OK);
+    CHECK(r2.aplastic_anemia.criteria == MKB_APLASTIC_CRITERIA_BSH2016_AUTOMATED && r2.aplastic_anemia.reticulocytes_below == 60.0);
+
+    /* Nothing given: nothing concluded, no guess. */
+    MkbBloodCount empty;
+    memset(&empty, 0, sizeof empty);
+    CHECK_STATUS(mkb_interpret_blood_count(&empty, 0, &r2, NULL, 0), MKB_OK);
+    CHECK(r2.pattern == MKB_PATTERN_UNDETERMINED && r2.anemia.presence == MKB_PRESENCE_NOT_MEASURED);
+    CHECK(r2.aplastic_anemia.severity == MKB_APLASTIC_SEVERITY_NOT_ASSESSED && r2.unknown_lines == 7);
+
+    /* Rejected values name the field. */
+    MkbBloodCount bad = bc;
+    bad.hemoglobin = given(NAN, MKB_HEMOGLOBIN_UNIT_GRAMS_PER_DECILITER);
+    CHECK_STATUS(mkb_interpret_blood_count(&bad, 0, &r2, fits, 64), MKB_INVALID_MEASUREMENT);
+    CHECK(r2.error.field == MKB_FIELD_HEMOGLOBIN && r2.error.unit == MKB_UNIT_GRAMS_PER_DECILITER);
+    CHECK(isnan(r2.error.value) && valid_string(r2.error.reason));
+    bad = bc;
+    bad.platelets = given(-1.0, MKB_COUNT_UNIT_GIGA_PER_LITER);
+    CHECK_STATUS(mkb_interpret_blood_count(&bad, 0, &r2, NULL, 0), MKB_INVALID_MEASUREMENT);
+    CHECK(r2.error.field == MKB_FIELD_PLATELETS && r2.error.value == -1.0);
+    bad = bc;
+    bad.hemoglobin = given(INFINITY, MKB_HEMOGLOBIN_UNIT_GRAMS_PER_DECILITER);
+    CHECK_STATUS(mkb_interpret_blood_count(&bad, 0, &r2, NULL, 0), MKB_INVALID_MEASUREMENT);
+    bad = bc;
+    bad.hemoglobin = given(700.0, MKB_HEMOGLOBIN_UNIT_GRAMS_PER_DECILITER); /* impossible */
+    CHECK_STATUS(mkb_interpret_blood_count(&bad, 0, &r2, NULL, 0), MKB_INVALID_MEASUREMENT);
+    bad = bc;
+    bad.reticulocyte_percent = given(1.0, 0); /* without a red cell count */
+    CHECK_STATUS(mkb_interpret_blood_count(&bad, 0, &r2, NULL, 0), MKB_INCONSISTENT_MEASUREMENTS);
+    CHECK(r2.error.field != 0 && valid_string(r2.error.reason));
+    bad = bc;
+    bad.sex = MKB_PATIENT_SEX_MALE;
+    bad.pregnant = true;
+    CHECK_STATUS(mkb_interpret_blood_count(&bad, 0, &r2, NULL, 0), MKB_INCONSISTENT_MEASUREMENTS);
+    CHECK(r2.error.field == MKB_FIELD_PREGNANT);
+
+    /* Out-of-range enums, NULLs, small buffers, bad bools. */
+    bad = bc;
+    bad.hemoglobin.unit = 0;
+    CHECK_STATUS(mkb_interpret_blood_count(&bad, 0, &r2, NULL, 0), MKB_INVALID_ENUM);
+    bad = bc;
+    bad.age.unit = 99;
+    CHECK_STATUS(mkb_interpret_blood_count(&bad, 0, &r2, NULL, 0), MKB_INVALID_ENUM);
+    bad = bc;
+    bad.sex = 3;
+    CHECK_STATUS(mkb_interpret_blood_count(&bad, 0, &r2, NULL, 0), MKB_INVALID_ENUM);
+    CHECK_STATUS(mkb_interpret_blood_count(&bc, 3, &r2, NULL, 0), MKB_INVALID_ENUM);
+    bad = bc;
+    memset(&bad.mcv.given, 7, 1);
+    CHECK_STATUS(mkb_interpret_blood_count(&bad, 0, &r2, NULL, 0), MKB_INVALID_ARGUMENT);
+    bad = bc;
+    bad.mcv.value = NAN; /* not given: ignored */
+    CHECK_STATUS(mkb_interpret_blood_count(&bad, 0, &r2, NULL, 0), MKB_OK);
+    MkbDisorderFit one[1];
+    CHECK_STATUS(mkb_interpret_blood_count(&bc, 0, &r2, one, 1), MKB_BUFFER_TOO_SMALL);
+    CHECK(r2.fits_len == mkb_disorder_count() && r2.pattern == MKB_PATTERN_PANCYTOPENIA);
+    CHECK_STATUS(mkb_interpret_blood_count(NULL, 0, &r2, NULL, 0), MKB_NULL_POINTER);
+    CHECK_STATUS(mkb_interpret_blood_count(&bc, 0, NULL, NULL, 0), MKB_NULL_POINTER);
+}
+
 /* ------------------------------------------------------------------------------------------------ */
 /* Concurrency: 16 threads start together (so they also race to build the library's tables on first   */
 /* use), each answers the same questions, and every answer must equal the single-threaded one.        */
@@ -823,6 +1212,11 @@ typedef struct Answers {
     size_t gene_count;
     const void *gene;
     uint32_t many[QUERIES];
+    MkbDisorder differential[32];
+    double posterior[32];
+    uint32_t blood[8];
+    MkbDisorder fits[32];
+    uint32_t hpo_ancestors;
 } Answers;
 
 static void answer(Answers *a) {
@@ -853,6 +1247,47 @@ static void answer(Answers *a) {
         mkb_gene_from_symbol("RPS19", NT, &g);
         a->gene = g;
         mkb_lookup_many(thread_queries, NULL, QUERIES, a->many, NULL, NULL, NULL);
+
+        MkbTermInput observed[3] = {{"HP:0001873", NT, 0}, {NULL, 0, 3974}, {"HP:0001738", NT, 0}};
+        MkbDifferentialQuery q;
+        memset(&q, 0, sizeof q);
+        q.observed = observed;
+        q.observed_len = 3;
+        MkbRanked ranking[32];
+        MkbDifferentialOutput o;
+        memset(&o, 0, sizeof o);
+        o.ranking = ranking;
+        o.ranking_cap = 32;
+        if (mkb_differential(&q, &o) == MKB_OK) {
+            for (size_t i = 0; i < o.ranking_len && i < 32; i++) {
+                a->differential[i] = ranking[i].disorder;
+                a->posterior[i] = ranking[i].posterior;
+            }
+        }
+        MkbBloodCount bc;
+        memset(&bc, 0, sizeof bc);
+        bc.hemoglobin.given = true;
+        bc.hemoglobin.value = 9.0;
+        bc.hemoglobin.unit = MKB_HEMOGLOBIN_UNIT_GRAMS_PER_DECILITER;
+        bc.platelets.given = true;
+        bc.platelets.value = 40.0;
+        bc.platelets.unit = MKB_COUNT_UNIT_GIGA_PER_LITER;
+        bc.age.given = true;
+        bc.age.value = 8.0;
+        bc.age.unit = MKB_AGE_UNIT_YEARS;
+        MkbInterpretation in;
+        MkbDisorderFit fits[32];
+        if (mkb_interpret_blood_count(&bc, 0, &in, fits, 32) == MKB_OK) {
+            a->blood[0] = in.pattern;
+            a->blood[1] = in.anemia.presence;
+            a->blood[2] = in.thrombocytopenia.presence;
+            a->blood[3] = in.decreased_lines;
+            a->blood[4] = in.unknown_lines;
+            for (size_t i = 0; i < in.fits_len && i < 32; i++) a->fits[i] = fits[i].disorder;
+        }
+        uint32_t ids[128];
+        size_t n = 0;
+        if (mkb_hpo_ancestors(1873, ids, 128, &n) == MKB_OK) a->hpo_ancestors = (uint32_t)n;
     }
 }
 
@@ -877,6 +1312,7 @@ static void test_threads(void) {
     CHECK(reference.lookup[0] == MKB_OK && reference.disorder[0] == MKB_DISORDER_FANCONI_ANEMIA);
     CHECK(reference.lookup[3] == MKB_NOT_FOUND && reference.suggestions[3][0] >= 1);
     CHECK(reference.records[0] != NULL && reference.gene != NULL);
+    CHECK(reference.differential[0] != 0 && reference.blood[1] != 0 && reference.hpo_ancestors > 2);
     for (int i = 0; i < THREADS; i++) CHECK(memcmp(&answers[i], &reference, sizeof reference) == 0);
 }
 
@@ -902,6 +1338,9 @@ int main(void) {
         {"codes", test_codes},
         {"vocabularies", test_vocabularies},
         {"lookup_many", test_lookup_many},
+        {"HPO terms", test_hpo},
+        {"differential", test_differential},
+        {"blood count", test_blood_count},
     };
     int passed = 0, failed = 0;
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {

@@ -38,7 +38,8 @@ pub struct Args {
 }
 
 fn parse_sex(text: &str) -> Result<Sex, String> {
-    text.parse().map_err(|_| format!("expected female or male, found {text:?}"))
+    text.parse()
+        .map_err(|_| format!("expected female or male, found {text:?}"))
 }
 
 /// An input as the library takes it: an HPO id as text, or a symptom found by key or name.
@@ -69,7 +70,12 @@ pub fn run<E: From<marrowkb::Error> + From<io::Error>>(args: &Args, out: &mut dy
             for r in result.rejected() {
                 eprintln!("marrowkb: {}", describe_input(args, r));
             }
-            return Err(first.error.unwrap_or(marrowkb::Error::UnknownId { kind: marrowkb::codes::IdKind::Hpo }).into());
+            return Err(first
+                .error
+                .unwrap_or(marrowkb::Error::UnknownId {
+                    kind: marrowkb::codes::IdKind::Hpo,
+                })
+                .into());
         }
         query.strict = true;
         query.run()?;
@@ -88,7 +94,9 @@ fn describe_input(args: &Args, r: &marrowkb::differential::InputReport) -> Strin
     let list = if r.excluded { &args.exclude } else { &args.terms };
     let text = list.get(r.position).map_or("", String::as_str);
     let role = if r.excluded { "excluded" } else { "observed" };
-    let why = r.error.map_or_else(|| r.status.key().replace('_', " "), |e| e.to_string());
+    let why = r
+        .error
+        .map_or_else(|| r.status.key().replace('_', " "), |e| e.to_string());
     format!("{role} term {} {text:?}: {why}", r.position + 1)
 }
 
@@ -111,7 +119,11 @@ fn human(out: &mut dyn Write, args: &Args, result: &Differential) -> io::Result<
         }
     }
     writeln!(out)?;
-    writeln!(out, "{:>3}  {:<46} {:>9} {:>10}", "#", "disorder", "log10 LR", "posterior")?;
+    writeln!(
+        out,
+        "{:>3}  {:<46} {:>9} {:>10}",
+        "#", "disorder", "log10 LR", "posterior"
+    )?;
     for ranked in &result.ranking {
         writeln!(
             out,
@@ -125,7 +137,11 @@ fn human(out: &mut dyn Write, args: &Args, result: &Differential) -> io::Result<
     for ranked in result.ranking.iter().take(args.explain) {
         explain(out, result, ranked.disorder)?;
     }
-    writeln!(out, "\nReference software, not medical advice. log10 LR: against all diseases HPO annotates; posterior: uniform prior over the {} disorders.", Disorder::COUNT)?;
+    writeln!(
+        out,
+        "\nReference software, not medical advice. log10 LR: against all diseases HPO annotates; posterior: uniform prior over the {} disorders.",
+        Disorder::COUNT
+    )?;
     Ok(())
 }
 
@@ -141,21 +157,30 @@ fn explain(out: &mut dyn Write, result: &Differential, disorder: Disorder) -> io
             (MatchKind::Contradicted, Some(f), _) => format!("the disorder excludes {f}"),
             _ => "not explained".to_owned(),
         };
-        writeln!(out, "    {:+6.2}  {}: {how}", m.log10_lr, m.term)?;
+        writeln!(out, "    {:+6.2}  {}: {how}", m.log10_lr(), m.term)?;
     }
     for a in result.absences(disorder) {
         let how = match (a.kind, a.feature) {
-            (AbsenceKind::Against, Some(f)) => format!("absent, but {f} is {:.0} % frequent", 100.0 * a.frequency),
+            (AbsenceKind::Against, Some(f)) => {
+                format!("absent, though expected in {:.0} % (from {f})", 100.0 * a.frequency)
+            }
             (AbsenceKind::Consistent, _) => "absent, as expected".to_owned(),
             _ => "absent (not a feature)".to_owned(),
         };
-        writeln!(out, "    {:+6.2}  no {}: {how}", a.log10_lr, a.term)?;
+        writeln!(out, "    {:+6.2}  no {}: {how}", a.log10_lr(), a.term)?;
     }
     let missing = result.missing(disorder);
     if !missing.is_empty() {
-        let names: Vec<String> =
-            missing.iter().take(6).map(|m| format!("{} ({:.0} %)", m.feature.name(), 100.0 * m.frequency)).collect();
-        let more = if missing.len() > 6 { format!(", and {} more", missing.len() - 6) } else { String::new() };
+        let names: Vec<String> = missing
+            .iter()
+            .take(6)
+            .map(|m| format!("{} ({:.0} %)", m.feature.name(), 100.0 * m.frequency))
+            .collect();
+        let more = if missing.len() > 6 {
+            format!(", and {} more", missing.len() - 6)
+        } else {
+            String::new()
+        };
         writeln!(out, "    not reported: {}{more}", names.join(", "))?;
     }
     for part in [("onset", r.onset), ("sex", r.sex), ("other evidence", r.evidence)] {
@@ -164,4 +189,78 @@ fn explain(out: &mut dyn Write, result: &Differential, disorder: Disorder) -> io
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[derive(Debug, Parser)]
+    struct Cli {
+        #[command(flatten)]
+        args: Args,
+    }
+
+    #[derive(Debug)]
+    enum Failure {
+        Query(marrowkb::Error),
+        Output,
+    }
+
+    impl From<marrowkb::Error> for Failure {
+        fn from(err: marrowkb::Error) -> Self {
+            Failure::Query(err)
+        }
+    }
+
+    impl From<io::Error> for Failure {
+        fn from(_: io::Error) -> Self {
+            Failure::Output
+        }
+    }
+
+    fn output(argv: &[&str]) -> Result<String, Failure> {
+        let cli = Cli::try_parse_from(std::iter::once("differential").chain(argv.iter().copied()))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let mut out = Vec::new();
+        run::<Failure>(&cli.args, &mut out)?;
+        Ok(String::from_utf8(out).unwrap_or_default())
+    }
+
+    #[test]
+    fn human_table_ranks_and_explains() {
+        let text = output(&["HP:0003974", "thrombocytopenia", "-x", "HP:0009777", "--sex", "female"]).unwrap();
+        let first = text
+            .lines()
+            .find(|l| l.trim_start().starts_with("1 "))
+            .unwrap_or_default();
+        assert!(first.contains("Thrombocytopenia-absent radius syndrome"), "{text}");
+        assert!(text.contains("HP:0003974 Absent radius: feature"), "{text}");
+        assert!(text.contains("no HP:0009777 Absent thumb"), "{text}");
+    }
+
+    #[test]
+    fn json_has_the_ranking() {
+        let text = output(&["HP:0001738", "HP:0001875", "HP:0100255", "--json", "--age-years", "2"]).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(json["ranking"][0]["disorder"], "shwachman_diamond_syndrome");
+        assert_eq!(json["ranking"].as_array().map(Vec::len), Some(Disorder::COUNT));
+        assert_eq!(json["onset"], "childhood");
+    }
+
+    #[test]
+    fn strict_mode_fails_on_bad_terms() {
+        assert!(matches!(
+            output(&["HP:0001873", "HP:9999999", "--strict"]),
+            Err(Failure::Query(marrowkb::Error::UnknownId { .. }))
+        ));
+        assert!(matches!(
+            output(&["HP:00x", "--strict"]),
+            Err(Failure::Query(marrowkb::Error::MalformedId { .. }))
+        ));
+        let text = output(&["HP:0001873", "HP:9999999"]).unwrap();
+        assert!(text.contains("ignored"), "{text}");
+        assert!(Cli::try_parse_from(["differential", "--sex", "x"]).is_err());
+    }
 }

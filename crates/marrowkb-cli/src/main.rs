@@ -4,10 +4,12 @@
 //! marrowkb list [--json]
 //! marrowkb show <name-or-code> [--json]
 //! marrowkb search <text> [--json]
+//! marrowkb cbc --hb 7.2g/dL --anc 0.3 --plt 15 --retic 12 --cellularity 15 --age 34 --sex f [--json]
 //! ```
 //!
 //! Reference software, not medical advice.
 
+mod cbc;
 mod differential;
 mod render;
 
@@ -49,6 +51,8 @@ enum Command {
     },
     /// Rank the disorders for a patient's findings (HPO ids or symptom keys), with explanations.
     Differential(differential::Args),
+    /// Interpret a complete blood count: cytopenias and their grades, pattern, aplastic anaemia severity.
+    Cbc(cbc::CbcArgs),
 }
 
 /// Why a command failed.
@@ -94,6 +98,7 @@ fn run(command: Command, out: &mut dyn Write) -> Result<(), Failure> {
             }
         }
         Command::Differential(args) => differential::run::<Failure>(&args, out)?,
+        Command::Cbc(args) => cbc::run::<Failure>(&args, out)?,
     }
     Ok(())
 }

@@ -599,12 +599,19 @@ fn build_profiles(
 
 /// One generated posting: disorder `d` carries term `a` (directly or implied), or excludes it.
 struct Posting {
+    /// Index of the disorder in `Disorder::ALL`.
     disorder: u8,
+    /// Hallmark bit of `a` (or `POSTING_NO_HALLMARK`), `POSTING_DIRECT`, `POSTING_EXCLUDED`.
     flags: u8,
+    /// The direct feature giving the implied frequency.
     source: u16,
+    /// Largest frequency among the disorder's features at or below `a`.
     implied: f64,
+    /// `a`'s own frequency when it is a direct feature, else 0.
     direct: f64,
+    /// Sum of the frequencies of the disorder's features at or below `a`, over the disorder's mass.
     share: f64,
+    /// Hallmarks of the disorder at or below `a`.
     mask: u32,
 }
 
@@ -628,7 +635,10 @@ const POSTING_EXCLUDED: u8 = 0x40;
 ///   carries it through a descendant. `NOT` annotations of subtype entries are ignored (one form lacking a
 ///   feature does not exclude it from the group).
 /// - Implied frequency of any term = the maximum direct frequency among the disorder's features it subsumes
-///   (LIRICAL's annotation propagation).
+///   (LIRICAL's annotation propagation); share of a term = the sum of those features' frequencies over the
+///   disorder's manifestation mass (the sum of all its feature frequencies).
+/// - Hallmarks: features at least 80 % frequent that no other hallmark of the disorder refines, at most 31
+///   (the most frequent, then the rarest in HPO), as bits of the postings' masks.
 ///
 /// # Errors
 /// Bad derived data.
@@ -757,7 +767,13 @@ fn emit_terms(ontology: &Ontology, topo: &Topology) -> Result<GeneratedFile> {
         o,
         "/// Mean over annotated diseases of the share of their annotated terms that are the term or below it (at least {floor:e}), by index.\npub(crate) static HPO_BACKGROUND_SHARES: [f32; {n}] = ["
     );
-    write_list(&mut o, topo.ids.iter().map(|id| format!("{:e}", ontology.terms[id].background_share.max(floor) as f32)), 12);
+    write_list(
+        &mut o,
+        topo.ids
+            .iter()
+            .map(|id| format!("{:e}", ontology.terms[id].background_share.max(floor) as f32)),
+        12,
+    );
     o.push_str("];\n\n");
 
     let mut starts = Vec::with_capacity(n + 1);
@@ -963,7 +979,10 @@ fn emit_profiles(topo: &Topology, knowledge: &Knowledge, profiles: &[Profile]) -
 
     let masses: Vec<String> = profiles
         .iter()
-        .map(|p| format!("{:?}", p.features.values().filter(|e| !e.excluded).map(|e| e.frequency).sum::<f64>()))
+        .map(|p| {
+            let mass: f64 = p.features.values().filter(|e| !e.excluded).map(|e| e.frequency).sum();
+            format!("{:?}", (mass * 10000.0).round() / 10000.0)
+        })
         .collect();
     let _ = writeln!(
         o,

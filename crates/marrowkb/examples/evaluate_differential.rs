@@ -95,7 +95,13 @@ impl Tally {
     /// with it (expected values under a random tie-break).
     fn add(&mut self, better: usize, ties: usize) {
         let group = ties + 1;
-        let top = |k: usize| if better >= k { 0.0 } else { ((k - better) as f64 / group as f64).min(1.0) };
+        let top = |k: usize| {
+            if better >= k {
+                0.0
+            } else {
+                ((k - better) as f64 / group as f64).min(1.0)
+            }
+        };
         self.top1 += top(1);
         self.top3 += top(3);
         self.rr += (better + 1..=better + group).map(|r| 1.0 / r as f64).sum::<f64>() / group as f64;
@@ -114,8 +120,9 @@ impl Tally {
 }
 
 fn main() {
-    let phenotype: Vec<Term> =
-        hpo::terms().filter(|t| *t != Term::PHENOTYPIC_ABNORMALITY && t.is_phenotypic_abnormality()).collect();
+    let phenotype: Vec<Term> = hpo::terms()
+        .filter(|t| *t != Term::PHENOTYPIC_ABNORMALITY && t.is_phenotypic_abnormality())
+        .collect();
     let mut children: Vec<Vec<Term>> = vec![Vec::new(); hpo::TERM_COUNT];
     for t in hpo::terms() {
         for p in t.parents() {
@@ -152,7 +159,11 @@ fn main() {
                 runs += 1;
                 let truth = result.get(disorder).map_or(f64::NEG_INFINITY, |r| r.score);
                 let better = result.ranking.iter().filter(|r| r.score > truth).count();
-                let ties = result.ranking.iter().filter(|r| r.score == truth && r.disorder != disorder).count();
+                let ties = result
+                    .ranking
+                    .iter()
+                    .filter(|r| r.score == truth && r.disorder != disorder)
+                    .count();
                 model.add(better, ties);
                 per_disorder[di].add(better, ties);
 
@@ -161,7 +172,10 @@ fn main() {
                     let mut terms = patient.clone();
                     terms.sort();
                     terms.dedup();
-                    terms.iter().filter(|t| profile(d).iter().any(|f| !f.excluded && f.term == **t)).count()
+                    terms
+                        .iter()
+                        .filter(|t| profile(d).iter().any(|f| !f.excluded && f.term == **t))
+                        .count()
                 };
                 let truth = overlap(disorder);
                 let counts: Vec<usize> = Disorder::ALL.iter().map(|d| overlap(*d)).collect();
@@ -173,12 +187,20 @@ fn main() {
         println!("{}", scenario.name);
         println!("{}", model.line("likelihood ratio (marrowkb)"));
         println!("{}", baseline.line("baseline: exact overlap"));
-        println!("  mean time per differential: {:.1} µs (debug builds are much slower)\n", 1e6 * elapsed / runs as f64);
+        println!(
+            "  mean time per differential: {:.1} µs (debug builds are much slower)\n",
+            1e6 * elapsed / runs as f64
+        );
         if std::ptr::eq(scenario, &SCENARIOS[0]) {
             println!("  per disorder (top-1 / top-3):");
             for (d, t) in Disorder::ALL.iter().zip(per_disorder) {
                 let n = t.n.max(1) as f64;
-                println!("    {:<45} {:5.1} % {:5.1} %", d.key(), 100.0 * t.top1 / n, 100.0 * t.top3 / n);
+                println!(
+                    "    {:<45} {:5.1} % {:5.1} %",
+                    d.key(),
+                    100.0 * t.top1 / n,
+                    100.0 * t.top3 / n
+                );
             }
             println!();
         }
@@ -194,8 +216,10 @@ fn simulate(
     children: &[Vec<Term>],
 ) -> Vec<Term> {
     let n = rng.usize(scenario.findings.0..=scenario.findings.1).min(features.len());
-    let mut pool: Vec<(Term, f64)> =
-        features.iter().map(|&(t, f)| (t, if scenario.weighted { f } else { 1.0 })).collect();
+    let mut pool: Vec<(Term, f64)> = features
+        .iter()
+        .map(|&(t, f)| (t, if scenario.weighted { f } else { 1.0 }))
+        .collect();
     let mut patient = Vec::with_capacity(n + scenario.noise.1);
     for _ in 0..n {
         let total: f64 = pool.iter().map(|(_, w)| w).sum();

@@ -20,8 +20,9 @@
 
 use crate::codes::{HpoId, IdKind};
 use crate::generated::{
-    HPO_ALIASES, HPO_BACKGROUND_SHARES, HPO_DISEASE_COUNTS, HPO_DISEASE_TOTAL, HPO_IDS, HPO_INDEX, HPO_MAX_FRONTIER, HPO_NAME_ENDS,
-    HPO_NAMES, HPO_PARENT_STARTS, HPO_PARENTS, HPO_PHENOTYPIC_ABNORMALITY_INDEX, HPO_ROOT_INDEX, HPO_TERM_COUNT,
+    HPO_ALIASES, HPO_BACKGROUND_SHARES, HPO_DISEASE_COUNTS, HPO_DISEASE_TOTAL, HPO_IDS, HPO_INDEX, HPO_MAX_FRONTIER,
+    HPO_NAME_ENDS, HPO_NAMES, HPO_PARENT_STARTS, HPO_PARENTS, HPO_PHENOTYPIC_ABNORMALITY_INDEX, HPO_ROOT_INDEX,
+    HPO_TERM_COUNT,
 };
 use crate::symptom::HpoIdArg;
 use crate::{Error, Result};
@@ -141,15 +142,26 @@ pub fn resolve(id: impl Into<HpoIdArg>) -> Result<Resolved> {
     let requested = id.into().0?;
     let number = requested.get();
     if let Some(&index) = HPO_INDEX.get(&number) {
-        return Ok(Resolved { term: Term(index), requested, replaced: None });
+        return Ok(Resolved {
+            term: Term(index),
+            requested,
+            replaced: None,
+        });
     }
     match HPO_ALIASES.get(&number) {
         Some(&(target, kind)) if target != u16::MAX => Ok(Resolved {
             term: Term(target),
             requested,
-            replaced: Some(if kind == 1 { Replacement::AltId } else { Replacement::Obsolete }),
+            replaced: Some(if kind == 1 {
+                Replacement::AltId
+            } else {
+                Replacement::Obsolete
+            }),
         }),
-        Some(_) => Err(Error::ObsoleteId { kind: IdKind::Hpo, id: number }),
+        Some(_) => Err(Error::ObsoleteId {
+            kind: IdKind::Hpo,
+            id: number,
+        }),
         None => Err(Error::UnknownId { kind: IdKind::Hpo }),
     }
 }
@@ -166,7 +178,10 @@ pub fn resolve(id: impl Into<HpoIdArg>) -> Result<Resolved> {
 /// assert_eq!(seen, hpo::TERM_COUNT);
 /// ```
 pub fn terms() -> Terms {
-    Terms { next: 0, end: HPO_TERM_COUNT as u16 }
+    Terms {
+        next: 0,
+        end: HPO_TERM_COUNT as u16,
+    }
 }
 
 impl Term {
@@ -209,7 +224,11 @@ impl Term {
     /// assert!(Term::from_index(usize::MAX).is_none());
     /// ```
     pub fn from_index(index: usize) -> Option<Term> {
-        if index < HPO_TERM_COUNT { Some(Term(index as u16)) } else { None }
+        if index < HPO_TERM_COUNT {
+            Some(Term(index as u16))
+        } else {
+            None
+        }
     }
 
     /// Builds a term from an index the generator checked.
@@ -246,7 +265,11 @@ impl Term {
     /// ```
     pub fn name(self) -> &'static str {
         let i = self.index();
-        let start = if i == 0 { 0 } else { HPO_NAME_ENDS.get(i - 1).copied().unwrap_or(0) as usize };
+        let start = if i == 0 {
+            0
+        } else {
+            HPO_NAME_ENDS.get(i - 1).copied().unwrap_or(0) as usize
+        };
         let end = HPO_NAME_ENDS.get(i).copied().unwrap_or(0) as usize;
         HPO_NAMES.get(start..end).unwrap_or("")
     }
@@ -255,12 +278,14 @@ impl Term {
     ///
     /// ```
     /// let t = marrowkb::hpo::term("HP:0001873")?;
-    /// assert!(t.parents().any(|p| p.id().to_string() == "HP:0001872"));
+    /// assert!(t.parents().any(|p| p.id().to_string() == "HP:0011873")); // Abnormal platelet count
     /// assert_eq!(marrowkb::hpo::Term::ROOT.parents().len(), 0);
     /// # Ok::<(), marrowkb::Error>(())
     /// ```
     pub fn parents(self) -> Parents {
-        Parents { inner: parent_indices(self.0).iter() }
+        Parents {
+            inner: parent_indices(self.0).iter(),
+        }
     }
 
     /// Every ancestor (excluding the term itself), each once, from the nearest down to the root: an
@@ -400,9 +425,10 @@ impl Term {
 /// The parent indices of a term (a slice of the static table).
 fn parent_indices(index: u16) -> &'static [u16] {
     let i = usize::from(index);
-    let start = HPO_PARENT_STARTS.get(i).copied().unwrap_or(0);
-    let end = HPO_PARENT_STARTS.get(i + 1).copied().unwrap_or(0);
-    HPO_PARENTS.get(usize::from(start)..usize::from(end)).unwrap_or(&[])
+    match HPO_PARENT_STARTS.get(i..i + 2) {
+        Some(&[start, end]) => HPO_PARENTS.get(usize::from(start)..usize::from(end)).unwrap_or(&[]),
+        _ => &[],
+    }
 }
 
 impl PartialOrd for Term {
@@ -516,13 +542,11 @@ impl Iterator for Ancestors {
     type Item = Term;
 
     fn next(&mut self) -> Option<Term> {
-        if self.len == 0 {
-            return None;
-        }
-        self.len -= 1;
+        self.len = self.len.checked_sub(1)?;
         let x = self.frontier[self.len];
         for &p in parent_indices(x) {
-            // Insert `p` in sorted position unless pending already (the frontier holds a handful of terms).
+            // Insert `p` in sorted position unless pending already (the frontier holds a handful of terms,
+            // so a linear scan and shift beat anything cleverer).
             let mut at = self.len;
             while at > 0 && self.frontier[at - 1] > p {
                 at -= 1;
@@ -531,11 +555,15 @@ impl Iterator for Ancestors {
                 continue;
             }
             // The generator checked that no walk ever holds more than HPO_MAX_FRONTIER pending terms.
-            if self.len == HPO_MAX_FRONTIER {
+            if self.len >= HPO_MAX_FRONTIER {
                 debug_assert!(false, "HPO ancestor frontier overflow");
                 continue;
             }
-            self.frontier.copy_within(at..self.len, at + 1);
+            let mut k = self.len;
+            while k > at {
+                self.frontier[k] = self.frontier[k - 1];
+                k -= 1;
+            }
             self.frontier[at] = p;
             self.len += 1;
         }
@@ -581,7 +609,13 @@ mod tests {
     #[test]
     fn lookup_by_every_spelling() {
         let t = term("HP:0001873").unwrap();
-        for other in [term("0001873"), term("1873"), term("hp:0001873"), term("HP_0001873"), term(1873u32)] {
+        for other in [
+            term("0001873"),
+            term("1873"),
+            term("hp:0001873"),
+            term("HP_0001873"),
+            term(1873u32),
+        ] {
             assert_eq!(other.unwrap(), t);
         }
         assert_eq!(Term::from_id(HpoId::new(1873)).unwrap(), t);
@@ -595,7 +629,10 @@ mod tests {
 
     #[test]
     fn bad_ids_are_errors() {
-        assert!(matches!(term("HP:xyz"), Err(Error::MalformedId { kind: IdKind::Hpo, .. })));
+        assert!(matches!(
+            term("HP:xyz"),
+            Err(Error::MalformedId { kind: IdKind::Hpo, .. })
+        ));
         assert!(matches!(term(""), Err(Error::MalformedId { .. })));
         assert!(matches!(term("ORPHA:84"), Err(Error::MalformedId { .. })));
         assert_eq!(term(9_999_999), Err(Error::UnknownId { kind: IdKind::Hpo }));
@@ -639,7 +676,10 @@ mod tests {
         let t = term("HP:0003974").unwrap();
         let ancestors: Vec<HpoId> = t.ancestors().map(Term::id).collect();
         for expected in [6501, 2817, 40064, 118, 1] {
-            assert!(ancestors.contains(&HpoId::new(expected)), "HP:{expected:07} missing from {ancestors:?}");
+            assert!(
+                ancestors.contains(&HpoId::new(expected)),
+                "HP:{expected:07} missing from {ancestors:?}"
+            );
         }
         assert!(!ancestors.contains(&HpoId::new(3974)));
         let mut unique = ancestors.clone();
@@ -693,8 +733,11 @@ mod tests {
 
     #[test]
     fn ordering_is_by_id() {
-        let mut v = vec![term(3974).unwrap(), term(118).unwrap(), term(1873).unwrap()];
+        let mut v = [term(3974).unwrap(), term(118).unwrap(), term(1873).unwrap()];
         v.sort();
-        assert_eq!(v.iter().map(|t| t.id().get()).collect::<Vec<_>>(), vec![118, 1873, 3974]);
+        assert_eq!(
+            v.iter().map(|t| t.id().get()).collect::<Vec<_>>(),
+            vec![118, 1873, 3974]
+        );
     }
 }

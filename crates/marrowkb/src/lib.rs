@@ -60,6 +60,11 @@ pub use source::Source;
 pub use symptom::Symptom;
 pub use treatment::Treatment;
 
+/// The repository README's Rust examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;
+
 /// The releases the data was derived from and checked against.
 ///
 /// ```

@@ -79,12 +79,18 @@ impl serde::Serialize for Suggestions {
     }
 }
 
-/// Normalizes user input for a name look-up, mapping failures to [`Error`].
-pub(crate) fn normalize_input(text: &str) -> Result<Normalized> {
-    normalize(text).map_err(|e| match e {
+/// Maps a normalization failure to [`Error`].
+pub(crate) fn normalize_error(e: NormalizeError) -> Error {
+    match e {
         NormalizeError::Empty => Error::EmptyInput,
         NormalizeError::TooLong { len, max } => Error::InputTooLong { len, max },
-    })
+    }
+}
+
+/// Normalizes user input for a name look-up, mapping failures to [`Error`].
+#[inline]
+pub(crate) fn normalize_input(text: &str) -> Result<Normalized> {
+    normalize(text).map_err(normalize_error)
 }
 
 /// Finds a disorder by any name, synonym or abbreviation, ignoring case, diacritics, punctuation, hyphens,
@@ -100,7 +106,8 @@ pub(crate) fn normalize_input(text: &str) -> Result<Normalized> {
 /// # Errors
 /// [`Error::EmptyInput`], [`Error::InputTooLong`], or [`Error::UnknownName`] with the closest names.
 pub fn lookup(text: &str) -> Result<Disorder> {
-    let normalized = normalize_input(text)?;
+    let mut normalized = Normalized::new();
+    normalized.fill(text).map_err(normalize_error)?;
     match DISORDER_BY_NAME.get(normalized.as_str()) {
         Some(&disorder) => Ok(disorder),
         None => Err(Error::UnknownName {
@@ -118,7 +125,8 @@ pub fn lookup(text: &str) -> Result<Disorder> {
 /// assert_eq!(marrowkb::lookup_exact("unknown"), None);
 /// ```
 pub fn lookup_exact(text: &str) -> Option<Disorder> {
-    let normalized = normalize(text).ok()?;
+    let mut normalized = Normalized::new();
+    normalized.fill(text).ok()?;
     DISORDER_BY_NAME.get(normalized.as_str()).copied()
 }
 

@@ -41,6 +41,7 @@ pub struct Normalized {
 
 impl Normalized {
     /// The normalized text (lower-case ASCII letters and digits).
+    #[inline]
     pub fn as_str(&self) -> &str {
         // Only ASCII alphanumerics are ever written into the buffer.
         core::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
@@ -57,60 +58,148 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '`' | '\u{b4}')
 }
 
-/// Normalizes `text` (see the module documentation).
+/// What an ASCII byte contributes: itself lower-cased (letters and digits), or one of these classes.
+const SKIP: u8 = 0;
+const APOSTROPHE: u8 = 1;
+const NON_ASCII: u8 = 2;
+
+/// Byte → lower-cased letter or digit, or a class above: one table look-up per input byte.
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [SKIP; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if byte >= 0x80 {
+            NON_ASCII
+        } else if byte.is_ascii_alphanumeric() {
+            byte.to_ascii_lowercase()
+        } else if byte == b'\'' || byte == b'`' {
+            APOSTROPHE
+        } else {
+            SKIP
+        };
+        b += 1;
+    }
+    table
+};
+
+impl Normalized {
+    /// An empty buffer, to be filled by [`Normalized::fill`] (lets hot loops reuse one buffer).
+    #[inline]
+    pub const fn new() -> Self {
+        Self {
+            buf: [0u8; MAX_NORMALIZED_LEN],
+            len: 0,
+        }
+    }
+
+    /// Appends a lower-case ASCII letter or digit, folding British "ae"/"oe" to "e" as it goes.
+    #[inline(always)]
+    fn push(&mut self, b: u8, too_long: NormalizeError) -> Result<(), NormalizeError> {
+        if b == b'e' && self.len > 0 && matches!(self.buf[self.len - 1], b'a' | b'o') {
+            self.buf[self.len - 1] = b'e';
+            return Ok(());
+        }
+        if self.len == MAX_NORMALIZED_LEN {
+            return Err(too_long);
+        }
+        self.buf[self.len] = b;
+        self.len += 1;
+        Ok(())
+    }
+
+    /// Handles an apostrophe or a non-ASCII character at byte `i`; returns the next byte to read.
+    #[cold]
+    fn special(&mut self, text: &str, i: usize, class: u8, too_long: NormalizeError) -> Result<usize, NormalizeError> {
+        if class == APOSTROPHE {
+            return Ok(skip_possessive(text, i + 1));
+        }
+        // `i` is always at a character boundary: ASCII bytes advance by one, characters by their length.
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            return Ok(text.len());
+        };
+        let next = i + c.len_utf8();
+        if is_apostrophe(c) {
+            return Ok(skip_possessive(text, next));
+        }
+        if let Some(ascii) = deunicode::deunicode_char(c) {
+            for b in ascii.bytes() {
+                let mapped = BYTE_CLASS[b as usize];
+                if mapped > NON_ASCII {
+                    self.push(mapped, too_long)?;
+                }
+            }
+        }
+        Ok(next)
+    }
+
+    /// Replaces the contents with the normalized form of `text` (see the module documentation).
+    ///
+    /// ```
+    /// let mut n = marrowkb::normalize::Normalized::new();
+    /// n.fill("Kostmann's disease").unwrap();
+    /// assert_eq!(n.as_str(), "kostmanndisease");
+    /// ```
+    ///
+    /// # Errors
+    /// [`NormalizeError::Empty`] when nothing is left, [`NormalizeError::TooLong`] over the limits.
+    #[inline]
+    pub fn fill(&mut self, text: &str) -> Result<(), NormalizeError> {
+        self.len = 0;
+        let too_long = NormalizeError::TooLong {
+            len: text.len(),
+            max: MAX_INPUT_LEN,
+        };
+        if text.len() > MAX_INPUT_LEN {
+            return Err(too_long);
+        }
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let class = BYTE_CLASS[bytes[i] as usize];
+            match class {
+                SKIP => i += 1,
+                APOSTROPHE | NON_ASCII => i = self.special(text, i, class, too_long)?,
+                letter_or_digit => {
+                    self.push(letter_or_digit, too_long)?;
+                    i += 1;
+                }
+            }
+        }
+        if self.len == 0 {
+            return Err(NormalizeError::Empty);
+        }
+        Ok(())
+    }
+}
+
+impl Default for Normalized {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// After an apostrophe at byte `i` of `text`: skips a possessive `s` that ends a word.
+fn skip_possessive(text: &str, i: usize) -> usize {
+    let bytes = text.as_bytes();
+    if matches!(bytes.get(i), Some(b's' | b'S')) {
+        let next_is_letter = text.get(i + 1..).and_then(|rest| rest.chars().next()).is_some_and(char::is_alphanumeric);
+        if !next_is_letter {
+            return i + 1;
+        }
+    }
+    i
+}
+
+/// Normalizes `text` (see the module documentation) into a new buffer.
 ///
 /// # Errors
 /// [`NormalizeError::Empty`] when nothing is left, [`NormalizeError::TooLong`] over the limits.
+#[inline]
 pub fn normalize(text: &str) -> Result<Normalized, NormalizeError> {
-    let too_long = NormalizeError::TooLong {
-        len: text.len(),
-        max: MAX_INPUT_LEN,
-    };
-    if text.len() > MAX_INPUT_LEN {
-        return Err(too_long);
-    }
-    let mut buf = [0u8; MAX_NORMALIZED_LEN];
-    let mut len = 0usize;
-    let mut push = |b: u8| -> Result<(), NormalizeError> {
-        if b.is_ascii_alphanumeric() {
-            if len == MAX_NORMALIZED_LEN {
-                return Err(too_long);
-            }
-            buf[len] = b.to_ascii_lowercase();
-            len += 1;
-        }
-        Ok(())
-    };
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if is_apostrophe(c) {
-            // Possessive 's: drop the s when it ends a word ("Fanconi's anemia").
-            let mut ahead = chars.clone();
-            if matches!(ahead.next(), Some('s' | 'S')) && !ahead.next().is_some_and(char::is_alphanumeric) {
-                chars.next();
-            }
-        } else if c.is_ascii() {
-            push(c as u8)?;
-        } else if let Some(ascii) = deunicode::deunicode_char(c) {
-            for b in ascii.bytes() {
-                push(b)?;
-            }
-        }
-    }
-    if len == 0 {
-        return Err(NormalizeError::Empty);
-    }
-    // Fold British spellings: "ae" and "oe" become "e" (anaemia, haem-, oedema, leukaemia).
-    let mut write = 0;
-    for read in 0..len {
-        let b = buf[read];
-        if (b == b'a' || b == b'o') && read + 1 < len && buf[read + 1] == b'e' {
-            continue;
-        }
-        buf[write] = b;
-        write += 1;
-    }
-    Ok(Normalized { buf, len: write })
+    let mut normalized = Normalized::new();
+    normalized.fill(text)?;
+    Ok(normalized)
 }
 
 #[cfg(test)]

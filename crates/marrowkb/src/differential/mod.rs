@@ -15,7 +15,7 @@
 //! assert_eq!(best.disorder, Disorder::ThrombocytopeniaAbsentRadius);
 //! assert!(best.posterior > 0.5);
 //! for m in result.matches(best.disorder) {
-//!     println!("{} {} via {:?}: {:+.2}", m.term, m.kind.key(), m.via.map(|t| t.name()), m.log10_lr);
+//!     println!("{} {} via {:?}: {:+.2}", m.term, m.kind.key(), m.via.map(|t| t.name()), m.log10_lr());
 //! }
 //! # Ok::<(), marrowkb::Error>(())
 //! ```
@@ -86,8 +86,7 @@ mod result;
 
 pub use profile::{ProfileFeature, ProfileSource, profile};
 pub use result::{
-    AbsenceKind, AbsenceMatch, Differential, InputReport, InputStatus, MatchKind, MissingHallmark, Ranked,
-    TermMatch,
+    AbsenceKind, AbsenceMatch, Differential, InputReport, InputStatus, MatchKind, MissingHallmark, Ranked, TermMatch,
 };
 
 use crate::classes::{Inheritance, Onset};
@@ -129,58 +128,14 @@ pub const MIN_ABSENCE: f64 = 0.01;
 /// Weight of an onset class `n` classes away from one the disorder has: `ONSET_DECAY^n`.
 const ONSET_DECAY: f64 = 0.3;
 
-/// The patient's sex.
+/// The patient's sex: the same type the blood-count module takes.
 ///
 /// ```
 /// use marrowkb::differential::Sex;
 /// assert_eq!("female".parse::<Sex>().unwrap(), Sex::Female);
 /// assert_eq!(Sex::Male.key(), "male");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-#[repr(u32)]
-pub enum Sex {
-    /// Female.
-    Female = 1,
-    /// Male.
-    Male = 2,
-}
-
-impl Sex {
-    /// The stable key: `female` or `male`.
-    ///
-    /// ```
-    /// assert_eq!(marrowkb::differential::Sex::Female.key(), "female");
-    /// ```
-    pub const fn key(self) -> &'static str {
-        match self {
-            Sex::Female => "female",
-            Sex::Male => "male",
-        }
-    }
-}
-
-impl core::fmt::Display for Sex {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.key())
-    }
-}
-
-impl core::str::FromStr for Sex {
-    type Err = Error;
-    /// `female`/`f` or `male`/`m`, any case.
-    fn from_str(s: &str) -> Result<Self> {
-        let s = s.trim();
-        if s.eq_ignore_ascii_case("female") || s.eq_ignore_ascii_case("f") {
-            Ok(Sex::Female)
-        } else if s.eq_ignore_ascii_case("male") || s.eq_ignore_ascii_case("m") {
-            Ok(Sex::Male)
-        } else {
-            Err(Error::UnknownKey { entity: "sex" })
-        }
-    }
-}
+pub use crate::blood_count::Sex;
 
 /// When the findings began: an age in years, or an HPO onset class.
 ///
@@ -212,9 +167,10 @@ impl AgeOfOnset {
     pub fn class(self) -> Result<Onset> {
         match self {
             AgeOfOnset::Class(c) => Ok(c),
-            AgeOfOnset::Years(y) if !y.is_finite() || y < 0.0 => {
-                Err(Error::InvalidArgument { name: "age of onset", reason: "must be a finite number of years, 0 or more" })
-            }
+            AgeOfOnset::Years(y) if !y.is_finite() || y < 0.0 => Err(Error::InvalidArgument {
+                name: "age of onset",
+                reason: "must be a finite number of years, 0 or more",
+            }),
             AgeOfOnset::Years(y) => {
                 if y == 0.0 {
                     return Ok(Onset::Congenital);
@@ -296,10 +252,22 @@ impl TermInput<'_> {
                 Err(e) => (None, Err(e)),
             },
             TermInput::Id(id) => (Some(id), hpo::resolve(id)),
-            TermInput::Term(t) => (Some(t.id()), Ok(hpo::Resolved { term: t, requested: t.id(), replaced: None })),
+            TermInput::Term(t) => (
+                Some(t.id()),
+                Ok(hpo::Resolved {
+                    term: t,
+                    requested: t.id(),
+                    replaced: None,
+                }),
+            ),
             TermInput::Symptom(s) => match s.info().hpo.first() {
                 Some(&id) => (Some(id), hpo::resolve(id)),
-                None => (None, Err(Error::UnknownId { kind: crate::codes::IdKind::Hpo })),
+                None => (
+                    None,
+                    Err(Error::UnknownId {
+                        kind: crate::codes::IdKind::Hpo,
+                    }),
+                ),
             },
         }
     }
@@ -343,7 +311,14 @@ impl<'a> Query<'a> {
     /// assert!(q.excluded.is_empty() && !q.strict);
     /// ```
     pub const fn new(observed: &'a [TermInput<'a>]) -> Self {
-        Query { observed, excluded: &[], onset: None, sex: None, evidence: &[], strict: false }
+        Query {
+            observed,
+            excluded: &[],
+            onset: None,
+            sex: None,
+            evidence: &[],
+            strict: false,
+        }
     }
 
     /// Sets the findings the patient does not have.
@@ -461,8 +436,14 @@ pub fn differential(query: &Query<'_>) -> Result<Differential> {
     for (is_excluded, list) in [(false, query.observed), (true, query.excluded)] {
         for (position, input) in list.iter().enumerate() {
             let (requested, resolution) = input.resolve();
-            let mut report =
-                InputReport { excluded: is_excluded, position, requested, term: None, status: InputStatus::Used, error: None };
+            let mut report = InputReport {
+                excluded: is_excluded,
+                position,
+                requested,
+                term: None,
+                status: InputStatus::Used,
+                error: None,
+            };
             match resolution {
                 Err(e) => {
                     if query.strict {
@@ -485,8 +466,16 @@ pub fn differential(query: &Query<'_>) -> Result<Differential> {
                     } else if is_excluded && observed.contains(&t) {
                         InputStatus::Conflict
                     } else {
-                        if is_excluded { excluded.push(t) } else { observed.push(t) }
-                        if r.replaced.is_some() { InputStatus::Replaced } else { InputStatus::Used }
+                        if is_excluded {
+                            excluded.push(t)
+                        } else {
+                            observed.push(t)
+                        }
+                        if r.replaced.is_some() {
+                            InputStatus::Replaced
+                        } else {
+                            InputStatus::Used
+                        }
                     };
                 }
             }
@@ -502,16 +491,21 @@ pub fn differential(query: &Query<'_>) -> Result<Differential> {
         _ => None,
     };
     if query.strict && query.evidence.iter().any(|(_, lr)| !valid_lr(*lr)) {
-        return Err(Error::InvalidArgument { name: "likelihood ratio", reason: "must be finite and above 0" });
+        return Err(Error::InvalidArgument {
+            name: "likelihood ratio",
+            reason: "must be finite and above 0",
+        });
     }
 
-    let mut phenotype = [0.0f64; N];
-    let mut absent = [0.0f64; N];
+    let mut phenotype = [Log10Product::ONE; N];
+    let mut absent = [Log10Product::ONE; N];
     let mut covered = [0u32; N];
 
     // Observed findings.
     let n_obs = observed.len();
     let mut matches = vec![TermMatch::PLACEHOLDER; N * n_obs];
+    // Direct frequencies are stored in 1/10000: scale them to shares of each disorder's mass at once.
+    let inverse_mass: [f64; N] = core::array::from_fn(|d| 1.0 / (10000.0 * profile_mass(d)));
     for (i, &h) in observed.iter().enumerate() {
         let mut best = [Best::NONE; N];
         let qh = h.background_share();
@@ -527,20 +521,21 @@ pub fn differential(query: &Query<'_>) -> Result<Differential> {
             let ratio = if is_self { 1.0 } else { qh / a.background_share() };
             for p in list {
                 let d = usize::from(p.disorder);
-                let (Some(b), Some(cov)) = (best.get_mut(d), covered.get_mut(d)) else { continue };
+                let (Some(b), Some(cov)) = (best.get_mut(d), covered.get_mut(d)) else {
+                    continue;
+                };
                 if p.flags & EXCLUDED != 0 {
                     b.contradiction.get_or_insert(a);
                     continue;
                 }
-                let implied = probability(p.implied);
                 let share = f64::from(p.share);
                 let source = Term::at(p.source);
                 if is_self {
                     *cov |= p.mask;
                     if p.flags & DIRECT != 0 {
-                        b.offer(share, MatchKind::Exact, h, h, implied);
+                        b.offer(share, MatchKind::Exact, h, h, p.implied);
                     } else {
-                        b.offer(share, MatchKind::Broader, source, h, implied);
+                        b.offer(share, MatchKind::Broader, source, h, p.implied);
                     }
                 } else {
                     if p.flags & DIRECT != 0 {
@@ -548,10 +543,10 @@ pub fn differential(query: &Query<'_>) -> Result<Differential> {
                         if bit != NO_HALLMARK {
                             *cov |= 1 << bit;
                         }
-                        let f = probability(p.direct);
-                        b.offer(f / profile_mass(d) * ratio, MatchKind::Narrower, a, a, f);
+                        let direct_share = f64::from(p.direct) * inverse_mass.get(d).copied().unwrap_or(0.0);
+                        b.offer(direct_share * ratio, MatchKind::Narrower, a, a, p.direct);
                     }
-                    b.offer(RELATED_WEIGHT * share * ratio, MatchKind::Related, source, a, implied);
+                    b.offer(RELATED_WEIGHT * share * ratio, MatchKind::Related, source, a, p.implied);
                 }
             }
         }
@@ -563,15 +558,15 @@ pub fn differential(query: &Query<'_>) -> Result<Differential> {
                     feature: Some(c),
                     via: Some(c),
                     frequency: 0.0,
-                    log10_lr: CONTRADICTION_LR.log10(),
+                    likelihood_ratio: CONTRADICTION_LR,
                 },
                 None if b.p > 0.0 => TermMatch {
                     term: h,
                     kind: b.kind,
                     feature: b.feature,
                     via: b.via,
-                    frequency: b.frequency,
-                    log10_lr: ((1.0 - NOISE) * b.p / qh + NOISE).log10(),
+                    frequency: probability(b.frequency),
+                    likelihood_ratio: (1.0 - NOISE) * b.p / qh + NOISE,
                 },
                 None => TermMatch {
                     term: h,
@@ -579,10 +574,10 @@ pub fn differential(query: &Query<'_>) -> Result<Differential> {
                     feature: None,
                     via: None,
                     frequency: 0.0,
-                    log10_lr: NOISE.log10(),
+                    likelihood_ratio: NOISE,
                 },
             };
-            phenotype[d] += m.log10_lr;
+            phenotype[d].mul(m.likelihood_ratio);
             if let Some(slot) = matches.get_mut(d * n_obs + i) {
                 *slot = m;
             }
@@ -607,18 +602,24 @@ pub fn differential(query: &Query<'_>) -> Result<Differential> {
             let ratio = if is_self { 1.0 } else { bh / a.disease_fraction() };
             for p in list {
                 let d = usize::from(p.disorder);
-                let (Some(b), Some(cov)) = (best.get_mut(d), covered.get_mut(d)) else { continue };
+                let (Some(b), Some(cov)) = (best.get_mut(d), covered.get_mut(d)) else {
+                    continue;
+                };
                 if is_self {
                     if p.flags & EXCLUDED != 0 {
                         b.contradiction = Some(a);
                     } else {
                         *cov |= p.mask;
-                        let implied = probability(p.implied);
-                        b.offer(implied, MatchKind::Broader, Term::at(p.source), h, implied);
+                        b.offer(
+                            probability(p.implied),
+                            MatchKind::Broader,
+                            Term::at(p.source),
+                            h,
+                            p.implied,
+                        );
                     }
                 } else if p.flags & DIRECT != 0 {
-                    let f = probability(p.direct);
-                    b.offer(f * ratio, MatchKind::Narrower, a, a, f * ratio);
+                    b.offer(probability(p.direct) * ratio, MatchKind::Narrower, a, a, p.direct);
                 }
             }
         }
@@ -630,24 +631,24 @@ pub fn differential(query: &Query<'_>) -> Result<Differential> {
                     kind: AbsenceKind::Consistent,
                     feature: Some(c),
                     frequency: 0.0,
-                    log10_lr: (1.0 / background_absent).log10(),
+                    likelihood_ratio: 1.0 / background_absent,
                 },
                 None if b.p > 0.0 => AbsenceMatch {
                     term: h,
                     kind: AbsenceKind::Against,
                     feature: b.feature,
-                    frequency: b.frequency,
-                    log10_lr: ((1.0 - b.p).max(MIN_ABSENCE) / background_absent).log10(),
+                    frequency: b.p,
+                    likelihood_ratio: (1.0 - b.p).max(MIN_ABSENCE) / background_absent,
                 },
                 None => AbsenceMatch {
                     term: h,
                     kind: AbsenceKind::Neutral,
                     feature: None,
                     frequency: 0.0,
-                    log10_lr: (1.0 / background_absent).log10(),
+                    likelihood_ratio: 1.0 / background_absent,
                 },
             };
-            absent[d] += m.log10_lr;
+            absent[d].mul(m.likelihood_ratio);
             if let Some(slot) = absences.get_mut(d * n_excl + i) {
                 *slot = m;
             }
@@ -661,7 +662,10 @@ pub fn differential(query: &Query<'_>) -> Result<Differential> {
     for d in 0..N {
         for (bit, &(t, f)) in hallmarks(d).iter().enumerate() {
             if covered[d] & (1 << bit) == 0 {
-                missing.push(MissingHallmark { feature: Term::at(t), frequency: probability(f) });
+                missing.push(MissingHallmark {
+                    feature: Term::at(t),
+                    frequency: probability(f),
+                });
             }
         }
         missing_starts[d + 1] = missing.len() as u32;
@@ -678,26 +682,34 @@ pub fn differential(query: &Query<'_>) -> Result<Differential> {
             .iter()
             .filter(|(e, lr)| *e == disorder && valid_lr(*lr))
             .map(|(_, lr)| lr.log10())
-            .sum();
-        let score = phenotype[d] + absent[d] + onset_part + sex_part + evidence_part;
+            .fold(0.0, |sum, x| sum + x); // not `sum()`, which starts from -0.0
+        let (phenotype, absent) = (phenotype[d].log10(), absent[d].log10());
+        let score = phenotype + absent + onset_part + sex_part + evidence_part;
         ranking.push(Ranked {
             rank: 0,
             disorder,
             score,
             posterior: 0.0,
-            phenotype: phenotype[d],
-            absent: absent[d],
+            phenotype,
+            absent,
             onset: onset_part,
             sex: sex_part,
             evidence: evidence_part,
         });
     }
     let max = ranking.iter().map(|r| r.score).fold(f64::NEG_INFINITY, f64::max);
-    let total: f64 = ranking.iter().map(|r| 10f64.powf(r.score - max)).sum();
     for r in &mut ranking {
-        r.posterior = 10f64.powf(r.score - max) / total;
+        r.posterior = ((r.score - max) * core::f64::consts::LN_10).exp();
     }
-    ranking.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.disorder.discriminant().cmp(&b.disorder.discriminant())));
+    let total: f64 = ranking.iter().map(|r| r.posterior).sum();
+    for r in &mut ranking {
+        r.posterior /= total;
+    }
+    ranking.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.disorder.discriminant().cmp(&b.disorder.discriminant()))
+    });
     for (i, r) in ranking.iter_mut().enumerate() {
         r.rank = i + 1;
     }
@@ -716,6 +728,33 @@ pub fn differential(query: &Query<'_>) -> Result<Differential> {
     })
 }
 
+/// A product of likelihood ratios kept in linear space (one `log10` at the end instead of one per factor),
+/// folded into a log10 sum whenever it leaves `[1e-150, 1e150]` so that it never overflows.
+#[derive(Debug, Clone, Copy)]
+struct Log10Product {
+    linear: f64,
+    log10: f64,
+}
+
+impl Log10Product {
+    const ONE: Log10Product = Log10Product {
+        linear: 1.0,
+        log10: 0.0,
+    };
+
+    fn mul(&mut self, factor: f64) {
+        self.linear *= factor;
+        if !(1e-150..=1e150).contains(&self.linear) {
+            self.log10 += self.linear.log10();
+            self.linear = 1.0;
+        }
+    }
+
+    fn log10(self) -> f64 {
+        self.log10 + self.linear.log10()
+    }
+}
+
 /// A usable likelihood ratio.
 fn valid_lr(lr: f64) -> bool {
     lr.is_finite() && lr > 0.0
@@ -728,18 +767,32 @@ struct Best {
     kind: MatchKind,
     feature: Option<Term>,
     via: Option<Term>,
-    frequency: f64,
+    /// The disorder's frequency of the matched term, stored (1/10000).
+    frequency: u16,
     contradiction: Option<Term>,
 }
 
 impl Best {
-    const NONE: Best =
-        Best { p: 0.0, kind: MatchKind::Unexplained, feature: None, via: None, frequency: 0.0, contradiction: None };
+    const NONE: Best = Best {
+        p: 0.0,
+        kind: MatchKind::Unexplained,
+        feature: None,
+        via: None,
+        frequency: 0,
+        contradiction: None,
+    };
 
     /// Keeps the candidate if it explains the finding better (ties keep the earlier, more specific one).
-    fn offer(&mut self, p: f64, kind: MatchKind, feature: Term, via: Term, frequency: f64) {
+    fn offer(&mut self, p: f64, kind: MatchKind, feature: Term, via: Term, frequency: u16) {
         if p > self.p {
-            *self = Best { p, kind, feature: Some(feature), via: Some(via), frequency, contradiction: self.contradiction };
+            *self = Best {
+                p,
+                kind,
+                feature: Some(feature),
+                via: Some(via),
+                frequency,
+                contradiction: self.contradiction,
+            };
         }
     }
 }
@@ -751,13 +804,18 @@ impl TermMatch {
         feature: None,
         via: None,
         frequency: 0.0,
-        log10_lr: 0.0,
+        likelihood_ratio: 1.0,
     };
 }
 
 impl AbsenceMatch {
-    const PLACEHOLDER: AbsenceMatch =
-        AbsenceMatch { term: Term::ROOT, kind: AbsenceKind::Neutral, feature: None, frequency: 0.0, log10_lr: 0.0 };
+    const PLACEHOLDER: AbsenceMatch = AbsenceMatch {
+        term: Term::ROOT,
+        kind: AbsenceKind::Neutral,
+        feature: None,
+        frequency: 0.0,
+        likelihood_ratio: 1.0,
+    };
 }
 
 /// Position of an onset class on the age axis.

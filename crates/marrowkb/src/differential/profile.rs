@@ -49,7 +49,9 @@ impl ProfileSource {
 /// let tar = marrowkb::differential::profile(Disorder::ThrombocytopeniaAbsentRadius);
 /// let radius = hpo::term("HP:0003974")?; // Absent radius
 /// let f = tar.iter().find(|f| f.term == radius).unwrap();
-/// assert!(f.frequency >= 0.8 && !f.excluded && f.hallmark);
+/// assert!(f.frequency == 1.0 && !f.excluded);
+/// // Not a hallmark itself: the more specific "Bilateral radial aplasia" (HP:0004977) is.
+/// assert!(tar.iter().any(|f| f.hallmark && f.term.is_a(radius)));
 /// # Ok::<(), marrowkb::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -56,11 +56,10 @@ impl MatchKind {
 /// let result = Query::new(&[TermInput::Text("HP:0003974")]).run()?; // Absent radius
 /// let m = &result.matches(Disorder::ThrombocytopeniaAbsentRadius)[0];
 /// assert_eq!(m.kind, MatchKind::Exact);
-/// assert!(m.log10_lr > 1.0);
+/// assert!(m.log10_lr() > 1.0);
 /// # Ok::<(), marrowkb::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct TermMatch {
     /// The patient's finding.
     pub term: Term,
@@ -74,8 +73,23 @@ pub struct TermMatch {
     pub via: Option<Term>,
     /// The disorder's (implied) frequency of `via` (0 when unexplained or contradicted).
     pub frequency: f64,
-    /// The finding's contribution to the score: log10 of its likelihood ratio.
-    pub log10_lr: f64,
+    /// The finding's likelihood ratio: its contribution to the score is [`TermMatch::log10_lr`].
+    pub likelihood_ratio: f64,
+}
+
+impl TermMatch {
+    /// The finding's contribution to the score: `log10` of its likelihood ratio.
+    ///
+    /// ```
+    /// use marrowkb::differential::{Query, TermInput};
+    /// let r = Query::new(&[TermInput::Text("HP:0001873")]).run()?;
+    /// let m = &r.matches(r.ranking[0].disorder)[0];
+    /// assert_eq!(m.log10_lr(), m.likelihood_ratio.log10());
+    /// # Ok::<(), marrowkb::Error>(())
+    /// ```
+    pub fn log10_lr(&self) -> f64 {
+        self.likelihood_ratio.log10()
+    }
 }
 
 /// How a finding the patient does not have relates to a disorder.
@@ -122,11 +136,10 @@ impl AbsenceKind {
 /// let result = Query::new(&observed).excluding(&excluded).run()?;
 /// let a = &result.absences(Disorder::ThrombocytopeniaAbsentRadius)[0];
 /// assert_eq!(a.kind, AbsenceKind::Against);
-/// assert!(a.log10_lr < -1.0);
+/// assert!(a.log10_lr() < -1.0);
 /// # Ok::<(), marrowkb::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct AbsenceMatch {
     /// The finding the patient does not have.
     pub term: Term,
@@ -136,8 +149,23 @@ pub struct AbsenceMatch {
     pub feature: Option<Term>,
     /// The probability that a patient with the disorder has the finding.
     pub frequency: f64,
-    /// Contribution to the score: log10 of the likelihood ratio of the absence.
-    pub log10_lr: f64,
+    /// The likelihood ratio of the absence: its contribution to the score is [`AbsenceMatch::log10_lr`].
+    pub likelihood_ratio: f64,
+}
+
+impl AbsenceMatch {
+    /// The absence's contribution to the score: `log10` of its likelihood ratio.
+    ///
+    /// ```
+    /// use marrowkb::differential::{Query, TermInput};
+    /// let r = Query::new(&[]).excluding(&[TermInput::Text("HP:0001873")]).run()?;
+    /// let a = &r.absences(r.ranking[0].disorder)[0];
+    /// assert_eq!(a.log10_lr(), a.likelihood_ratio.log10());
+    /// # Ok::<(), marrowkb::Error>(())
+    /// ```
+    pub fn log10_lr(&self) -> f64 {
+        self.likelihood_ratio.log10()
+    }
 }
 
 /// A hallmark of a disorder (at least 80 % frequent) that none of the patient's findings, observed or
@@ -148,7 +176,8 @@ pub struct AbsenceMatch {
 /// use marrowkb::Disorder;
 /// let result = Query::new(&[TermInput::Text("HP:0001873")]).run()?; // thrombocytopenia only
 /// let missing = result.missing(Disorder::ThrombocytopeniaAbsentRadius);
-/// assert!(missing.iter().any(|m| m.feature.id().get() == 3974)); // absent radius not reported
+/// let radius = marrowkb::hpo::term("HP:0003974")?; // absent radius (bilateral radial aplasia) not reported
+/// assert!(missing.iter().any(|m| m.feature.is_a(radius)));
 /// # Ok::<(), marrowkb::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -411,6 +440,35 @@ impl Differential {
 mod ser {
     use super::*;
     use serde::ser::{SerializeSeq, SerializeStruct, Serializer};
+
+    impl serde::Serialize for TermMatch {
+        /// The fields, plus `log10_lr`.
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut s = serializer.serialize_struct("TermMatch", 7)?;
+            s.serialize_field("term", &self.term)?;
+            s.serialize_field("kind", &self.kind)?;
+            s.serialize_field("feature", &self.feature)?;
+            s.serialize_field("via", &self.via)?;
+            s.serialize_field("frequency", &self.frequency)?;
+            s.serialize_field("likelihood_ratio", &self.likelihood_ratio)?;
+            s.serialize_field("log10_lr", &self.log10_lr())?;
+            s.end()
+        }
+    }
+
+    impl serde::Serialize for AbsenceMatch {
+        /// The fields, plus `log10_lr`.
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut s = serializer.serialize_struct("AbsenceMatch", 6)?;
+            s.serialize_field("term", &self.term)?;
+            s.serialize_field("kind", &self.kind)?;
+            s.serialize_field("feature", &self.feature)?;
+            s.serialize_field("frequency", &self.frequency)?;
+            s.serialize_field("likelihood_ratio", &self.likelihood_ratio)?;
+            s.serialize_field("log10_lr", &self.log10_lr())?;
+            s.end()
+        }
+    }
 
     struct Entry<'a> {
         result: &'a Differential,

@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# Tests of the marrowkb C library (bindings/c): builds libmarrowkb (release), checks that
+# include/marrowkb.h is what cbindgen 0.29.4 generates now, then builds every C program with
+# -std=c11 -Wall -Wextra -Werror -pedantic (and the header as C++17) and runs the test suite, the examples,
+# the README's example, the C++ program, the suite against the shared library and an installed copy
+# through pkg-config; then the suite and the look-up tool again under AddressSanitizer + UBSan and under
+# valgrind. Any failure, sanitizer report or valgrind error (including definite or indirect leaks) fails.
+#
+#   bindings/c/run_tests.sh                  run everything
+#   bindings/c/run_tests.sh --update-header  regenerate include/marrowkb.h, then run everything
+#   bindings/c/run_tests.sh --bench          also run bench.c for real (about 10 s)
+#
+# Build output goes to bindings/c/build/ (git-ignored).
+set -euo pipefail
+
+CBINDGEN_VERSION=0.29.4
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$root"
+update_header=0
+full_bench=0
+for arg in "$@"; do
+    case "$arg" in
+        --update-header) update_header=1 ;;
+        --bench) full_bench=1 ;;
+        *) echo "unknown argument: $arg" >&2; exit 2 ;;
+    esac
+done
+
+step() { printf '\n==> %s\n' "$*"; }
+build="bindings/c/build"
+mkdir -p "$build"
+target="${CARGO_TARGET_DIR:-$root/target}/release"
+cc="${CC:-cc}"
+cxx="${CXX:-c++}"
+cflags=(-std=c11 -Wall -Wextra -Werror -pedantic -Iinclude)
+libs=(-lpthread -ldl -lm)
+static_lib="$target/libmarrowkb.a"
+
+step "build libmarrowkb (release)"
+cargo build --release --quiet -p marrowkb-ffi
+ls -l "$static_lib" "$target/libmarrowkb.so"
+
+step "include/marrowkb.h is what cbindgen $CBINDGEN_VERSION generates"
+if [[ "$(cbindgen --version 2>/dev/null || true)" != "cbindgen $CBINDGEN_VERSION" ]]; then
+    echo "installing cbindgen $CBINDGEN_VERSION (about 70 s)"
+    cargo install --locked --quiet cbindgen --version "$CBINDGEN_VERSION"
+fi
+cbindgen --quiet --config bindings/c/cbindgen.toml --crate marrowkb-ffi --output "$build/marrowkb.h" bindings/c
+if [[ $update_header == 1 ]]; then
+    cp "$build/marrowkb.h" include/marrowkb.h
+    echo "include/marrowkb.h updated"
+elif ! diff -u include/marrowkb.h "$build/marrowkb.h"; then
+    echo "include/marrowkb.h is stale: run bindings/c/run_tests.sh --update-header and commit it" >&2
+    exit 1
+fi
+echo "header is current"
+
+step "compile C (-std=c11 -Wall -Wextra -Werror -pedantic) and the header as C++17"
+# The README's example, extracted so that the README cannot drift from code that compiles.
+sed -n '/<!-- quickstart:begin -->/,/<!-- quickstart:end -->/p' bindings/c/README.md | sed '/^<!--/d; /^```/d' \
+    > "$build/quickstart.c"
+[[ -s "$build/quickstart.c" ]] || { echo "no quickstart example found in bindings/c/README.md" >&2; exit 1; }
+{
+    printf '#include <marrowkb.h>\n#include <stdio.h>\nint main(void) {\n'
+    sed -n '/<!-- snippet:begin -->/,/<!-- snippet:end -->/p' bindings/c/README.md | sed '/^<!--/d; /^```/d'
+    printf 'return st == MKB_OK ? 0 : 1;\n}\n'
+} > "$build/snippet.c"
+"$cc" "${cflags[@]}" -O2 bindings/c/tests/test_api.c "$static_lib" "${libs[@]}" -o "$build/test_api"
+"$cc" "${cflags[@]}" -O2 bindings/c/examples/lookup.c "$static_lib" "${libs[@]}" -o "$build/lookup"
+"$cc" "${cflags[@]}" -O2 "$build/quickstart.c" "$static_lib" "${libs[@]}" -o "$build/quickstart"
+"$cc" "${cflags[@]}" -O2 "$build/snippet.c" "$static_lib" "${libs[@]}" -o "$build/snippet"
+"$cc" "${cflags[@]}" -O2 bindings/c/bench.c "$static_lib" "${libs[@]}" -o "$build/bench"
+"$cxx" -std=c++17 -Wall -Wextra -Werror -pedantic -Iinclude -x c++ -fsyntax-only bindings/c/tests/header_cpp.cpp
+"$cxx" -std=c++17 -Wall -Wextra -Werror -pedantic -Iinclude bindings/c/tests/header_cpp.cpp "$static_lib" "${libs[@]}" \
+    -o "$build/header_cpp"
+# The same suite linked against the shared library.
+"$cc" "${cflags[@]}" -O2 bindings/c/tests/test_api.c -L"$target" -Wl,-rpath,"$target" -lmarrowkb "${libs[@]}" \
+    -o "$build/test_api_shared"
+echo "compiled"
+
+# Runs the look-up example (through an optional runner such as valgrind, whose own error exit code must
+# not be 1 or 2) and checks what it prints and returns: 0 found, 1 not found, 2 usage.
+check_lookup() {
+    local runner=("$@")
+    local out
+    out="$("${runner[@]}" "$build/lookup" "fanconi anaemia")"
+    grep -q "^Fanconi anemia (fanconi_anemia, id 9)" <<<"$out"
+    grep -q "ORPHA:84" <<<"$out"
+    out="$("${runner[@]}" "$build/lookup" ORPHA:124)"
+    grep -q "^Diamond-Blackfan anemia" <<<"$out"
+    local rc=0
+    "${runner[@]}" "$build/lookup" "fanconni anaemia" 2>"$build/lookup.err" >/dev/null || rc=$?
+    [[ $rc == 1 ]] && grep -q "did you mean: Fanconi anemia" "$build/lookup.err"
+    rc=0
+    "${runner[@]}" "$build/lookup" >/dev/null 2>&1 || rc=$?
+    [[ $rc == 2 ]]
+}
+
+step "run: test suite"
+"$build/test_api" | tail -n 25
+step "run: examples, README example, C++, shared library"
+check_lookup
+"$build/quickstart" | tee "$build/quickstart.out"
+grep -q "^Diamond-Blackfan anemia: ORPHA:124" "$build/quickstart.out"
+"$build/snippet"
+"$build/header_cpp"
+"$build/test_api_shared" | tail -n 1
+if [[ $full_bench == 1 ]]; then "$build/bench"; else "$build/bench" --quick >/dev/null && echo "bench --quick ran"; fi
+
+step "install into a temporary prefix and build through pkg-config"
+prefix="$(mktemp -d)"
+trap 'rm -rf "$prefix"' EXIT
+bash bindings/c/install.sh "$prefix" >/dev/null
+export PKG_CONFIG_PATH="$prefix/lib/pkgconfig"
+[[ "$(pkg-config --modversion marrowkb)" == "$(sed -n 's/^#define MKB_VERSION_MAJOR //p' include/marrowkb.h).$(
+    sed -n 's/^#define MKB_VERSION_MINOR //p' include/marrowkb.h).$(sed -n 's/^#define MKB_VERSION_PATCH //p' include/marrowkb.h)" ]]
+# shellcheck disable=SC2046
+"$cc" -std=c11 -Wall -Wextra -Werror -pedantic "$build/quickstart.c" $(pkg-config --cflags --libs marrowkb) \
+    -Wl,-rpath,"$prefix/lib" -o "$build/quickstart_pc"
+"$build/quickstart_pc" >/dev/null
+# shellcheck disable=SC2046
+"$cc" -std=c11 -Wall -Wextra -Werror -pedantic "$build/quickstart.c" $(pkg-config --cflags marrowkb) \
+    "$prefix/lib/libmarrowkb.a" $(pkg-config --libs-only-l --static marrowkb | sed 's/-lmarrowkb//') \
+    -o "$build/quickstart_pc_static"
+"$build/quickstart_pc_static" >/dev/null
+echo "pkg-config build works (shared and static)"
+
+step "AddressSanitizer + UndefinedBehaviorSanitizer"
+sanitize=(-g -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
+"$cc" "${cflags[@]}" "${sanitize[@]}" bindings/c/tests/test_api.c "$static_lib" "${libs[@]}" -o "$build/test_api_asan"
+"$cc" "${cflags[@]}" "${sanitize[@]}" bindings/c/examples/lookup.c "$static_lib" "${libs[@]}" -o "$build/lookup_asan"
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+"$build/test_api_asan" | tail -n 1
+for query in "fanconi anaemia" ORPHA:124 "fanconni anaemia" ""; do
+    rc=0
+    "$build/lookup_asan" "$query" >/dev/null 2>"$build/lookup_asan.err" || rc=$?
+    if [[ $rc -gt 2 ]] || grep -q "Sanitizer" "$build/lookup_asan.err"; then
+        cat "$build/lookup_asan.err" >&2
+        exit 1
+    fi
+done
+echo "no sanitizer reports"
+
+step "valgrind (--leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=1)"
+if ! command -v valgrind >/dev/null; then
+    echo "valgrind is not installed" >&2
+    exit 1
+fi
+"$cc" "${cflags[@]}" -g -O0 bindings/c/tests/test_api.c "$static_lib" "${libs[@]}" -o "$build/test_api_valgrind"
+vg=(valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=1)
+"${vg[@]}" "$build/test_api_valgrind" | tail -n 1
+check_lookup valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99
+"${vg[@]}" "$build/quickstart" >/dev/null
+"${vg[@]}" "$build/snippet" >/dev/null
+echo "no valgrind errors"
+
+step "C tests passed: plain, ASan+UBSan, valgrind"

@@ -1,0 +1,761 @@
+//! Blood count interpretation (`marrowkb::blood_count`) over plain C structs.
+//!
+//! The caller fills an `MkbBloodCount` (each value with a `given` flag and its unit) and gets an
+//! `MkbInterpretation` plus the disorders' fits, in caller-owned memory. The core's enums of this module
+//! are defined by macros cbindgen cannot see, so they are mirrored here and checked at compile time
+//! (`crate::classes::mirror!`).
+
+use crate::boundary::{Status, array_mut, ffi_boundary, put};
+use crate::classes::mirror;
+use crate::strings::intern;
+use core::ffi::c_char;
+use marrowkb::Disorder;
+use marrowkb::blood_count::thresholds::Reference;
+use marrowkb::blood_count::{self as bc, BloodCount, CellLineSet, Fit};
+
+/// A cytopenia: a cell count below its lower limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u32)]
+pub enum Cytopenia {
+    /// Haemoglobin below the limit for age, sex and pregnancy (HP:0001903).
+    Anemia = 1,
+    /// Absolute neutrophil count below the limit for age (HP:0001875).
+    Neutropenia = 2,
+    /// Absolute lymphocyte count below the limit (HP:0001888).
+    Lymphopenia = 3,
+    /// Absolute monocyte count below the limit (HP:0012312).
+    Monocytopenia = 4,
+    /// Platelet count below the limit (HP:0001873).
+    Thrombocytopenia = 5,
+    /// Absolute reticulocyte count below the limit (HP:0001896).
+    Reticulocytopenia = 6,
+}
+mirror!(Cytopenia: bc::Cytopenia { Anemia, Neutropenia, Lymphopenia, Monocytopenia, Thrombocytopenia, Reticulocytopenia });
+
+/// Whether a cytopenia is present.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u32)]
+pub enum Presence {
+    /// The value was not given.
+    NotMeasured = 0,
+    /// The value was given, but the age (or the sex, where the limits for the two sexes disagree) needed to
+    /// choose the limit was not.
+    Undetermined = 1,
+    /// marrowkb cites no limit for this age (e.g. neutrophils before 14 days, lymphocytes before 18 years).
+    NoReference = 2,
+    /// At or above the lower limit.
+    Absent = 3,
+    /// Below the lower limit.
+    Present = 4,
+}
+mirror!(Presence: bc::Presence { NotMeasured, Undetermined, NoReference, Absent, Present });
+
+/// Severity of a cytopenia on its `MkbSeverityScale`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u32)]
+pub enum Severity {
+    /// Mild.
+    Mild = 1,
+    /// Moderate.
+    Moderate = 2,
+    /// Severe.
+    Severe = 3,
+    /// Very severe (neutropenia only).
+    VerySevere = 4,
+}
+mirror!(Severity: bc::Severity { Mild, Moderate, Severe, VerySevere });
+
+/// The named standard a severity is graded by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u32)]
+pub enum SeverityScale {
+    /// WHO 2011 anaemia severity (mild, moderate, severe) for the WHO population group.
+    Who2011 = 1,
+    /// The neutropenia bands: mild, moderate, severe (Nelson) and very severe (< 0.2 ×10⁹/L).
+    NeutropeniaBands = 2,
+}
+mirror!(SeverityScale: bc::SeverityScale { Who2011, NeutropeniaBands });
+
+/// A CTCAE v5.0 grade.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u32)]
+pub enum CtcaeGrade {
+    /// Not decreased: at or above the lower limit of normal.
+    Grade0 = 0,
+    /// Below the LLN, above the grade 2 boundary.
+    Grade1 = 1,
+    /// Grade 2.
+    Grade2 = 2,
+    /// Grade 3.
+    Grade3 = 3,
+    /// Grade 4.
+    Grade4 = 4,
+}
+mirror!(CtcaeGrade: bc::CtcaeGrade { Grade0, Grade1, Grade2, Grade3, Grade4 });
+
+/// Red cell size by MCV.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u32)]
+pub enum RedCellSize {
+    /// MCV below the lower limit for age (HP:0025066).
+    Microcytic = 1,
+    /// MCV within the limits (both inclusive).
+    Normocytic = 2,
+    /// MCV above the upper limit for age (HP:0005518).
+    Macrocytic = 3,
+}
+mirror!(RedCellSize: bc::RedCellSize { Microcytic, Normocytic, Macrocytic });
+
+/// Which of the three lines (haemoglobin, neutrophils, platelets) are decreased.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u32)]
+pub enum Pattern {
+    /// A line needed to tell the pattern is unknown.
+    Undetermined = 0,
+    /// All three lines known and none decreased.
+    NoCytopenia = 1,
+    /// One line decreased, the other two not.
+    SingleLineage = 2,
+    /// Two lines decreased, the third not.
+    Bicytopenia = 3,
+    /// All three decreased (HP:0001876).
+    Pancytopenia = 4,
+}
+mirror!(Pattern: bc::Pattern { Undetermined, NoCytopenia, SingleLineage, Bicytopenia, Pancytopenia });
+
+/// Which reticulocyte threshold the aplastic anaemia severity uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u32)]
+pub enum AplasticCriteria {
+    /// Camitta 1976 as modified by Bacigalupo 1988: reticulocytes < 20 ×10⁹/L (manual count). The default.
+    CamittaBacigalupo = 1,
+    /// BSH 2016 (Killick et al.): the same, with an automated reticulocyte count < 60 ×10⁹/L.
+    Bsh2016Automated = 2,
+}
+mirror!(AplasticCriteria: bc::AplasticCriteria { CamittaBacigalupo, Bsh2016Automated });
+
+/// Whether one criterion is met (three-valued: a missing value leaves it unknown).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u32)]
+pub enum Criterion {
+    /// A value it needs is missing.
+    Unknown = 0,
+    /// Not met.
+    NotMet = 1,
+    /// Met.
+    Met = 2,
+}
+mirror!(Criterion: bc::Criterion { Unknown, NotMet, Met });
+
+/// Aplastic anaemia severity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u32)]
+pub enum AplasticSeverity {
+    /// No marrow cellularity given.
+    NotAssessed = 0,
+    /// Values needed to decide are missing.
+    Undetermined = 1,
+    /// Not fulfilling the criteria of severe.
+    NonSevere = 2,
+    /// Severe, not very severe.
+    Severe = 3,
+    /// Very severe.
+    VerySevere = 4,
+    /// Severe by platelets and reticulocytes; very severe cannot be decided without the neutrophil count.
+    AtLeastSevere = 5,
+}
+mirror!(AplasticSeverity: bc::AplasticSeverity { NotAssessed, Undetermined, NonSevere, Severe, VerySevere, AtLeastSevere });
+
+/// Unit of a haemoglobin concentration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u32)]
+pub enum HemoglobinUnit {
+    /// Grams per decilitre, g/dL (canonical).
+    GramsPerDeciliter = 1,
+    /// Grams per litre, g/L.
+    GramsPerLiter = 2,
+    /// Millimoles of haemoglobin monomer per litre, mmol/L (1 g/dL = 0.6206 mmol/L).
+    MillimolesPerLiter = 3,
+}
+mirror!(HemoglobinUnit: bc::HemoglobinUnit { GramsPerDeciliter, GramsPerLiter, MillimolesPerLiter });
+
+/// Unit of a cell count (neutrophils, lymphocytes, monocytes, platelets, reticulocytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u32)]
+pub enum CountUnit {
+    /// ×10⁹ cells per litre, the same number as cells per nanolitre or G/L (canonical).
+    GigaPerLiter = 1,
+    /// Cells per microlitre, the same number as cells per mm³.
+    PerMicroliter = 2,
+}
+mirror!(CountUnit: bc::CountUnit { GigaPerLiter, PerMicroliter });
+
+/// Unit of an age.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u32)]
+pub enum AgeUnit {
+    /// Years (canonical).
+    Years = 1,
+    /// Months (a twelfth of a year).
+    Months = 2,
+    /// Weeks (7 days).
+    Weeks = 3,
+    /// Days (1/365.25 of a year).
+    Days = 4,
+}
+mirror!(AgeUnit: bc::AgeUnit { Years, Months, Weeks, Days });
+
+/// Any unit a blood count value can carry (what an `MkbMeasurementError` reports).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u32)]
+pub enum Unit {
+    /// g/dL.
+    GramsPerDeciliter = 1,
+    /// g/L.
+    GramsPerLiter = 2,
+    /// mmol/L (haemoglobin monomer).
+    MillimolesPerLiter = 3,
+    /// ×10⁹/L.
+    GigaPerLiter = 4,
+    /// cells/µL.
+    PerMicroliter = 5,
+    /// ×10¹²/L (red cell count).
+    TeraPerLiter = 6,
+    /// fL (mean corpuscular volume).
+    Femtoliters = 7,
+    /// Per cent.
+    Percent = 8,
+    /// Years.
+    Years = 9,
+    /// Months.
+    Months = 10,
+    /// Weeks.
+    Weeks = 11,
+    /// Days.
+    Days = 12,
+}
+mirror!(Unit: bc::units::Unit {
+    GramsPerDeciliter,
+    GramsPerLiter,
+    MillimolesPerLiter,
+    GigaPerLiter,
+    PerMicroliter,
+    TeraPerLiter,
+    Femtoliters,
+    Percent,
+    Years,
+    Months,
+    Weeks,
+    Days,
+});
+
+/// The patient's sex (blood count reference limits and the differential). 0 means "not given" wherever a
+/// sex is optional.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u32)]
+pub enum PatientSex {
+    /// Female.
+    Female = 1,
+    /// Male.
+    Male = 2,
+}
+mirror!(PatientSex: bc::Sex { Female, Male });
+const _: () = {
+    assert!(PatientSex::Female as u32 == marrowkb::differential::Sex::Female as u32);
+    assert!(PatientSex::Male as u32 == marrowkb::differential::Sex::Male as u32);
+};
+
+/// The `Fit` values and keys, checked complete by an exhaustive match.
+pub(crate) const FITS: [(u32, &str); 4] = {
+    const fn position(fit: Fit) -> usize {
+        match fit {
+            Fit::Undetermined => 0,
+            Fit::NoOverlap => 1,
+            Fit::Partial => 2,
+            Fit::Exact => 3,
+        }
+    }
+    let all = [Fit::Undetermined, Fit::NoOverlap, Fit::Partial, Fit::Exact];
+    let mut pairs = [(0, ""); 4];
+    let mut i = 0;
+    while i < all.len() {
+        pairs[position(all[i])] = (all[i] as u32, all[i].key());
+        i += 1;
+    }
+    pairs
+};
+
+/// One value of a blood count: whether it was given, the number and its unit.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[repr(C)]
+pub struct Measurement {
+    /// Whether the value was measured; when false, `value` and `unit` are ignored.
+    pub given: bool,
+    /// The value, in `unit`.
+    pub value: f64,
+    /// The unit: an `MkbHemoglobinUnit`, `MkbCountUnit` or `MkbAgeUnit` value as the field says; ignored for
+    /// fields with a single unit (MCV in fL, percentages, red cell count in ×10¹²/L).
+    pub unit: u32,
+}
+
+/// A blood count, every value optional. Zero-initialize it (`MkbBloodCount count = {0};`) and set what
+/// was measured.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[repr(C)]
+pub struct BloodCountInput {
+    /// Haemoglobin concentration (unit: `MkbHemoglobinUnit`).
+    pub hemoglobin: Measurement,
+    /// Mean corpuscular volume in fL.
+    pub mcv: Measurement,
+    /// Absolute neutrophil count (unit: `MkbCountUnit`).
+    pub neutrophils: Measurement,
+    /// Absolute lymphocyte count (unit: `MkbCountUnit`).
+    pub lymphocytes: Measurement,
+    /// Absolute monocyte count (unit: `MkbCountUnit`).
+    pub monocytes: Measurement,
+    /// Platelet count (unit: `MkbCountUnit`).
+    pub platelets: Measurement,
+    /// Absolute reticulocyte count (unit: `MkbCountUnit`).
+    pub reticulocytes: Measurement,
+    /// Reticulocytes as a percentage of red cells (needs `red_cell_count`).
+    pub reticulocyte_percent: Measurement,
+    /// Red cell count in ×10¹²/L.
+    pub red_cell_count: Measurement,
+    /// Bone marrow cellularity in per cent.
+    pub cellularity: Measurement,
+    /// Residual haematopoietic cells as a percentage of marrow cells.
+    pub residual_hematopoietic_cells: Measurement,
+    /// Age (unit: `MkbAgeUnit`).
+    pub age: Measurement,
+    /// `MkbPatientSex`, or 0 when not given.
+    pub sex: u32,
+    /// Whether the patient is pregnant (female only).
+    pub pregnant: bool,
+}
+
+/// One cytopenia's reading. Numbers that are not available are NaN.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[repr(C)]
+pub struct ReadingRecord {
+    /// Which cytopenia.
+    pub cytopenia: Cytopenia,
+    /// The value in its canonical unit (g/dL or ×10⁹/L); NaN when not given.
+    pub value: f64,
+    /// Whether it is present.
+    pub presence: Presence,
+    /// The lower limit used (the cytopenia is `value < lower_limit`); NaN when no single limit applies.
+    pub lower_limit: f64,
+    /// The source of `lower_limit` (`MkbReference`), 0 when none.
+    pub reference: u32,
+    /// The severity (`MkbSeverity`), 0 when not present or the cytopenia has no severity scale here.
+    pub severity: u32,
+    /// The scale `severity` is on (`MkbSeverityScale`), 0 when none.
+    pub severity_scale: u32,
+    /// Whether `ctcae` holds a grade.
+    pub has_ctcae: bool,
+    /// CTCAE v5.0 grade (anaemia, neutrophils, platelets, lymphocytes) when `has_ctcae`.
+    pub ctcae: CtcaeGrade,
+}
+
+/// The MCV reading (Nathan and Oski limits by age and sex). Numbers not available are NaN.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[repr(C)]
+pub struct RedCellSizeRecord {
+    /// MCV in fL; NaN when not given.
+    pub mcv: f64,
+    /// The class (`MkbRedCellSize`); 0 when the MCV or the age is missing, or the sex is needed and missing.
+    pub size: u32,
+    /// Lower limit used (fL), NaN when none.
+    pub lower_limit: f64,
+    /// Upper limit used (fL), NaN when none.
+    pub upper_limit: f64,
+}
+
+/// Aplastic anaemia severity and each criterion behind it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[repr(C)]
+pub struct AplasticAssessmentRecord {
+    /// The criteria used.
+    pub criteria: AplasticCriteria,
+    /// The severity.
+    pub severity: AplasticSeverity,
+    /// Cellularity < 25 %, or 25–50 % with residual haematopoietic cells < 30 %.
+    pub marrow: Criterion,
+    /// ANC < 0.5 ×10⁹/L.
+    pub neutrophils: Criterion,
+    /// Platelets < 20 ×10⁹/L.
+    pub platelets: Criterion,
+    /// Reticulocytes below `reticulocytes_below`.
+    pub reticulocytes: Criterion,
+    /// The reticulocyte threshold used (20 or 60 ×10⁹/L).
+    pub reticulocytes_below: f64,
+    /// How many of the three count criteria are met.
+    pub counts_met: u32,
+    /// At least 2 of the 3 count criteria.
+    pub counts: Criterion,
+    /// ANC < 0.2 ×10⁹/L (very severe).
+    pub very_severe_neutrophils: Criterion,
+}
+
+/// One disorder's fit to the decreased cell lines. Cell line sets are bit masks: bit `d - 1` is the
+/// `MkbCellLine` with value `d` (red cells 1, white cells 2, platelets 4).
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[repr(C)]
+pub struct DisorderFitRecord {
+    /// The disorder.
+    pub disorder: Disorder,
+    /// Lines the disorder affects (from its record).
+    pub affected: u32,
+    /// Affected and decreased.
+    pub matched: u32,
+    /// Affected but known not to be decreased.
+    pub missed: u32,
+    /// Decreased but not among the disorder's lines.
+    pub unexpected: u32,
+    /// Lines whose state is unknown (left out).
+    pub unknown: u32,
+    /// |matched| / |matched ∪ missed ∪ unexpected|; NaN when that union is empty.
+    pub score: f64,
+    /// The category.
+    pub fit: Fit,
+}
+
+/// Which value of a blood count was rejected, and why.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[repr(C)]
+pub struct MeasurementError {
+    /// The field (`MkbField`), 0 when there is no error.
+    pub field: u32,
+    /// The value as given (NaN for an inconsistency, which has no single value).
+    pub value: f64,
+    /// Its unit (`MkbUnit`), 0 when none.
+    pub unit: u32,
+    /// What is wrong, a static string owned by the library; NULL when there is no error.
+    pub reason: *const c_char,
+}
+
+/// Everything read from a blood count.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[repr(C)]
+pub struct InterpretationRecord {
+    /// Anaemia (WHO 2011 severity; CTCAE Anemia).
+    pub anemia: ReadingRecord,
+    /// Neutropenia (neutropenia bands; CTCAE Neutrophil count decreased).
+    pub neutropenia: ReadingRecord,
+    /// Lymphopenia (CTCAE Lymphocyte count decreased).
+    pub lymphopenia: ReadingRecord,
+    /// Monocytopenia.
+    pub monocytopenia: ReadingRecord,
+    /// Thrombocytopenia (CTCAE Platelet count decreased).
+    pub thrombocytopenia: ReadingRecord,
+    /// Reticulocytopenia.
+    pub reticulocytopenia: ReadingRecord,
+    /// Microcytosis or macrocytosis.
+    pub red_cell_size: RedCellSizeRecord,
+    /// The pattern over haemoglobin, neutrophils and platelets.
+    pub pattern: Pattern,
+    /// The lines of the pattern that are decreased (bit mask, as in `MkbDisorderFit`).
+    pub decreased_lines: u32,
+    /// The lines of the pattern whose state is unknown (bit mask).
+    pub unknown_lines: u32,
+    /// Aplastic anaemia severity (when cellularity is given).
+    pub aplastic_anemia: AplasticAssessmentRecord,
+    /// The number of disorder fits (`mkb_disorder_count()`), written whether or not a fits buffer was given.
+    pub fits_len: usize,
+    /// On `MKB_INVALID_MEASUREMENT` or `MKB_INCONSISTENT_MEASUREMENTS`, the rejected field; otherwise empty.
+    pub error: MeasurementError,
+}
+
+// SAFETY: `MeasurementError::reason` points to a static string that is never written; everything else is
+// plain data.
+unsafe impl Send for MeasurementError {}
+unsafe impl Sync for MeasurementError {}
+
+fn opt(value: Option<f64>) -> f64 {
+    value.unwrap_or(f64::NAN)
+}
+
+fn mask(set: CellLineSet) -> u32 {
+    u32::from(set.bits())
+}
+
+fn reading(r: &bc::Reading) -> ReadingRecord {
+    ReadingRecord {
+        cytopenia: r.cytopenia.into(),
+        value: opt(r.value),
+        presence: r.presence.into(),
+        lower_limit: opt(r.lower_limit),
+        reference: r.reference.map_or(0, |x: Reference| x as u32),
+        severity: r.severity.map_or(0, |x| Severity::from(x) as u32),
+        severity_scale: r.severity_scale.map_or(0, |x| SeverityScale::from(x) as u32),
+        has_ctcae: r.ctcae.is_some(),
+        ctcae: r.ctcae.map_or(CtcaeGrade::Grade0, CtcaeGrade::from),
+    }
+}
+
+fn fit(f: &bc::DisorderFit) -> DisorderFitRecord {
+    DisorderFitRecord {
+        disorder: f.disorder,
+        affected: mask(f.affected),
+        matched: mask(f.matched),
+        missed: mask(f.missed),
+        unexpected: mask(f.unexpected),
+        unknown: mask(f.unknown),
+        score: opt(f.score),
+        fit: f.fit,
+    }
+}
+
+const NO_ERROR: MeasurementError = MeasurementError {
+    field: 0,
+    value: f64::NAN,
+    unit: 0,
+    reason: core::ptr::null(),
+};
+
+/// Converts the C struct into the core's builder calls (enum values are validated on the way).
+fn build(input: &BloodCountInput) -> marrowkb::Result<BloodCount> {
+    let hb_unit = |m: &Measurement| bc::HemoglobinUnit::from_discriminant(m.unit);
+    let count_unit = |m: &Measurement| bc::CountUnit::from_discriminant(m.unit);
+    let mut b = BloodCount::builder();
+    let m = &input.hemoglobin;
+    if m.given {
+        b = b.hemoglobin(m.value, hb_unit(m)?);
+    }
+    if input.mcv.given {
+        b = b.mcv(input.mcv.value);
+    }
+    for (m, set) in [
+        (
+            &input.neutrophils,
+            bc::BloodCountBuilder::neutrophils as fn(_, _, _) -> _,
+        ),
+        (&input.lymphocytes, bc::BloodCountBuilder::lymphocytes),
+        (&input.monocytes, bc::BloodCountBuilder::monocytes),
+        (&input.platelets, bc::BloodCountBuilder::platelets),
+        (&input.reticulocytes, bc::BloodCountBuilder::reticulocytes),
+    ] {
+        if m.given {
+            b = set(b, m.value, count_unit(m)?);
+        }
+    }
+    for (m, set) in [
+        (
+            &input.reticulocyte_percent,
+            bc::BloodCountBuilder::reticulocyte_percent as fn(_, _) -> _,
+        ),
+        (&input.red_cell_count, bc::BloodCountBuilder::red_cell_count),
+        (&input.cellularity, bc::BloodCountBuilder::cellularity),
+        (
+            &input.residual_hematopoietic_cells,
+            bc::BloodCountBuilder::residual_hematopoietic_cells,
+        ),
+    ] {
+        if m.given {
+            b = set(b, m.value);
+        }
+    }
+    if input.age.given {
+        b = b.age(input.age.value, bc::AgeUnit::from_discriminant(input.age.unit)?);
+    }
+    if input.sex != 0 {
+        b = b.sex(bc::Sex::from_discriminant(input.sex)?);
+    }
+    if input.pregnant {
+        b = b.pregnant(true);
+    }
+    b.build()
+}
+
+/// Interprets a blood count: which cell lines are low and how low by named standards, the pattern,
+/// aplastic anaemia severity (when cellularity is given) and every disorder's fit.
+///
+/// `aplastic_criteria` is an `MkbAplasticCriteria`, or 0 for the default (Camitta/Bacigalupo). The
+/// interpretation goes to `*out`; the disorders' fits, best first (score descending, undetermined last,
+/// then by disorder), are copied into `fits` when it is not NULL, and their number is written to
+/// `out->fits_len` (a buffer of `mkb_disorder_count()` fits is enough).
+///
+/// Returns `MKB_OK`; `MKB_INVALID_MEASUREMENT` or `MKB_INCONSISTENT_MEASUREMENTS` for a value the core
+/// rejects (NaN, infinite, negative, impossible, or values that do not go together), with the field, value,
+/// unit and reason in `out->error` (the rest of `*out` is then zeroed); `MKB_INVALID_ENUM` for a unit,
+/// sex or criteria value out of range; `MKB_BUFFER_TOO_SMALL` when `fits` is not NULL and `fits_cap` is
+/// below `out->fits_len` (the interpretation is still written, the fits are not); `MKB_NULL_POINTER`.
+///
+/// # Safety
+/// `count` must point to a readable `MkbBloodCount`, `out` to a writable `MkbInterpretation`; `fits` must
+/// be NULL or valid for writes of `fits_cap` items.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mkb_interpret_blood_count(
+    count: *const BloodCountInput,
+    aplastic_criteria: u32,
+    out: *mut InterpretationRecord,
+    fits: *mut DisorderFitRecord,
+    fits_cap: usize,
+) -> Status {
+    ffi_boundary!(nonnull(count, out) {
+        // SAFETY: checked non-null; the caller promises a valid struct. Read by copy: C may lay out
+        // `bool` fields with any byte, so validate them as bytes first.
+        let input = unsafe { read_input(count) }?;
+        let criteria = match aplastic_criteria {
+            0 => bc::AplasticCriteria::default(),
+            value => bc::AplasticCriteria::from_discriminant(value)?,
+        };
+        let count = match build(&input) {
+            Ok(count) => count,
+            Err(error) => {
+                unsafe { put(out, empty_interpretation(measurement_error(&error))) };
+                return Err(error.into());
+            }
+        };
+        let i = count.interpret(bc::InterpretOptions { aplastic_criteria: criteria });
+        let a = &i.aplastic_anemia;
+        let record = InterpretationRecord {
+            anemia: reading(&i.anemia),
+            neutropenia: reading(&i.neutropenia),
+            lymphopenia: reading(&i.lymphopenia),
+            monocytopenia: reading(&i.monocytopenia),
+            thrombocytopenia: reading(&i.thrombocytopenia),
+            reticulocytopenia: reading(&i.reticulocytopenia),
+            red_cell_size: RedCellSizeRecord {
+                mcv: opt(i.red_cell_size.mcv),
+                size: i.red_cell_size.size.map_or(0, |s| RedCellSize::from(s) as u32),
+                lower_limit: opt(i.red_cell_size.lower_limit),
+                upper_limit: opt(i.red_cell_size.upper_limit),
+            },
+            pattern: i.pattern.into(),
+            decreased_lines: mask(i.decreased_lines),
+            unknown_lines: mask(i.unknown_lines),
+            aplastic_anemia: AplasticAssessmentRecord {
+                criteria: a.criteria.into(),
+                severity: a.severity.into(),
+                marrow: a.marrow.into(),
+                neutrophils: a.neutrophils.into(),
+                platelets: a.platelets.into(),
+                reticulocytes: a.reticulocytes.into(),
+                reticulocytes_below: a.reticulocytes_below,
+                counts_met: a.counts_met,
+                counts: a.counts.into(),
+                very_severe_neutrophils: a.very_severe_neutrophils.into(),
+            },
+            fits_len: Disorder::COUNT,
+            error: NO_ERROR,
+        };
+        unsafe { put(out, record) };
+        if fits.is_null() {
+            return Ok(());
+        }
+        if fits_cap < Disorder::COUNT {
+            return Err(Status::MkbBufferTooSmall);
+        }
+        let buffer = unsafe { array_mut(fits, fits_cap) }?;
+        for (slot, f) in buffer.iter_mut().zip(i.ranked_fits().iter()) {
+            *slot = fit(f);
+        }
+        Ok(())
+    })
+}
+
+/// Reads the caller's struct, rejecting `bool` bytes other than 0 and 1 (reading those as Rust `bool`
+/// would be undefined behaviour).
+///
+/// # Safety
+/// `count` is non-null and points to a readable `MkbBloodCount`.
+unsafe fn read_input(count: *const BloodCountInput) -> Result<BloodCountInput, Status> {
+    let base = count.cast::<u8>();
+    let bool_at = |offset: usize| -> Result<(), Status> {
+        // SAFETY: the offset is inside the struct.
+        match unsafe { base.add(offset).read() } {
+            0 | 1 => Ok(()),
+            _ => Err(Status::MkbInvalidArgument),
+        }
+    };
+    macro_rules! given {
+        ($($field:ident),+) => {
+            $(bool_at(core::mem::offset_of!(BloodCountInput, $field) + core::mem::offset_of!(Measurement, given))?;)+
+        };
+    }
+    given!(
+        hemoglobin,
+        mcv,
+        neutrophils,
+        lymphocytes,
+        monocytes,
+        platelets,
+        reticulocytes,
+        reticulocyte_percent,
+        red_cell_count,
+        cellularity,
+        residual_hematopoietic_cells,
+        age
+    );
+    bool_at(core::mem::offset_of!(BloodCountInput, pregnant))?;
+    // SAFETY: every bool byte is 0 or 1, the other fields are plain numbers valid for any bit pattern.
+    Ok(unsafe { count.read_unaligned() })
+}
+
+fn empty_reading(cytopenia: Cytopenia) -> ReadingRecord {
+    ReadingRecord {
+        cytopenia,
+        value: f64::NAN,
+        presence: Presence::NotMeasured,
+        lower_limit: f64::NAN,
+        reference: 0,
+        severity: 0,
+        severity_scale: 0,
+        has_ctcae: false,
+        ctcae: CtcaeGrade::Grade0,
+    }
+}
+
+fn empty_interpretation(error: MeasurementError) -> InterpretationRecord {
+    InterpretationRecord {
+        anemia: empty_reading(Cytopenia::Anemia),
+        neutropenia: empty_reading(Cytopenia::Neutropenia),
+        lymphopenia: empty_reading(Cytopenia::Lymphopenia),
+        monocytopenia: empty_reading(Cytopenia::Monocytopenia),
+        thrombocytopenia: empty_reading(Cytopenia::Thrombocytopenia),
+        reticulocytopenia: empty_reading(Cytopenia::Reticulocytopenia),
+        red_cell_size: RedCellSizeRecord {
+            mcv: f64::NAN,
+            size: 0,
+            lower_limit: f64::NAN,
+            upper_limit: f64::NAN,
+        },
+        pattern: Pattern::Undetermined,
+        decreased_lines: 0,
+        unknown_lines: 0,
+        aplastic_anemia: AplasticAssessmentRecord {
+            criteria: AplasticCriteria::CamittaBacigalupo,
+            severity: AplasticSeverity::NotAssessed,
+            marrow: Criterion::Unknown,
+            neutrophils: Criterion::Unknown,
+            platelets: Criterion::Unknown,
+            reticulocytes: Criterion::Unknown,
+            reticulocytes_below: f64::NAN,
+            counts_met: 0,
+            counts: Criterion::Unknown,
+            very_severe_neutrophils: Criterion::Unknown,
+        },
+        fits_len: 0,
+        error,
+    }
+}
+
+/// The error details of a rejected blood count.
+pub(crate) fn measurement_error(error: &marrowkb::Error) -> MeasurementError {
+    match *error {
+        marrowkb::Error::InvalidMeasurement { field, value, reason } => MeasurementError {
+            field: field as u32,
+            value: value.value(),
+            unit: Unit::from(value.unit()) as u32,
+            reason: intern(reason),
+        },
+        marrowkb::Error::InconsistentMeasurements { field, reason } => MeasurementError {
+            field: field as u32,
+            value: f64::NAN,
+            unit: 0,
+            reason: intern(reason),
+        },
+        _ => NO_ERROR,
+    }
+}

@@ -1,0 +1,219 @@
+//! Target `lookup`: name look-up, suggestions, name-or-code resolution, search and normalization on
+//! arbitrary text (the input bytes as UTF-8, or their lossy decoding).
+
+use marrowkb::codes::IdKind;
+use marrowkb::lookup::{MAX_SUGGESTIONS, Suggestions, lookup_normalized};
+use marrowkb::normalize::{MAX_INPUT_LEN, MAX_NORMALIZED_LEN, NormalizeError, normalize};
+use marrowkb::search::HitKind;
+use marrowkb::{Cause, DiagnosticTest, Disorder, Error, Gene, Source, Symptom, Treatment};
+
+/// Checks every look-up of the text(s) the bytes stand for.
+pub fn check(data: &[u8]) {
+    for text in super::texts(data) {
+        check_text(&text);
+    }
+}
+
+/// Checks every look-up of one text.
+pub fn check_text(text: &str) {
+    let normalized = check_normalize(text);
+    let lookup = marrowkb::lookup(text);
+    let exact = marrowkb::lookup_exact(text);
+    let suggestions = marrowkb::suggest(text);
+    check_suggestions(text, &suggestions);
+    if let Err(e) = &lookup {
+        check_display(text, e);
+    }
+    match lookup {
+        Ok(d) => {
+            let Ok(n) = normalized else {
+                panic!("{text:?}: lookup found {d:?} but normalize failed with {normalized:?}");
+            };
+            assert_eq!(exact, Some(d), "{text:?}: lookup_exact disagrees with lookup");
+            assert_eq!(Disorder::lookup(text), Ok(d), "{text:?}: Disorder::lookup");
+            assert_eq!(text.parse::<Disorder>(), Ok(d), "{text:?}: FromStr");
+            assert_eq!(Disorder::find(text), Ok(d), "{text:?}: Disorder::find");
+            assert_eq!(lookup_normalized(n.as_str()), Some(d), "{text:?}: lookup_normalized of {n:?}");
+            // A hit's normalized form, its key and its name are names of the same disorder.
+            assert_eq!(marrowkb::lookup(n.as_str()), Ok(d), "{text:?}: lookup of its normalized form {n:?}");
+            assert_eq!(marrowkb::lookup(d.key()), Ok(d), "{text:?}: key {:?} of {d:?}", d.key());
+            assert_eq!(marrowkb::lookup(d.name()), Ok(d), "{text:?}: name {:?} of {d:?}", d.name());
+            assert_eq!(Disorder::from_key(d.key()), Ok(d));
+            assert_eq!(marrowkb::resolve(text), Ok(d), "{text:?}: resolve disagrees with lookup");
+        }
+        Err(Error::EmptyInput) => {
+            assert_eq!(normalized.err(), Some(NormalizeError::Empty), "{text:?}");
+            assert_eq!(exact, None);
+            assert!(suggestions.is_empty(), "{text:?}: suggestions for empty input");
+            assert_eq!(marrowkb::resolve(text), Err(Error::EmptyInput), "{text:?}: resolve");
+            assert_eq!(marrowkb::search(text), Err(Error::EmptyInput), "{text:?}: search");
+        }
+        Err(e @ Error::InputTooLong { len, max }) => {
+            assert!(
+                matches!(normalized, Err(NormalizeError::TooLong { .. })),
+                "{text:?}: normalize gave {normalized:?}"
+            );
+            assert_eq!(len, text.len(), "{text:?}: InputTooLong.len is not the input's length");
+            assert!(
+                len > max,
+                "{text:?}: InputTooLong {{ len: {len}, max: {max} }} says the input is within the limit (message: {e})"
+            );
+            assert_eq!(exact, None);
+            assert!(suggestions.is_empty(), "{text:?}: suggestions for over-long input");
+            assert!(marrowkb::resolve(text).is_err(), "{text:?}: resolve found an over-long input");
+            assert_eq!(marrowkb::search(text), Err(e), "{text:?}: search");
+        }
+        Err(Error::UnknownName { suggestions: carried }) => {
+            assert!(normalized.is_ok(), "{text:?}: UnknownName but normalize failed");
+            assert_eq!(exact, None, "{text:?}: lookup_exact found what lookup did not");
+            assert_eq!(carried, suggestions, "{text:?}: the error's suggestions differ from suggest()");
+            assert_eq!(Disorder::find(text), Err(Error::UnknownKey { entity: "disorder" }), "{text:?}");
+        }
+        Err(other) => panic!("{text:?}: lookup returned an unexpected error {other:?}"),
+    }
+    check_resolve(text, exact);
+    check_search(text, normalized.ok().as_ref().map(|n| n.as_str()));
+    check_entities(text);
+}
+
+/// `normalize` keeps only lower-case ASCII letters and digits, within its limits.
+fn check_normalize(text: &str) -> Result<marrowkb::normalize::Normalized, NormalizeError> {
+    let result = normalize(text);
+    match &result {
+        Ok(n) => {
+            let s = n.as_str();
+            assert!(!s.is_empty() && s.len() <= MAX_NORMALIZED_LEN, "{text:?}: normalized to {s:?}");
+            assert!(
+                s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()),
+                "{text:?}: normalized to {s:?}, not lower-case ASCII alphanumerics"
+            );
+            assert!(text.len() <= MAX_INPUT_LEN, "{text:?}: over-long input normalized");
+        }
+        Err(NormalizeError::Empty) => {
+            assert!(
+                !text.bytes().any(|b| b.is_ascii_alphanumeric()),
+                "{text:?}: has ASCII letters or digits but normalized to nothing"
+            );
+        }
+        Err(NormalizeError::TooLong { len, .. }) => {
+            assert_eq!(*len, text.len(), "{text:?}: TooLong.len");
+        }
+    }
+    result
+}
+
+fn check_suggestions(text: &str, s: &Suggestions) {
+    let items: Vec<Disorder> = s.iter().collect();
+    assert!(items.len() <= MAX_SUGGESTIONS, "{text:?}: {items:?}");
+    assert_eq!(items.len(), s.len());
+    assert_eq!(s.is_empty(), items.is_empty());
+    assert_eq!(s.first(), items.first().copied());
+    for (i, d) in items.iter().enumerate() {
+        assert!(!items[..i].contains(d), "{text:?}: {d:?} suggested twice: {items:?}");
+    }
+    let shown = s.to_string();
+    assert_eq!(shown.is_empty(), items.is_empty(), "{text:?}: suggestions display {shown:?}");
+}
+
+fn check_display(text: &str, e: &Error) {
+    let shown = e.to_string();
+    assert!(!shown.is_empty(), "{text:?}: {e:?} displays as nothing");
+}
+
+fn check_resolve(text: &str, exact: Option<Disorder>) {
+    let resolved = marrowkb::resolve(text);
+    if let Some(d) = exact {
+        assert_eq!(resolved, Ok(d), "{text:?}: resolve ignores the exact name");
+    }
+    match resolved {
+        Ok(d) => assert!(Disorder::ALL.contains(&d)),
+        Err(
+            Error::EmptyInput
+            | Error::InputTooLong { .. }
+            | Error::UnknownName { .. }
+            | Error::UnknownId {
+                kind: IdKind::Orpha | IdKind::Omim,
+            }
+            | Error::MalformedId {
+                kind: IdKind::Orpha | IdKind::Omim,
+                ..
+            },
+        ) => {}
+        Err(other) => panic!("{text:?}: resolve returned an unexpected error {other:?}"),
+    }
+    if let Err(e) = &resolved {
+        check_display(text, e);
+    }
+}
+
+fn check_search(text: &str, query: Option<&str>) {
+    let hits = match marrowkb::search(text) {
+        Ok(hits) => hits,
+        Err(Error::EmptyInput | Error::InputTooLong { .. }) => {
+            assert!(query.is_none(), "{text:?}: search failed on a normalizable query");
+            return;
+        }
+        Err(other) => panic!("{text:?}: search returned an unexpected error {other:?}"),
+    };
+    let Some(query) = query else {
+        panic!("{text:?}: search succeeded although the text does not normalize");
+    };
+    for pair in hits.windows(2) {
+        assert!(
+            (pair[0].kind, pair[0].disorder) < (pair[1].kind, pair[1].disorder),
+            "{text:?}: hits not sorted or duplicated: {pair:?}"
+        );
+    }
+    let gene = Gene::from_symbol(text).ok();
+    for hit in &hits {
+        assert!(!hit.matched.is_empty(), "{text:?}: empty match {hit:?}");
+        match hit.kind {
+            HitKind::Name => {
+                let name = normalize(hit.matched).map(|n| n.as_str().to_owned()).unwrap_or_default();
+                assert!(name.contains(query), "{text:?}: name hit {hit:?} does not contain {query:?}");
+                let info = hit.disorder.info();
+                let names = [info.key, info.name].into_iter().chain(info.synonyms.iter().copied());
+                assert!(
+                    names.chain(info.abbreviations.iter().copied()).any(|n| n == hit.matched),
+                    "{text:?}: {hit:?} matched a name the disorder does not have"
+                );
+            }
+            HitKind::Gene => {
+                let Some(g) = gene else {
+                    panic!("{text:?}: gene hit {hit:?} for text that is no gene symbol");
+                };
+                assert_eq!(hit.matched, g.symbol());
+                assert!(g.disorders().contains(&hit.disorder), "{text:?}: {hit:?}");
+            }
+            HitKind::Symptom | HitKind::Code => {}
+        }
+    }
+}
+
+/// `find` and `from_key` of every knowledge enum: a hit is found again by its own key.
+fn check_entities(text: &str) {
+    macro_rules! entity {
+        ($ty:ty, $what:literal) => {{
+            match <$ty>::find(text) {
+                Ok(v) => {
+                    assert_eq!(<$ty>::find(v.key()), Ok(v), "{text:?}: {v:?} not found by its key");
+                    assert_eq!(<$ty>::from_key(v.key()), Ok(v));
+                    assert_eq!(<$ty>::from_discriminant(v.discriminant()), Ok(v));
+                }
+                Err(Error::EmptyInput | Error::InputTooLong { .. } | Error::UnknownKey { entity: $what }) => {}
+                Err(other) => panic!("{text:?}: {}::find returned {other:?}", $what),
+            }
+            match <$ty>::from_key(text) {
+                Ok(v) => assert_eq!(v.key(), text, "{text:?}: from_key found {v:?}"),
+                Err(Error::UnknownKey { entity: $what }) => {}
+                Err(other) => panic!("{text:?}: {}::from_key returned {other:?}", $what),
+            }
+        }};
+    }
+    entity!(Disorder, "disorder");
+    entity!(Symptom, "symptom");
+    entity!(Treatment, "treatment");
+    entity!(Cause, "cause");
+    entity!(DiagnosticTest, "diagnostic test");
+    entity!(Source, "source");
+}
