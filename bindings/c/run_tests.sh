@@ -69,6 +69,38 @@ sed -n '/<!-- quickstart:begin -->/,/<!-- quickstart:end -->/p' bindings/c/READM
 "$cc" "${cflags[@]}" -O2 bindings/c/examples/lookup.c "$static_lib" "${libs[@]}" -o "$build/lookup"
 "$cc" "${cflags[@]}" -O2 "$build/quickstart.c" "$static_lib" "${libs[@]}" -o "$build/quickstart"
 "$cc" "${cflags[@]}" -O2 "$build/snippet.c" "$static_lib" "${libs[@]}" -o "$build/snippet"
+# The header's enum values against the stability snapshot (tests/stability/snapshot.tsv): one C11
+# _Static_assert per recorded value, so the C compiler itself checks the header. Names are matched to keys
+# ignoring case and underscores (MKB_SOURCE_HPO20250116 is hpo_2025_01_16).
+awk -F'\t' '
+    function fold(s) { s = tolower(s); gsub(/_/, "", s); return s }
+    function screaming(s,   out, i, c) {
+        out = ""
+        for (i = 1; i <= length(s); i++) {
+            c = substr(s, i, 1)
+            if (i > 1 && c ~ /[A-Z]/) out = out "_"
+            out = out toupper(c)
+        }
+        return out
+    }
+    FNR == NR {
+        if ($0 ~ /^  MKB_[A-Z0-9_]+ = [0-9]+,$/) { split($0, parts, " "); names[fold(parts[1])] = parts[1] }
+        next
+    }
+    /^#/ || $1 == "JsonSchemaVersion" || NF < 3 { next }
+    {
+        prefix = "MKB_" screaming($1) "_"
+        name = names[fold(prefix $3)]
+        if (name == "") { printf "#error \"%s %s (%s) is missing from include/marrowkb.h\"\n", $1, $3, $2; next }
+        printf "_Static_assert(%s == %s, \"%s %s is %s in the snapshot\");\n", name, $2, $1, $3, $2
+        count++
+    }
+    END { printf "int main(void) { return %d == 0; }\n", count }
+' include/marrowkb.h tests/stability/snapshot.tsv > "$build/snapshot_values.h.c"
+{ echo '#include <marrowkb.h>'; cat "$build/snapshot_values.h.c"; } > "$build/snapshot_check.c"
+"$cc" "${cflags[@]}" "$build/snapshot_check.c" -o "$build/snapshot_check"
+"$build/snapshot_check"
+echo "header enum values match tests/stability/snapshot.tsv ($(grep -c _Static_assert "$build/snapshot_check.c") values)"
 "$cc" "${cflags[@]}" -O2 bindings/c/bench.c "$static_lib" "${libs[@]}" -o "$build/bench"
 "$cxx" -std=c++17 -Wall -Wextra -Werror -pedantic -Iinclude -x c++ -fsyntax-only bindings/c/tests/header_cpp.cpp
 "$cxx" -std=c++17 -Wall -Wextra -Werror -pedantic -Iinclude bindings/c/tests/header_cpp.cpp "$static_lib" "${libs[@]}" \

@@ -484,3 +484,17 @@ fn search_results_use_prebuilt_strings() {
     }
     assert!(hits > queries.len());
 }
+
+#[test]
+fn the_boundary_turns_panics_and_nulls_into_statuses() {
+    use crate::boundary::ffi_boundary;
+    let panicking = || -> Status { ffi_boundary!(nonnull() { panic!("a bug") }) };
+    assert_eq!(panicking(), Status::MkbPanic);
+    let null: *const u8 = core::ptr::null();
+    let fine: *const u8 = &0;
+    let checked = |p: *const u8| -> Status { ffi_boundary!(nonnull(fine, p) { Ok(()) }) };
+    assert_eq!(checked(null), Status::MkbNullPointer);
+    assert_eq!(checked(fine), Status::MkbOk);
+    let infallible = || -> usize { ffi_boundary!(infallible(7) { panic!("a bug") }) };
+    assert_eq!(infallible(), 7);
+}

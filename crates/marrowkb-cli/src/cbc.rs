@@ -176,7 +176,7 @@ fn unit_or<U: std::str::FromStr>(unit: Option<&str>, default: U, what: &str) -> 
     }
 }
 
-fn parse_hemoglobin(text: &str) -> Result<(f64, HemoglobinUnit), String> {
+pub(crate) fn parse_hemoglobin(text: &str) -> Result<(f64, HemoglobinUnit), String> {
     let (v, unit) = split(text)?;
     Ok((
         v,
@@ -188,7 +188,7 @@ fn parse_hemoglobin(text: &str) -> Result<(f64, HemoglobinUnit), String> {
     ))
 }
 
-fn parse_count(text: &str) -> Result<(f64, CountUnit), String> {
+pub(crate) fn parse_count(text: &str) -> Result<(f64, CountUnit), String> {
     let (v, unit) = split(text)?;
     Ok((v, unit_or(unit, CountUnit::GigaPerLiter, "count (x10^9/L, /uL)")?))
 }

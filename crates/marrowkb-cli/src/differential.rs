@@ -26,6 +26,15 @@ pub struct Args {
     /// The patient's sex: female or male.
     #[arg(long, value_parser = parse_sex)]
     pub sex: Option<Sex>,
+    /// Blood count evidence: haemoglobin (7.2, 7.2g/dL, 72g/L, 4.47mmol/L).
+    #[arg(long, value_name = "VALUE[UNIT]", value_parser = crate::cbc::parse_hemoglobin)]
+    pub hb: Option<(f64, marrowkb::blood_count::HemoglobinUnit)>,
+    /// Blood count evidence: absolute neutrophil count (0.3, 0.3x10^9/L, 300/uL).
+    #[arg(long, value_name = "VALUE[UNIT]", value_parser = crate::cbc::parse_count)]
+    pub anc: Option<(f64, marrowkb::blood_count::CountUnit)>,
+    /// Blood count evidence: platelet count (15, 15x10^9/L, 15000/uL).
+    #[arg(long, value_name = "VALUE[UNIT]", value_parser = crate::cbc::parse_count)]
+    pub plt: Option<(f64, marrowkb::blood_count::CountUnit)>,
     /// Fail on the first unusable term (malformed, unknown, obsolete) instead of ignoring it.
     #[arg(long)]
     pub strict: bool,
@@ -63,6 +72,11 @@ pub fn run<E: From<marrowkb::Error> + From<io::Error>>(args: &Args, out: &mut dy
     let mut query = Query::new(&observed).excluding(&excluded);
     query.onset = args.age_years.map(marrowkb::differential::AgeOfOnset::Years);
     query.sex = args.sex;
+    let blood_count_evidence;
+    if args.hb.is_some() || args.anc.is_some() || args.plt.is_some() {
+        blood_count_evidence = blood_count(args)?.interpret(Default::default()).likelihood_ratios();
+        query.evidence = &blood_count_evidence;
+    }
     // Run leniently first so that every unusable input can be named; strict mode then fails on the first.
     let result = query.run()?;
     if args.strict {
@@ -87,6 +101,27 @@ pub fn run<E: From<marrowkb::Error> + From<io::Error>>(args: &Args, out: &mut dy
         human(out, args, &result)?;
     }
     Ok(())
+}
+
+/// The blood count given with --hb/--anc/--plt (and --age-years/--sex for the reference limits).
+fn blood_count(args: &Args) -> Result<marrowkb::blood_count::BloodCount, marrowkb::Error> {
+    let mut builder = marrowkb::blood_count::BloodCount::builder();
+    if let Some((value, unit)) = args.hb {
+        builder = builder.hemoglobin(value, unit);
+    }
+    if let Some((value, unit)) = args.anc {
+        builder = builder.neutrophils(value, unit);
+    }
+    if let Some((value, unit)) = args.plt {
+        builder = builder.platelets(value, unit);
+    }
+    if let Some(years) = args.age_years {
+        builder = builder.age(years, marrowkb::blood_count::AgeUnit::Years);
+    }
+    if let Some(sex) = args.sex {
+        builder = builder.sex(sex);
+    }
+    builder.build()
 }
 
 /// `observed term 2 "HP:9999999": no HPO record…`.

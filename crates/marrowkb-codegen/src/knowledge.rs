@@ -1143,7 +1143,9 @@ impl Knowledge {
         }
         for (stem, owners) in stems {
             if let (Some(owner), 1) = (owners.first(), owners.len()) {
-                disorder_names.entry(stem).or_insert_with(|| format!("Disorder::{}", camel(owner)));
+                disorder_names
+                    .entry(stem)
+                    .or_insert_with(|| format!("Disorder::{}", camel(owner)));
             }
         }
         let keyed = |ty: &str, recs: Vec<(&str, Vec<&str>)>| {

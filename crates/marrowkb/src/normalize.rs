@@ -183,7 +183,10 @@ impl Default for Normalized {
 fn skip_possessive(text: &str, i: usize) -> usize {
     let bytes = text.as_bytes();
     if matches!(bytes.get(i), Some(b's' | b'S')) {
-        let next_is_letter = text.get(i + 1..).and_then(|rest| rest.chars().next()).is_some_and(char::is_alphanumeric);
+        let next_is_letter = text
+            .get(i + 1..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_alphanumeric);
         if !next_is_letter {
             return i + 1;
         }

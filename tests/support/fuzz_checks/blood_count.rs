@@ -204,7 +204,9 @@ pub fn check_input(input: &Input) {
         && let Some(unit) = unit_of(HemoglobinUnit::from_discriminant(u), u, "hemoglobin unit")
     {
         builder = builder.hemoglobin(v.value(), unit);
-        given.push(Given::new(Field::Hemoglobin, v.value(), unit.into(), |x| unit.to_canonical(x)));
+        given.push(Given::new(Field::Hemoglobin, v.value(), unit.into(), |x| {
+            unit.to_canonical(x)
+        }));
     }
     if let Some(v) = input.mcv {
         builder = builder.mcv(v.value());
@@ -340,7 +342,12 @@ pub fn check_input(input: &Input) {
         (Ok(count), None) => {
             check_stored(count, &given, rbc, age, expected_retic, input);
             let criteria = AplasticCriteria::from_discriminant(input.criteria).unwrap_or_default();
-            check_interpretation(count, InterpretOptions { aplastic_criteria: criteria });
+            check_interpretation(
+                count,
+                InterpretOptions {
+                    aplastic_criteria: criteria,
+                },
+            );
         }
         (Err(actual), Some((_, expected))) => {
             assert!(!actual.to_string().is_empty());
@@ -385,9 +392,15 @@ fn check_stored(
             (None, None) => true,
             _ => false,
         };
-        assert!(ok, "{field:?}: stored {stored:?}, expected {expected:?}; input {input:?}");
+        assert!(
+            ok,
+            "{field:?}: stored {stored:?}, expected {expected:?}; input {input:?}"
+        );
         if let Some(s) = stored {
-            assert!(s.is_finite() && s >= 0.0 && !s.is_sign_negative(), "{field:?}: stored {s}");
+            assert!(
+                s.is_finite() && s >= 0.0 && !s.is_sign_negative(),
+                "{field:?}: stored {s}"
+            );
         }
     };
     let of = |field: Field| given.iter().find(|g| g.field == field).map(Given::stored);
@@ -402,7 +415,11 @@ fn check_stored(
     same(Field::RedCellCount, count.red_cell_count(), rbc.map(|g| g.stored()));
     let plain = |v: Option<Num>| v.map(|n| if n.value() == 0.0 { 0.0 } else { n.value() });
     same(Field::Cellularity, count.cellularity(), plain(input.cellularity));
-    same(Field::ResidualHematopoieticCells, count.residual_hematopoietic_cells(), plain(input.residual));
+    same(
+        Field::ResidualHematopoieticCells,
+        count.residual_hematopoietic_cells(),
+        plain(input.residual),
+    );
     same(Field::Age, count.age(), age.map(|g| g.stored()));
     assert_eq!(count.pregnant(), input.pregnant);
 }
@@ -410,7 +427,11 @@ fn check_stored(
 /// Interprets the count and checks the interpretation's internal consistency.
 pub fn check_interpretation(count: &BloodCount, options: InterpretOptions) {
     let r: Interpretation = count.interpret(options);
-    assert_eq!(r, marrowkb::blood_count::interpret(count, options), "interpretation is not deterministic");
+    assert_eq!(
+        r,
+        marrowkb::blood_count::interpret(count, options),
+        "interpretation is not deterministic"
+    );
     assert_eq!(r.count, *count);
     assert_eq!(r.options, options);
     let values = [
@@ -519,8 +540,16 @@ pub fn check_interpretation(count: &BloodCount, options: InterpretOptions) {
 
 fn check_reading(reading: &Reading, value: Option<f64>, count: &BloodCount) {
     assert_eq!(reading.value.map(f64::to_bits), value.map(f64::to_bits), "{reading:?}");
-    assert_eq!(reading.presence == Presence::NotMeasured, value.is_none(), "{reading:?}");
-    assert_eq!(reading.severity.is_some(), reading.severity_scale.is_some(), "{reading:?}");
+    assert_eq!(
+        reading.presence == Presence::NotMeasured,
+        value.is_none(),
+        "{reading:?}"
+    );
+    assert_eq!(
+        reading.severity.is_some(),
+        reading.severity_scale.is_some(),
+        "{reading:?}"
+    );
     if reading.severity.is_some() {
         assert_eq!(reading.presence, Presence::Present, "{reading:?}");
     }

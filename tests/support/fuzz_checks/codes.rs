@@ -22,20 +22,66 @@ pub fn check(data: &[u8]) {
 
 /// Checks every identifier look-up of one text.
 pub fn check_text(text: &str) {
-    let hpo = check_numeric(text, IdKind::Hpo, HpoId::parse(text).map(HpoId::get), |n| HpoId::new(n).to_string(), 7);
-    let orpha = check_numeric(text, IdKind::Orpha, OrphaId::parse(text).map(OrphaId::get), |n| OrphaId::new(n).to_string(), 7);
-    let omim = check_numeric(text, IdKind::Omim, OmimId::parse(text).map(OmimId::get), |n| OmimId::new(n).to_string(), 6);
-    assert_eq!(text.parse::<HpoId>().map(HpoId::get), hpo, "{text:?}: FromStr for HpoId");
-    assert_eq!(text.parse::<OrphaId>().map(OrphaId::get), orpha, "{text:?}: FromStr for OrphaId");
-    assert_eq!(text.parse::<OmimId>().map(OmimId::get), omim, "{text:?}: FromStr for OmimId");
+    let hpo = check_numeric(
+        text,
+        IdKind::Hpo,
+        HpoId::parse(text).map(HpoId::get),
+        |n| HpoId::new(n).to_string(),
+        7,
+    );
+    let orpha = check_numeric(
+        text,
+        IdKind::Orpha,
+        OrphaId::parse(text).map(OrphaId::get),
+        |n| OrphaId::new(n).to_string(),
+        7,
+    );
+    let omim = check_numeric(
+        text,
+        IdKind::Omim,
+        OmimId::parse(text).map(OmimId::get),
+        |n| OmimId::new(n).to_string(),
+        6,
+    );
+    assert_eq!(
+        text.parse::<HpoId>().map(HpoId::get),
+        hpo,
+        "{text:?}: FromStr for HpoId"
+    );
+    assert_eq!(
+        text.parse::<OrphaId>().map(OrphaId::get),
+        orpha,
+        "{text:?}: FromStr for OrphaId"
+    );
+    assert_eq!(
+        text.parse::<OmimId>().map(OmimId::get),
+        omim,
+        "{text:?}: FromStr for OmimId"
+    );
 
     // Look-ups by text agree with parsing first and looking up the number.
-    assert_eq!(Disorder::from_orpha(text), orpha.and_then(Disorder::from_orpha), "{text:?}: from_orpha");
-    assert_eq!(Disorder::from_omim(text), omim.and_then(Disorder::from_omim), "{text:?}: from_omim");
-    assert_eq!(Symptom::from_hpo(text), hpo.and_then(Symptom::from_hpo), "{text:?}: from_hpo");
+    assert_eq!(
+        Disorder::from_orpha(text),
+        orpha.and_then(Disorder::from_orpha),
+        "{text:?}: from_orpha"
+    );
+    assert_eq!(
+        Disorder::from_omim(text),
+        omim.and_then(Disorder::from_omim),
+        "{text:?}: from_omim"
+    );
+    assert_eq!(
+        Symptom::from_hpo(text),
+        hpo.and_then(Symptom::from_hpo),
+        "{text:?}: from_hpo"
+    );
     assert_eq!(hpo::resolve(text), hpo.and_then(hpo::resolve), "{text:?}: hpo::resolve");
     assert_eq!(hpo::term(text), hpo.and_then(hpo::term), "{text:?}: hpo::term");
-    assert_eq!(text.parse::<Term>(), hpo.and_then(hpo::term), "{text:?}: FromStr for Term");
+    assert_eq!(
+        text.parse::<Term>(),
+        hpo.and_then(hpo::term),
+        "{text:?}: FromStr for Term"
+    );
 
     check_icd10(text);
     check_gene(text);
@@ -52,16 +98,26 @@ fn check_numeric(
 ) -> Result<u32, Error> {
     match parsed {
         Ok(n) => {
-            assert!(n < 10u32.pow(max_digits), "{text:?}: {kind} number {n} has more than {max_digits} digits");
+            assert!(
+                n < 10u32.pow(max_digits),
+                "{text:?}: {kind} number {n} has more than {max_digits} digits"
+            );
             let trimmed = text.trim();
-            assert!(!trimmed.is_empty() && trimmed.len() <= MAX_ID_LEN, "{text:?}: accepted as {kind} {n}");
+            assert!(
+                !trimmed.is_empty() && trimmed.len() <= MAX_ID_LEN,
+                "{text:?}: accepted as {kind} {n}"
+            );
             let curie = display(n);
             let again = match kind {
                 IdKind::Hpo => HpoId::parse(&curie).map(HpoId::get),
                 IdKind::Orpha => OrphaId::parse(&curie).map(OrphaId::get),
                 _ => OmimId::parse(&curie).map(OmimId::get),
             };
-            assert_eq!(again, Ok(n), "{text:?}: {kind} {n} displays as {curie:?}, which does not parse back");
+            assert_eq!(
+                again,
+                Ok(n),
+                "{text:?}: {kind} {n} displays as {curie:?}, which does not parse back"
+            );
         }
         Err(Error::MalformedId { kind: k, reason }) => {
             assert_eq!(k, kind, "{text:?}: {kind} parser reported kind {k}");
@@ -88,7 +144,11 @@ fn check_icd10(text: &str) {
                 && b[2].is_ascii_digit()
                 && (b.len() == 3 || (b[3] == b'.' && (b[4].is_ascii_uppercase() || b[4].is_ascii_digit())));
             assert!(shaped, "{text:?}: parsed to the malformed code {s:?}");
-            assert_eq!(Icd10Code::parse(s), Ok(code), "{text:?}: {s:?} does not re-parse to itself");
+            assert_eq!(
+                Icd10Code::parse(s),
+                Ok(code),
+                "{text:?}: {s:?} does not re-parse to itself"
+            );
             assert_eq!(code.to_string(), s);
             match Disorder::from_icd10(text) {
                 Ok(coded) => {
@@ -112,8 +172,16 @@ fn check_icd10(text: &str) {
                 Err(other) => panic!("{text:?}: from_icd10 of a well-formed code returned {other:?}"),
             }
         }
-        Err(e @ Error::MalformedId { kind: IdKind::Icd10, .. }) => {
-            assert_eq!(Disorder::from_icd10(text), Err(e), "{text:?}: from_icd10 and parse disagree");
+        Err(
+            e @ Error::MalformedId {
+                kind: IdKind::Icd10, ..
+            },
+        ) => {
+            assert_eq!(
+                Disorder::from_icd10(text),
+                Err(e),
+                "{text:?}: from_icd10 and parse disagree"
+            );
         }
         Err(other) => panic!("{text:?}: Icd10Code::parse returned {other:?}"),
     }
@@ -133,7 +201,10 @@ fn check_gene(text: &str) {
             assert_eq!(Gene::from_ncbi_gene_id(g.ncbi_gene_id()), Ok(g));
             assert!(!g.disorders().is_empty(), "{g:?} has no disorder");
             for d in g.disorders() {
-                assert!(d.genes().contains(&g), "{g:?} lists {d:?}, which does not list the gene");
+                assert!(
+                    d.genes().contains(&g),
+                    "{g:?} lists {d:?}, which does not list the gene"
+                );
             }
         }
         Err(Error::EmptyInput) => assert!(text.trim().is_empty(), "{text:?}: EmptyInput"),
@@ -155,23 +226,39 @@ pub fn check_number(n: u32) {
             assert_eq!(r.replaced.is_none(), r.term.id() == r.requested, "HP:{n}: {r:?}");
             check_term(r.term);
             let again = hpo::resolve(r.term.id());
-            assert_eq!(again.map(|a| (a.term, a.replaced)), Ok((r.term, None)), "HP:{n}: replacement is not current");
-            assert!(matches!(r.replaced, None | Some(Replacement::AltId | Replacement::Obsolete)));
+            assert_eq!(
+                again.map(|a| (a.term, a.replaced)),
+                Ok((r.term, None)),
+                "HP:{n}: replacement is not current"
+            );
+            assert!(matches!(
+                r.replaced,
+                None | Some(Replacement::AltId | Replacement::Obsolete)
+            ));
         }
         Err(Error::UnknownId { kind: IdKind::Hpo }) => {}
         Err(Error::ObsoleteId { kind: IdKind::Hpo, id }) => assert_eq!(id, n),
         Err(other) => panic!("HP:{n}: hpo::resolve returned {other:?}"),
     }
     match Symptom::from_hpo(n) {
-        Ok(s) => assert!(s.info().hpo.contains(&HpoId::new(n)), "HP:{n}: {s:?} does not carry the term"),
+        Ok(s) => assert!(
+            s.info().hpo.contains(&HpoId::new(n)),
+            "HP:{n}: {s:?} does not carry the term"
+        ),
         Err(Error::UnknownId { kind: IdKind::Hpo }) => {}
         Err(other) => panic!("HP:{n}: Symptom::from_hpo returned {other:?}"),
     }
     match Disorder::from_orpha(n) {
         Ok(d) => {
             let links = Disorder::all_for_orpha(OrphaId::new(n));
-            assert!(links.iter().any(|(x, m)| *x == d && *m != XrefMatch::Closest), "ORPHA:{n}: {d:?} {links:?}");
-            assert!(d.info().orpha.iter().any(|x| x.id == OrphaId::new(n)), "ORPHA:{n}: not in {d:?}'s record");
+            assert!(
+                links.iter().any(|(x, m)| *x == d && *m != XrefMatch::Closest),
+                "ORPHA:{n}: {d:?} {links:?}"
+            );
+            assert!(
+                d.info().orpha.iter().any(|x| x.id == OrphaId::new(n)),
+                "ORPHA:{n}: not in {d:?}'s record"
+            );
         }
         Err(Error::UnknownId { kind: IdKind::Orpha }) => {}
         Err(other) => panic!("ORPHA:{n}: from_orpha returned {other:?}"),
@@ -179,8 +266,14 @@ pub fn check_number(n: u32) {
     match Disorder::from_omim(n) {
         Ok(d) => {
             let links = Disorder::all_for_omim(OmimId::new(n));
-            assert!(links.iter().any(|(x, m)| *x == d && *m != XrefMatch::Closest), "OMIM:{n}: {d:?} {links:?}");
-            assert!(d.info().omim.iter().any(|x| x.id == OmimId::new(n)), "OMIM:{n}: not in {d:?}'s record");
+            assert!(
+                links.iter().any(|(x, m)| *x == d && *m != XrefMatch::Closest),
+                "OMIM:{n}: {d:?} {links:?}"
+            );
+            assert!(
+                d.info().omim.iter().any(|x| x.id == OmimId::new(n)),
+                "OMIM:{n}: not in {d:?}'s record"
+            );
         }
         Err(Error::UnknownId { kind: IdKind::Omim }) => {}
         Err(other) => panic!("OMIM:{n}: from_omim returned {other:?}"),
@@ -192,7 +285,10 @@ pub fn check_number(n: u32) {
     }
     match Disorder::from_discriminant(n) {
         Ok(d) => assert_eq!(d.discriminant(), n),
-        Err(Error::InvalidDiscriminant { entity: "disorder", value }) => {
+        Err(Error::InvalidDiscriminant {
+            entity: "disorder",
+            value,
+        }) => {
             assert_eq!(value, n);
             assert!(!Disorder::ALL.iter().any(|d| d.discriminant() == n));
         }
@@ -211,15 +307,26 @@ pub fn check_number(n: u32) {
 fn check_term(t: Term) {
     assert!(!t.name().is_empty(), "{t:?} has no name");
     assert_eq!(hpo::term(t.id()), Ok(t), "{t:?} not found by its id");
-    assert_eq!(hpo::term(t.id().to_string().as_str()), Ok(t), "{t:?} not found by its CURIE");
+    assert_eq!(
+        hpo::term(t.id().to_string().as_str()),
+        Ok(t),
+        "{t:?} not found by its CURIE"
+    );
     let ancestors: Vec<Term> = t.ancestors().collect();
     for pair in ancestors.windows(2) {
-        assert!(pair[0].index() > pair[1].index(), "{t:?}: ancestors not decreasing: {pair:?}");
+        assert!(
+            pair[0].index() > pair[1].index(),
+            "{t:?}: ancestors not decreasing: {pair:?}"
+        );
     }
     if t == Term::ROOT {
         assert!(ancestors.is_empty());
     } else {
-        assert_eq!(ancestors.last(), Some(&Term::ROOT), "{t:?}: ancestors do not end at the root");
+        assert_eq!(
+            ancestors.last(),
+            Some(&Term::ROOT),
+            "{t:?}: ancestors do not end at the root"
+        );
     }
     for p in t.parents() {
         assert!(ancestors.contains(&p) && t.is_a(p), "{t:?}: parent {p:?}");

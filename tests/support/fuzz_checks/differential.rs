@@ -147,7 +147,10 @@ pub fn check_input(input: &Input<'_>) {
     match (strict, first_problem) {
         (Ok(r), None) => assert_eq!(r, lenient, "strict and lenient results differ; input {input:?}"),
         (Err(e), Some(expected)) => {
-            assert_eq!(e, expected, "strict mode failed with another error than the first problem; {input:?}");
+            assert_eq!(
+                e, expected,
+                "strict mode failed with another error than the first problem; {input:?}"
+            );
             assert!(!e.to_string().is_empty());
         }
         (Ok(_), Some(expected)) => panic!("strict mode accepted an input with {expected:?}; input {input:?}"),
@@ -164,12 +167,23 @@ pub fn check_input(input: &Input<'_>) {
     };
     match reversed.run() {
         Ok(r) => {
-            assert_eq!(r.ranking, lenient.ranking, "reversing the terms changed the ranking; input {input:?}");
+            assert_eq!(
+                r.ranking, lenient.ranking,
+                "reversing the terms changed the ranking; input {input:?}"
+            );
             assert_eq!((&r.observed, &r.excluded), (&lenient.observed, &lenient.excluded));
             for d in Disorder::ALL {
                 assert_eq!(r.matches(d), lenient.matches(d), "{d:?}: matches depend on term order");
-                assert_eq!(r.absences(d), lenient.absences(d), "{d:?}: absences depend on term order");
-                assert_eq!(r.missing(d), lenient.missing(d), "{d:?}: missing hallmarks depend on term order");
+                assert_eq!(
+                    r.absences(d),
+                    lenient.absences(d),
+                    "{d:?}: absences depend on term order"
+                );
+                assert_eq!(
+                    r.missing(d),
+                    lenient.missing(d),
+                    "{d:?}: missing hallmarks depend on term order"
+                );
             }
         }
         Err(e) => panic!("the reversed lenient differential failed with {e:?}; input {input:?}"),
@@ -188,7 +202,10 @@ pub fn check_result(r: &Differential, query: &Query<'_>, input: &Input<'_>) {
     seen.sort_unstable();
     let mut all: Vec<u32> = Disorder::ALL.iter().map(|d| d.discriminant()).collect();
     all.sort_unstable();
-    assert_eq!(seen, all, "the ranking is not a permutation of the disorders; input {input:?}");
+    assert_eq!(
+        seen, all,
+        "the ranking is not a permutation of the disorders; input {input:?}"
+    );
     let mut total = 0.0;
     for (i, x) in r.ranking.iter().enumerate() {
         assert_eq!(x.rank, i + 1, "{x:?}");
@@ -206,14 +223,20 @@ pub fn check_result(r: &Differential, query: &Query<'_>, input: &Input<'_>) {
         assert!((0.0..=1.0).contains(&x.posterior), "{x:?}");
         let parts = [x.phenotype, x.absent, x.onset, x.sex, x.evidence];
         let scale: f64 = parts.iter().map(|p| p.abs()).sum();
-        assert!(close(x.score, parts.iter().sum(), scale), "{x:?}: parts do not add up to the score");
+        assert!(
+            close(x.score, parts.iter().sum(), scale),
+            "{x:?}: parts do not add up to the score"
+        );
         let lrs: f64 = query
             .evidence
             .iter()
             .filter(|(d, lr)| *d == x.disorder && lr.is_finite() && *lr > 0.0)
             .map(|(_, lr)| lr.log10())
             .sum();
-        assert!(close(x.evidence, lrs, lrs.abs()), "{x:?}: evidence part is not the log10 of the ratios given");
+        assert!(
+            close(x.evidence, lrs, lrs.abs()),
+            "{x:?}: evidence part is not the log10 of the ratios given"
+        );
         total += x.posterior;
         assert_eq!(r.get(x.disorder), Some(x));
     }
@@ -224,7 +247,10 @@ pub fn check_result(r: &Differential, query: &Query<'_>, input: &Input<'_>) {
             a.score > b.score || (a.score == b.score && a.disorder.discriminant() < b.disorder.discriminant()),
             "ranking not sorted: {a:?} before {b:?}"
         );
-        assert!(a.posterior >= b.posterior, "posterior not monotone in score: {a:?} {b:?}");
+        assert!(
+            a.posterior >= b.posterior,
+            "posterior not monotone in score: {a:?} {b:?}"
+        );
     }
 
     // Every input reported, in order, with a status that agrees with its error.
@@ -275,7 +301,10 @@ pub fn check_result(r: &Differential, query: &Query<'_>, input: &Input<'_>) {
         }
         assert!(list.iter().all(|t| t.is_phenotypic_abnormality()));
     }
-    assert!(!r.excluded.iter().any(|t| r.observed.contains(t)), "a term both observed and excluded");
+    assert!(
+        !r.excluded.iter().any(|t| r.observed.contains(t)),
+        "a term both observed and excluded"
+    );
     let used = r.inputs.iter().filter(|x| x.status.is_used()).count();
     assert_eq!(used, r.observed.len() + r.excluded.len(), "used inputs vs terms used");
 
@@ -287,7 +316,10 @@ pub fn check_result(r: &Differential, query: &Query<'_>, input: &Input<'_>) {
         let mut log = 0.0;
         for (m, t) in matches.iter().zip(&r.observed) {
             assert_eq!(m.term, *t);
-            assert!(m.likelihood_ratio.is_finite() && m.likelihood_ratio > 0.0, "{d:?}: {m:?}");
+            assert!(
+                m.likelihood_ratio.is_finite() && m.likelihood_ratio > 0.0,
+                "{d:?}: {m:?}"
+            );
             match m.kind {
                 MatchKind::Contradicted => assert_eq!(m.likelihood_ratio, CONTRADICTION_LR),
                 MatchKind::Unexplained => assert_eq!(m.likelihood_ratio, NOISE),
@@ -295,16 +327,27 @@ pub fn check_result(r: &Differential, query: &Query<'_>, input: &Input<'_>) {
             }
             log += m.log10_lr();
         }
-        assert!(close(x.phenotype, log, log.abs()), "{d:?}: phenotype {} vs sum {log}", x.phenotype);
+        assert!(
+            close(x.phenotype, log, log.abs()),
+            "{d:?}: phenotype {} vs sum {log}",
+            x.phenotype
+        );
         let absences = r.absences(d);
         assert_eq!(absences.len(), r.excluded.len());
         let mut log = 0.0;
         for (a, t) in absences.iter().zip(&r.excluded) {
             assert_eq!(a.term, *t);
-            assert!(a.likelihood_ratio.is_finite() && a.likelihood_ratio > 0.0, "{d:?}: {a:?}");
+            assert!(
+                a.likelihood_ratio.is_finite() && a.likelihood_ratio > 0.0,
+                "{d:?}: {a:?}"
+            );
             log += a.log10_lr();
         }
-        assert!(close(x.absent, log, log.abs()), "{d:?}: absent {} vs sum {log}", x.absent);
+        assert!(
+            close(x.absent, log, log.abs()),
+            "{d:?}: absent {} vs sum {log}",
+            x.absent
+        );
         let missing = r.missing(d);
         for m in missing {
             assert!(m.frequency > 0.0 && m.frequency <= 1.0, "{d:?}: {m:?}");

@@ -71,13 +71,26 @@ pub enum Entity {
 #[derive(Debug, Clone, Arbitrary)]
 pub enum Op<'a> {
     /// `mkb_lookup`.
-    Lookup { text: Text<'a>, suggestions: bool, null_out: bool },
+    Lookup {
+        text: Text<'a>,
+        suggestions: bool,
+        null_out: bool,
+    },
     /// `mkb_suggest`.
     Suggest { text: Text<'a>, null_out: bool },
     /// `mkb_resolve`.
-    Resolve { text: Text<'a>, suggestions: bool, null_out: bool },
+    Resolve {
+        text: Text<'a>,
+        suggestions: bool,
+        null_out: bool,
+    },
     /// `mkb_search`.
-    Search { text: Text<'a>, cap: u8, null_buf: bool, null_len: bool },
+    Search {
+        text: Text<'a>,
+        cap: u8,
+        null_buf: bool,
+        null_len: bool,
+    },
     /// `mkb_lookup_many`.
     LookupMany(Batch<'a>),
     /// `mkb_disorder_from_orpha`, `mkb_disorder_from_omim`, `mkb_symptom_from_hpo`.
@@ -85,32 +98,79 @@ pub enum Op<'a> {
     /// `mkb_disorder_from_orpha_id`, `mkb_disorder_from_omim_id`, `mkb_symptom_from_hpo_id`.
     FromNumber { kind: u8, id: u32, null_out: bool },
     /// `mkb_disorders_for_orpha`, `mkb_disorders_for_omim`.
-    LinksForId { omim: bool, id: u32, cap: u8, null_buf: bool, null_len: bool },
+    LinksForId {
+        omim: bool,
+        id: u32,
+        cap: u8,
+        null_buf: bool,
+        null_len: bool,
+    },
     /// `mkb_disorders_for_icd10`.
-    LinksForIcd10 { text: Text<'a>, cap: u8, null_buf: bool, null_len: bool },
+    LinksForIcd10 {
+        text: Text<'a>,
+        cap: u8,
+        null_buf: bool,
+        null_len: bool,
+    },
     /// `mkb_parse_hpo`, `mkb_parse_orpha`, `mkb_parse_omim`.
     Parse { kind: u8, text: Text<'a>, null_out: bool },
     /// `mkb_parse_icd10`.
-    ParseIcd10 { text: Text<'a>, cap: u8, null_buf: bool, null_len: bool },
+    ParseIcd10 {
+        text: Text<'a>,
+        cap: u8,
+        null_buf: bool,
+        null_len: bool,
+    },
     /// `mkb_<entity>_at`.
-    At { entity: Entity, index: usize, null_out: bool },
+    At {
+        entity: Entity,
+        index: usize,
+        null_out: bool,
+    },
     /// `mkb_<entity>_record`.
     Record { entity: Entity, value: u32, null_out: bool },
     /// `mkb_<entity>_from_key`.
-    FromKey { entity: Entity, text: Text<'a>, null_out: bool },
+    FromKey {
+        entity: Entity,
+        text: Text<'a>,
+        null_out: bool,
+    },
     /// `mkb_<entity>_find` (no source: it has no `find`).
-    Find { entity: Entity, text: Text<'a>, null_out: bool },
+    Find {
+        entity: Entity,
+        text: Text<'a>,
+        null_out: bool,
+    },
     /// `mkb_gene_at`, `mkb_gene_from_ncbi_id`.
-    GeneByNumber { by_id: bool, n: u32, index: usize, null_out: bool },
+    GeneByNumber {
+        by_id: bool,
+        n: u32,
+        index: usize,
+        null_out: bool,
+    },
     /// `mkb_gene_from_symbol`, `mkb_disorders_for_gene`.
-    GeneBySymbol { disorders: bool, text: Text<'a>, null_out: bool, null_len: bool },
+    GeneBySymbol {
+        disorders: bool,
+        text: Text<'a>,
+        null_out: bool,
+        null_len: bool,
+    },
     /// `mkb_vocabulary_count`, `_at`, `_key`, `_from_key`.
-    Vocabulary { vocabulary: u32, value: u32, index: usize, key: Text<'a>, null_out: bool },
+    Vocabulary {
+        vocabulary: u32,
+        value: u32,
+        index: usize,
+        key: Text<'a>,
+        null_out: bool,
+    },
     /// `mkb_inheritance_hpo`, `mkb_onset_hpo`, `mkb_onset_age_years`, `mkb_frequency_hpo`,
     /// `mkb_frequency_range`.
     ClassValue { function: u8, value: u32, nulls: u8 },
     /// `mkb_frequency_from_percent`.
-    FrequencyFromPercent { percent: super::blood_count::Num, null_out: bool },
+    FrequencyFromPercent {
+        percent: super::blood_count::Num,
+        null_out: bool,
+    },
     /// `mkb_status_message`, `mkb_version`, `mkb_data_version`, the counts.
     Infallible { status: u32 },
 }
@@ -435,7 +495,11 @@ impl<T: Copy> Buffer<T> {
     }
     fn ptr(&mut self) -> *mut T {
         if self.null || self.cap == 0 {
-            if self.null { core::ptr::null_mut() } else { core::ptr::NonNull::dangling().as_ptr() }
+            if self.null {
+                core::ptr::null_mut()
+            } else {
+                core::ptr::NonNull::dangling().as_ptr()
+            }
         } else {
             self.words.as_mut_ptr().cast()
         }
@@ -475,10 +539,21 @@ fn compare_list<T: Copy, U: PartialEq + core::fmt::Debug>(
         Ok(items) => {
             assert_eq!(out_len, items.len(), "{what}: out_len is not the number of items");
             if items.len() > buffer.cap {
-                assert_eq!(status, Status::MkbBufferTooSmall, "{what}: {} items, cap {}", items.len(), buffer.cap);
+                assert_eq!(
+                    status,
+                    Status::MkbBufferTooSmall,
+                    "{what}: {} items, cap {}",
+                    items.len(),
+                    buffer.cap
+                );
                 assert!(buffer.untouched(), "{what}: buffer written although too small");
             } else if buffer.null && buffer.cap > 0 {
-                assert_eq!(status, Status::MkbNullPointer, "{what}: NULL buffer with cap {}", buffer.cap);
+                assert_eq!(
+                    status,
+                    Status::MkbNullPointer,
+                    "{what}: NULL buffer with cap {}",
+                    buffer.cap
+                );
             } else {
                 assert_eq!(status, Status::MkbOk, "{what}");
                 let got: Vec<U> = buffer.items(items.len()).iter().map(convert).collect();
@@ -522,7 +597,11 @@ pub fn check_op(op: &Op<'_>) {
             let t = CText::new(text);
             let mut out = Slot::new();
             let mut list = SENTINEL_SUGGESTIONS;
-            let list_ptr: *mut SuggestionList = if *suggestions { &raw mut list } else { core::ptr::null_mut() };
+            let list_ptr: *mut SuggestionList = if *suggestions {
+                &raw mut list
+            } else {
+                core::ptr::null_mut()
+            };
             // SAFETY: every pointer is NULL or valid for what the function writes; the text is `t.len` bytes
             // (or NUL-terminated within its buffer).
             let status = unsafe {
@@ -548,7 +627,11 @@ pub fn check_op(op: &Op<'_>) {
             });
             if let Ok(s) = t.expected.as_deref() {
                 // With or without suggestions, the look-up finds the same.
-                assert_eq!(marrowkb::lookup(s).ok(), Disorder::find(s).ok(), "lookup and find disagree on {s:?}");
+                assert_eq!(
+                    marrowkb::lookup(s).ok(),
+                    Disorder::find(s).ok(),
+                    "lookup and find disagree on {s:?}"
+                );
             }
             let expected = match &core {
                 Ok(r) => r.map_err(|e| status_of(&e)),
@@ -566,7 +649,11 @@ pub fn check_op(op: &Op<'_>) {
         Op::Suggest { text, null_out } => {
             let t = CText::new(text);
             let mut list = SENTINEL_SUGGESTIONS;
-            let ptr: *mut SuggestionList = if *null_out { core::ptr::null_mut() } else { &raw mut list };
+            let ptr: *mut SuggestionList = if *null_out {
+                core::ptr::null_mut()
+            } else {
+                &raw mut list
+            };
             // SAFETY: as above.
             let status = unsafe { c::mkb_suggest(t.ptr(), t.len, ptr) };
             if *null_out {
@@ -593,7 +680,11 @@ pub fn check_op(op: &Op<'_>) {
             let t = CText::new(text);
             let mut buffer = Buffer::<ffi::SearchHit>::new(usize::from(*cap % 48), *null_buf);
             let mut out_len = SENTINEL as usize;
-            let len_ptr: *mut usize = if *null_len { core::ptr::null_mut() } else { &raw mut out_len };
+            let len_ptr: *mut usize = if *null_len {
+                core::ptr::null_mut()
+            } else {
+                &raw mut out_len
+            };
             // SAFETY: the buffer holds exactly `cap` hits (or is NULL).
             let status = unsafe { c::mkb_search(t.ptr(), t.len, buffer.ptr(), buffer.cap, len_ptr) };
             let expected = expect(&t, marrowkb::search).map(|hits| {
@@ -635,7 +726,11 @@ pub fn check_op(op: &Op<'_>) {
                     ),
                 }
             };
-            let expected = if *null_out { Err(Status::MkbNullPointer) } else { expected };
+            let expected = if *null_out {
+                Err(Status::MkbNullPointer)
+            } else {
+                expected
+            };
             compare(&format!("{what}({text:?})"), status, out.0, expected, Some);
         }
         Op::FromNumber { kind, id, null_out } => {
@@ -657,7 +752,11 @@ pub fn check_op(op: &Op<'_>) {
                     ),
                 }
             };
-            let expected = if *null_out { Err(Status::MkbNullPointer) } else { expected.map_err(|e| status_of(&e)) };
+            let expected = if *null_out {
+                Err(Status::MkbNullPointer)
+            } else {
+                expected.map_err(|e| status_of(&e))
+            };
             compare(&format!("from number {kind} {id}"), status, out.0, expected, Some);
         }
         Op::LinksForId {
@@ -669,7 +768,11 @@ pub fn check_op(op: &Op<'_>) {
         } => {
             let mut buffer = Buffer::<ffi::XrefLink>::new(usize::from(*cap % 24), *null_buf);
             let mut out_len = SENTINEL as usize;
-            let len_ptr: *mut usize = if *null_len { core::ptr::null_mut() } else { &raw mut out_len };
+            let len_ptr: *mut usize = if *null_len {
+                core::ptr::null_mut()
+            } else {
+                &raw mut out_len
+            };
             // SAFETY: the buffer holds exactly `cap` links (or is NULL).
             let status = unsafe {
                 if *omim {
@@ -703,7 +806,11 @@ pub fn check_op(op: &Op<'_>) {
             let t = CText::new(text);
             let mut buffer = Buffer::<ffi::Icd10Link>::new(usize::from(*cap % 24), *null_buf);
             let mut out_len = SENTINEL as usize;
-            let len_ptr: *mut usize = if *null_len { core::ptr::null_mut() } else { &raw mut out_len };
+            let len_ptr: *mut usize = if *null_len {
+                core::ptr::null_mut()
+            } else {
+                &raw mut out_len
+            };
             // SAFETY: as above.
             let status = unsafe { c::mkb_disorders_for_icd10(t.ptr(), t.len, buffer.ptr(), buffer.cap, len_ptr) };
             let expected = expect(&t, Disorder::from_icd10)
@@ -738,7 +845,11 @@ pub fn check_op(op: &Op<'_>) {
                     ),
                 }
             };
-            let expected = if *null_out { Err(Status::MkbNullPointer) } else { expected };
+            let expected = if *null_out {
+                Err(Status::MkbNullPointer)
+            } else {
+                expected
+            };
             compare(&format!("mkb_parse {kind}({text:?})"), status, out.0, expected, Some);
         }
         Op::ParseIcd10 {
@@ -747,8 +858,16 @@ pub fn check_op(op: &Op<'_>) {
             null_buf,
             null_len,
         } => check_parse_icd10(text, usize::from(*cap % 12), *null_buf, *null_len),
-        Op::At { entity, index, null_out } => check_at(*entity, *index, *null_out),
-        Op::Record { entity, value, null_out } => check_record(*entity, *value, *null_out),
+        Op::At {
+            entity,
+            index,
+            null_out,
+        } => check_at(*entity, *index, *null_out),
+        Op::Record {
+            entity,
+            value,
+            null_out,
+        } => check_record(*entity, *value, *null_out),
         Op::FromKey { entity, text, null_out } => check_by_text(*entity, text, *null_out, false),
         Op::Find { entity, text, null_out } => check_by_text(*entity, text, *null_out, true),
         Op::GeneByNumber {
@@ -773,7 +892,10 @@ pub fn check_op(op: &Op<'_>) {
                 Gene::from_ncbi_gene_id(*n).map_err(|e| status_of(&e))
             } else {
                 let count = Gene::all().len();
-                (*index < count).then(|| Gene::all().nth(*index)).flatten().ok_or(Status::MkbOutOfRange)
+                (*index < count)
+                    .then(|| Gene::all().nth(*index))
+                    .flatten()
+                    .ok_or(Status::MkbOutOfRange)
             };
             check_gene_record("gene by number", status, out, expected);
         }
@@ -792,7 +914,11 @@ pub fn check_op(op: &Op<'_>) {
                 let len_ptr: *mut usize = if *null_len { core::ptr::null_mut() } else { &raw mut len };
                 // SAFETY: as above.
                 let status = unsafe { c::mkb_disorders_for_gene(t.ptr(), t.len, out_ptr, len_ptr) };
-                let expected = if *null_out || *null_len { Err(Status::MkbNullPointer) } else { expected };
+                let expected = if *null_out || *null_len {
+                    Err(Status::MkbNullPointer)
+                } else {
+                    expected
+                };
                 match expected {
                     Ok(g) => {
                         assert_eq!(status, Status::MkbOk, "mkb_disorders_for_gene({text:?})");
@@ -803,7 +929,10 @@ pub fn check_op(op: &Op<'_>) {
                     }
                     Err(s) => {
                         assert_eq!(status, s, "mkb_disorders_for_gene({text:?})");
-                        assert!(out == core::ptr::dangling() && len == SENTINEL as usize, "written on failure");
+                        assert!(
+                            out == core::ptr::dangling() && len == SENTINEL as usize,
+                            "written on failure"
+                        );
                     }
                 }
             } else {
@@ -811,7 +940,11 @@ pub fn check_op(op: &Op<'_>) {
                 let ptr: *mut *const ffi::GeneRecord = if *null_out { core::ptr::null_mut() } else { &raw mut out };
                 // SAFETY: as above.
                 let status = unsafe { c::mkb_gene_from_symbol(t.ptr(), t.len, ptr) };
-                let expected = if *null_out { Err(Status::MkbNullPointer) } else { expected };
+                let expected = if *null_out {
+                    Err(Status::MkbNullPointer)
+                } else {
+                    expected
+                };
                 check_gene_record(&format!("mkb_gene_from_symbol({text:?})"), status, out, expected);
             }
         }
@@ -835,7 +968,13 @@ pub fn check_op(op: &Op<'_>) {
                     .map(|f| f as u32)
                     .ok_or(Status::MkbInvalidArgument)
             };
-            compare(&format!("mkb_frequency_from_percent({p})"), status, out.0, expected, Some);
+            compare(
+                &format!("mkb_frequency_from_percent({p})"),
+                status,
+                out.0,
+                expected,
+                Some,
+            );
         }
         Op::Infallible { status } => {
             let message = read_str(ffi::mkb_status_message(*status), "mkb_status_message");
@@ -845,7 +984,10 @@ pub fn check_op(op: &Op<'_>) {
                 None => assert_eq!(message, "unknown status", "status {status}"),
             }
             assert_eq!(read_str(ffi::mkb_version(), "mkb_version"), marrowkb::VERSION);
-            assert_eq!(read_str(ffi::mkb_data_version(), "mkb_data_version"), marrowkb::DATA_VERSION);
+            assert_eq!(
+                read_str(ffi::mkb_data_version(), "mkb_data_version"),
+                marrowkb::DATA_VERSION
+            );
             assert_eq!(c::mkb_disorder_count(), Disorder::COUNT);
             assert_eq!(c::mkb_symptom_count(), Symptom::COUNT);
             assert_eq!(c::mkb_treatment_count(), Treatment::COUNT);
@@ -882,16 +1024,44 @@ fn check_batch(batch: &Batch<'_>) {
     let huge = usize::MAX / 2 + 1;
     let call_n = if batch.huge_n { huge } else { n };
     // The pointers handed over: NULL where asked, else the arrays (a dangling pointer for an empty one).
-    let names_ptr = if batch.null_names { core::ptr::null() } else { names.as_ptr() };
+    let names_ptr = if batch.null_names {
+        core::ptr::null()
+    } else {
+        names.as_ptr()
+    };
     let lens_ptr = if batch.lens { lens.as_ptr() } else { core::ptr::null() };
-    let out_ptr = if batch.null_out { core::ptr::null_mut() } else { out.as_mut_ptr() };
-    let statuses_ptr = if batch.statuses { statuses.as_mut_ptr() } else { core::ptr::null_mut() };
-    let suggestions_ptr = if batch.suggestions { suggestions.as_mut_ptr() } else { core::ptr::null_mut() };
-    let found_ptr: *mut usize = if batch.found { &raw mut found } else { core::ptr::null_mut() };
+    let out_ptr = if batch.null_out {
+        core::ptr::null_mut()
+    } else {
+        out.as_mut_ptr()
+    };
+    let statuses_ptr = if batch.statuses {
+        statuses.as_mut_ptr()
+    } else {
+        core::ptr::null_mut()
+    };
+    let suggestions_ptr = if batch.suggestions {
+        suggestions.as_mut_ptr()
+    } else {
+        core::ptr::null_mut()
+    };
+    let found_ptr: *mut usize = if batch.found {
+        &raw mut found
+    } else {
+        core::ptr::null_mut()
+    };
     // SAFETY: each array is NULL or valid for `n` items; with `huge_n` the library must reject the count
     // before touching any array (it cannot fit in the address space).
     let status = unsafe {
-        c::mkb_lookup_many(names_ptr, lens_ptr, call_n, out_ptr, statuses_ptr, suggestions_ptr, found_ptr)
+        c::mkb_lookup_many(
+            names_ptr,
+            lens_ptr,
+            call_n,
+            out_ptr,
+            statuses_ptr,
+            suggestions_ptr,
+            found_ptr,
+        )
     };
     let untouched = |out: &[u32], statuses: &[u32], suggestions: &[SuggestionList], found: usize| {
         out.iter().all(|v| *v == SENTINEL)
@@ -948,7 +1118,10 @@ fn check_batch(batch: &Batch<'_>) {
         }
         return;
     }
-    assert!(untouched(&out, &statuses, &suggestions, found), "{what}: written on {status:?}");
+    assert!(
+        untouched(&out, &statuses, &suggestions, found),
+        "{what}: written on {status:?}"
+    );
 }
 
 fn check_parse_icd10(text: &Text<'_>, cap: usize, null_buf: bool, null_len: bool) {
@@ -960,7 +1133,11 @@ fn check_parse_icd10(text: &Text<'_>, cap: usize, null_buf: bool, null_len: bool
         buf.as_mut_ptr().cast()
     };
     let mut out_len = SENTINEL as usize;
-    let len_ptr: *mut usize = if null_len { core::ptr::null_mut() } else { &raw mut out_len };
+    let len_ptr: *mut usize = if null_len {
+        core::ptr::null_mut()
+    } else {
+        &raw mut out_len
+    };
     // SAFETY: `buf` is NULL or exactly `cap` bytes.
     let status = unsafe { c::mkb_parse_icd10(t.ptr(), t.len, buf_ptr, cap, len_ptr) };
     let what = format!("mkb_parse_icd10({text:?}, cap {cap})");
@@ -986,7 +1163,10 @@ fn check_parse_icd10(text: &Text<'_>, cap: usize, null_buf: bool, null_len: bool
                 assert_eq!(status, Status::MkbOk, "{what}");
                 assert_eq!(&buf[..code.len()], code.as_bytes(), "{what}");
                 assert_eq!(buf[code.len()], 0, "{what}: no NUL");
-                assert!(buf[code.len() + 1..].iter().all(|&b| b == 0xA5), "{what}: written past the NUL");
+                assert!(
+                    buf[code.len() + 1..].iter().all(|&b| b == 0xA5),
+                    "{what}: written past the NUL"
+                );
             }
         }
     }
@@ -1117,11 +1297,19 @@ fn check_by_text(entity: Entity, text: &Text<'_>, null_out: bool, find: bool) {
         Entity::Treatment => call!(Treatment, c::mkb_treatment_from_key, c::mkb_treatment_find),
         Entity::Cause => call!(Cause, c::mkb_cause_from_key, c::mkb_cause_find),
         Entity::DiagnosticTest => {
-            call!(DiagnosticTest, c::mkb_diagnostic_test_from_key, c::mkb_diagnostic_test_find)
+            call!(
+                DiagnosticTest,
+                c::mkb_diagnostic_test_from_key,
+                c::mkb_diagnostic_test_find
+            )
         }
         Entity::Source => call!(Source, c::mkb_source_from_key, c::mkb_source_from_key),
     };
-    let expected = if null_out { Err(Status::MkbNullPointer) } else { expected };
+    let expected = if null_out {
+        Err(Status::MkbNullPointer)
+    } else {
+        expected
+    };
     let what = format!("{entity:?} {} ({text:?})", if find { "find" } else { "from_key" });
     compare(&what, status, out.0, expected, Some);
 }
@@ -1149,7 +1337,10 @@ fn check_gene_record(what: &str, status: Status, out: *const ffi::GeneRecord, ex
 fn vocabulary(v: u32) -> Option<Vec<(u32, &'static str)>> {
     macro_rules! entries {
         ($name:ident) => {
-            core_classes::$name::ALL.iter().map(|x| (*x as u32, x.key())).collect()
+            core_classes::$name::ALL
+                .iter()
+                .map(|x| (*x as u32, x.key()))
+                .collect()
         };
     }
     Some(match v {
@@ -1169,12 +1360,22 @@ fn vocabulary(v: u32) -> Option<Vec<(u32, &'static str)>> {
 
 fn check_vocabulary(vocabulary_id: u32, value: u32, index: usize, key: &Text<'_>, null_out: bool) {
     let entries = vocabulary(vocabulary_id);
-    let invalid = |r: Expected<u32>| if entries.is_some() { r } else { Err(Status::MkbInvalidEnum) };
+    let invalid = |r: Expected<u32>| {
+        if entries.is_some() {
+            r
+        } else {
+            Err(Status::MkbInvalidEnum)
+        }
+    };
     let null = |r: Expected<u32>| if null_out { Err(Status::MkbNullPointer) } else { r };
     let list = entries.clone().unwrap_or_default();
 
     let mut count = SENTINEL as usize;
-    let p: *mut usize = if null_out { core::ptr::null_mut() } else { &raw mut count };
+    let p: *mut usize = if null_out {
+        core::ptr::null_mut()
+    } else {
+        &raw mut count
+    };
     // SAFETY: `p` is NULL or writable.
     let status = unsafe { c::mkb_vocabulary_count(vocabulary_id, p) };
     let expected = null(invalid(Ok(list.len() as u32)));
@@ -1184,10 +1385,20 @@ fn check_vocabulary(vocabulary_id: u32, value: u32, index: usize, key: &Text<'_>
     // SAFETY: as above.
     let status = unsafe { c::mkb_vocabulary_at(vocabulary_id, index, out.ptr(null_out)) };
     let expected = null(invalid(list.get(index).map(|e| e.0).ok_or(Status::MkbOutOfRange)));
-    compare(&format!("mkb_vocabulary_at({vocabulary_id}, {index})"), status, out.0, expected, Some);
+    compare(
+        &format!("mkb_vocabulary_at({vocabulary_id}, {index})"),
+        status,
+        out.0,
+        expected,
+        Some,
+    );
 
     let mut key_out: *const c_char = core::ptr::dangling();
-    let p: *mut *const c_char = if null_out { core::ptr::null_mut() } else { &raw mut key_out };
+    let p: *mut *const c_char = if null_out {
+        core::ptr::null_mut()
+    } else {
+        &raw mut key_out
+    };
     // SAFETY: as above.
     let status = unsafe { c::mkb_vocabulary_key(vocabulary_id, value, p) };
     let expected_key = list.iter().find(|e| e.0 == value).map(|e| e.1);
@@ -1212,7 +1423,13 @@ fn check_vocabulary(vocabulary_id: u32, value: u32, index: usize, key: &Text<'_>
         Err(s) => Err(*s),
         Ok(s) => list.iter().find(|e| e.1 == s).map(|e| e.0).ok_or(Status::MkbNotFound),
     }));
-    compare(&format!("mkb_vocabulary_from_key({vocabulary_id}, {key:?})"), status, out.0, expected, Some);
+    compare(
+        &format!("mkb_vocabulary_from_key({vocabulary_id}, {key:?})"),
+        status,
+        out.0,
+        expected,
+        Some,
+    );
 }
 
 fn check_class_value(function: u8, value: u32, nulls: u8) {

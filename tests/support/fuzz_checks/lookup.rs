@@ -33,13 +33,30 @@ pub fn check_text(text: &str) {
             assert_eq!(Disorder::lookup(text), Ok(d), "{text:?}: Disorder::lookup");
             assert_eq!(text.parse::<Disorder>(), Ok(d), "{text:?}: FromStr");
             assert_eq!(Disorder::find(text), Ok(d), "{text:?}: Disorder::find");
-            assert_eq!(lookup_normalized(n.as_str()), Some(d), "{text:?}: lookup_normalized of {n:?}");
+            assert_eq!(
+                lookup_normalized(n.as_str()),
+                Some(d),
+                "{text:?}: lookup_normalized of {n:?}"
+            );
             // A hit's normalized form, its key and its name are names of the same disorder.
-            assert_eq!(marrowkb::lookup(n.as_str()), Ok(d), "{text:?}: lookup of its normalized form {n:?}");
+            assert_eq!(
+                marrowkb::lookup(n.as_str()),
+                Ok(d),
+                "{text:?}: lookup of its normalized form {n:?}"
+            );
             assert_eq!(marrowkb::lookup(d.key()), Ok(d), "{text:?}: key {:?} of {d:?}", d.key());
-            assert_eq!(marrowkb::lookup(d.name()), Ok(d), "{text:?}: name {:?} of {d:?}", d.name());
+            assert_eq!(
+                marrowkb::lookup(d.name()),
+                Ok(d),
+                "{text:?}: name {:?} of {d:?}",
+                d.name()
+            );
             assert_eq!(Disorder::from_key(d.key()), Ok(d));
-            assert_eq!(marrowkb::resolve(text), Ok(d), "{text:?}: resolve disagrees with lookup");
+            assert_eq!(
+                marrowkb::resolve(text),
+                Ok(d),
+                "{text:?}: resolve disagrees with lookup"
+            );
         }
         Err(Error::EmptyInput) => {
             assert_eq!(normalized.err(), Some(NormalizeError::Empty), "{text:?}");
@@ -60,14 +77,24 @@ pub fn check_text(text: &str) {
             );
             assert_eq!(exact, None);
             assert!(suggestions.is_empty(), "{text:?}: suggestions for over-long input");
-            assert!(marrowkb::resolve(text).is_err(), "{text:?}: resolve found an over-long input");
+            assert!(
+                marrowkb::resolve(text).is_err(),
+                "{text:?}: resolve found an over-long input"
+            );
             assert_eq!(marrowkb::search(text), Err(e), "{text:?}: search");
         }
         Err(Error::UnknownName { suggestions: carried }) => {
             assert!(normalized.is_ok(), "{text:?}: UnknownName but normalize failed");
             assert_eq!(exact, None, "{text:?}: lookup_exact found what lookup did not");
-            assert_eq!(carried, suggestions, "{text:?}: the error's suggestions differ from suggest()");
-            assert_eq!(Disorder::find(text), Err(Error::UnknownKey { entity: "disorder" }), "{text:?}");
+            assert_eq!(
+                carried, suggestions,
+                "{text:?}: the error's suggestions differ from suggest()"
+            );
+            assert_eq!(
+                Disorder::find(text),
+                Err(Error::UnknownKey { entity: "disorder" }),
+                "{text:?}"
+            );
         }
         Err(other) => panic!("{text:?}: lookup returned an unexpected error {other:?}"),
     }
@@ -82,7 +109,10 @@ fn check_normalize(text: &str) -> Result<marrowkb::normalize::Normalized, Normal
     match &result {
         Ok(n) => {
             let s = n.as_str();
-            assert!(!s.is_empty() && s.len() <= MAX_NORMALIZED_LEN, "{text:?}: normalized to {s:?}");
+            assert!(
+                !s.is_empty() && s.len() <= MAX_NORMALIZED_LEN,
+                "{text:?}: normalized to {s:?}"
+            );
             assert!(
                 s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()),
                 "{text:?}: normalized to {s:?}, not lower-case ASCII alphanumerics"
@@ -112,7 +142,11 @@ fn check_suggestions(text: &str, s: &Suggestions) {
         assert!(!items[..i].contains(d), "{text:?}: {d:?} suggested twice: {items:?}");
     }
     let shown = s.to_string();
-    assert_eq!(shown.is_empty(), items.is_empty(), "{text:?}: suggestions display {shown:?}");
+    assert_eq!(
+        shown.is_empty(),
+        items.is_empty(),
+        "{text:?}: suggestions display {shown:?}"
+    );
 }
 
 fn check_display(text: &str, e: &Error) {
@@ -169,12 +203,19 @@ fn check_search(text: &str, query: Option<&str>) {
         assert!(!hit.matched.is_empty(), "{text:?}: empty match {hit:?}");
         match hit.kind {
             HitKind::Name => {
-                let name = normalize(hit.matched).map(|n| n.as_str().to_owned()).unwrap_or_default();
-                assert!(name.contains(query), "{text:?}: name hit {hit:?} does not contain {query:?}");
+                let name = normalize(hit.matched)
+                    .map(|n| n.as_str().to_owned())
+                    .unwrap_or_default();
+                assert!(
+                    name.contains(query),
+                    "{text:?}: name hit {hit:?} does not contain {query:?}"
+                );
                 let info = hit.disorder.info();
                 let names = [info.key, info.name].into_iter().chain(info.synonyms.iter().copied());
                 assert!(
-                    names.chain(info.abbreviations.iter().copied()).any(|n| n == hit.matched),
+                    names
+                        .chain(info.abbreviations.iter().copied())
+                        .any(|n| n == hit.matched),
                     "{text:?}: {hit:?} matched a name the disorder does not have"
                 );
             }

@@ -51,6 +51,7 @@
 //! # Ok::<(), marrowkb::Error>(())
 //! ```
 
+pub mod evidence;
 pub mod fit;
 mod input;
 mod interpret;
