@@ -155,17 +155,32 @@ impl Normalized {
         }
         let bytes = text.as_bytes();
         let mut i = 0;
-        while i < bytes.len() {
-            let class = BYTE_CLASS[bytes[i] as usize];
-            match class {
-                SKIP => i += 1,
-                APOSTROPHE | NON_ASCII => i = self.special(text, i, class, too_long)?,
-                letter_or_digit => {
-                    self.push(letter_or_digit, too_long)?;
-                    i += 1;
+        // Hot loop on locals (the buffer length and the last byte kept stay in registers); apostrophes
+        // and non-ASCII characters go through `special`.
+        let mut len = 0usize;
+        let mut last = 0u8;
+        while let Some(&byte) = bytes.get(i) {
+            let class = BYTE_CLASS[byte as usize];
+            i += 1;
+            if class > NON_ASCII {
+                if class == b'e' && (last == b'a' || last == b'o') {
+                    // British "ae"/"oe" fold to "e": replace the kept 'a' or 'o'.
+                    self.buf[len - 1] = b'e';
+                } else if len < MAX_NORMALIZED_LEN {
+                    self.buf[len] = class;
+                    len += 1;
+                } else {
+                    return Err(too_long);
                 }
+                last = class;
+            } else if class != SKIP {
+                self.len = len;
+                i = self.special(text, i - 1, class, too_long)?;
+                len = self.len;
+                last = if len > 0 { self.buf[len - 1] } else { 0 };
             }
         }
+        self.len = len;
         if self.len == 0 {
             return Err(NormalizeError::Empty);
         }
