@@ -3049,6 +3049,11 @@ typedef struct MkbDisorderFit {
    * The category.
    */
   MkbFit fit;
+  /**
+   * The blood count's likelihood ratio under this disorder (`marrowkb::blood_count::evidence`: each
+   * known line's state, affected lines expected down): pass it to `mkb_differential` as evidence.
+   */
+  double likelihood_ratio;
 } MkbDisorderFit;
 
 /**
@@ -4048,13 +4053,15 @@ const char *mkb_status_message(uint32_t status);
  * `aplastic_criteria` is an `MkbAplasticCriteria`, or 0 for the default (Camitta/Bacigalupo). The
  * interpretation goes to `*out`; the disorders' fits, best first (score descending, undetermined last,
  * then by disorder), are copied into `fits` when it is not NULL, and their number is written to
- * `out->fits_len` (a buffer of `mkb_disorder_count()` fits is enough).
+ * `out->fits_len` (a buffer of `mkb_disorder_count()` fits is enough). Each fit carries the count's
+ * likelihood ratio under its disorder, ready for `MkbDifferentialQuery.evidence`.
  *
  * Returns `MKB_OK`; `MKB_INVALID_MEASUREMENT` or `MKB_INCONSISTENT_MEASUREMENTS` for a value the core
  * rejects (NaN, infinite, negative, impossible, or values that do not go together), with the field, value,
- * unit and reason in `out->error` (the rest of `*out` is then zeroed); `MKB_INVALID_ENUM` for a unit,
- * sex or criteria value out of range; `MKB_BUFFER_TOO_SMALL` when `fits` is not NULL and `fits_cap` is
- * below `out->fits_len` (the interpretation is still written, the fits are not); `MKB_NULL_POINTER`.
+ * unit and reason in `out->error` (the rest of `*out` is then reset to "nothing measured");
+ * `MKB_INVALID_ENUM` for a unit, sex or criteria value out of range; `MKB_INVALID_ARGUMENT` for a `bool`
+ * that is neither 0 nor 1; `MKB_BUFFER_TOO_SMALL` when `fits` is not NULL and `fits_cap` is below
+ * `out->fits_len` (the interpretation is still written, the fits are not); `MKB_NULL_POINTER`.
  *
  * # Safety
  * `count` must point to a readable `MkbBloodCount`, `out` to a writable `MkbInterpretation`; `fits` must

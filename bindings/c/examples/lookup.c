@@ -3,7 +3,7 @@
  *
  *   ./lookup "fanconi anaemia"
  *   ./lookup ORPHA:124
- *   ./lookup SBDS
+ *   ./lookup RPS19
  *
  * Accepts any name, synonym or abbreviation, an ORPHA/OMIM identifier, an ICD-10 code one disorder
  * carries, or a gene symbol linked to one disorder (mkb_resolve). Exit status: 0 found, 1 not found,

@@ -418,6 +418,9 @@ pub struct DisorderFitRecord {
     pub score: f64,
     /// The category.
     pub fit: Fit,
+    /// The blood count's likelihood ratio under this disorder (`marrowkb::blood_count::evidence`: each
+    /// known line's state, affected lines expected down): pass it to `mkb_differential` as evidence.
+    pub likelihood_ratio: f64,
 }
 
 /// Which value of a blood count was rejected, and why.
@@ -493,7 +496,7 @@ fn reading(r: &bc::Reading) -> ReadingRecord {
     }
 }
 
-fn fit(f: &bc::DisorderFit) -> DisorderFitRecord {
+fn fit(f: &bc::DisorderFit, likelihood_ratios: &[(Disorder, f64)]) -> DisorderFitRecord {
     DisorderFitRecord {
         disorder: f.disorder,
         affected: mask(f.affected),
@@ -503,6 +506,10 @@ fn fit(f: &bc::DisorderFit) -> DisorderFitRecord {
         unknown: mask(f.unknown),
         score: opt(f.score),
         fit: f.fit,
+        likelihood_ratio: likelihood_ratios
+            .iter()
+            .find(|(d, _)| *d == f.disorder)
+            .map_or(1.0, |(_, lr)| *lr),
     }
 }
 
@@ -573,13 +580,15 @@ fn build(input: &BloodCountInput) -> marrowkb::Result<BloodCount> {
 /// `aplastic_criteria` is an `MkbAplasticCriteria`, or 0 for the default (Camitta/Bacigalupo). The
 /// interpretation goes to `*out`; the disorders' fits, best first (score descending, undetermined last,
 /// then by disorder), are copied into `fits` when it is not NULL, and their number is written to
-/// `out->fits_len` (a buffer of `mkb_disorder_count()` fits is enough).
+/// `out->fits_len` (a buffer of `mkb_disorder_count()` fits is enough). Each fit carries the count's
+/// likelihood ratio under its disorder, ready for `MkbDifferentialQuery.evidence`.
 ///
 /// Returns `MKB_OK`; `MKB_INVALID_MEASUREMENT` or `MKB_INCONSISTENT_MEASUREMENTS` for a value the core
 /// rejects (NaN, infinite, negative, impossible, or values that do not go together), with the field, value,
-/// unit and reason in `out->error` (the rest of `*out` is then zeroed); `MKB_INVALID_ENUM` for a unit,
-/// sex or criteria value out of range; `MKB_BUFFER_TOO_SMALL` when `fits` is not NULL and `fits_cap` is
-/// below `out->fits_len` (the interpretation is still written, the fits are not); `MKB_NULL_POINTER`.
+/// unit and reason in `out->error` (the rest of `*out` is then reset to "nothing measured");
+/// `MKB_INVALID_ENUM` for a unit, sex or criteria value out of range; `MKB_INVALID_ARGUMENT` for a `bool`
+/// that is neither 0 nor 1; `MKB_BUFFER_TOO_SMALL` when `fits` is not NULL and `fits_cap` is below
+/// `out->fits_len` (the interpretation is still written, the fits are not); `MKB_NULL_POINTER`.
 ///
 /// # Safety
 /// `count` must point to a readable `MkbBloodCount`, `out` to a writable `MkbInterpretation`; `fits` must
@@ -648,8 +657,9 @@ pub unsafe extern "C" fn mkb_interpret_blood_count(
             return Err(Status::MkbBufferTooSmall);
         }
         let buffer = unsafe { array_mut(fits, fits_cap) }?;
+        let likelihood_ratios = i.likelihood_ratios();
         for (slot, f) in buffer.iter_mut().zip(i.ranked_fits().iter()) {
-            *slot = fit(f);
+            *slot = fit(f, &likelihood_ratios);
         }
         Ok(())
     })

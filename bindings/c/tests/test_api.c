@@ -1119,6 +1119,31 @@ static void test_blood_count(void) {
     }
     CHECK(aplastic);
 
+    /* Each fit carries the count's likelihood ratio, ready to feed the differential. */
+    MkbDisorderLikelihoodRatio evidence[64];
+    double lr_aplastic = 0, lr_dba = 0;
+    for (size_t i = 0; i < r.fits_len && i < 64; i++) {
+        CHECK(fits[i].likelihood_ratio > 0 && isfinite(fits[i].likelihood_ratio));
+        evidence[i].disorder = fits[i].disorder;
+        evidence[i].likelihood_ratio = fits[i].likelihood_ratio;
+        if (fits[i].disorder == MKB_DISORDER_APLASTIC_ANEMIA) lr_aplastic = fits[i].likelihood_ratio;
+        if (fits[i].disorder == MKB_DISORDER_DIAMOND_BLACKFAN_ANEMIA) lr_dba = fits[i].likelihood_ratio;
+    }
+    CHECK(lr_aplastic > 1.0 && lr_aplastic > lr_dba);
+    MkbDifferentialQuery dq;
+    memset(&dq, 0, sizeof dq);
+    dq.evidence = evidence;
+    dq.evidence_len = r.fits_len;
+    MkbRanked ranked[64];
+    MkbDifferentialOutput dout;
+    memset(&dout, 0, sizeof dout);
+    dout.ranking = ranked;
+    dout.ranking_cap = 64;
+    CHECK_STATUS(mkb_differential(&dq, &dout), MKB_OK);
+    for (size_t i = 0; i < dout.ranking_len && i < 64; i++) {
+        if (ranked[i].disorder == MKB_DISORDER_APLASTIC_ANEMIA) CHECK(fabs(ranked[i].evidence - log10(lr_aplastic)) < 1e-9);
+    }
+
     /* The same count in other units gives the same reading. */
     MkbBloodCount other = bc;
     other.hemoglobin = given(72.0, MKB_HEMOGLOBIN_UNIT_GRAMS_PER_LITER);
