@@ -60,6 +60,9 @@ step "compile C (-std=c11 -Wall -Wextra -Werror -pedantic) and the header as C++
 sed -n '/<!-- quickstart:begin -->/,/<!-- quickstart:end -->/p' bindings/c/README.md | sed '/^<!--/d; /^```/d' \
     > "$build/quickstart.c"
 [[ -s "$build/quickstart.c" ]] || { echo "no quickstart example found in bindings/c/README.md" >&2; exit 1; }
+# The repository README shows the same example: it must stay identical to the one compiled here.
+sed -n '/<!-- quickstart:begin -->/,/<!-- quickstart:end -->/p' README.md | sed '/^<!--/d; /^```/d' \
+    | cmp -s - "$build/quickstart.c" || { echo "README.md's C quick start differs from bindings/c/README.md's" >&2; exit 1; }
 {
     printf '#include <marrowkb.h>\n#include <stdio.h>\nint main(void) {\n'
     sed -n '/<!-- snippet:begin -->/,/<!-- snippet:end -->/p' bindings/c/README.md | sed '/^<!--/d; /^```/d'

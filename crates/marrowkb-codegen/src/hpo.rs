@@ -544,8 +544,14 @@ fn build_profiles(
                     }
                 }
             }
+            let ignored: Vec<u16> = d
+                .ignored_annotations
+                .iter()
+                .filter_map(|a| a.hpo.get(3..)?.parse::<u32>().ok())
+                .filter_map(|id| topo.index.get(&id).copied())
+                .collect();
             for (term, (positives, _negatives)) in per_term {
-                if features.contains_key(&term) {
+                if features.contains_key(&term) || ignored.contains(&term) {
                     continue;
                 }
                 let entry = if positives.is_empty() {

@@ -177,6 +177,15 @@ pub(crate) struct RiskRec {
     pub source: String,
 }
 
+/// An HPO annotation of one of the disorder's entries that the curators judged wrong, left out of its
+/// phenotype profile.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct IgnoredAnnotationRec {
+    pub hpo: String,
+    pub note: String,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct DisorderRec {
@@ -215,6 +224,8 @@ pub(crate) struct DisorderRec {
     pub causes: Vec<String>,
     #[serde(default)]
     pub risks: Vec<RiskRec>,
+    #[serde(default)]
+    pub ignored_annotations: Vec<IgnoredAnnotationRec>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -607,6 +618,12 @@ impl Knowledge {
             }
             for c in &d.causes {
                 check_ref(f, r, "cause", c, &cause_keys)?;
+            }
+            for ignored in &d.ignored_annotations {
+                ontology.check(f, r, &ignored.hpo)?;
+                if ignored.note.trim().is_empty() {
+                    return Err(invalid(f, r, format!("ignored annotation {}: the note must say why", ignored.hpo)));
+                }
             }
             for risk in &d.risks {
                 check_ref(f, r, "source", &risk.source, &source_keys)?;
