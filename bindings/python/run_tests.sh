@@ -25,11 +25,13 @@ step "installing maturin, pytest, mypy (PyPI)"
 step "building and installing the wheel (pip install ./bindings/python)"
 "$py" -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps ./bindings/python
 
-step "Rust JSON export for the round-trip test (marrowkb list --json)"
+step "Rust JSON export for the round-trip tests (marrowkb list --json; the CLI for differential/cbc)"
 out="$root/target/python-tests"
 mkdir -p "$out"
 cargo run --quiet --locked -p marrowkb-cli -- list --json > "$out/marrowkb.json"
 export MARROWKB_RUST_JSON="$out/marrowkb.json"
+# The CLI binary that cargo just built, for the tests that compare with `marrowkb differential/cbc --json`.
+export MARROWKB_CLI="${CARGO_TARGET_DIR:-$root/target}/debug/marrowkb"
 
 step "pytest (installed wheel, -X dev, faulthandler)"
 # Run from outside the source tree so that `import marrowkb` can only find the installed package.

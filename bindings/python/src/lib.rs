@@ -20,6 +20,9 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyDict, PyInt, PyList, PyString, PyTuple};
 use std::borrow::Cow;
 
+mod blood_count;
+mod differential;
+
 // ---------------------------------------------------------------------------------------------------
 // The objects the Python half registers at import.
 // ---------------------------------------------------------------------------------------------------
@@ -71,6 +74,17 @@ struct Registry {
     code_match: Py<PyAny>,
     lookup_result: Py<PyAny>,
     hpo_resolution: Py<PyAny>,
+    ranked: Py<PyAny>,
+    term_match: Py<PyAny>,
+    absence_match: Py<PyAny>,
+    missing_hallmark: Py<PyAny>,
+    input_report: Py<PyAny>,
+    reading: Py<PyAny>,
+    red_cell_size_reading: Py<PyAny>,
+    aplastic_assessment: Py<PyAny>,
+    disorder_fit: Py<PyAny>,
+    disorder_class: Py<PyAny>,
+    symptom_class: Py<PyAny>,
     base_error: Py<PyAny>,
     unknown_name: Py<PyAny>,
     unknown_id: Py<PyAny>,
@@ -80,6 +94,7 @@ struct Registry {
     malformed_id: Py<PyAny>,
     empty_input: Py<PyAny>,
     input_too_long: Py<PyAny>,
+    invalid_measurement: Py<PyAny>,
 }
 
 static REGISTRY: PyOnceLock<Registry> = PyOnceLock::new();
@@ -138,7 +153,22 @@ where
     PyTuple::new(py, items)
 }
 
-/// A tuple of records built by calling a registered record class once per item.
+/// A record (an instance of a registered `namedtuple` class) with these fields, made the way
+/// `namedtuple._make` makes one, `tuple.__new__(class, fields)`: no Python-level `__new__` frame per
+/// record. `fields` must have exactly the class's fields, in order.
+fn make_record<'py, A>(class: &Bound<'py, PyAny>, fields: A) -> PyResult<Bound<'py, PyAny>>
+where
+    A: IntoPyObject<'py, Target = PyTuple>,
+    A::Error: Into<PyErr>,
+{
+    static TUPLE_NEW: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    let py = class.py();
+    let tuple_new = TUPLE_NEW.get_or_try_init(py, || py.get_type::<PyTuple>().getattr("__new__").map(Bound::unbind))?;
+    let fields: Bound<'py, PyTuple> = pyo3::BoundObject::into_bound(fields.into_pyobject(py).map_err(Into::into)?);
+    tuple_new.bind(py).call1((class, fields))
+}
+
+/// A tuple of records built with a registered record class, one per item.
 fn record_tuple<'py, T>(
     py: Python<'py>,
     items: impl IntoIterator<Item = T>,
@@ -149,7 +179,7 @@ fn record_tuple<'py, T>(
     let class = class(registry).bind(py);
     let records = items
         .into_iter()
-        .map(|item| class.call1(args(registry, item)?))
+        .map(|item| make_record(class, args(registry, item)?))
         .collect::<PyResult<Vec<_>>>()?;
     PyTuple::new(py, records)
 }
@@ -163,6 +193,9 @@ fn record_tuple<'py, T>(
 enum Query<'a> {
     Text(&'a str),
     Number(u64),
+    Float(f64),
+    /// Nothing to show (the error names its argument itself).
+    None,
 }
 
 impl Query<'_> {
@@ -170,20 +203,24 @@ impl Query<'_> {
         Ok(match self {
             Query::Text(text) => PyString::new(py, text).into_any(),
             Query::Number(n) => n.into_pyobject(py)?.into_any(),
+            Query::Float(x) => x.into_pyobject(py)?.into_any(),
+            Query::None => py.None().into_bound(py),
         })
     }
 
-    /// A short form for messages: long input is cut.
-    fn shown(self) -> String {
+    /// A short form for messages: long input is cut; `None` when there is nothing to show.
+    fn shown(self) -> Option<String> {
         const MAX_CHARS: usize = 60;
-        match self {
+        Some(match self {
             Query::Text(text) if text.chars().count() > MAX_CHARS => {
                 let cut: String = text.chars().take(MAX_CHARS).collect();
                 format!("{cut:?}… ({} bytes)", text.len())
             }
             Query::Text(text) => format!("{text:?}"),
             Query::Number(n) => n.to_string(),
-        }
+            Query::Float(x) => x.to_string(),
+            Query::None => return None,
+        })
     }
 }
 
@@ -205,7 +242,10 @@ fn build_error(py: Python<'_>, error: Error, query: Query<'_>) -> PyResult<PyErr
     let registry = registry(py)?;
     let kwargs = PyDict::new(py);
     kwargs.set_item("query", query.to_py(py)?)?;
-    let message = format!("{error} (got {})", query.shown());
+    let mut message = match query.shown() {
+        Some(shown) => format!("{error} (got {shown})"),
+        None => error.to_string(),
+    };
     let class = match error {
         Error::EmptyInput => &registry.empty_input,
         Error::InputTooLong { len, max } => {
@@ -236,8 +276,19 @@ fn build_error(py: Python<'_>, error: Error, query: Query<'_>) -> PyResult<PyErr
             kwargs.set_item("reason", reason)?;
             &registry.invalid_argument
         }
-        Error::InvalidMeasurement { field, reason, .. } | Error::InconsistentMeasurements { field, reason } => {
-            kwargs.set_item("argument", field.to_string())?;
+        Error::InvalidMeasurement { field, value, reason } => {
+            // The core's message already shows the value as given, with its unit.
+            message = error.to_string();
+            kwargs.set_item("query", value.value())?;
+            kwargs.set_item("argument", field.key())?;
+            kwargs.set_item("reason", reason)?;
+            kwargs.set_item("value", value.value())?;
+            kwargs.set_item("unit", value.unit().symbol())?;
+            &registry.invalid_measurement
+        }
+        Error::InconsistentMeasurements { field, reason } => {
+            message = error.to_string();
+            kwargs.set_item("argument", field.key())?;
             kwargs.set_item("reason", reason)?;
             &registry.invalid_argument
         }
@@ -832,6 +883,13 @@ fn json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string_pretty(value).unwrap_or_default()
 }
 
+/// `json.loads(text)` (the module is imported on first use: `import marrowkb` does not load it).
+fn json_loads<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+    static LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    let loads = LOADS.get_or_try_init(py, || py.import("json")?.getattr("loads").map(Bound::unbind))?;
+    loads.bind(py).call1((text,))
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Module functions.
 // ---------------------------------------------------------------------------------------------------
@@ -883,6 +941,17 @@ fn _init(py: Python<'_>, namespace: &Bound<'_, PyDict>) -> PyResult<()> {
         code_match: class("CodeMatch")?,
         lookup_result: class("LookupResult")?,
         hpo_resolution: class("HpoResolution")?,
+        ranked: class("Ranked")?,
+        term_match: class("TermMatch")?,
+        absence_match: class("AbsenceMatch")?,
+        missing_hallmark: class("MissingHallmark")?,
+        input_report: class("InputReport")?,
+        reading: class("Reading")?,
+        red_cell_size_reading: class("RedCellSizeReading")?,
+        aplastic_assessment: class("AplasticAssessment")?,
+        disorder_fit: class("DisorderFit")?,
+        disorder_class: class("Disorder")?,
+        symptom_class: class("Symptom")?,
         base_error: class("MarrowkbError")?,
         unknown_name: class("UnknownNameError")?,
         unknown_id: class("UnknownIdError")?,
@@ -892,6 +961,7 @@ fn _init(py: Python<'_>, namespace: &Bound<'_, PyDict>) -> PyResult<()> {
         malformed_id: class("MalformedIdError")?,
         empty_input: class("EmptyInputError")?,
         input_too_long: class("InputTooLongError")?,
+        invalid_measurement: class("InvalidMeasurementError")?,
     };
     REGISTRY
         .set(py, registry)
@@ -976,7 +1046,7 @@ fn gene_record<'py>(py: Python<'py>, gene: Gene) -> PyResult<Bound<'py, PyAny>> 
         gene.ncbi_gene_id(),
         member_tuple(py, gene.disorders().iter().copied())?,
     );
-    registry.gene.bind(py).call1(args)
+    make_record(registry.gene.bind(py), args)
 }
 
 /// A gene by HGNC symbol (str, any case) or NCBI Gene id (int).
@@ -1130,6 +1200,14 @@ fn term_arg(py: Python<'_>, id: &Bound<'_, PyAny>) -> PyResult<Term> {
     if let Ok(term) = id.cast::<PyTerm>() {
         return Ok(term.get().0);
     }
+    if let Ok(text) = id.cast::<PyString>() {
+        // The hot path (`hpo_term("HP:0001873")`): with the abi3 (3.9) API, `to_cow` copies the UTF-8
+        // bytes into a String after encoding them; reading them in place saves an allocation and a copy.
+        let bytes = text.encode_utf8()?;
+        if let Ok(text) = core::str::from_utf8(bytes.as_bytes()) {
+            return check(py, hpo::term(text), Query::Text(text));
+        }
+    }
     let arg = id_arg(id, "HPO id")?;
     let found = match &arg {
         IdArg::Number(n) => hpo::term(*n),
@@ -1138,8 +1216,55 @@ fn term_arg(py: Python<'_>, id: &Bound<'_, PyAny>) -> PyResult<Term> {
     check(py, found, arg.query())
 }
 
+/// The Python objects of one HPO term, each made on first use and then shared.
+struct TermObjects {
+    term: PyOnceLock<Py<PyTerm>>,
+    id: PyOnceLock<Py<PyString>>,
+    name: PyOnceLock<Py<PyString>>,
+}
+
+/// One Python `Term` object per HPO term (and one `str` for its id and for its name), made on first use
+/// and then shared: handing out a term or its name is a reference-count increment, not an allocation.
+/// (Terms are immutable values, so sharing is invisible except that `hpo_term(x) is hpo_term(x)`.)
+static TERM_OBJECTS: PyOnceLock<Box<[TermObjects]>> = PyOnceLock::new();
+
+/// The shared objects of a term (`None` only for an index the core never hands out).
+fn term_objects(py: Python<'_>, term: Term) -> Option<&'static TermObjects> {
+    let slots = TERM_OBJECTS.get_or_init(py, || {
+        (0..hpo::TERM_COUNT)
+            .map(|_| TermObjects {
+                term: PyOnceLock::new(),
+                id: PyOnceLock::new(),
+                name: PyOnceLock::new(),
+            })
+            .collect()
+    });
+    slots.get(term.index())
+}
+
+/// The shared Python object of a term.
+fn term_object<'py>(py: Python<'py>, term: Term) -> PyResult<Bound<'py, PyTerm>> {
+    match term_objects(py, term) {
+        Some(slot) => Ok(slot
+            .term
+            .get_or_try_init(py, || Py::new(py, PyTerm(term)))?
+            .bind(py)
+            .clone()),
+        None => Bound::new(py, PyTerm(term)),
+    }
+}
+
+/// `term_object`, or None.
+fn optional_term<'py>(py: Python<'py>, term: Option<Term>) -> PyResult<Bound<'py, PyAny>> {
+    match term {
+        Some(t) => Ok(term_object(py, t)?.into_any()),
+        None => Ok(py.None().into_bound(py)),
+    }
+}
+
 fn term_tuple<'py>(py: Python<'py>, terms: impl Iterator<Item = Term>) -> PyResult<Bound<'py, PyTuple>> {
-    PyTuple::new(py, terms.map(PyTerm).collect::<Vec<_>>())
+    let objects = terms.map(|t| term_object(py, t)).collect::<PyResult<Vec<_>>>()?;
+    PyTuple::new(py, objects)
 }
 
 #[pymethods]
@@ -1165,8 +1290,12 @@ impl PyTerm {
 
     /// The id as a CURIE, e.g. "HP:0001873".
     #[getter]
-    fn id(&self) -> String {
-        self.0.id().to_string()
+    fn id<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
+        let make = || PyString::new(py, &self.0.id().to_string()).unbind();
+        match term_objects(py, self.0) {
+            Some(slot) => slot.id.get_or_init(py, make).bind(py).clone(),
+            None => make().into_bound(py),
+        }
     }
     /// The id's number, e.g. 1873.
     #[getter]
@@ -1175,8 +1304,12 @@ impl PyTerm {
     }
     /// The term's label.
     #[getter]
-    fn name(&self) -> &'static str {
-        self.0.name()
+    fn name<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
+        let make = || PyString::new(py, self.0.name()).unbind();
+        match term_objects(py, self.0) {
+            Some(slot) => slot.name.get_or_init(py, make).bind(py).clone(),
+            None => make().into_bound(py),
+        }
     }
     /// Direct parents (is-a), in the ontology's order.
     #[getter]
@@ -1224,10 +1357,30 @@ impl PyTerm {
     }
 }
 
+/// The `str` ids `hpo_term` has resolved, each mapped to its shared `Term` object: a repeated id (the
+/// usual case when reading annotation files) costs one dict probe instead of UTF-8 encoding and parsing.
+/// Only exact `str` keys that resolve are kept, and at most [`TERM_MEMO_MAX`] of them.
+static TERM_MEMO: PyOnceLock<Py<PyDict>> = PyOnceLock::new();
+const TERM_MEMO_MAX: usize = 1 << 16;
+
 /// The current HPO term for an id (`"HP:0001873"`, `"0001873"`, `1873`, or a Term).
 #[pyfunction]
-fn hpo_term(py: Python<'_>, id: &Bound<'_, PyAny>) -> PyResult<PyTerm> {
-    term_arg(py, id).map(PyTerm)
+fn hpo_term<'py>(py: Python<'py>, id: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    if id.is_exact_instance_of::<PyTerm>() {
+        return Ok(id.clone());
+    }
+    if id.is_exact_instance_of::<PyString>() {
+        let memo = TERM_MEMO.get_or_init(py, || PyDict::new(py).unbind()).bind(py);
+        if let Some(term) = memo.get_item(id)? {
+            return Ok(term);
+        }
+        let term = term_object(py, term_arg(py, id)?)?.into_any();
+        if memo.len() < TERM_MEMO_MAX {
+            memo.set_item(id, &term)?;
+        }
+        return Ok(term);
+    }
+    Ok(term_object(py, term_arg(py, id)?)?.into_any())
 }
 
 /// Like `hpo_term`, and says whether the id was an alternative or obsolete one.
@@ -1246,7 +1399,14 @@ fn hpo_resolve<'py>(py: Python<'py>, id: &Bound<'py, PyAny>) -> PyResult<Bound<'
         Some(_) => Some("other"),
     };
     let class = registry(py)?.hpo_resolution.bind(py);
-    class.call1((PyTerm(resolved.term), resolved.requested.to_string(), replaced))
+    make_record(
+        class,
+        (
+            term_object(py, resolved.term)?,
+            resolved.requested.to_string(),
+            replaced,
+        ),
+    )
 }
 
 /// Every current HPO term, parents before children.
@@ -1323,7 +1483,7 @@ fn lookup_many_with_suggestions<'py>(py: Python<'py>, names: &Bound<'py, PyAny>)
             Some(Err(Error::UnknownName { suggestions })) => (none.clone(), member_tuple(py, suggestions.iter())?),
             _ => (none.clone(), empty.clone()),
         };
-        result.call1((disorder, suggestions))
+        make_record(result, (disorder, suggestions))
     })
 }
 
@@ -1366,5 +1526,10 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(to_json, m)?)?;
     m.add_function(wrap_pyfunction!(lookup_many, m)?)?;
     m.add_function(wrap_pyfunction!(lookup_many_with_suggestions, m)?)?;
+    m.add_class::<differential::PyDifferential>()?;
+    m.add_function(wrap_pyfunction!(differential::differential, m)?)?;
+    m.add_class::<blood_count::PyBloodCount>()?;
+    m.add_class::<blood_count::PyInterpretation>()?;
+    m.add_function(wrap_pyfunction!(blood_count::interpret_blood_count, m)?)?;
     Ok(())
 }

@@ -7,7 +7,7 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import pytest
 
@@ -48,3 +48,22 @@ def rust_json(rust_json_text: str) -> dict[str, Any]:
 @pytest.fixture(scope="session")
 def kb() -> dict[str, Any]:
     return marrowkb.to_dict()
+
+
+@pytest.fixture(scope="session")
+def rust_cli() -> Callable[..., str]:
+    """Runs the Rust CLI (`marrowkb ARGS...`) and returns its stdout: the built binary named by
+    MARROWKB_CLI (run_tests.sh), or `cargo run -p marrowkb-cli` when that is not set."""
+    binary = os.environ.get("MARROWKB_CLI")
+    if binary and Path(binary).is_file():
+        prefix = [binary]
+    else:
+        cargo = shutil.which("cargo")
+        if cargo is None or not (REPO / "Cargo.toml").exists():
+            pytest.skip("no MARROWKB_CLI and no cargo to run the Rust CLI")
+        prefix = [cargo, "run", "--quiet", "-p", "marrowkb-cli", "--"]
+
+    def run(*args: str) -> str:
+        return subprocess.run([*prefix, *args], cwd=REPO, check=True, capture_output=True, text=True).stdout
+
+    return run

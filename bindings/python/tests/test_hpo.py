@@ -94,3 +94,38 @@ def test_errors() -> None:
     assert (obsolete.value.kind, obsolete.value.id, obsolete.value.query) == ("HPO", 489, "HP:0000489")
     assert issubclass(marrowkb.ObsoleteIdError, marrowkb.UnknownIdError)
     assert issubclass(marrowkb.InvalidArgumentError, ValueError)
+
+
+def test_terms_and_their_strings_are_shared() -> None:
+    """hpo_term hands out one object per term, and its id and name strings are made once."""
+    t = marrowkb.hpo_term("HP:0001873")
+    assert marrowkb.hpo_term("HP:0001873") is t is marrowkb.hpo_term(1873) is marrowkb.hpo_term("0001873")
+    assert marrowkb.hpo_term(t) is t and marrowkb.hpo_term(Term(1873)) == t
+    assert t.name is t.name and t.id is t.id and Term(1873).name is t.name
+    assert t in marrowkb.hpo_terms() and marrowkb.hpo_terms()[marrowkb.hpo_terms().index(t)] is t
+    assert t.parents[0] is marrowkb.hpo_term(t.parents[0].id)
+
+
+def test_remembered_ids_answer_like_fresh_ones() -> None:
+    """Repeated str ids (remembered after the first look-up) give the same answers and the same errors."""
+    for _ in range(3):
+        assert marrowkb.hpo_term("HP:0000004") == marrowkb.hpo_resolve("HP:0000004").term  # alternative id
+        assert marrowkb.hpo_term(" hp_0001873 ") == Term(1873)
+        with pytest.raises(marrowkb.MalformedIdError):
+            marrowkb.hpo_term("HP:abc")
+        with pytest.raises(marrowkb.ObsoleteIdError):
+            marrowkb.hpo_term("HP:0000489")
+        fresh = "".join(["HP:", "0001873"])  # an equal str that is a different object
+        assert marrowkb.hpo_term(fresh) is marrowkb.hpo_term("HP:0001873")
+
+    class Weird(str):
+        def __hash__(self) -> int:
+            return 0
+
+        def __eq__(self, other: object) -> bool:
+            return True
+
+    assert marrowkb.hpo_term(Weird("HP:0000118")) == Term.PHENOTYPIC_ABNORMALITY  # subclasses are parsed
+    assert marrowkb.hpo_term("HP:0001873") == Term(1873)
+    with pytest.raises(UnicodeEncodeError):
+        marrowkb.hpo_term("HP:\udc80")

@@ -44,6 +44,18 @@ def workload() -> list[Any]:
         answers.append((s.disorders, s.hpo, s.display_name))
     answers.append(marrowkb.genes())
     answers.append(marrowkb.to_json())
+    for observed, excluded in [(["HP:0001873", "HP:0003974"], ["HP:0009777"]), (["HP:0001738", 1875, "x"], [])]:
+        result = marrowkb.differential(observed, excluded, age_of_onset=2, sex="female")
+        answers.append((result.ranking, result.inputs, result.to_json()))
+        ask(lambda o, e: marrowkb.differential(o, e, strict=True).to_json(), observed, excluded)
+    for kwargs in [
+        dict(hemoglobin=7.2, neutrophils=0.3, platelets=15, reticulocytes=12, cellularity=15, age=34, sex="f"),
+        dict(hemoglobin=72, hemoglobin_unit="g/L", mcv=104, age=6, age_unit="months"),
+        dict(hemoglobin=30),
+        dict(platelets=float("nan")),
+    ]:
+        ask(lambda k: (lambda i: (i.readings, i.aplastic_anemia, i.disorder_fits, i.to_json()))(marrowkb.interpret_blood_count(k)), kwargs)
+    answers.append(marrowkb.differential(["HP:0001873"], blood_count=marrowkb.BloodCount(hemoglobin=7.2, age=34)).to_json())
     return answers
 
 

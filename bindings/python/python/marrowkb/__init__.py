@@ -13,6 +13,11 @@ core's tables. As with any Enum, ``member.name`` is the member name (``"FANCONI_
 ``member.value`` (also ``int(member)`` and ``member.id``) the stable discriminant; the record's own name
 is ``member.display_name``, which is also ``str(member)``. Every other field of the Rust record is a
 read-only property of the member.
+
+:func:`differential` ranks the 20 disorders for a patient's HPO-coded findings (returning a
+:class:`Differential`); :class:`BloodCount` validates a blood count in explicit units and
+:meth:`BloodCount.interpret` / :func:`interpret_blood_count` read it (a :class:`BloodCountInterpretation`).
+Their ``to_dict()`` / ``to_json()`` are the Rust serde JSON, as the CLI's ``--json`` prints it.
 """
 
 from __future__ import annotations
@@ -76,6 +81,21 @@ __all__ = [
     "suggest",
     "to_dict",
     "to_json",
+    "AbsenceMatch",
+    "AplasticAssessment",
+    "BloodCount",
+    "BloodCountInterpretation",
+    "Differential",
+    "DisorderFit",
+    "InputReport",
+    "InvalidMeasurementError",
+    "MissingHallmark",
+    "Ranked",
+    "Reading",
+    "RedCellSizeReading",
+    "TermMatch",
+    "differential",
+    "interpret_blood_count",
 ]
 
 #: Version of this package (and of the Rust crate it wraps).
@@ -94,7 +114,7 @@ SCHEMA_VERSION: int = _n.SCHEMA_VERSION
 class MarrowkbError(Exception):
     """Base class of every error marrowkb raises. ``query`` is the input that failed."""
 
-    def __init__(self, message: str = "", *, query: Union[str, int, None] = None) -> None:
+    def __init__(self, message: str = "", *, query: Union[str, int, float, None] = None) -> None:
         super().__init__(message)
         self.query = query
 
@@ -106,7 +126,7 @@ class UnknownNameError(MarrowkbError, LookupError):
         self,
         message: str = "",
         *,
-        query: Union[str, int, None] = None,
+        query: Union[str, int, float, None] = None,
         suggestions: Tuple[Disorder, ...] = (),
     ) -> None:
         super().__init__(message, query=query)
@@ -116,7 +136,7 @@ class UnknownNameError(MarrowkbError, LookupError):
 class UnknownIdError(MarrowkbError, LookupError):
     """A well-formed identifier no record carries; ``kind`` is "ORPHA", "OMIM", "HPO", "ICD-10" or "gene"."""
 
-    def __init__(self, message: str = "", *, query: Union[str, int, None] = None, kind: str = "") -> None:
+    def __init__(self, message: str = "", *, query: Union[str, int, float, None] = None, kind: str = "") -> None:
         super().__init__(message, query=query)
         self.kind = kind
 
@@ -124,7 +144,7 @@ class UnknownIdError(MarrowkbError, LookupError):
 class ObsoleteIdError(UnknownIdError):
     """An identifier that is obsolete in the shipped release and has no single replacement (``id``: its number)."""
 
-    def __init__(self, message: str = "", *, query: Union[str, int, None] = None, kind: str = "", id: int = 0) -> None:
+    def __init__(self, message: str = "", *, query: Union[str, int, float, None] = None, kind: str = "", id: int = 0) -> None:
         super().__init__(message, query=query, kind=kind)
         self.id = id
 
@@ -132,7 +152,7 @@ class ObsoleteIdError(UnknownIdError):
 class UnknownKeyError(MarrowkbError, LookupError):
     """No member of this enum has the key or name; ``entity`` names the enum (e.g. "symptom")."""
 
-    def __init__(self, message: str = "", *, query: Union[str, int, None] = None, entity: str = "") -> None:
+    def __init__(self, message: str = "", *, query: Union[str, int, float, None] = None, entity: str = "") -> None:
         super().__init__(message, query=query)
         self.entity = entity
 
@@ -141,7 +161,7 @@ class MalformedIdError(MarrowkbError, ValueError):
     """Text not shaped like an identifier of ``kind``; ``reason`` says what is wrong."""
 
     def __init__(
-        self, message: str = "", *, query: Union[str, int, None] = None, kind: str = "", reason: str = ""
+        self, message: str = "", *, query: Union[str, int, float, None] = None, kind: str = "", reason: str = ""
     ) -> None:
         super().__init__(message, query=query)
         self.kind = kind
@@ -152,11 +172,38 @@ class InvalidArgumentError(MarrowkbError, ValueError):
     """An argument outside what the function accepts (``argument`` names it, ``reason`` says why)."""
 
     def __init__(
-        self, message: str = "", *, query: Union[str, int, None] = None, argument: str = "", reason: str = ""
+        self, message: str = "", *, query: Union[str, int, float, None] = None, argument: str = "", reason: str = ""
     ) -> None:
         super().__init__(message, query=query)
         self.argument = argument
         self.reason = reason
+
+
+class InvalidMeasurementError(InvalidArgumentError):
+    """A blood count value that is NaN, infinite, negative or physiologically impossible.
+
+    ``argument`` (also ``field``) is the keyword argument (e.g. "hemoglobin"), ``value`` and ``unit`` the
+    value as given, ``reason`` what is wrong with it. Nothing is ever clamped.
+    """
+
+    def __init__(
+        self,
+        message: str = "",
+        *,
+        query: Union[str, int, float, None] = None,
+        argument: str = "",
+        reason: str = "",
+        value: float = float("nan"),
+        unit: str = "",
+    ) -> None:
+        super().__init__(message, query=query, argument=argument, reason=reason)
+        self.value = value
+        self.unit = unit
+
+    @property
+    def field(self) -> str:
+        """The blood count field: the keyword argument of :class:`BloodCount`."""
+        return self.argument
 
 
 class EmptyInputError(MarrowkbError, ValueError):
@@ -167,7 +214,7 @@ class InputTooLongError(MarrowkbError, ValueError):
     """The text is longer than any name marrowkb knows (``length`` and ``limit`` in UTF-8 bytes)."""
 
     def __init__(
-        self, message: str = "", *, query: Union[str, int, None] = None, length: int = 0, limit: int = 0
+        self, message: str = "", *, query: Union[str, int, float, None] = None, length: int = 0, limit: int = 0
     ) -> None:
         super().__init__(message, query=query)
         self.length = length
@@ -262,6 +309,108 @@ HpoResolution = _record(
     term="The current Term.",
     requested='The id asked for, as a CURIE (e.g. "HP:0000004").',
     replaced='None when requested is the term\'s own id; "alt_id" or "obsolete" when it was replaced.',
+)
+
+Ranked = _record(
+    "Ranked",
+    "One disorder's place in a differential: rank, score (log10 likelihood ratio), posterior, the score's "
+    "parts (which add up to score) and the explanation.",
+    rank="1 for the best.",
+    disorder="The Disorder.",
+    score="Total log10 likelihood ratio of everything given, against all diseases HPO annotates.",
+    posterior="Posterior probability under a uniform prior over the 20 disorders (sums to 1 over the ranking).",
+    phenotype="log10 LR of the observed findings.",
+    absent="log10 LR of the findings the patient does not have.",
+    onset="log10 LR of the age of onset (0.0 when not given).",
+    sex="log10 LR of the sex (0.0 when not given or when inheritance does not depend on it).",
+    evidence="log10 of the extra likelihood ratios (blood count, evidence=).",
+    matches="A TermMatch per observed term used, in the order of Differential.observed.",
+    absences="An AbsenceMatch per excluded term used, in the order of Differential.excluded.",
+    missing="MissingHallmarks: hallmarks (>= 80 % frequent) no finding covers; listed, not scored.",
+)
+TermMatch = _record(
+    "TermMatch",
+    "How one observed finding scores for one disorder.",
+    term="The patient's Term.",
+    kind='"exact", "broader", "narrower", "related", "unexplained" or "contradicted".',
+    feature="The disorder's feature Term it was matched to (the excluded term when contradicted), or None.",
+    via="The Term whose frequency was used (for related: the common ancestor), or None.",
+    frequency="The disorder's (implied) frequency of via (0.0 when unexplained or contradicted).",
+    likelihood_ratio="The finding's likelihood ratio.",
+    log10_lr="Its contribution to the score: log10(likelihood_ratio).",
+)
+AbsenceMatch = _record(
+    "AbsenceMatch",
+    "How one excluded finding (the patient does not have it) scores for one disorder.",
+    term="The excluded Term.",
+    kind='"against", "consistent" or "neutral".',
+    feature="The disorder's feature that makes the absence count (against), the excluded term (consistent), or None.",
+    frequency="The probability that a patient with the disorder has the finding.",
+    likelihood_ratio="The absence's likelihood ratio.",
+    log10_lr="Its contribution to the score: log10(likelihood_ratio).",
+)
+MissingHallmark = _record(
+    "MissingHallmark",
+    "A hallmark of a disorder (at least 80 % frequent) that none of the findings covers.",
+    feature="The disorder's feature Term.",
+    frequency="Its frequency in the disorder.",
+)
+InputReport = _record(
+    "InputReport",
+    "What became of one input of differential().",
+    excluded="Whether it came from excluded (else observed).",
+    position="Its position in that list, from 0.",
+    requested='The id as parsed, as a CURIE (e.g. "HP:0000004"), or None when malformed.',
+    term="The current Term it stands for (the replacement of an old id), or None.",
+    status='"used", "replaced", "duplicate", "conflict", "not_phenotype", "obsolete", "unknown" or "malformed".',
+    error="Why it could not be used (obsolete, unknown, malformed), or None.",
+    given="The object as given.",
+)
+Reading = _record(
+    "Reading",
+    "One cytopenia's reading of a blood count.",
+    cytopenia='"anemia", "neutropenia", "lymphopenia", "monocytopenia", "thrombocytopenia" or "reticulocytopenia".',
+    value="The value in its canonical unit (g/dL for haemoglobin, 10^9/L for counts), or None.",
+    presence='"not_measured", "undetermined", "no_reference", "absent" or "present".',
+    lower_limit="The lower limit used (present means value < lower_limit), or None.",
+    reference='The source of lower_limit (e.g. "who_2011"), or None.',
+    severity='"mild", "moderate", "severe" or "very_severe" when present and graded, else None.',
+    severity_scale='"who_2011" or "neutropenia_bands", or None.',
+    ctcae="CTCAE v5.0 grade 0-4 (anaemia, neutrophils, lymphocytes, platelets), or None.",
+)
+RedCellSizeReading = _record(
+    "RedCellSizeReading",
+    "Red cell size from the MCV.",
+    mcv="MCV in fL, or None.",
+    size='"microcytic", "normocytic" or "macrocytic"; None when the MCV, age or needed sex is missing.',
+    lower_limit="Lower limit used (fL), or None.",
+    upper_limit="Upper limit used (fL), or None.",
+)
+AplasticAssessment = _record(
+    "AplasticAssessment",
+    "Aplastic anaemia severity (Camitta as modified by Bacigalupo, or BSH 2016) and each criterion.",
+    criteria='"camitta_bacigalupo" or "bsh_2016_automated".',
+    severity='"not_assessed", "undetermined", "non_severe", "severe", "very_severe" or "at_least_severe".',
+    marrow='Marrow criterion: "unknown", "not_met" or "met".',
+    neutrophils="Neutrophils < 0.5 x 10^9/L.",
+    platelets="Platelets < 20 x 10^9/L.",
+    reticulocytes="Reticulocytes below reticulocytes_below.",
+    reticulocytes_below="The reticulocyte threshold used (10^9/L).",
+    counts_met="How many of the three count criteria are met.",
+    counts="At least two of the three count criteria.",
+    very_severe_neutrophils="Neutrophils < 0.2 x 10^9/L.",
+)
+DisorderFit = _record(
+    "DisorderFit",
+    "How a disorder's affected cell lines fit the decreased ones (lines: red_cells, white_cells, platelets).",
+    disorder="The Disorder.",
+    affected="Its affected lines.",
+    matched="Affected and decreased.",
+    missed="Affected, known, not decreased.",
+    unexpected="Decreased, not affected.",
+    unknown="Lines whose state is unknown.",
+    score="Jaccard index of matched over compared lines (0-1), or None when nothing is known.",
+    fit='"undetermined", "no_overlap", "partial" or "exact".',
 )
 
 
@@ -444,6 +593,11 @@ Term = _n.Term
 lookup_many = _n.lookup_many
 lookup_many_with_suggestions = _n.lookup_many_with_suggestions
 to_json = _n.to_json
+differential = _n.differential
+Differential = _n.Differential
+BloodCount = _n.BloodCount
+BloodCountInterpretation = _n.BloodCountInterpretation
+interpret_blood_count = _n.interpret_blood_count
 
 
 def to_dict() -> dict[str, Any]:

@@ -3,7 +3,7 @@
 # (between the `<generated …>` markers; a test fails when they are stale). Edit everything else by hand.
 
 import enum
-from typing import Any, ClassVar, Iterable, NamedTuple, final
+from typing import Any, ClassVar, Iterable, Iterator, Mapping, NamedTuple, Union, final, overload
 
 __all__ = [
     "DATA_VERSION",
@@ -52,6 +52,21 @@ __all__ = [
     "suggest",
     "to_dict",
     "to_json",
+    "AbsenceMatch",
+    "AplasticAssessment",
+    "BloodCount",
+    "BloodCountInterpretation",
+    "Differential",
+    "DisorderFit",
+    "InputReport",
+    "InvalidMeasurementError",
+    "MissingHallmark",
+    "Ranked",
+    "Reading",
+    "RedCellSizeReading",
+    "TermMatch",
+    "differential",
+    "interpret_blood_count",
 ]
 
 __version__: str
@@ -62,40 +77,58 @@ HPO_RELEASE: str
 # --- Exceptions ---
 
 class MarrowkbError(Exception):
-    query: str | int | None
-    def __init__(self, message: str = "", *, query: str | int | None = None) -> None: ...
+    query: str | int | float | None
+    def __init__(self, message: str = "", *, query: str | int | float | None = None) -> None: ...
 
 class UnknownNameError(MarrowkbError, LookupError):
     suggestions: tuple[Disorder, ...]
     def __init__(
-        self, message: str = "", *, query: str | int | None = None, suggestions: tuple[Disorder, ...] = ()
+        self, message: str = "", *, query: str | int | float | None = None, suggestions: tuple[Disorder, ...] = ()
     ) -> None: ...
 
 class UnknownIdError(MarrowkbError, LookupError):
     kind: str
-    def __init__(self, message: str = "", *, query: str | int | None = None, kind: str = "") -> None: ...
+    def __init__(self, message: str = "", *, query: str | int | float | None = None, kind: str = "") -> None: ...
 
 class ObsoleteIdError(UnknownIdError):
     id: int
-    def __init__(self, message: str = "", *, query: str | int | None = None, kind: str = "", id: int = 0) -> None: ...
+    def __init__(self, message: str = "", *, query: str | int | float | None = None, kind: str = "", id: int = 0) -> None: ...
 
 class UnknownKeyError(MarrowkbError, LookupError):
     entity: str
-    def __init__(self, message: str = "", *, query: str | int | None = None, entity: str = "") -> None: ...
+    def __init__(self, message: str = "", *, query: str | int | float | None = None, entity: str = "") -> None: ...
 
 class MalformedIdError(MarrowkbError, ValueError):
     kind: str
     reason: str
     def __init__(
-        self, message: str = "", *, query: str | int | None = None, kind: str = "", reason: str = ""
+        self, message: str = "", *, query: str | int | float | None = None, kind: str = "", reason: str = ""
     ) -> None: ...
 
 class InvalidArgumentError(MarrowkbError, ValueError):
     argument: str
     reason: str
     def __init__(
-        self, message: str = "", *, query: str | int | None = None, argument: str = "", reason: str = ""
+        self, message: str = "", *, query: str | int | float | None = None, argument: str = "", reason: str = ""
     ) -> None: ...
+
+class InvalidMeasurementError(InvalidArgumentError):
+    """A blood count value that is NaN, infinite, negative or impossible (`argument`/`field`, `value`, `unit`)."""
+
+    value: float
+    unit: str
+    def __init__(
+        self,
+        message: str = "",
+        *,
+        query: str | int | float | None = None,
+        argument: str = "",
+        reason: str = "",
+        value: float = ...,
+        unit: str = "",
+    ) -> None: ...
+    @property
+    def field(self) -> str: ...
 
 class EmptyInputError(MarrowkbError, ValueError): ...
 
@@ -103,7 +136,7 @@ class InputTooLongError(MarrowkbError, ValueError):
     length: int
     limit: int
     def __init__(
-        self, message: str = "", *, query: str | int | None = None, length: int = 0, limit: int = 0
+        self, message: str = "", *, query: str | int | float | None = None, length: int = 0, limit: int = 0
     ) -> None: ...
 
 # --- Small records ---
@@ -164,6 +197,88 @@ class HpoResolution(NamedTuple):
     requested: str
     replaced: str | None
 
+class Ranked(NamedTuple):
+    rank: int
+    disorder: Disorder
+    score: float
+    posterior: float
+    phenotype: float
+    absent: float
+    onset: float
+    sex: float
+    evidence: float
+    matches: tuple[TermMatch, ...]
+    absences: tuple[AbsenceMatch, ...]
+    missing: tuple[MissingHallmark, ...]
+
+class TermMatch(NamedTuple):
+    term: Term
+    kind: str
+    feature: Term | None
+    via: Term | None
+    frequency: float
+    likelihood_ratio: float
+    log10_lr: float
+
+class AbsenceMatch(NamedTuple):
+    term: Term
+    kind: str
+    feature: Term | None
+    frequency: float
+    likelihood_ratio: float
+    log10_lr: float
+
+class MissingHallmark(NamedTuple):
+    feature: Term
+    frequency: float
+
+class InputReport(NamedTuple):
+    excluded: bool
+    position: int
+    requested: str | None
+    term: Term | None
+    status: str
+    error: str | None
+    given: object
+
+class Reading(NamedTuple):
+    cytopenia: str
+    value: float | None
+    presence: str
+    lower_limit: float | None
+    reference: str | None
+    severity: str | None
+    severity_scale: str | None
+    ctcae: int | None
+
+class RedCellSizeReading(NamedTuple):
+    mcv: float | None
+    size: str | None
+    lower_limit: float | None
+    upper_limit: float | None
+
+class AplasticAssessment(NamedTuple):
+    criteria: str
+    severity: str
+    marrow: str
+    neutrophils: str
+    platelets: str
+    reticulocytes: str
+    reticulocytes_below: float
+    counts_met: int
+    counts: str
+    very_severe_neutrophils: str
+
+class DisorderFit(NamedTuple):
+    disorder: Disorder
+    affected: tuple[str, ...]
+    matched: tuple[str, ...]
+    missed: tuple[str, ...]
+    unexpected: tuple[str, ...]
+    unknown: tuple[str, ...]
+    score: float | None
+    fit: str
+
 # --- HPO terms ---
 
 @final
@@ -200,6 +315,160 @@ class Term:
     def __ge__(self, value: Term, /) -> bool: ...
     def __hash__(self) -> int: ...
     def __reduce__(self) -> tuple[type[Term], tuple[int]]: ...
+
+# --- Differential diagnosis ---
+
+_Finding = Union[str, int, Term, Symptom]
+
+@final
+class Differential:
+    """The result of `differential()`: every disorder ranked best first, with its explanation."""
+
+    @property
+    def ranking(self) -> tuple[Ranked, ...]: ...
+    @property
+    def observed(self) -> tuple[Term, ...]: ...
+    @property
+    def excluded(self) -> tuple[Term, ...]: ...
+    @property
+    def inputs(self) -> tuple[InputReport, ...]: ...
+    @property
+    def rejected(self) -> tuple[InputReport, ...]: ...
+    @property
+    def onset(self) -> str | None: ...
+    @property
+    def sex(self) -> str | None: ...
+    def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[Ranked]: ...
+    @overload
+    def __getitem__(self, key: int, /) -> Ranked: ...
+    @overload
+    def __getitem__(self, key: slice, /) -> tuple[Ranked, ...]: ...
+    @overload
+    def __getitem__(self, key: Disorder, /) -> Ranked: ...
+    def to_json(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+def differential(
+    observed: Iterable[_Finding],
+    excluded: Iterable[_Finding] = (),
+    *,
+    blood_count: BloodCount | BloodCountInterpretation | None = None,
+    age_of_onset: float | None = None,
+    onset: str | None = None,
+    sex: str | None = None,
+    evidence: Mapping[Disorder, float] | None = None,
+    strict: bool = False,
+) -> Differential: ...
+
+# --- Blood count ---
+
+@final
+class BloodCount:
+    """A complete blood count, validated by the core, in canonical units (g/dL, 10^9/L, fL, %, 10^12/L, years)."""
+
+    def __new__(
+        cls,
+        *,
+        hemoglobin: float | None = None,
+        hemoglobin_unit: str = "g/dL",
+        mcv: float | None = None,
+        neutrophils: float | None = None,
+        lymphocytes: float | None = None,
+        monocytes: float | None = None,
+        platelets: float | None = None,
+        count_unit: str = "10^9/L",
+        reticulocytes: float | None = None,
+        reticulocyte_percent: float | None = None,
+        red_cell_count: float | None = None,
+        cellularity: float | None = None,
+        residual_hematopoietic_cells: float | None = None,
+        age: float | None = None,
+        age_unit: str = "years",
+        sex: str | None = None,
+        pregnant: bool = False,
+    ) -> BloodCount: ...
+    @property
+    def hemoglobin(self) -> float | None: ...
+    @property
+    def mcv(self) -> float | None: ...
+    @property
+    def neutrophils(self) -> float | None: ...
+    @property
+    def lymphocytes(self) -> float | None: ...
+    @property
+    def monocytes(self) -> float | None: ...
+    @property
+    def platelets(self) -> float | None: ...
+    @property
+    def reticulocytes(self) -> float | None: ...
+    @property
+    def reticulocyte_percent(self) -> float | None: ...
+    @property
+    def red_cell_count(self) -> float | None: ...
+    @property
+    def cellularity(self) -> float | None: ...
+    @property
+    def residual_hematopoietic_cells(self) -> float | None: ...
+    @property
+    def age(self) -> float | None: ...
+    @property
+    def sex(self) -> str | None: ...
+    @property
+    def pregnant(self) -> bool: ...
+    def interpret(self, *, aplastic_criteria: str = "camitta_bacigalupo") -> BloodCountInterpretation: ...
+    def to_json(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __getnewargs_ex__(self) -> tuple[tuple[()], dict[str, Any]]: ...
+
+@final
+class BloodCountInterpretation:
+    """What `BloodCount.interpret()` / `interpret_blood_count()` found."""
+
+    @property
+    def count(self) -> BloodCount: ...
+    @property
+    def aplastic_criteria(self) -> str: ...
+    @property
+    def anemia(self) -> Reading: ...
+    @property
+    def neutropenia(self) -> Reading: ...
+    @property
+    def lymphopenia(self) -> Reading: ...
+    @property
+    def monocytopenia(self) -> Reading: ...
+    @property
+    def thrombocytopenia(self) -> Reading: ...
+    @property
+    def reticulocytopenia(self) -> Reading: ...
+    @property
+    def readings(self) -> tuple[Reading, ...]: ...
+    @property
+    def present(self) -> tuple[Reading, ...]: ...
+    @property
+    def red_cell_size(self) -> RedCellSizeReading: ...
+    @property
+    def pattern(self) -> str: ...
+    @property
+    def decreased_lines(self) -> tuple[str, ...]: ...
+    @property
+    def unknown_lines(self) -> tuple[str, ...]: ...
+    @property
+    def aplastic_anemia(self) -> AplasticAssessment: ...
+    @property
+    def disorder_fits(self) -> tuple[DisorderFit, ...]: ...
+    @property
+    def ranked_fits(self) -> tuple[DisorderFit, ...]: ...
+    @property
+    def likelihood_ratios(self) -> dict[Disorder, float]: ...
+    def to_json(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+def interpret_blood_count(
+    count: BloodCount | Mapping[str, Any], *, aplastic_criteria: str = "camitta_bacigalupo"
+) -> BloodCountInterpretation: ...
 
 # --- Enums ---
 
