@@ -871,9 +871,20 @@ fn platelets_need_no_age() {
         (r.presence, r.ctcae, r.lower_limit),
         (Presence::Present, Some(CtcaeGrade::Grade1), Some(150.0))
     );
-    assert_eq!(r.reference, Some(Reference::RobertsMurray2003));
+    // Every age band says 150: without an age the adult band's reference is reported.
+    assert_eq!(r.reference, Some(Reference::DacieLewis));
     let r = run(BloodCount::builder().platelets(150.0, G9).age(0.0, AgeUnit::Days)).thrombocytopenia;
     assert_eq!(r.presence, Presence::Absent);
+    let r = run(BloodCount::builder().platelets(149.0, G9).age(3.0, AgeUnit::Days)).thrombocytopenia;
+    assert_eq!(
+        (r.presence, r.reference),
+        (Presence::Present, Some(Reference::RobertsMurray2003))
+    );
+    let r = run(BloodCount::builder().platelets(149.0, G9).age(5.0, AgeUnit::Years)).thrombocytopenia;
+    assert_eq!(
+        (r.presence, r.reference),
+        (Presence::Present, Some(Reference::NathanOski))
+    );
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -916,10 +916,24 @@ fn count_limits(field: Field, age: Option<f64>) -> Limits {
         Some(age) => rows
             .find(|l| l.ages.contains(age))
             .map_or(Limits::NoReference, |l| Limits::Candidates(limit(l), None)),
-        // Without an age, only a limit that holds at every age can be used.
-        None => rows
-            .find(|l| l.ages.from == 0.0 && l.ages.to == f64::INFINITY)
-            .map_or(Limits::Undetermined, |l| Limits::Candidates(limit(l), None)),
+        // Without an age, a limit can be used only when it holds at every age: one band from birth on, or
+        // contiguous bands from birth on that all give the same value (platelets: 150 ×10⁹/L from newborns to
+        // adults, cited per band). The reference reported is the last (adult) band's.
+        None => {
+            let first = rows.clone().next();
+            let mut covered_to = 0.0;
+            let mut same = first.is_some_and(|f| f.ages.from == 0.0);
+            let mut last = first;
+            for row in rows {
+                same &= row.ages.from == covered_to && first.is_some_and(|f| f.lower == row.lower);
+                covered_to = row.ages.to;
+                last = Some(row);
+            }
+            match last {
+                Some(l) if same && covered_to == f64::INFINITY => Limits::Candidates(limit(l), None),
+                _ => Limits::Undetermined,
+            }
+        }
     }
 }
 

@@ -32,7 +32,9 @@
 //! | Neutrophils | age ≥ 1 y | neutropenia | v < 1.5 ×10⁹/L (the LLN) | Nelson |
 //! | Lymphocytes | age ≥ 18 y | lymphopenia | v < 1.0 ×10⁹/L (the LLN) | Dacie and Lewis |
 //! | Monocytes | age ≥ 18 y | monocytopenia | v < 0.2 ×10⁹/L (the LLN) | Dacie and Lewis |
-//! | Platelets | every age | thrombocytopenia | v < 150 ×10⁹/L (the LLN) | Roberts and Murray 2003 |
+//! | Platelets | newborns: age < 28 d | thrombocytopenia | v < 150 ×10⁹/L (the LLN) | Roberts and Murray 2003 |
+//! | Platelets | 28 d ≤ age < 18 y | thrombocytopenia | v < 150 ×10⁹/L (the LLN) | Nathan and Oski |
+//! | Platelets | age ≥ 18 y | thrombocytopenia | v < 150 ×10⁹/L (the LLN) | Dacie and Lewis |
 //! | Reticulocytes | age ≥ 18 y | reticulocytopenia | v < 50 ×10⁹/L (the LLN) | Dacie and Lewis |
 //! | Neutrophils | when neutropenic | neutropenia severity | mild 1.0 ≤ ANC < 1.5; moderate 0.5 ≤ ANC < 1.0; severe 0.2 ≤ ANC < 0.5 ×10⁹/L | Nelson |
 //! | Neutrophils | when neutropenic | very severe neutropenia | ANC < 0.2 ×10⁹/L | Bacigalupo 1988 |
@@ -689,7 +691,7 @@ pub struct CountLowerLimit {
 /// let anc: Vec<f64> = COUNT_LOWER_LIMITS.iter().filter(|l| l.field == Field::Neutrophils).map(|l| l.lower).collect();
 /// assert_eq!(anc, [1.0, 1.5]);
 /// ```
-pub const COUNT_LOWER_LIMITS: [CountLowerLimit; 6] = [
+pub const COUNT_LOWER_LIMITS: [CountLowerLimit; 8] = [
     CountLowerLimit {
         field: Field::Neutrophils,
         ages: AgeRange {
@@ -726,11 +728,27 @@ pub const COUNT_LOWER_LIMITS: [CountLowerLimit; 6] = [
         field: Field::Platelets,
         ages: AgeRange {
             from: 0.0,
-            to: f64::INFINITY,
-            label: "every age",
+            to: days(28.0),
+            label: "newborns: age < 28 d",
         },
         lower: 150.0,
         source: Reference::RobertsMurray2003,
+    },
+    CountLowerLimit {
+        field: Field::Platelets,
+        ages: AgeRange {
+            from: days(28.0),
+            to: 18.0,
+            label: "28 d ≤ age < 18 y",
+        },
+        lower: 150.0,
+        source: Reference::NathanOski,
+    },
+    CountLowerLimit {
+        field: Field::Platelets,
+        ages: ADULTS,
+        lower: 150.0,
+        source: Reference::DacieLewis,
     },
     CountLowerLimit {
         field: Field::Reticulocytes,
