@@ -622,7 +622,11 @@ impl Knowledge {
             for ignored in &d.ignored_annotations {
                 ontology.check(f, r, &ignored.hpo)?;
                 if ignored.note.trim().is_empty() {
-                    return Err(invalid(f, r, format!("ignored annotation {}: the note must say why", ignored.hpo)));
+                    return Err(invalid(
+                        f,
+                        r,
+                        format!("ignored annotation {}: the note must say why", ignored.hpo),
+                    ));
                 }
             }
             for risk in &d.risks {
