@@ -69,6 +69,17 @@ fn names(c: &mut Criterion) {
         })
     });
     group.finish();
+    let mut group = c.benchmark_group("name_lookup_miss");
+    group.bench_function("misspelling_with_suggestions", |b| {
+        b.iter(|| marrowkb::lookup(black_box("fanconni anemai")))
+    });
+    group.bench_function("unknown_with_suggestions", |b| {
+        b.iter(|| marrowkb::lookup(black_box("hemophilia a")))
+    });
+    group.bench_function("unknown_without_suggestions", |b| {
+        b.iter(|| marrowkb::lookup_exact(black_box("hemophilia a")))
+    });
+    group.finish();
 }
 
 fn codes(c: &mut Criterion) {

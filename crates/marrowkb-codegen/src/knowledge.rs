@@ -1270,6 +1270,29 @@ impl Knowledge {
             );
         }
 
+        // Suggestion candidates: every disorder look-up name of 4 characters or more, with its letter counts
+        // (a-z then 0-9), so that suggestions can skip names that cannot be similar without touching them.
+        if let Some((_, _, (_, names))) = tables.first() {
+            let candidates: Vec<(&String, &String)> = names.iter().filter(|(n, _)| n.len() >= 4).collect();
+            let _ = writeln!(
+                o,
+                "pub(crate) static DISORDER_SUGGESTION_NAMES: [(&str, Disorder, [u8; 36]); {}] = [",
+                candidates.len()
+            );
+            for (name, value) in candidates {
+                let mut counts = [0u8; 36];
+                for b in name.bytes() {
+                    match b {
+                        b'a'..=b'z' => counts[(b - b'a') as usize] += 1,
+                        b'0'..=b'9' => counts[26 + (b - b'0') as usize] += 1,
+                        _ => {}
+                    }
+                }
+                let _ = writeln!(o, "    ({}, {value}, {counts:?}),", lit(name));
+            }
+            o.push_str("];\n\n");
+        }
+
         // Code indexes.
         for (prefix, name) in [("ORPHA", "ORPHA_INDEX"), ("OMIM", "OMIM_INDEX")] {
             let mut links: BTreeMap<u32, Vec<(u8, u32, String)>> = BTreeMap::new();

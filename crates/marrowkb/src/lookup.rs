@@ -7,7 +7,7 @@
 //! assert!(matches!(marrowkb::lookup(""), Err(Error::EmptyInput)));
 //! ```
 
-use crate::generated::DISORDER_BY_NAME;
+use crate::generated::{DISORDER_BY_NAME, DISORDER_SUGGESTION_NAMES};
 use crate::normalize::{NormalizeError, Normalized, normalize};
 use crate::{Disorder, Error, Result};
 use core::fmt;
@@ -167,15 +167,44 @@ pub fn suggest(text: &str) -> Suggestions {
     }
 }
 
+/// Letter and digit counts of a normalized name (36 bins).
+fn letter_counts(name: &str) -> [u8; 36] {
+    let mut counts = [0u8; 36];
+    for b in name.bytes() {
+        let bin = match b {
+            b'a'..=b'z' => (b - b'a') as usize,
+            b'0'..=b'9' => 26 + (b - b'0') as usize,
+            _ => continue,
+        };
+        counts[bin] = counts[bin].saturating_add(1);
+    }
+    counts
+}
+
+/// An upper bound of the Jaro-Winkler similarity from the shared letters alone: the Jaro matches `m` are at
+/// most the size `c` of the multiset intersection, so Jaro ≤ (c/|a| + c/|b| + 1) / 3, and Winkler's prefix
+/// bonus gives at most 0.6 · Jaro + 0.4. Names whose bound is below the threshold are not compared.
+fn similarity_bound(input_counts: &[u8; 36], input_len: usize, name: &str, counts: &[u8; 36]) -> f64 {
+    let common: usize = input_counts
+        .iter()
+        .zip(counts)
+        .map(|(a, b)| usize::from(*a.min(b)))
+        .sum();
+    let jaro = (common as f64 / input_len as f64 + common as f64 / name.len() as f64 + 1.0) / 3.0;
+    0.6 * jaro + 0.4
+}
+
 fn suggest_normalized(input: &str) -> Suggestions {
     let mut best = [0.0f64; Disorder::COUNT];
-    for (name, disorder) in DISORDER_BY_NAME.entries() {
-        // Abbreviations are too short to compare by similarity.
-        if name.len() < 4 {
+    let input_counts = letter_counts(input);
+    // Abbreviations (under 4 characters) are too short to compare by similarity and are not candidates.
+    for (name, disorder, counts) in &DISORDER_SUGGESTION_NAMES {
+        let slot = &mut best[disorder.index()];
+        let bound = similarity_bound(&input_counts, input.len(), name, counts);
+        if bound < SUGGESTION_THRESHOLD || bound <= *slot {
             continue;
         }
         let score = strsim::jaro_winkler(input, name);
-        let slot = &mut best[disorder.index()];
         if score > *slot {
             *slot = score;
         }
@@ -189,4 +218,21 @@ fn suggest_normalized(input: &str) -> Suggestions {
         }
     }
     Suggestions { items }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bound_is_an_upper_bound() {
+        for (a, _, a_counts) in &DISORDER_SUGGESTION_NAMES {
+            assert_eq!(*a_counts, letter_counts(a), "{a}: generated counts");
+            for (b, _, b_counts) in &DISORDER_SUGGESTION_NAMES {
+                let exact = strsim::jaro_winkler(a, b);
+                let bound = similarity_bound(a_counts, a.len(), b, b_counts);
+                assert!(exact <= bound + 1e-12, "{a} / {b}: {exact} > {bound}");
+            }
+        }
+    }
 }
