@@ -13,10 +13,13 @@
 
 use crate::codes::HpoId;
 
+/// Defines a closed vocabulary: a `#[repr(u32)]` enum with explicit discriminants, `ALL`, a stable key
+/// (`key()`, `Display`, `FromStr`, serde) and `from_discriminant`. `$module` is the public path of the
+/// module the enum lives in, for the generated doc examples. Used here and by `blood_count`.
 macro_rules! closed_vocabulary {
     (
         $(#[$meta:meta])*
-        $name:ident, $what:literal {
+        $name:ident, $what:literal in $module:literal {
             $( $(#[$vmeta:meta])* $variant:ident = $disc:literal => $key:literal ),+ $(,)?
         }
     ) => {
@@ -29,14 +32,27 @@ macro_rules! closed_vocabulary {
 
         impl $name {
             /// Every value, in discriminant order.
+            ///
+            #[doc = concat!("```\nuse ", $module, "::", stringify!($name), ";\n")]
+            #[doc = concat!("assert!(", stringify!($name), "::ALL.windows(2).all(|w| w[0] < w[1]));\n```")]
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
-            /// The stable snake_case key.
+            /// The stable snake_case key (serde, Python, C; also its `Display` and `FromStr`).
+            ///
+            #[doc = concat!("```\nuse ", $module, "::", stringify!($name), ";\n")]
+            #[doc = concat!("for v in ", stringify!($name), "::ALL {\n")]
+            #[doc = concat!("    assert_eq!(v.to_string(), v.key());\n")]
+            #[doc = concat!("    assert_eq!(v.key().parse::<", stringify!($name), ">().unwrap(), *v);\n}\n```")]
             pub const fn key(self) -> &'static str {
                 match self { $($name::$variant => $key,)+ }
             }
 
             /// The value with this stable discriminant.
+            ///
+            #[doc = concat!("```\nuse ", $module, "::", stringify!($name), ";\n")]
+            #[doc = concat!("for v in ", stringify!($name), "::ALL {\n")]
+            #[doc = concat!("    assert_eq!(", stringify!($name), "::from_discriminant(*v as u32).unwrap(), *v);\n}\n")]
+            #[doc = concat!("assert!(", stringify!($name), "::from_discriminant(99).is_err());\n```")]
             ///
             /// # Errors
             /// [`crate::Error::InvalidDiscriminant`] for a number no value has.
@@ -73,9 +89,11 @@ macro_rules! closed_vocabulary {
     };
 }
 
+pub(crate) use closed_vocabulary;
+
 closed_vocabulary! {
     /// Whether a disorder is inherited, acquired, or either.
-    Origin, "origin" {
+    Origin, "origin" in "marrowkb::classes" {
         /// Caused by germline variants (or a constitutional mitochondrial DNA deletion).
         Inherited = 1 => "inherited",
         /// Acquired during life.
@@ -87,7 +105,7 @@ closed_vocabulary! {
 
 closed_vocabulary! {
     /// A blood cell line that bone marrow failure can affect.
-    CellLine, "cell line" {
+    CellLine, "cell line" in "marrowkb::classes" {
         /// Red cells (erythroid line): anaemia.
         RedCells = 1 => "red_cells",
         /// White cells, above all neutrophils (myeloid line): neutropenia.
@@ -99,7 +117,7 @@ closed_vocabulary! {
 
 closed_vocabulary! {
     /// Mode of inheritance (HPO "Mode of inheritance" branch).
-    Inheritance, "inheritance" {
+    Inheritance, "inheritance" in "marrowkb::classes" {
         /// Autosomal recessive (HP:0000007).
         AutosomalRecessive = 1 => "autosomal_recessive",
         /// Autosomal dominant (HP:0000006).
@@ -143,7 +161,7 @@ impl Inheritance {
 
 closed_vocabulary! {
     /// Typical age of onset (HPO "Onset" branch).
-    Onset, "onset" {
+    Onset, "onset" in "marrowkb::classes" {
         /// Present at birth (HP:0003577).
         Congenital = 1 => "congenital",
         /// First 28 days (HP:0003623).
@@ -197,7 +215,7 @@ impl Onset {
 
 closed_vocabulary! {
     /// HPO frequency classes (HP:0040279 subtree) for how often a feature occurs in a disorder.
-    Frequency, "frequency" {
+    Frequency, "frequency" in "marrowkb::classes" {
         /// Always present, 100 % (HP:0040280).
         Obligate = 1 => "obligate",
         /// 80–99 % (HP:0040281).
@@ -276,7 +294,7 @@ impl Frequency {
 
 closed_vocabulary! {
     /// What a treatment does for a disorder.
-    TreatmentRole, "treatment role" {
+    TreatmentRole, "treatment role" in "marrowkb::classes" {
         /// Relieves symptoms or replaces what is missing (transfusion, antibiotics).
         Supportive = 1 => "supportive",
         /// Changes the course of the disease without curing it (G-CSF, androgens, steroids).
@@ -288,7 +306,7 @@ closed_vocabulary! {
 
 closed_vocabulary! {
     /// The body system a feature belongs to.
-    BodySystem, "body system" {
+    BodySystem, "body system" in "marrowkb::classes" {
         /// Blood and bone marrow.
         Blood = 1 => "blood",
         /// Immune system and infections.
@@ -330,7 +348,7 @@ closed_vocabulary! {
 
 closed_vocabulary! {
     /// How an ORPHA or OMIM entry relates to a marrowkb disorder.
-    XrefMatch, "cross-reference match" {
+    XrefMatch, "cross-reference match" in "marrowkb::classes" {
         /// The entry is this disorder.
         Exact = 1 => "exact",
         /// The entry is one form (subtype, complementation group, genetic type) of this disorder.
@@ -342,7 +360,7 @@ closed_vocabulary! {
 
 closed_vocabulary! {
     /// How a WHO ICD-10 code relates to a marrowkb disorder.
-    IcdMatch, "ICD-10 match" {
+    IcdMatch, "ICD-10 match" in "marrowkb::classes" {
         /// ICD-10 names this disorder (or classifies exactly it).
         Exact = 1 => "exact",
         /// ICD-10 has no code of its own; this is the nearest parent category.
@@ -352,7 +370,7 @@ closed_vocabulary! {
 
 closed_vocabulary! {
     /// How two disorders relate.
-    RelationKind, "relation kind" {
+    RelationKind, "relation kind" in "marrowkb::classes" {
         /// The disorder is a form of the target (Kostmann syndrome of severe congenital neutropenia).
         SubtypeOf = 1 => "subtype_of",
         /// The disorder can evolve into the target (Fanconi anemia into myelodysplastic syndrome).

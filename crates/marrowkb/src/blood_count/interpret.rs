@@ -1,7 +1,6 @@
 //! Reading a [`BloodCount`]: cytopenias and their grades, red cell size, the pattern, aplastic anaemia
 //! severity and the disorders whose lines fit.
 
-use core::fmt;
 
 use super::Field;
 use super::fit::{self, CellLineSet, DisorderFit};
@@ -15,68 +14,9 @@ use crate::Disorder;
 use crate::classes::CellLine;
 use crate::codes::HpoId;
 
-macro_rules! key_enum {
-    (
-        $(#[$meta:meta])*
-        $name:ident, $entity:literal {
-            $( $(#[$vmeta:meta])* $variant:ident = $disc:literal => $key:literal ),+ $(,)?
-        }
-    ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[repr(u32)]
-        pub enum $name {
-            $( $(#[$vmeta])* $variant = $disc, )+
-        }
+use crate::classes::closed_vocabulary;
 
-        impl $name {
-            /// Every value, in discriminant order.
-            ///
-            #[doc = concat!("```\nuse marrowkb::blood_count::", stringify!($name), ";\n")]
-            #[doc = concat!("assert!(", stringify!($name), "::ALL.windows(2).all(|w| w[0] < w[1]));\n```")]
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// The stable snake_case key (serde, Python, C; also its `Display`).
-            ///
-            #[doc = concat!("```\nuse marrowkb::blood_count::", stringify!($name), ";\n")]
-            #[doc = concat!("assert!(", stringify!($name), "::ALL.iter().all(|v| v.to_string() == v.key()));\n```")]
-            pub const fn key(self) -> &'static str {
-                match self { $($name::$variant => $key,)+ }
-            }
-
-            /// The value with this stable discriminant.
-            ///
-            #[doc = concat!("```\nuse marrowkb::blood_count::", stringify!($name), ";\n")]
-            #[doc = concat!("for v in ", stringify!($name), "::ALL {\n")]
-            #[doc = concat!("    assert_eq!(", stringify!($name), "::from_discriminant(*v as u32).unwrap(), *v);\n}\n")]
-            #[doc = concat!("assert!(", stringify!($name), "::from_discriminant(99).is_err());\n```")]
-            ///
-            /// # Errors
-            /// [`crate::Error::InvalidDiscriminant`] for a number no value has.
-            pub fn from_discriminant(value: u32) -> crate::Result<Self> {
-                match value {
-                    $($disc => Ok($name::$variant),)+
-                    _ => Err(crate::Error::InvalidDiscriminant { entity: $entity, value }),
-                }
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.key())
-            }
-        }
-
-        #[cfg(feature = "serde")]
-        impl serde::Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.key())
-            }
-        }
-    };
-}
-
-key_enum! {
+closed_vocabulary! {
     /// A cytopenia: a cell count below its lower limit.
     ///
     /// ```
@@ -84,7 +24,7 @@ key_enum! {
     /// assert_eq!(Cytopenia::Thrombocytopenia.hpo().to_string(), "HP:0001873");
     /// assert_eq!(Cytopenia::ALL.len(), 6);
     /// ```
-    Cytopenia, "cytopenia" {
+    Cytopenia, "cytopenia" in "marrowkb::blood_count" {
         /// Haemoglobin below the limit for age, sex and pregnancy.
         Anemia = 1 => "anemia",
         /// Absolute neutrophil count below the limit for age.
@@ -153,14 +93,14 @@ impl Cytopenia {
     }
 }
 
-key_enum! {
+closed_vocabulary! {
     /// Whether a cytopenia is present.
     ///
     /// ```
     /// use marrowkb::blood_count::Presence;
     /// assert_eq!(Presence::NoReference.key(), "no_reference");
     /// ```
-    Presence, "presence" {
+    Presence, "presence" in "marrowkb::blood_count" {
         /// The value was not given.
         NotMeasured = 0 => "not_measured",
         /// The value was given, but the age (or the sex, where the limits for the two sexes disagree) needed
@@ -175,9 +115,9 @@ key_enum! {
     }
 }
 
-key_enum! {
+closed_vocabulary! {
     /// Severity of a cytopenia on its [`SeverityScale`].
-    Severity, "severity" {
+    Severity, "severity" in "marrowkb::blood_count" {
         /// Mild.
         Mild = 1 => "mild",
         /// Moderate.
@@ -189,9 +129,9 @@ key_enum! {
     }
 }
 
-key_enum! {
+closed_vocabulary! {
     /// The named standard a [`Severity`] is graded by.
-    SeverityScale, "severity scale" {
+    SeverityScale, "severity scale" in "marrowkb::blood_count" {
         /// WHO 2011 anaemia severity (mild, moderate, severe) for the WHO population group.
         Who2011 = 1 => "who_2011",
         /// The neutropenia bands: mild, moderate, severe (Nelson) and very severe (< 0.2 ×10⁹/L).
@@ -199,9 +139,9 @@ key_enum! {
     }
 }
 
-key_enum! {
+closed_vocabulary! {
     /// A CTCAE v5.0 grade.
-    CtcaeGrade, "CTCAE grade" {
+    CtcaeGrade, "CTCAE grade" in "marrowkb::blood_count" {
         /// Not decreased: at or above the lower limit of normal.
         Grade0 = 0 => "grade_0",
         /// Below the LLN, above the grade 2 boundary.
@@ -315,9 +255,9 @@ pub struct Reading {
     pub ctcae: Option<CtcaeGrade>,
 }
 
-key_enum! {
+closed_vocabulary! {
     /// Red cell size by MCV.
-    RedCellSize, "red cell size" {
+    RedCellSize, "red cell size" in "marrowkb::blood_count" {
         /// MCV below the lower limit for age.
         Microcytic = 1 => "microcytic",
         /// MCV within the limits (both inclusive).
@@ -367,14 +307,14 @@ pub struct RedCellSizeReading {
     pub upper_limit: Option<f64>,
 }
 
-key_enum! {
+closed_vocabulary! {
     /// Which of the three lines (haemoglobin, neutrophils, platelets) are decreased.
     ///
     /// ```
     /// use marrowkb::blood_count::Pattern;
     /// assert_eq!(Pattern::Pancytopenia.hpo().unwrap().to_string(), "HP:0001876");
     /// ```
-    Pattern, "pattern" {
+    Pattern, "pattern" in "marrowkb::blood_count" {
         /// A line needed to tell the pattern is unknown.
         Undetermined = 0 => "undetermined",
         /// All three lines known and none decreased.
@@ -403,7 +343,7 @@ impl Pattern {
     }
 }
 
-key_enum! {
+closed_vocabulary! {
     /// Which reticulocyte threshold the aplastic anaemia severity uses.
     ///
     /// ```
@@ -412,7 +352,7 @@ key_enum! {
     /// assert_eq!(AplasticCriteria::Bsh2016Automated.reticulocytes_below(), 60.0);
     /// ```
     #[derive(Default)]
-    AplasticCriteria, "aplastic criteria" {
+    AplasticCriteria, "aplastic criteria" in "marrowkb::blood_count" {
         /// Camitta 1976 as modified by Bacigalupo 1988: reticulocytes < 20 ×10⁹/L (manual count).
         #[default]
         CamittaBacigalupo = 1 => "camitta_bacigalupo",
@@ -450,9 +390,9 @@ pub struct InterpretOptions {
     pub aplastic_criteria: AplasticCriteria,
 }
 
-key_enum! {
+closed_vocabulary! {
     /// Whether one criterion is met (three-valued: a missing value leaves it unknown).
-    Criterion, "criterion" {
+    Criterion, "criterion" in "marrowkb::blood_count" {
         /// A value it needs is missing.
         Unknown = 0 => "unknown",
         /// Not met.
@@ -480,9 +420,9 @@ impl Criterion {
     }
 }
 
-key_enum! {
+closed_vocabulary! {
     /// Aplastic anaemia severity.
-    AplasticSeverity, "aplastic severity" {
+    AplasticSeverity, "aplastic severity" in "marrowkb::blood_count" {
         /// No marrow cellularity given.
         NotAssessed = 0 => "not_assessed",
         /// Values needed to decide are missing.
