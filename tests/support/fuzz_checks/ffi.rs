@@ -16,6 +16,9 @@ use marrowkb::{Cause, DiagnosticTest, Disorder, Error, Gene, Source, Symptom, Tr
 use marrowkb_ffi as ffi;
 use marrowkb_ffi::{MAX_INPUT_LEN, MAX_SUGGESTIONS, NO_DISORDER, Status, SuggestionList};
 
+mod analysis;
+pub use analysis::{CBloodCount, CBool, CDifferential, CEnum, CMeasurement, CTerm, Cap, HpoArg};
+
 /// The length that marks a NUL-terminated string (`MKB_NUL_TERMINATED`).
 const NUL_TERMINATED: usize = usize::MAX;
 /// Written into out-pointers before each call: a value the library never writes.
@@ -173,6 +176,39 @@ pub enum Op<'a> {
     },
     /// `mkb_status_message`, `mkb_version`, `mkb_data_version`, the counts.
     Infallible { status: u32 },
+    /// `mkb_hpo_term` (how 0), `mkb_hpo_term_by_id` (1), `mkb_hpo_term_at` (2).
+    HpoTerm {
+        how: u8,
+        text: Text<'a>,
+        id: HpoArg,
+        index: usize,
+        null_out: bool,
+    },
+    /// `mkb_hpo_parents`, `mkb_hpo_ancestors`.
+    HpoWalk {
+        ancestors: bool,
+        id: HpoArg,
+        cap: u8,
+        null_buf: bool,
+        null_len: bool,
+    },
+    /// `mkb_hpo_is_a`.
+    HpoIsA {
+        id: HpoArg,
+        ancestor: HpoArg,
+        null_out: bool,
+    },
+    /// `mkb_unit_symbol`, `mkb_unit_parse`.
+    Unit {
+        vocabulary: CEnum,
+        unit: CEnum,
+        text: Text<'a>,
+        null_out: bool,
+    },
+    /// `mkb_interpret_blood_count`.
+    BloodCount(Box<CBloodCount>),
+    /// `mkb_differential`.
+    Differential(Box<CDifferential<'a>>),
 }
 
 /// The arguments of one `mkb_lookup_many` call.
@@ -200,7 +236,10 @@ pub struct Batch<'a> {
 /// statuses as `uint32_t` converted (and checked to be an `MkbStatus`) by the wrappers.
 mod c {
     use core::ffi::c_char;
-    use marrowkb_ffi::{GeneRecord, Icd10Link, SearchHit, Status, SuggestionList, XrefLink};
+    use marrowkb_ffi::{
+        BloodCountInput, DifferentialOutput, DifferentialQuery, DisorderFitRecord, GeneRecord, HpoTermRecord,
+        Icd10Link, InterpretationRecord, SearchHit, Status, SuggestionList, XrefLink,
+    };
 
     fn to_status(value: u32) -> Status {
         match Status::ALL.iter().find(|s| **s as u32 == value) {
@@ -290,6 +329,22 @@ mod c {
         fn mkb_frequency_hpo(frequency: u32, out: *mut u32);
         fn mkb_frequency_range(frequency: u32, low_percent: *mut u8, high_percent: *mut u8, probability: *mut f64);
         fn mkb_frequency_from_percent(percent: f64, out: *mut u32);
+        fn mkb_hpo_term_at(index: usize, out: *mut HpoTermRecord);
+        fn mkb_hpo_term(text: *const c_char, len: usize, out: *mut HpoTermRecord);
+        fn mkb_hpo_term_by_id(id: u32, out: *mut HpoTermRecord);
+        fn mkb_hpo_parents(id: u32, out: *mut u32, cap: usize, out_len: *mut usize);
+        fn mkb_hpo_ancestors(id: u32, out: *mut u32, cap: usize, out_len: *mut usize);
+        fn mkb_hpo_is_a(id: u32, ancestor: u32, out: *mut bool);
+        fn mkb_unit_symbol(vocabulary: u32, unit: u32, out: *mut *const c_char);
+        fn mkb_unit_parse(vocabulary: u32, text: *const c_char, len: usize, out: *mut u32);
+        fn mkb_interpret_blood_count(
+            count: *const BloodCountInput,
+            aplastic_criteria: u32,
+            out: *mut InterpretationRecord,
+            fits: *mut DisorderFitRecord,
+            fits_cap: usize,
+        );
+        fn mkb_differential(query: *const DifferentialQuery, out: *mut DifferentialOutput);
     }
 
     unsafe extern "C" {
@@ -300,6 +355,7 @@ mod c {
         pub safe fn mkb_diagnostic_test_count() -> usize;
         pub safe fn mkb_source_count() -> usize;
         pub safe fn mkb_gene_count() -> usize;
+        pub safe fn mkb_hpo_term_count() -> usize;
     }
 }
 
@@ -392,6 +448,9 @@ fn status_of(e: &Error) -> Status {
         Error::UnknownName { .. } | Error::UnknownId { .. } | Error::UnknownKey { .. } => Status::MkbNotFound,
         Error::MalformedId { .. } => Status::MkbMalformedId,
         Error::InvalidDiscriminant { .. } => Status::MkbInvalidEnum,
+        Error::ObsoleteId { .. } => Status::MkbObsoleteId,
+        Error::InvalidMeasurement { .. } => Status::MkbInvalidMeasurement,
+        Error::InconsistentMeasurements { .. } => Status::MkbInconsistentMeasurements,
         _ => Status::MkbInvalidArgument,
     }
 }
@@ -483,7 +542,7 @@ struct Buffer<T> {
 
 impl<T: Copy> Buffer<T> {
     fn new(cap: usize, null: bool) -> Self {
-        const { assert!(align_of::<T>() <= 8 && size_of::<T>() % 4 == 0) };
+        const { assert!(align_of::<T>() <= 8 && size_of::<T>().is_multiple_of(4)) };
         let bytes = cap * size_of::<T>();
         let words = vec![0xA5A5_A5A5_A5A5_A5A5u64; bytes.div_ceil(8)].into_boxed_slice();
         Buffer {
@@ -533,7 +592,11 @@ fn compare_list<T: Copy, U: PartialEq + core::fmt::Debug>(
     match expected {
         Err(s) => {
             assert_eq!(status, s, "{what}");
-            assert_eq!(out_len, 0, "{what}: out_len on {s:?}");
+            // Some functions reset the length to 0 first, others leave it alone: both are documented.
+            assert!(
+                out_len == 0 || out_len == SENTINEL as usize,
+                "{what}: out_len {out_len} on {s:?}"
+            );
             assert!(buffer.untouched(), "{what}: buffer written on {s:?}");
         }
         Ok(items) => {
@@ -995,7 +1058,31 @@ pub fn check_op(op: &Op<'_>) {
             assert_eq!(c::mkb_diagnostic_test_count(), DiagnosticTest::COUNT);
             assert_eq!(c::mkb_source_count(), Source::COUNT);
             assert_eq!(c::mkb_gene_count(), Gene::all().len());
+            assert_eq!(c::mkb_hpo_term_count(), marrowkb::hpo::TERM_COUNT);
         }
+        Op::HpoTerm {
+            how,
+            text,
+            id,
+            index,
+            null_out,
+        } => analysis::check_hpo_term(*how, text, *id, *index, *null_out),
+        Op::HpoWalk {
+            ancestors,
+            id,
+            cap,
+            null_buf,
+            null_len,
+        } => analysis::check_hpo_walk(*ancestors, *id, *cap, *null_buf, *null_len),
+        Op::HpoIsA { id, ancestor, null_out } => analysis::check_hpo_is_a(*id, *ancestor, *null_out),
+        Op::Unit {
+            vocabulary,
+            unit,
+            text,
+            null_out,
+        } => analysis::check_unit(*vocabulary, *unit, text, *null_out),
+        Op::BloodCount(input) => analysis::check_blood_count(input),
+        Op::Differential(input) => analysis::check_differential(input),
     }
 }
 
@@ -1333,27 +1420,75 @@ fn check_gene_record(what: &str, status: Status, out: *const ffi::GeneRecord, ex
     }
 }
 
-/// The core vocabulary with this C number: its (discriminant, key) pairs.
+/// The vocabulary with this C number (`MkbVocabulary`), from the core's own enums and keys.
 fn vocabulary(v: u32) -> Option<Vec<(u32, &'static str)>> {
-    macro_rules! entries {
-        ($name:ident) => {
-            core_classes::$name::ALL
-                .iter()
-                .map(|x| (*x as u32, x.key()))
-                .collect()
+    use marrowkb::blood_count as bc;
+    use marrowkb::differential::{AbsenceKind, InputStatus, MatchKind};
+    macro_rules! all {
+        ($($name:ident)::+) => {
+            $($name)::+::ALL.iter().map(|x| (*x as u32, x.key())).collect()
+        };
+    }
+    macro_rules! list {
+        ($($value:expr),+) => {
+            [$($value),+].iter().map(|x| (*x as u32, x.key())).collect()
         };
     }
     Some(match v {
-        1 => entries!(Origin),
-        2 => entries!(CellLine),
-        3 => entries!(Inheritance),
-        4 => entries!(Onset),
-        5 => entries!(Frequency),
-        6 => entries!(TreatmentRole),
-        7 => entries!(BodySystem),
-        8 => entries!(XrefMatch),
-        9 => entries!(IcdMatch),
-        10 => entries!(RelationKind),
+        1 => all!(core_classes::Origin),
+        2 => all!(core_classes::CellLine),
+        3 => all!(core_classes::Inheritance),
+        4 => all!(core_classes::Onset),
+        5 => all!(core_classes::Frequency),
+        6 => all!(core_classes::TreatmentRole),
+        7 => all!(core_classes::BodySystem),
+        8 => all!(core_classes::XrefMatch),
+        9 => all!(core_classes::IcdMatch),
+        10 => all!(core_classes::RelationKind),
+        11 => all!(bc::Cytopenia),
+        12 => all!(bc::Presence),
+        13 => all!(bc::Severity),
+        14 => all!(bc::SeverityScale),
+        15 => all!(bc::CtcaeGrade),
+        16 => all!(bc::RedCellSize),
+        17 => all!(bc::Pattern),
+        18 => all!(bc::AplasticCriteria),
+        19 => all!(bc::Criterion),
+        20 => all!(bc::AplasticSeverity),
+        21 => list!(
+            bc::Fit::Undetermined,
+            bc::Fit::NoOverlap,
+            bc::Fit::Partial,
+            bc::Fit::Exact
+        ),
+        22 => all!(bc::Field),
+        23 => all!(bc::thresholds::Reference),
+        24 => all!(bc::HemoglobinUnit),
+        25 => all!(bc::CountUnit),
+        26 => all!(bc::AgeUnit),
+        27 => all!(bc::Unit),
+        28 => all!(bc::Sex),
+        29 => list!(
+            MatchKind::Exact,
+            MatchKind::Broader,
+            MatchKind::Narrower,
+            MatchKind::Related,
+            MatchKind::Unexplained,
+            MatchKind::Contradicted
+        ),
+        30 => list!(AbsenceKind::Against, AbsenceKind::Consistent, AbsenceKind::Neutral),
+        31 => list!(
+            InputStatus::Used,
+            InputStatus::Replaced,
+            InputStatus::Duplicate,
+            InputStatus::Conflict,
+            InputStatus::NotPhenotype,
+            InputStatus::Obsolete,
+            InputStatus::Unknown,
+            InputStatus::Malformed
+        ),
+        32 => vec![(1, "alt_id"), (2, "obsolete")],
+        33 => vec![(1, "name"), (2, "gene"), (3, "symptom"), (4, "code")],
         _ => return None,
     })
 }
