@@ -54,34 +54,7 @@ pub struct Finding {
 }
 
 /// The open findings.
-pub const OPEN_FINDINGS: &[Finding] = &[
-    Finding {
-        target: "lookup",
-        reproducer: "input-too-long-limit-not-exceeded",
-        summary: "crates/marrowkb/src/normalize.rs, Normalized::fill: a text of at most 512 bytes whose normalized \
-              form is over 96 bytes fails with TooLong { len: text.len(), max: MAX_INPUT_LEN }, so \
-              lookup(\"a\" x 97) is Error::InputTooLong { len: 97, max: 512 }, \"input of 97 bytes is too long \
-              (the limit is 512)\": the error names a limit the input is within",
-    },
-    Finding {
-        target: "blood_count",
-        reproducer: "red-cell-count-checked-before-reticulocytes",
-        summary: "crates/marrowkb/src/blood_count/input.rs, BloodCountBuilder::build: documented to check values in \
-              Field order and return the first problem, but it checks the red cell count (Field 9) before the \
-              reticulocytes (7) and reticulocyte percentage (8): with reticulocyte_percent(200) and \
-              red_cell_count(40) it returns InvalidMeasurement { field: RedCellCount, .. } instead of \
-              { field: ReticulocytePercent, .. }",
-    },
-    Finding {
-        target: "ffi",
-        reproducer: "blood-count-out-written-on-invalid-enum",
-        summary: "bindings/c/src/blood_count.rs, mkb_interpret_blood_count: a measurement unit or sex out of range \
-                  (e.g. hemoglobin given with unit 0) returns MKB_INVALID_ENUM but still overwrites *out with an \
-                  empty interpretation (error.field 0), against the library's rule that out-pointers are \
-                  written only on MKB_OK unless documented (it documents the write for MKB_INVALID_MEASUREMENT \
-                  and MKB_INCONSISTENT_MEASUREMENTS only; an out-of-range aplastic_criteria leaves *out alone)",
-    },
-];
+pub const OPEN_FINDINGS: &[Finding] = &[];
 
 thread_local! {
     static STRICT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };

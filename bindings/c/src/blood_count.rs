@@ -612,7 +612,15 @@ pub unsafe extern "C" fn mkb_interpret_blood_count(
         let count = match build(&input) {
             Ok(count) => count,
             Err(error) => {
-                unsafe { put(out, empty_interpretation(measurement_error(&error))) };
+                // Only a rejected measurement is described through `out` (documented); an out-of-range
+                // unit or sex leaves `out` untouched, like every other failure.
+                if matches!(
+                    error,
+                    marrowkb::Error::InvalidMeasurement { .. } | marrowkb::Error::InconsistentMeasurements { .. }
+                ) {
+                    // SAFETY: `out` was checked non-null and the caller promises it is writable.
+                    unsafe { put(out, empty_interpretation(measurement_error(&error))) };
+                }
                 return Err(error.into());
             }
         };

@@ -23,12 +23,13 @@ pub enum Error {
     /// The text was empty, or only spaces and punctuation.
     #[error("empty input: give a name, synonym, abbreviation or code")]
     EmptyInput,
-    /// The text is longer than any name marrowkb knows.
-    #[error("input of {len} bytes is too long (the limit is {max})")]
+    /// The text is longer than any name marrowkb knows: over 512 bytes, or over 96 letters and digits once
+    /// spaces and punctuation are dropped (`max` says which), or over a code's or gene symbol's limit.
+    #[error("input of {len} bytes is too long ({})", TooLongLimit(*max))]
     InputTooLong {
         /// Length of the input in bytes.
         len: usize,
-        /// The limit in bytes.
+        /// The limit that was exceeded, in bytes.
         max: usize,
     },
     /// No disorder has this name, synonym or abbreviation.
@@ -100,6 +101,19 @@ pub enum Error {
         /// The integer given.
         value: u32,
     },
+}
+
+/// Formats the limit an over-long input exceeded.
+struct TooLongLimit(usize);
+
+impl core::fmt::Display for TooLongLimit {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        if self.0 == crate::normalize::MAX_NORMALIZED_LEN {
+            write!(f, "a name has at most {} letters and digits", self.0)
+        } else {
+            write!(f, "the limit is {} bytes", self.0)
+        }
+    }
 }
 
 /// Shorthand for `Result<T, marrowkb::Error>`.

@@ -27,7 +27,8 @@ pub enum NormalizeError {
     TooLong {
         /// Length of the raw input in bytes.
         len: usize,
-        /// The limit that was exceeded, in bytes.
+        /// The limit that was exceeded: [`MAX_INPUT_LEN`] bytes of text, or [`MAX_NORMALIZED_LEN`] letters and
+        /// digits after normalization.
         max: usize,
     },
 }
@@ -146,13 +147,17 @@ impl Normalized {
     #[inline]
     pub fn fill(&mut self, text: &str) -> Result<(), NormalizeError> {
         self.len = 0;
+        if text.len() > MAX_INPUT_LEN {
+            return Err(NormalizeError::TooLong {
+                len: text.len(),
+                max: MAX_INPUT_LEN,
+            });
+        }
+        // Within the text limit, but with more letters and digits than any name can have.
         let too_long = NormalizeError::TooLong {
             len: text.len(),
-            max: MAX_INPUT_LEN,
+            max: MAX_NORMALIZED_LEN,
         };
-        if text.len() > MAX_INPUT_LEN {
-            return Err(too_long);
-        }
         let bytes = text.as_bytes();
         let mut i = 0;
         // Hot loop on locals (the buffer length and the last byte kept stay in registers); apostrophes

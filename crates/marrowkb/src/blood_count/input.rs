@@ -570,24 +570,27 @@ impl BloodCountBuilder {
         let lymphocytes = convert(Field::Lymphocytes, self.lymphocytes, CountUnit::to_canonical)?;
         let monocytes = convert(Field::Monocytes, self.monocytes, CountUnit::to_canonical)?;
         let platelets = convert(Field::Platelets, self.platelets, CountUnit::to_canonical)?;
-        let red_cell_count = check_plain(Field::RedCellCount, self.red_cell_count, Unit::TeraPerLiter)?;
-        let (reticulocytes, reticulocyte_percent) = match self.reticulocytes {
+        // Reticulocytes (field 7) and their percentage (8) are checked before the red cell count (9).
+        let (given_absolute, reticulocyte_percent) = match self.reticulocytes {
             None => (None, None),
             Some(RawReticulocytes::Absolute(value, unit)) => (
                 convert(Field::Reticulocytes, Some((value, unit)), CountUnit::to_canonical)?,
                 None,
             ),
-            Some(RawReticulocytes::Percent(percent)) => {
-                let percent = check_plain(Field::ReticulocytePercent, Some(percent), Unit::Percent)?;
+            Some(RawReticulocytes::Percent(percent)) => (
+                None,
+                check_plain(Field::ReticulocytePercent, Some(percent), Unit::Percent)?,
+            ),
+        };
+        let red_cell_count = check_plain(Field::RedCellCount, self.red_cell_count, Unit::TeraPerLiter)?;
+        let reticulocytes = match reticulocyte_percent {
+            None => given_absolute,
+            Some(percent) => {
                 let rbc = red_cell_count.ok_or(Error::InconsistentMeasurements {
                     field: Field::ReticulocytePercent,
                     reason: "a reticulocyte percentage needs the red cell count to give the absolute count",
                 })?;
-                let absolute = percent.map(|p| p * rbc * 10.0);
-                (
-                    check_plain(Field::Reticulocytes, absolute, Unit::GigaPerLiter)?,
-                    percent,
-                )
+                check_plain(Field::Reticulocytes, Some(percent * rbc * 10.0), Unit::GigaPerLiter)?
             }
         };
         let cellularity = check_plain(Field::Cellularity, self.cellularity, Unit::Percent)?;

@@ -1,7 +1,6 @@
 //! Reading a [`BloodCount`]: cytopenias and their grades, red cell size, the pattern, aplastic anaemia
 //! severity and the disorders whose lines fit.
 
-
 use super::Field;
 use super::fit::{self, CellLineSet, DisorderFit};
 use super::input::{BloodCount, Sex};
