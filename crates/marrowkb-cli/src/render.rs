@@ -50,25 +50,10 @@ pub fn show(out: &mut dyn Write, d: Disorder) -> io::Result<()> {
         join(i.relations.iter().map(|r| format!("{} {}", r.kind, r.target.key()))),
     )?;
     writeln!(out, "\nCodes")?;
-    for x in i.orpha {
-        writeln!(
-            out,
-            "  {:<14} {:<8} {}{}",
-            x.id.to_string(),
-            x.match_kind,
-            x.name,
-            note(x.note)
-        )?;
-    }
-    for x in i.omim {
-        writeln!(
-            out,
-            "  {:<14} {:<8} {}{}",
-            x.id.to_string(),
-            x.match_kind,
-            x.name,
-            note(x.note)
-        )?;
+    let orpha = i.orpha.iter().map(|x| (x.id.to_string(), x.match_kind, x.name, x.note));
+    let omim = i.omim.iter().map(|x| (x.id.to_string(), x.match_kind, x.name, x.note));
+    for (id, match_kind, name, why) in orpha.chain(omim) {
+        writeln!(out, "  {id:<14} {match_kind:<8} {name}{}", note(why))?;
     }
     for x in i.icd10 {
         writeln!(
