@@ -27,7 +27,7 @@ pub enum Num {
     Whole(u16),
     /// `-n / 100`.
     Negative(u16),
-    /// One of [`SPECIAL`].
+    /// One of `SPECIAL`.
     Special(u8),
 }
 

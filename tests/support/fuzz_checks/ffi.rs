@@ -214,7 +214,7 @@ pub enum Op<'a> {
 /// The arguments of one `mkb_lookup_many` call.
 #[derive(Debug, Clone, Arbitrary)]
 pub struct Batch<'a> {
-    /// The names (at most [`MAX_OPS`]).
+    /// The names (at most `MAX_OPS`).
     pub names: Vec<Text<'a>>,
     /// Pass `lens` (otherwise NULL: every name NUL-terminated).
     pub lens: bool,
