@@ -24,6 +24,10 @@ macro_rules! closed_vocabulary {
         }
     ) => {
         $(#[$meta])*
+        ///
+        #[doc = concat!("```\nuse ", $module, "::", stringify!($name), ";\n")]
+        #[doc = concat!("let first = ", stringify!($name), "::ALL[0];\n")]
+        #[doc = concat!("assert_eq!(first.key().parse::<", stringify!($name), ">().unwrap(), first);\n```")]
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[repr(u32)]
         pub enum $name {

@@ -17,6 +17,12 @@ use core::fmt;
 use core::str::FromStr;
 
 /// Which kind of identifier an error is about.
+///
+/// ```
+/// use marrowkb::{Error, codes::{IdKind, OrphaId}};
+/// assert!(matches!(OrphaId::parse("ORPHA:x"), Err(Error::MalformedId { kind: IdKind::Orpha, .. })));
+/// assert_eq!(IdKind::Hpo.to_string(), "HPO");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(u32)]
 pub enum IdKind {
@@ -94,16 +100,25 @@ macro_rules! numeric_id {
 
         impl $name {
             /// Wraps a number (not checked against any source).
+            ///
+            #[doc = concat!("```\nlet id = marrowkb::codes::", stringify!($name), "::new(84);\nassert_eq!(id.get(), 84);\n```")]
             pub const fn new(number: u32) -> Self {
                 Self(number)
             }
 
             /// The number.
+            ///
+            #[doc = concat!("```\nassert_eq!(marrowkb::codes::", stringify!($name), "::new(124).get(), 124);\n```")]
             pub const fn get(self) -> u32 {
                 self.0
             }
 
             /// Parses the accepted spellings (see the module documentation).
+            ///
+            #[doc = concat!("```\nuse marrowkb::codes::", stringify!($name), ";\n")]
+            #[doc = concat!("let id = ", stringify!($name), "::parse(\"84\").unwrap();\n")]
+            #[doc = concat!("assert_eq!(", stringify!($name), "::parse(&id.to_string()).unwrap(), id);\n")]
+            #[doc = concat!("assert!(", stringify!($name), "::parse(\"x\").is_err());\n```")]
             ///
             /// # Errors
             /// [`Error::MalformedId`] for empty, over-long or non-numeric text.
@@ -189,6 +204,12 @@ pub struct Icd10Code {
 impl Icd10Code {
     /// Builds a code from text already in dotted upper-case form; used by generated data.
     ///
+    /// ```
+    /// use marrowkb::codes::Icd10Code;
+    /// const D610: Icd10Code = Icd10Code::from_static("D61.0");
+    /// assert_eq!(D610, Icd10Code::parse("d610").unwrap());
+    /// ```
+    ///
     /// # Panics
     /// At compile time (in a `const`) when `code` is longer than six bytes.
     pub const fn from_static(code: &'static str) -> Self {
@@ -206,12 +227,22 @@ impl Icd10Code {
     }
 
     /// The dotted code, e.g. `D61.0`.
+    ///
+    /// ```
+    /// assert_eq!(marrowkb::codes::Icd10Code::parse("D610").unwrap().as_str(), "D61.0");
+    /// ```
     pub fn as_str(&self) -> &str {
         // The bytes are ASCII by construction (parse and from_static only store ASCII).
         core::str::from_utf8(&self.bytes[..self.len as usize]).unwrap_or("")
     }
 
     /// Parses `D61.0`, `d610`, `D61`: see the type documentation.
+    ///
+    /// ```
+    /// use marrowkb::codes::Icd10Code;
+    /// assert_eq!(Icd10Code::parse(" d61.0 ").unwrap().as_str(), "D61.0");
+    /// assert!(Icd10Code::parse("D6").is_err());
+    /// ```
     ///
     /// # Errors
     /// [`Error::MalformedId`] when the text is not shaped like an ICD-10 code.

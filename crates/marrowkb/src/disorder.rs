@@ -330,10 +330,22 @@ fn first_direct(links: Option<&'static [(Disorder, XrefMatch)]>, kind: IdKind) -
 }
 
 /// An ORPHA id argument: an [`OrphaId`], a number, or text such as `"ORPHA:84"`.
+///
+/// ```
+/// use marrowkb::{Disorder, codes::OrphaId};
+/// for arg in [Disorder::from_orpha(84), Disorder::from_orpha("ORPHA:84"), Disorder::from_orpha(OrphaId::new(84))] {
+///     assert_eq!(arg.unwrap(), Disorder::FanconiAnemia);
+/// }
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct OrphaIdArg(Result<OrphaId>);
 
 /// An OMIM id argument: an [`OmimId`], a number, or text such as `"OMIM:227650"`.
+///
+/// ```
+/// use marrowkb::Disorder;
+/// assert_eq!(Disorder::from_omim("MIM:227650").unwrap(), Disorder::from_omim(227650).unwrap());
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct OmimIdArg(Result<OmimId>);
 

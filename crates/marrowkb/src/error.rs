@@ -17,6 +17,13 @@ use crate::codes::IdKind;
 use crate::lookup::Suggestions;
 
 /// Everything that can go wrong when asking marrowkb.
+///
+/// ```
+/// use marrowkb::{Disorder, Error};
+/// assert_eq!(marrowkb::lookup("  "), Err(Error::EmptyInput));
+/// assert!(matches!(Disorder::from_discriminant(0), Err(Error::InvalidDiscriminant { value: 0, .. })));
+/// assert!(Error::EmptyInput.to_string().starts_with("empty input"));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {

@@ -48,6 +48,11 @@ pub struct KnowledgeBase {
 
 impl KnowledgeBase {
     /// Collects every record.
+    ///
+    /// ```
+    /// let kb = marrowkb::export::KnowledgeBase::new();
+    /// assert_eq!(kb.schema_version, marrowkb::export::SCHEMA_VERSION);
+    /// ```
     pub fn new() -> Self {
         Self {
             schema_version: SCHEMA_VERSION,
@@ -70,6 +75,11 @@ impl Default for KnowledgeBase {
 }
 
 /// The whole knowledge base as pretty-printed JSON.
+///
+/// ```
+/// let v: serde_json::Value = serde_json::from_str(&marrowkb::export::to_json()).unwrap();
+/// assert_eq!(v["data_version"], marrowkb::DATA_VERSION);
+/// ```
 pub fn to_json() -> String {
     serde_json::to_string_pretty(&KnowledgeBase::new()).unwrap_or_default()
 }

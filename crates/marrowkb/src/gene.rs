@@ -19,6 +19,12 @@ use crate::{Disorder, Error, Result};
 pub const MAX_SYMBOL_LEN: usize = 24;
 
 /// A gene linked to at least one disorder.
+///
+/// ```
+/// use marrowkb::Gene;
+/// let g = Gene::from_symbol("TERT").unwrap();
+/// assert_eq!(g.to_string(), "TERT");
+/// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Gene(pub(crate) u16);
 
@@ -101,21 +107,39 @@ impl Gene {
     }
 
     /// The static record.
+    ///
+    /// ```
+    /// assert_eq!(marrowkb::Gene::from_symbol("MPL").unwrap().info().symbol, "MPL");
+    /// ```
     pub fn info(self) -> &'static GeneInfo {
         &GENES[self.0 as usize]
     }
 
     /// HGNC symbol.
+    ///
+    /// ```
+    /// assert_eq!(marrowkb::Gene::from_symbol("elane").unwrap().symbol(), "ELANE");
+    /// ```
     pub fn symbol(self) -> &'static str {
         self.info().symbol
     }
 
     /// NCBI Gene id.
+    ///
+    /// ```
+    /// let g = marrowkb::Gene::from_symbol("RPS19").unwrap();
+    /// assert_eq!(marrowkb::Gene::from_ncbi_gene_id(g.ncbi_gene_id()).unwrap(), g);
+    /// ```
     pub fn ncbi_gene_id(self) -> u32 {
         self.info().ncbi_gene_id
     }
 
     /// Disorders this gene is linked to.
+    ///
+    /// ```
+    /// use marrowkb::{Disorder, Gene};
+    /// assert_eq!(Gene::from_symbol("RBM8A").unwrap().disorders(), &[Disorder::ThrombocytopeniaAbsentRadius]);
+    /// ```
     pub fn disorders(self) -> &'static [Disorder] {
         self.info().disorders
     }

@@ -33,21 +33,38 @@ pub struct Suggestions {
 
 impl Suggestions {
     /// The suggestions, best first.
+    ///
+    /// ```
+    /// let s = marrowkb::suggest("diamond blackfan anemai");
+    /// assert_eq!(s.iter().next(), s.first());
+    /// ```
     pub fn iter(&self) -> impl Iterator<Item = Disorder> + '_ {
         self.items.iter().map_while(|d| *d)
     }
 
     /// The best suggestion.
+    ///
+    /// ```
+    /// assert_eq!(marrowkb::suggest("pearsn syndrome").first(), Some(marrowkb::Disorder::PearsonSyndrome));
+    /// ```
     pub fn first(&self) -> Option<Disorder> {
         self.items[0]
     }
 
     /// How many suggestions there are.
+    ///
+    /// ```
+    /// assert!(marrowkb::suggest("fanconni").len() >= 1);
+    /// ```
     pub fn len(&self) -> usize {
         self.iter().count()
     }
 
     /// Whether there are none.
+    ///
+    /// ```
+    /// assert!(marrowkb::suggest("xyzzy").is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.items[0].is_none()
     }

@@ -19,6 +19,11 @@ pub const MAX_NORMALIZED_LEN: usize = 96;
 pub const MAX_INPUT_LEN: usize = 512;
 
 /// Why a text cannot be normalized.
+///
+/// ```
+/// use marrowkb::normalize::{NormalizeError, normalize};
+/// assert_eq!(normalize("--").unwrap_err(), NormalizeError::Empty);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NormalizeError {
     /// Nothing left after dropping spaces and punctuation.
@@ -34,6 +39,11 @@ pub enum NormalizeError {
 }
 
 /// A normalized name in a stack buffer.
+///
+/// ```
+/// let n = marrowkb::normalize::normalize("Pearson Syndrome").unwrap();
+/// assert_eq!(n.as_str(), "pearsonsyndrome");
+/// ```
 #[derive(Clone, Copy)]
 pub struct Normalized {
     buf: [u8; MAX_NORMALIZED_LEN],
@@ -42,6 +52,10 @@ pub struct Normalized {
 
 impl Normalized {
     /// The normalized text (lower-case ASCII letters and digits).
+    ///
+    /// ```
+    /// assert_eq!(marrowkb::normalize::normalize("TAR").unwrap().as_str(), "tar");
+    /// ```
     #[inline]
     pub fn as_str(&self) -> &str {
         // Only ASCII alphanumerics are ever written into the buffer.
@@ -86,6 +100,10 @@ static BYTE_CLASS: [u8; 256] = {
 
 impl Normalized {
     /// An empty buffer, to be filled by [`Normalized::fill`] (lets hot loops reuse one buffer).
+    ///
+    /// ```
+    /// assert_eq!(marrowkb::normalize::Normalized::new().as_str(), "");
+    /// ```
     #[inline]
     pub const fn new() -> Self {
         Self {
@@ -215,6 +233,10 @@ fn skip_possessive(text: &str, i: usize) -> usize {
 }
 
 /// Normalizes `text` (see the module documentation) into a new buffer.
+///
+/// ```
+/// assert_eq!(marrowkb::normalize::normalize("Œdema").unwrap().as_str(), "edema");
+/// ```
 ///
 /// # Errors
 /// [`NormalizeError::Empty`] when nothing is left, [`NormalizeError::TooLong`] over the limits.

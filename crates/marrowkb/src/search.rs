@@ -56,6 +56,12 @@ pub fn resolve(text: &str) -> Result<Disorder> {
 }
 
 /// What a search hit matched.
+///
+/// ```
+/// use marrowkb::search::HitKind;
+/// let hits = marrowkb::search("ORPHA:84").unwrap();
+/// assert!(hits.iter().all(|h| h.kind == HitKind::Code));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]

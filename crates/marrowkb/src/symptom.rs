@@ -96,6 +96,11 @@ impl core::str::FromStr for Symptom {
 }
 
 /// An HPO id argument: an [`HpoId`], a number, or text such as `"HP:0001873"`.
+///
+/// ```
+/// use marrowkb::{Symptom, codes::HpoId};
+/// assert_eq!(Symptom::from_hpo(HpoId::new(1873)).unwrap(), Symptom::from_hpo("0001873").unwrap());
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct HpoIdArg(pub(crate) Result<HpoId>);
 

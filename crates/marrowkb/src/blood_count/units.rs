@@ -59,6 +59,10 @@ macro_rules! unit_enum {
         }
     ) => {
         $(#[$meta])*
+        ///
+        #[doc = concat!("```\nuse marrowkb::blood_count::", stringify!($name), ";\n")]
+        #[doc = concat!("let first = ", stringify!($name), "::ALL[0];\n")]
+        #[doc = concat!("assert_eq!(first.symbol().parse::<", stringify!($name), ">().unwrap(), first);\n```")]
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[repr(u32)]
         pub enum $name {
