@@ -110,3 +110,49 @@ round_trip!(treatment_round_trips, Treatment);
 round_trip!(cause_round_trips, Cause);
 round_trip!(diagnostic_test_round_trips, DiagnosticTest);
 round_trip!(source_round_trips, Source);
+
+/// Terms drawn from the disorders' profiles (real, annotated terms), by index.
+fn profile_terms() -> Vec<marrowkb::hpo::Term> {
+    let mut terms: Vec<_> = Disorder::ALL
+        .iter()
+        .flat_map(|d| marrowkb::differential::profile(*d).iter().map(|f| f.term))
+        .collect();
+    terms.sort();
+    terms.dedup();
+    terms
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn differential_ranks_every_disorder_whatever_the_input_order(
+        picks in proptest::collection::vec(any::<usize>(), 0..12),
+        excluded_picks in proptest::collection::vec(any::<usize>(), 0..4),
+        rotation in any::<usize>(),
+    ) {
+        use marrowkb::differential::{Query, TermInput};
+        let terms = profile_terms();
+        let observed: Vec<TermInput> = picks.iter().map(|i| TermInput::Term(terms[i % terms.len()])).collect();
+        let excluded: Vec<TermInput> = excluded_picks.iter().map(|i| TermInput::Term(terms[i % terms.len()])).collect();
+        let result = Query::new(&observed).excluding(&excluded).run().unwrap();
+        // A permutation of all 20 disorders, best first, with finite scores.
+        let mut seen: Vec<Disorder> = result.ranking.iter().map(|r| r.disorder).collect();
+        seen.sort();
+        prop_assert_eq!(seen, Disorder::ALL.to_vec());
+        prop_assert!(result.ranking.windows(2).all(|w| w[0].score >= w[1].score));
+        prop_assert!(result.ranking.iter().all(|r| r.score.is_finite()));
+        // The same terms in another order give exactly the same ranking and scores.
+        let mut shuffled = observed.clone();
+        if !shuffled.is_empty() {
+            let n = shuffled.len();
+            shuffled.rotate_left(rotation % n);
+            shuffled.reverse();
+        }
+        let again = Query::new(&shuffled).excluding(&excluded).run().unwrap();
+        let key = |r: &marrowkb::differential::Differential| {
+            r.ranking.iter().map(|x| (x.disorder, x.score.to_bits())).collect::<Vec<_>>()
+        };
+        prop_assert_eq!(key(&result), key(&again));
+    }
+}
