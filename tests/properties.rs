@@ -4,7 +4,12 @@ use marrowkb::{Cause, DiagnosticTest, Disorder, Source, Symptom, Treatment};
 use proptest::prelude::*;
 
 /// Every (name, disorder) pair a look-up must find: keys, names, synonyms and abbreviations.
-fn all_names() -> Vec<(&'static str, Disorder)> {
+fn all_names() -> &'static [(&'static str, Disorder)] {
+    static NAMES: std::sync::OnceLock<Vec<(&'static str, Disorder)>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(collect_names)
+}
+
+fn collect_names() -> Vec<(&'static str, Disorder)> {
     let mut out = Vec::new();
     for d in Disorder::ALL {
         let i = d.info();
@@ -112,7 +117,12 @@ round_trip!(diagnostic_test_round_trips, DiagnosticTest);
 round_trip!(source_round_trips, Source);
 
 /// Terms drawn from the disorders' profiles (real, annotated terms), by index.
-fn profile_terms() -> Vec<marrowkb::hpo::Term> {
+fn profile_terms() -> &'static [marrowkb::hpo::Term] {
+    static TERMS: std::sync::OnceLock<Vec<marrowkb::hpo::Term>> = std::sync::OnceLock::new();
+    TERMS.get_or_init(collect_profile_terms)
+}
+
+fn collect_profile_terms() -> Vec<marrowkb::hpo::Term> {
     let mut terms: Vec<_> = Disorder::ALL
         .iter()
         .flat_map(|d| marrowkb::differential::profile(*d).iter().map(|f| f.term))

@@ -1280,14 +1280,7 @@ impl Knowledge {
                 candidates.len()
             );
             for (name, value) in candidates {
-                let mut counts = [0u8; 36];
-                for b in name.bytes() {
-                    match b {
-                        b'a'..=b'z' => counts[(b - b'a') as usize] += 1,
-                        b'0'..=b'9' => counts[26 + (b - b'0') as usize] += 1,
-                        _ => {}
-                    }
-                }
+                let counts = normalize::letter_counts(name);
                 let _ = writeln!(o, "    ({}, {value}, {counts:?}),", lit(name));
             }
             o.push_str("];\n\n");

@@ -8,7 +8,7 @@
 //! ```
 
 use crate::generated::{DISORDER_BY_NAME, DISORDER_SUGGESTION_NAMES};
-use crate::normalize::{NormalizeError, Normalized, normalize};
+use crate::normalize::{NormalizeError, Normalized, letter_counts, normalize};
 use crate::{Disorder, Error, Result};
 use core::fmt;
 
@@ -182,20 +182,6 @@ pub fn suggest(text: &str) -> Suggestions {
         Ok(normalized) => suggest_normalized(normalized.as_str()),
         Err(_) => Suggestions::default(),
     }
-}
-
-/// Letter and digit counts of a normalized name (36 bins).
-fn letter_counts(name: &str) -> [u8; 36] {
-    let mut counts = [0u8; 36];
-    for b in name.bytes() {
-        let bin = match b {
-            b'a'..=b'z' => (b - b'a') as usize,
-            b'0'..=b'9' => 26 + (b - b'0') as usize,
-            _ => continue,
-        };
-        counts[bin] = counts[bin].saturating_add(1);
-    }
-    counts
 }
 
 /// An upper bound of the Jaro-Winkler similarity from the shared letters alone: the Jaro matches `m` are at

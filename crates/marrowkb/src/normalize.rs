@@ -247,6 +247,26 @@ pub fn normalize(text: &str) -> Result<Normalized, NormalizeError> {
     Ok(normalized)
 }
 
+/// Letter and digit counts of a normalized name: 36 bins, `a`–`z` then `0`–`9` (other bytes are ignored).
+/// Suggestions use them to skip names that cannot be similar; the code generator precomputes them.
+///
+/// ```
+/// let counts = marrowkb::normalize::letter_counts("fanconianemia");
+/// assert_eq!((counts[0], counts[(b'n' - b'a') as usize]), (3, 3));
+/// ```
+pub fn letter_counts(normalized: &str) -> [u8; 36] {
+    let mut counts = [0u8; 36];
+    for b in normalized.bytes() {
+        let bin = match b {
+            b'a'..=b'z' => (b - b'a') as usize,
+            b'0'..=b'9' => 26 + (b - b'0') as usize,
+            _ => continue,
+        };
+        counts[bin] = counts[bin].saturating_add(1);
+    }
+    counts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
