@@ -54,10 +54,18 @@ fn names(c: &mut Criterion) {
             }
         })
     });
-    group.bench_function("normalize_only", |b| {
+    group.bench_function("marrowkb_lookup_exact", |b| {
         b.iter(|| {
             for q in QUERIES {
-                let _ = black_box(marrowkb::normalize::normalize(black_box(q)));
+                black_box(marrowkb::lookup_exact(black_box(q)));
+            }
+        })
+    });
+    group.bench_function("normalize_only", |b| {
+        let mut n = marrowkb::normalize::Normalized::new();
+        b.iter(|| {
+            for q in QUERIES {
+                let _ = black_box(n.fill(black_box(q)));
             }
         })
     });
@@ -72,6 +80,24 @@ fn names(c: &mut Criterion) {
     let mut group = c.benchmark_group("name_lookup_miss");
     group.bench_function("misspelling_with_suggestions", |b| {
         b.iter(|| marrowkb::lookup(black_box("fanconni anemai")))
+    });
+    // What a user would hand-write: strsim's Jaro-Winkler against every name of 4 letters or more (the same
+    // candidates marrowkb considers), best per disorder, top 3.
+    let candidates: Vec<(&str, usize)> = marrowkb::lookup::names()
+        .filter(|(n, _)| n.len() >= 4)
+        .filter_map(|(n, d)| Some((n, Disorder::ALL.iter().position(|x| *x == d)?)))
+        .collect();
+    group.bench_function("misspelling_hand_written_strsim", |b| {
+        b.iter(|| {
+            let input = marrowkb::normalize::normalize(black_box("fanconni anemai")).ok()?;
+            let mut best = [0.0f64; Disorder::COUNT];
+            for (name, i) in &candidates {
+                best[*i] = best[*i].max(strsim::jaro_winkler(input.as_str(), name));
+            }
+            let mut ranked: [usize; Disorder::COUNT] = core::array::from_fn(|i| i);
+            ranked.sort_by(|a, b| best[*b].total_cmp(&best[*a]));
+            Some(ranked[..3].iter().map(|i| Disorder::ALL[*i]).collect::<Vec<_>>())
+        })
     });
     group.bench_function("unknown_with_suggestions", |b| {
         b.iter(|| marrowkb::lookup(black_box("hemophilia a")))

@@ -31,6 +31,25 @@ pub fn opt_lit(text: Option<&str>) -> String {
     }
 }
 
+/// A `phf` key written as a byte-string literal (`b"fanconianemia"`) for a `phf::Map<&'static [u8], _>`.
+/// It hashes exactly as the `&[u8]` that probes the map at run time: the normalized name look-ups probe with
+/// the bytes of their stack buffer, so they skip the UTF-8 check a `&str` would need.
+#[derive(PartialEq, Eq, Hash)]
+pub struct ByteKey<'a>(pub &'a str);
+
+impl phf_shared::PhfHash for ByteKey<'_> {
+    fn phf_hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.as_bytes().phf_hash(state);
+    }
+}
+
+impl phf_shared::FmtConst for ByteKey<'_> {
+    fn fmt_const(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Normalized names are lower-case ASCII letters and digits: `{:?}` needs no escapes beyond ASCII.
+        write!(f, "b{:?}", self.0)
+    }
+}
+
 /// `&[a, b, c]`.
 pub fn slice<I: IntoIterator<Item = String>>(items: I) -> String {
     let items: Vec<String> = items.into_iter().collect();

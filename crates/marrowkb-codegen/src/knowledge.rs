@@ -4,7 +4,7 @@
 #[allow(dead_code, missing_docs)]
 mod normalize;
 
-use crate::emit::{BANNER, camel, lit, opt_lit, slice};
+use crate::emit::{BANNER, ByteKey, camel, lit, opt_lit, slice};
 use crate::hpo::{Ontology, parse_u32, tsv_rows};
 use crate::{Error, GeneratedFile, Result};
 use serde::Deserialize;
@@ -1259,13 +1259,13 @@ impl Knowledge {
                 "pub(crate) static {prefix}_BY_KEY: phf::Map<&'static str, {ty}> = {};\n",
                 map.build()
             );
-            let mut map = phf_codegen::Map::<&str>::new();
+            let mut map = phf_codegen::Map::<ByteKey>::new();
             for (k, v) in names {
-                map.entry(k.as_str(), v.clone());
+                map.entry(ByteKey(k.as_str()), v.clone());
             }
             let _ = writeln!(
                 o,
-                "pub(crate) static {prefix}_BY_NAME: phf::Map<&'static str, {ty}> = {};\n",
+                "pub(crate) static {prefix}_BY_NAME: phf::Map<&'static [u8], {ty}> = {};\n",
                 map.build()
             );
         }

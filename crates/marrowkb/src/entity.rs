@@ -65,7 +65,7 @@ macro_rules! knowledge_enum {
             pub fn find(text: &str) -> crate::Result<Self> {
                 let normalized = crate::lookup::normalize_input(text)?;
                 $by_name
-                    .get(normalized.as_str())
+                    .get(normalized.as_bytes())
                     .copied()
                     .ok_or(crate::Error::UnknownKey { entity: $what })
             }

@@ -11,6 +11,7 @@ use crate::generated::{DISORDER_BY_NAME, DISORDER_SUGGESTION_NAMES};
 use crate::normalize::{NormalizeError, Normalized, letter_counts, normalize};
 use crate::{Disorder, Error, Result};
 use core::fmt;
+use rapidfuzz::distance::jaro_winkler::{self, BatchComparator};
 
 /// How many suggestions an unknown name carries at most.
 pub const MAX_SUGGESTIONS: usize = 3;
@@ -97,6 +98,7 @@ impl serde::Serialize for Suggestions {
 }
 
 /// Maps a normalization failure to [`Error`].
+#[cold]
 pub(crate) fn normalize_error(e: NormalizeError) -> Error {
     match e {
         NormalizeError::Empty => Error::EmptyInput,
@@ -112,7 +114,9 @@ pub(crate) fn normalize_input(text: &str) -> Result<Normalized> {
 
 /// Finds a disorder by any name, synonym or abbreviation, ignoring case, diacritics, punctuation, hyphens,
 /// spaces, apostrophes and British spelling. Short forms without a generic last word ("Kostmann",
-/// "Fanconi", "GATA2") are found too where they point to one disorder alone. A hit never allocates.
+/// "Fanconi", "GATA2") are found too where they point to one disorder alone. A hit never allocates; a miss
+/// builds one Jaro-Winkler comparator for its suggestions (two small allocations, whatever the number of names
+/// compared). [`lookup_exact`] never allocates.
 ///
 /// ```
 /// use marrowkb::Disorder;
@@ -125,11 +129,18 @@ pub(crate) fn normalize_input(text: &str) -> Result<Normalized> {
 pub fn lookup(text: &str) -> Result<Disorder> {
     let mut normalized = Normalized::new();
     normalized.fill(text).map_err(normalize_error)?;
-    match DISORDER_BY_NAME.get(normalized.as_str()) {
+    match DISORDER_BY_NAME.get(normalized.as_bytes()) {
         Some(&disorder) => Ok(disorder),
-        None => Err(Error::UnknownName {
-            suggestions: suggest_normalized(normalized.as_str()),
-        }),
+        None => Err(unknown_name(normalized.as_str())),
+    }
+}
+
+/// The error for a name that is not found, with suggestions: out of line, so a hit stays a short path.
+#[cold]
+#[inline(never)]
+fn unknown_name(normalized: &str) -> Error {
+    Error::UnknownName {
+        suggestions: suggest_normalized(normalized),
     }
 }
 
@@ -144,7 +155,7 @@ pub fn lookup(text: &str) -> Result<Disorder> {
 pub fn lookup_exact(text: &str) -> Option<Disorder> {
     let mut normalized = Normalized::new();
     normalized.fill(text).ok()?;
-    DISORDER_BY_NAME.get(normalized.as_str()).copied()
+    DISORDER_BY_NAME.get(normalized.as_bytes()).copied()
 }
 
 /// Looks up text that is already normalized (see [`crate::normalize`]): a single `phf` probe, the
@@ -156,7 +167,7 @@ pub fn lookup_exact(text: &str) -> Option<Disorder> {
 /// assert_eq!(marrowkb::lookup::lookup_normalized("Diamond-Blackfan anemia"), None);
 /// ```
 pub fn lookup_normalized(normalized: &str) -> Option<Disorder> {
-    DISORDER_BY_NAME.get(normalized).copied()
+    DISORDER_BY_NAME.get(normalized.as_bytes()).copied()
 }
 
 /// Every look-up name of every disorder, normalized, with its disorder (in no particular order).
@@ -166,11 +177,15 @@ pub fn lookup_normalized(normalized: &str) -> Option<Disorder> {
 /// assert!(marrowkb::lookup::names().any(|(name, d)| name == "fa" && d == Disorder::FanconiAnemia));
 /// ```
 pub fn names() -> impl Iterator<Item = (&'static str, Disorder)> {
-    DISORDER_BY_NAME.entries().map(|(name, d)| (*name, *d))
+    DISORDER_BY_NAME
+        .entries()
+        // Keys are normalized names, lower-case ASCII letters and digits, so always UTF-8.
+        .filter_map(|(name, d)| Some((core::str::from_utf8(name).ok()?, *d)))
 }
 
 /// The disorders whose names are closest to `text` (Jaro-Winkler similarity of normalized names, at
-/// least [`SUGGESTION_THRESHOLD`]; ties by discriminant).
+/// least [`SUGGESTION_THRESHOLD`]; ties by discriminant). Computed with rapidfuzz's bit-parallel
+/// Jaro-Winkler, after a letter-count bound has skipped the names that cannot reach the threshold.
 ///
 /// ```
 /// use marrowkb::Disorder;
@@ -200,6 +215,9 @@ fn similarity_bound(input_counts: &[u8; 36], input_len: usize, name: &str, count
 fn suggest_normalized(input: &str) -> Suggestions {
     let mut best = [0.0f64; Disorder::COUNT];
     let input_counts = letter_counts(input);
+    // rapidfuzz's bit-parallel Jaro-Winkler, with the input's bit masks built once for all names.
+    let comparator = BatchComparator::new(input.bytes());
+    let cutoff = jaro_winkler::Args::default().score_cutoff(SUGGESTION_THRESHOLD);
     // Abbreviations (under 4 characters) are too short to compare by similarity and are not candidates.
     for (name, disorder, counts) in &DISORDER_SUGGESTION_NAMES {
         let slot = &mut best[disorder.index()];
@@ -207,8 +225,9 @@ fn suggest_normalized(input: &str) -> Suggestions {
         if bound < SUGGESTION_THRESHOLD || bound <= *slot {
             continue;
         }
-        let score = strsim::jaro_winkler(input, name);
-        if score > *slot {
+        if let Some(score) = comparator.similarity_with_args(name.bytes(), &cutoff)
+            && score > *slot
+        {
             *slot = score;
         }
     }
@@ -232,7 +251,7 @@ mod tests {
         for (a, _, a_counts) in &DISORDER_SUGGESTION_NAMES {
             assert_eq!(*a_counts, letter_counts(a), "{a}: generated counts");
             for (b, _, b_counts) in &DISORDER_SUGGESTION_NAMES {
-                let exact = strsim::jaro_winkler(a, b);
+                let exact = jaro_winkler::similarity(a.bytes(), b.bytes());
                 let bound = similarity_bound(a_counts, a.len(), b, b_counts);
                 assert!(exact <= bound + 1e-12, "{a} / {b}: {exact} > {bound}");
             }

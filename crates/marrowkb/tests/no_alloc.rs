@@ -2,15 +2,18 @@
 
 use marrowkb::{Disorder, Gene, Symptom};
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::cell::Cell;
 
 struct Counting;
 
-static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+thread_local! {
+    /// Allocations made by this thread: tests run on parallel threads and must not count each other's.
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
 
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::SeqCst);
+        ALLOCATIONS.with(|n| n.set(n.get() + 1));
         // SAFETY: forwarding the caller's layout to the system allocator.
         unsafe { System.alloc(layout) }
     }
@@ -24,9 +27,9 @@ unsafe impl GlobalAlloc for Counting {
 static GLOBAL: Counting = Counting;
 
 fn allocations_during(f: impl FnOnce()) -> usize {
-    let before = ALLOCATIONS.load(Ordering::SeqCst);
+    let before = ALLOCATIONS.with(Cell::get);
     f();
-    ALLOCATIONS.load(Ordering::SeqCst) - before
+    ALLOCATIONS.with(Cell::get) - before
 }
 
 #[test]
@@ -57,4 +60,21 @@ fn lookups_do_not_allocate() {
         }
     });
     assert_eq!(n, 0, "look-ups allocated {n} times");
+}
+
+/// A miss with suggestions builds rapidfuzz's Jaro-Winkler comparator for the input once (its character list
+/// and bit masks: two allocations), then compares it with every candidate name without allocating.
+#[test]
+fn a_miss_with_suggestions_allocates_only_the_comparator() {
+    let _ = marrowkb::lookup("fanconni");
+    for text in ["fanconni anemai", "hemophilia a", &"x".repeat(90)] {
+        let n = allocations_during(|| {
+            assert!(marrowkb::lookup(text).is_err());
+        });
+        assert!(n <= 2, "{text:?}: {n} allocations");
+        let n = allocations_during(|| {
+            std::hint::black_box(marrowkb::suggest(text));
+        });
+        assert!(n <= 2, "{text:?}: {n} allocations");
+    }
 }
