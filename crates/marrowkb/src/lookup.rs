@@ -127,20 +127,21 @@ pub(crate) fn normalize_input(text: &str) -> Result<Normalized> {
 /// # Errors
 /// [`Error::EmptyInput`], [`Error::InputTooLong`], or [`Error::UnknownName`] with the closest names.
 pub fn lookup(text: &str) -> Result<Disorder> {
-    let mut normalized = Normalized::new();
-    normalized.fill(text).map_err(normalize_error)?;
-    match DISORDER_BY_NAME.get(normalized.as_bytes()) {
-        Some(&disorder) => Ok(disorder),
-        None => Err(unknown_name(normalized.as_str())),
+    match lookup_exact(text) {
+        Some(disorder) => Ok(disorder),
+        None => Err(not_found(text)),
     }
 }
 
-/// The error for a name that is not found, with suggestions: out of line, so a hit stays a short path.
+/// Why [`lookup()`] found nothing, with suggestions: out of line, so a hit is exactly [`lookup_exact`].
 #[cold]
 #[inline(never)]
-fn unknown_name(normalized: &str) -> Error {
-    Error::UnknownName {
-        suggestions: suggest_normalized(normalized),
+fn not_found(text: &str) -> Error {
+    match normalize(text) {
+        Ok(normalized) => Error::UnknownName {
+            suggestions: suggest_normalized(normalized.as_str()),
+        },
+        Err(e) => normalize_error(e),
     }
 }
 
