@@ -64,10 +64,7 @@ macro_rules! knowledge_enum {
             /// [`crate::Error::UnknownKey`] when nothing matches.
             pub fn find(text: &str) -> crate::Result<Self> {
                 let normalized = crate::lookup::normalize_input(text)?;
-                $by_name
-                    .get(normalized.as_bytes())
-                    .copied()
-                    .ok_or(crate::Error::UnknownKey { entity: $what })
+                crate::lookup::probe(&$by_name, normalized.as_bytes()).ok_or(crate::Error::UnknownKey { entity: $what })
             }
         }
 

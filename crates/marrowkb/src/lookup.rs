@@ -156,7 +156,19 @@ fn not_found(text: &str) -> Error {
 pub fn lookup_exact(text: &str) -> Option<Disorder> {
     let mut normalized = Normalized::new();
     normalized.fill(text).ok()?;
-    DISORDER_BY_NAME.get(normalized.as_bytes()).copied()
+    probe(&DISORDER_BY_NAME, normalized.as_bytes())
+}
+
+/// Looks `key` up in a generated name map: phf's own hash and slot functions, inlined here so the compiler
+/// sees the map's sizes as constants and turns phf's two integer divisions into multiplications (`Map::get`
+/// is one shared generic function that divides). It relies on phf 0.14's `Map` layout, as the generated code
+/// that builds the maps does; a test checks it agrees with `Map::get` on every key.
+#[inline(always)]
+pub(crate) fn probe<V: Copy>(map: &'static phf::Map<&'static [u8], V>, key: &[u8]) -> Option<V> {
+    let hashes = phf_shared::hash(key, &map.key);
+    let index = phf_shared::get_index(&hashes, map.disps, map.entries.len());
+    let (k, v) = map.entries.get(index as usize)?;
+    (*k == key).then_some(*v)
 }
 
 /// Looks up text that is already normalized (see [`crate::normalize`]): a single `phf` probe, the
@@ -168,7 +180,7 @@ pub fn lookup_exact(text: &str) -> Option<Disorder> {
 /// assert_eq!(marrowkb::lookup::lookup_normalized("Diamond-Blackfan anemia"), None);
 /// ```
 pub fn lookup_normalized(normalized: &str) -> Option<Disorder> {
-    DISORDER_BY_NAME.get(normalized.as_bytes()).copied()
+    probe(&DISORDER_BY_NAME, normalized.as_bytes())
 }
 
 /// Every look-up name of every disorder, normalized, with its disorder (in no particular order).
@@ -246,6 +258,33 @@ fn suggest_normalized(input: &str) -> Suggestions {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn probe_agrees_with_phf_get() {
+        use crate::generated::{
+            CAUSE_BY_NAME, DIAGNOSTIC_TEST_BY_NAME, SOURCE_BY_NAME, SYMPTOM_BY_NAME, TREATMENT_BY_NAME,
+        };
+        fn check<V: Copy + PartialEq + fmt::Debug>(map: &'static phf::Map<&'static [u8], V>) {
+            for (key, value) in map.entries() {
+                assert_eq!(probe(map, key), Some(*value), "{key:?}");
+                // Near misses: one byte shorter, one byte longer, one byte changed.
+                for near in [
+                    &key[..key.len() - 1],
+                    &[*key, b"x"].concat(),
+                    &[b"q", &key[1..]].concat(),
+                ] {
+                    assert_eq!(probe(map, near), map.get(near).copied(), "{near:?}");
+                }
+            }
+            assert_eq!(probe(map, b""), None);
+        }
+        check(&DISORDER_BY_NAME);
+        check(&SYMPTOM_BY_NAME);
+        check(&TREATMENT_BY_NAME);
+        check(&CAUSE_BY_NAME);
+        check(&DIAGNOSTIC_TEST_BY_NAME);
+        check(&SOURCE_BY_NAME);
+    }
 
     #[test]
     fn the_bound_is_an_upper_bound() {
