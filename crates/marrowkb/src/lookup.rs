@@ -212,6 +212,12 @@ pub fn suggest(text: &str) -> Suggestions {
     }
 }
 
+/// How much lower than [`SUGGESTION_THRESHOLD`] the cut-off handed to rapidfuzz is. rapidfuzz turns a
+/// Jaro-Winkler cut-off into a Jaro cut-off with a division whose rounding can reject a score exactly at the
+/// cut-off (`ko` against `kostmann` scores 0.8, yet is cut at 0.8); the threshold itself is applied to the
+/// exact scores when ranking.
+const CUTOFF_SLACK: f64 = 1e-9;
+
 /// An upper bound of the Jaro-Winkler similarity from the shared letters alone: the Jaro matches `m` are at
 /// most the size `c` of the multiset intersection, so Jaro ≤ (c/|a| + c/|b| + 1) / 3, and Winkler's prefix
 /// bonus gives at most 0.6 · Jaro + 0.4. Names whose bound is below the threshold are not compared.
@@ -230,7 +236,7 @@ fn suggest_normalized(input: &str) -> Suggestions {
     let input_counts = letter_counts(input);
     // rapidfuzz's bit-parallel Jaro-Winkler, with the input's bit masks built once for all names.
     let comparator = BatchComparator::new(input.bytes());
-    let cutoff = jaro_winkler::Args::default().score_cutoff(SUGGESTION_THRESHOLD);
+    let cutoff = jaro_winkler::Args::default().score_cutoff(SUGGESTION_THRESHOLD - CUTOFF_SLACK);
     // Abbreviations (under 4 characters) are too short to compare by similarity and are not candidates.
     for (name, disorder, counts) in &DISORDER_SUGGESTION_NAMES {
         let slot = &mut best[disorder.index()];
@@ -258,6 +264,16 @@ fn suggest_normalized(input: &str) -> Suggestions {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by the lookup fuzz target: a score exactly at the threshold is a suggestion.
+    #[test]
+    fn a_score_at_the_threshold_is_suggested() {
+        assert_eq!(
+            jaro_winkler::similarity("ko".bytes(), "kostmann".bytes()),
+            SUGGESTION_THRESHOLD
+        );
+        assert!(suggest("Ko").iter().any(|d| d == Disorder::KostmannSyndrome));
+    }
 
     #[test]
     fn probe_agrees_with_phf_get() {
