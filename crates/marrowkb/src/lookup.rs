@@ -212,11 +212,12 @@ pub fn suggest(text: &str) -> Suggestions {
     }
 }
 
-/// How much lower than [`SUGGESTION_THRESHOLD`] the cut-off handed to rapidfuzz is. rapidfuzz turns a
-/// Jaro-Winkler cut-off into a Jaro cut-off with a division whose rounding can reject a score exactly at the
-/// cut-off (`ko` against `kostmann` scores 0.8, yet is cut at 0.8); the threshold itself is applied to the
-/// exact scores when ranking.
-const CUTOFF_SLACK: f64 = 1e-9;
+/// Room for rounding wherever a score computed another way decides what is skipped: the letter-count bound
+/// (which for a 4-letter common prefix is the exact score by another formula) and the cut-off handed to
+/// rapidfuzz, which turns it into a Jaro cut-off with a division whose rounding can reject a score exactly at
+/// the cut-off (`ko` against `kostmann` scores 0.8, yet is cut at 0.8). The threshold itself is applied to
+/// the exact scores when ranking.
+const SCORE_SLACK: f64 = 1e-9;
 
 /// An upper bound of the Jaro-Winkler similarity from the shared letters alone: the Jaro matches `m` are at
 /// most the size `c` of the multiset intersection, so Jaro ≤ (c/|a| + c/|b| + 1) / 3, and Winkler's prefix
@@ -236,12 +237,12 @@ fn suggest_normalized(input: &str) -> Suggestions {
     let input_counts = letter_counts(input);
     // rapidfuzz's bit-parallel Jaro-Winkler, with the input's bit masks built once for all names.
     let comparator = BatchComparator::new(input.bytes());
-    let cutoff = jaro_winkler::Args::default().score_cutoff(SUGGESTION_THRESHOLD - CUTOFF_SLACK);
+    let cutoff = jaro_winkler::Args::default().score_cutoff(SUGGESTION_THRESHOLD - SCORE_SLACK);
     // Abbreviations (under 4 characters) are too short to compare by similarity and are not candidates.
     for (name, disorder, counts) in &DISORDER_SUGGESTION_NAMES {
         let slot = &mut best[disorder.index()];
         let bound = similarity_bound(&input_counts, input.len(), name, counts);
-        if bound < SUGGESTION_THRESHOLD || bound <= *slot {
+        if bound + SCORE_SLACK < SUGGESTION_THRESHOLD || bound + SCORE_SLACK <= *slot {
             continue;
         }
         if let Some(score) = comparator.similarity_with_args(name.bytes(), &cutoff)
