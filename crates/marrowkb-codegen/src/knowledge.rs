@@ -1286,6 +1286,38 @@ impl Knowledge {
             o.push_str("];\n\n");
         }
 
+        // Free-text search: the names `search` matches against, normalized here once rather than at every
+        // query. Disorders: (normalized, as written) in the order `search` tries them, in `Disorder::ALL`
+        // order; symptoms: (normalized name, normalized plain name) in `Symptom::ALL` order.
+        let _ = writeln!(
+            o,
+            "pub(crate) static DISORDER_SEARCH_NAMES: [&[(&str, &str)]; {}] = [",
+            self.disorders.len()
+        );
+        for d in &self.disorders {
+            let pairs = self.lookup_names(d).filter_map(|name| {
+                let n = normalize::normalize(name).ok()?;
+                Some(format!("({}, {})", lit(n.as_str()), lit(name)))
+            });
+            let _ = writeln!(o, "    {},", slice(pairs));
+        }
+        o.push_str("];\n\n");
+        let normalized_or_empty = |text: &str| {
+            normalize::normalize(text)
+                .map(|n| n.as_str().to_owned())
+                .unwrap_or_default()
+        };
+        let _ = writeln!(
+            o,
+            "pub(crate) static SYMPTOM_SEARCH_NAMES: [(&str, &str); {}] = [",
+            self.symptoms.len()
+        );
+        for s in &self.symptoms {
+            let (name, plain) = (normalized_or_empty(&s.name), normalized_or_empty(&s.plain));
+            let _ = writeln!(o, "    ({}, {}),", lit(&name), lit(&plain));
+        }
+        o.push_str("];\n\n");
+
         // Code indexes.
         for (prefix, name) in [("ORPHA", "ORPHA_INDEX"), ("OMIM", "OMIM_INDEX")] {
             let mut links: BTreeMap<u32, Vec<(u8, u32, String)>> = BTreeMap::new();

@@ -9,8 +9,8 @@
 //! ```
 
 use crate::codes::{OmimId, OrphaId};
+use crate::generated::{DISORDER_SEARCH_NAMES, SYMPTOM_SEARCH_NAMES};
 use crate::lookup::normalize_input;
-use crate::normalize::normalize;
 use crate::{Disorder, Gene, Result, Symptom};
 
 /// Finds one disorder from a name, synonym or abbreviation, or an `ORPHA:`/`OMIM:` identifier, or an
@@ -109,19 +109,15 @@ pub fn search(text: &str) -> Result<Vec<Hit>> {
     let query = normalize_input(text)?;
     let query = query.as_str();
     let mut hits = Vec::new();
-    let contains = |name: &str| normalize(name).is_ok_and(|n| n.as_str().contains(query));
-    for &d in &Disorder::ALL {
-        let info = d.info();
-        let names = [info.key, info.name]
-            .into_iter()
-            .chain(info.synonyms.iter().copied())
-            .chain(info.abbreviations.iter().copied());
-        let short = query.len() < 4;
-        if let Some(name) = names.into_iter().find(|n| {
+    // Names normalized by the code generator: a short query (an abbreviation) must equal a name, a longer one
+    // be part of it.
+    let short = query.len() < 4;
+    for (&d, names) in Disorder::ALL.iter().zip(&DISORDER_SEARCH_NAMES) {
+        if let Some((_, name)) = names.iter().find(|(normalized, _)| {
             if short {
-                normalize(n).is_ok_and(|m| m.as_str() == query)
+                *normalized == query
             } else {
-                contains(n)
+                normalized.contains(query)
             }
         }) {
             hits.push(Hit {
@@ -140,10 +136,10 @@ pub fn search(text: &str) -> Result<Vec<Hit>> {
             });
         }
     }
-    if query.len() >= 4 {
-        for &s in &Symptom::ALL {
-            let info = s.info();
-            if contains(info.name) || contains(info.plain) {
+    if !short {
+        for (&s, (name, plain)) in Symptom::ALL.iter().zip(&SYMPTOM_SEARCH_NAMES) {
+            if name.contains(query) || plain.contains(query) {
+                let info = s.info();
                 for &d in s.disorders() {
                     if !hits.iter().any(|h| h.disorder == d && h.kind == HitKind::Symptom) {
                         hits.push(Hit {
@@ -184,4 +180,33 @@ pub fn search(text: &str) -> Result<Vec<Hit>> {
     hits.sort_by_key(|h| (h.kind, h.disorder));
     hits.dedup_by_key(|h| (h.kind, h.disorder));
     Ok(hits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::normalize;
+
+    /// The generated search tables hold exactly what normalizing the records at query time gives, so
+    /// precomputing them changes no result.
+    #[test]
+    fn search_names_are_the_records_normalized() {
+        for (d, names) in Disorder::ALL.iter().zip(&DISORDER_SEARCH_NAMES) {
+            let info = d.info();
+            let expected: Vec<(String, &str)> = [info.key, info.name]
+                .into_iter()
+                .chain(info.synonyms.iter().copied())
+                .chain(info.abbreviations.iter().copied())
+                .filter_map(|name| Some((normalize(name).ok()?.as_str().to_owned(), name)))
+                .collect();
+            let generated: Vec<(String, &str)> = names.iter().map(|(n, name)| ((*n).to_owned(), *name)).collect();
+            assert_eq!(generated, expected, "{d:?}");
+        }
+        let normalized_or_empty = |text: &str| normalize(text).map(|n| n.as_str().to_owned()).unwrap_or_default();
+        for (s, (name, plain)) in Symptom::ALL.iter().zip(&SYMPTOM_SEARCH_NAMES) {
+            let info = s.info();
+            assert_eq!(*name, normalized_or_empty(info.name), "{s:?}");
+            assert_eq!(*plain, normalized_or_empty(info.plain), "{s:?}");
+        }
+    }
 }
