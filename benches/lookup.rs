@@ -136,7 +136,9 @@ fn codes(c: &mut Criterion) {
     group.bench_function("gene_from_symbol", |b| b.iter(|| Gene::from_symbol(black_box("fanca"))));
     group.finish();
     let mut group = c.benchmark_group("search");
-    group.bench_function("symptom_words", |b| b.iter(|| marrowkb::search(black_box("neutropenia"))));
+    group.bench_function("symptom_words", |b| {
+        b.iter(|| marrowkb::search(black_box("neutropenia")))
+    });
     group.bench_function("abbreviation", |b| b.iter(|| marrowkb::search(black_box("DBA"))));
     group.finish();
 }
