@@ -1,9 +1,9 @@
 //! Blood count interpretation: unit conversions, every rejection path, boundary tests at every threshold
 //! of `marrowkb::blood_count::thresholds` (just below, at, just above), and worked examples.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
+mod counting_alloc;
 
+use counting_alloc::allocations_during;
 use marrowkb::blood_count::thresholds::{
     self, APLASTIC, COUNT_LOWER_LIMITS, CTCAE_ANEMIA, CTCAE_LYMPHOCYTES, CTCAE_NEUTROPHILS, CTCAE_PLATELETS,
     CtcaeScale, NATHAN_OSKI_INFANT_HEMOGLOBIN, NATHAN_OSKI_MCV, NEUTROPENIA_BANDS, PLAUSIBLE, Reference,
@@ -1433,28 +1433,6 @@ fn the_threshold_table_is_documented() {
 // ---------------------------------------------------------------------------------------------------------
 // No allocation in interpretation
 
-struct Counting;
-
-thread_local! {
-    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
-}
-
-// SAFETY: forwards to the system allocator; only counts.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let _ = ALLOCATIONS.try_with(|c| c.set(c.get() + 1));
-        // SAFETY: the caller's layout, forwarded.
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: the pointer came from `alloc` with the same layout.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
-
-#[global_allocator]
-static GLOBAL: Counting = Counting;
-
 #[test]
 fn building_and_interpreting_do_not_allocate() {
     let builder = adult_woman()
@@ -1468,18 +1446,17 @@ fn building_and_interpreting_do_not_allocate() {
         .red_cell_count(2.4)
         .cellularity(15.0);
     // The counter works.
-    let probe = ALLOCATIONS.with(Cell::get);
-    drop(std::hint::black_box(vec![1u8]));
-    assert!(ALLOCATIONS.with(Cell::get) > probe);
+    assert!(allocations_during(|| drop(std::hint::black_box(vec![1u8]))).allocations > 0);
 
-    let before = ALLOCATIONS.with(Cell::get);
-    for _ in 0..100 {
-        let count = std::hint::black_box(builder).build().unwrap();
-        let result = count.interpret(InterpretOptions::default());
-        std::hint::black_box(result.ranked_fits());
-        std::hint::black_box(result.present().count());
-        let _ = std::hint::black_box(BloodCount::builder().hemoglobin(f64::NAN, G_DL).build());
-    }
-    let n = ALLOCATIONS.with(Cell::get) - before;
+    let n = allocations_during(|| {
+        for _ in 0..100 {
+            let count = std::hint::black_box(builder).build().unwrap();
+            let result = count.interpret(InterpretOptions::default());
+            std::hint::black_box(result.ranked_fits());
+            std::hint::black_box(result.present().count());
+            let _ = std::hint::black_box(BloodCount::builder().hemoglobin(f64::NAN, G_DL).build());
+        }
+    })
+    .allocations;
     assert_eq!(n, 0, "allocated {n} times");
 }

@@ -3,45 +3,10 @@
 
 use marrowkb::differential::{Query, TermInput};
 use marrowkb::hpo::{self, Term};
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
 
-struct Counting;
+mod counting_alloc;
 
-// Per thread, so that tests running in parallel do not count each other's allocations.
-thread_local! {
-    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
-    static REALLOCATIONS: Cell<usize> = const { Cell::new(0) };
-}
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        ALLOCATIONS.with(|n| n.set(n.get() + 1));
-        // SAFETY: forwarding the caller's layout to the system allocator.
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: the pointer came from `alloc` above with the same layout.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        REALLOCATIONS.with(|n| n.set(n.get() + 1));
-        // SAFETY: forwarding the caller's arguments to the system allocator.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
-#[global_allocator]
-static GLOBAL: Counting = Counting;
-
-/// (allocations, reallocations) made while `f` runs.
-fn allocations_during(f: impl FnOnce()) -> (usize, usize) {
-    let count = || (ALLOCATIONS.with(Cell::get), REALLOCATIONS.with(Cell::get));
-    let before = count();
-    f();
-    let after = count();
-    (after.0 - before.0, after.1 - before.1)
-}
+use counting_alloc::{Counts, allocations_during};
 
 #[test]
 fn hpo_lookups_and_walks_do_not_allocate() {
@@ -61,7 +26,14 @@ fn hpo_lookups_and_walks_do_not_allocate() {
         }
         assert_eq!(hpo::terms().count(), hpo::TERM_COUNT);
     });
-    assert_eq!(n, (0, 0), "HPO look-ups allocated");
+    assert_eq!(
+        n,
+        Counts {
+            allocations: 0,
+            reallocations: 0
+        },
+        "HPO look-ups allocated"
+    );
 }
 
 #[test]
@@ -76,7 +48,10 @@ fn a_differential_allocates_only_its_result() {
     let excluded = [TermInput::Text("HP:0009777")];
     let query = Query::new(&observed).excluding(&excluded).age_of_onset_years(1.0);
     let _ = query.run();
-    let (allocations, reallocations) = allocations_during(|| {
+    let Counts {
+        allocations,
+        reallocations,
+    } = allocations_during(|| {
         let result = query.run();
         assert!(result.is_ok_and(|r| r.ranking.len() == marrowkb::Disorder::COUNT));
     });
