@@ -125,16 +125,12 @@ impl Normalized {
     /// Appends a lower-case ASCII letter or digit, folding British "ae"/"oe" to "e" as it goes.
     #[inline(always)]
     fn push(&mut self, b: u8, too_long: NormalizeError) -> Result<(), NormalizeError> {
-        if b == b'e' && self.len > 0 && matches!(self.buf[self.len - 1], b'a' | b'o') {
-            self.buf[self.len - 1] = b'e';
-            return Ok(());
+        let last = self.len.checked_sub(1).map_or(0, |i| self.buf[i]);
+        if keep(&mut self.buf, &mut self.len, last, b) {
+            Ok(())
+        } else {
+            Err(too_long)
         }
-        if self.len == MAX_NORMALIZED_LEN {
-            return Err(too_long);
-        }
-        self.buf[self.len] = b;
-        self.len += 1;
-        Ok(())
     }
 
     /// Handles an apostrophe or a non-ASCII character at byte `i`; returns the next byte to read.
@@ -194,14 +190,9 @@ impl Normalized {
         for &byte in bytes {
             let class = BYTE_CLASS[byte as usize];
             if class > NON_ASCII {
-                if class == b'e' && (last == b'a' || last == b'o') {
-                    // British "ae"/"oe" fold to "e": replace the kept 'a' or 'o' (`last` is set only once a
-                    // byte is kept, so `len` is at least 1).
-                    self.buf[len.saturating_sub(1)] = b'e';
-                } else {
-                    // At most one byte kept per byte read, and the text is no longer than the buffer.
-                    *self.buf.get_mut(len)? = class;
-                    len += 1;
+                // At most one byte kept per byte read, and the text is no longer than the buffer: never full.
+                if !keep(&mut self.buf, &mut len, last, class) {
+                    return None;
                 }
                 last = class;
             } else if class != SKIP {
@@ -237,13 +228,7 @@ impl Normalized {
             let class = BYTE_CLASS[byte as usize];
             i += 1;
             if class > NON_ASCII {
-                if class == b'e' && (last == b'a' || last == b'o') {
-                    // British "ae"/"oe" fold to "e": replace the kept 'a' or 'o'.
-                    self.buf[len - 1] = b'e';
-                } else if len < MAX_NORMALIZED_LEN {
-                    self.buf[len] = class;
-                    len += 1;
-                } else {
+                if !keep(&mut self.buf, &mut len, last, class) {
                     return Err(too_long);
                 }
                 last = class;
@@ -266,6 +251,24 @@ impl Default for Normalized {
     fn default() -> Self {
         Self::new()
     }
+}
+
+/// Appends the lower-case ASCII letter or digit `b` to `buf[..*len]`, folding British "ae"/"oe" to "e": when
+/// `b` is an `e` and `last` (the byte kept before it, 0 for none) an `a` or `o`, the `e` replaces it. The one
+/// place this rule lives, for every loop of [`Normalized::fill`]; `false` when the buffer is full.
+#[inline(always)]
+fn keep(buf: &mut [u8; MAX_NORMALIZED_LEN], len: &mut usize, last: u8, b: u8) -> bool {
+    if b == b'e' && (last == b'a' || last == b'o') {
+        // `last` is set only once a byte is kept, so `len` is at least 1.
+        buf[len.saturating_sub(1)] = b'e';
+        return true;
+    }
+    let Some(slot) = buf.get_mut(*len) else {
+        return false;
+    };
+    *slot = b;
+    *len += 1;
+    true
 }
 
 /// After an apostrophe at byte `i` of `text`: skips a possessive `s` that ends a word.
