@@ -127,21 +127,18 @@ pub(crate) fn normalize_input(text: &str) -> Result<Normalized> {
 /// # Errors
 /// [`Error::EmptyInput`], [`Error::InputTooLong`], or [`Error::UnknownName`] with the closest names.
 pub fn lookup(text: &str) -> Result<Disorder> {
-    match lookup_exact(text) {
-        Some(disorder) => Ok(disorder),
-        None => Err(not_found(text)),
-    }
+    let mut normalized = Normalized::new();
+    normalized.fill(text).map_err(normalize_error)?;
+    probe(&DISORDER_BY_NAME, normalized.as_bytes()).ok_or_else(|| unknown_name(normalized.as_str()))
 }
 
-/// Why [`lookup()`] found nothing, with suggestions: out of line, so a hit is exactly [`lookup_exact`].
+/// The error for a normalized name that is not found, with suggestions: out of line, so a hit stays a short
+/// path.
 #[cold]
 #[inline(never)]
-fn not_found(text: &str) -> Error {
-    match normalize(text) {
-        Ok(normalized) => Error::UnknownName {
-            suggestions: suggest_normalized(normalized.as_str()),
-        },
-        Err(e) => normalize_error(e),
+fn unknown_name(normalized: &str) -> Error {
+    Error::UnknownName {
+        suggestions: suggest_normalized(normalized),
     }
 }
 
