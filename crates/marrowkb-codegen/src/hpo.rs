@@ -2,7 +2,7 @@
 //! generated HPO tables.
 
 use crate::emit::{BANNER, camel, lit};
-use crate::knowledge::Knowledge;
+use crate::knowledge::{DisorderRec, Knowledge};
 use crate::{Error, GeneratedFile, Result};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -164,6 +164,9 @@ impl Ontology {
 const ROOT: u32 = 1;
 /// `HP:0000118` Phenotypic abnormality: the only branch patient findings and disease annotations live in.
 const PHENOTYPIC_ABNORMALITY: u32 = 118;
+/// `HP:0001871` Abnormality of blood and blood-forming tissues: hallmarks in this branch are the ones a case
+/// report of a marrow disorder states when present (the blood count), so their absence from a report counts.
+const BLOOD: u32 = 1871;
 /// A feature this frequent (the lower bound of HPO "very frequent", 80 %) or more is a hallmark: the
 /// differential lists hallmarks a patient's findings do not cover.
 const HALLMARK_MIN_FREQUENCY: f64 = 0.8;
@@ -455,7 +458,8 @@ fn load_annotations(
     Ok(out)
 }
 
-/// One disorder's profile: direct features and their propagation.
+/// One phenotype profile: direct features and the hallmarks among them.
+#[derive(Debug, Clone)]
 struct Profile {
     /// Direct features by term index.
     features: BTreeMap<u16, ProfileEntry>,
@@ -463,150 +467,216 @@ struct Profile {
     hallmarks: Vec<u16>,
 }
 
-/// Builds every disorder's phenotype profile (see `emit` for the rules).
+/// What the differential scores: one disorder as a whole, or one subtype entry of a group disorder.
+struct Unit {
+    /// Index of the disorder in knowledge order.
+    disorder: usize,
+    /// The subtype's ORPHA/OMIM CURIE, or `None` for a disorder scored as a whole.
+    entry: Option<String>,
+    /// The base profile plus the subtype's own annotations.
+    profile: Profile,
+}
+
+/// A disorder's curated features (every HPO id of the symptom, with the curated class's probability).
+fn curated_features(topo: &Topology, knowledge: &Knowledge, d: &DisorderRec) -> Result<BTreeMap<u16, ProfileEntry>> {
+    let file = format!("disorders/{}.toml", d.key);
+    let pa = topo.index[&PHENOTYPIC_ABNORMALITY];
+    let mut features: BTreeMap<u16, ProfileEntry> = BTreeMap::new();
+    for feat in &d.features {
+        let symptom = knowledge
+            .symptoms
+            .iter()
+            .find(|s| s.key == feat.symptom)
+            .ok_or_else(|| Error::Invalid {
+                file: file.clone(),
+                record: d.key.clone(),
+                message: format!("unknown symptom {:?}", feat.symptom),
+            })?;
+        for curie in &symptom.hpo {
+            let id: u32 = curie
+                .get(3..)
+                .and_then(|n| n.parse().ok())
+                .ok_or_else(|| Error::Invalid {
+                    file: "symptoms.toml".into(),
+                    record: symptom.key.clone(),
+                    message: format!("malformed HPO id {curie:?}"),
+                })?;
+            let Some(&index) = topo.index.get(&id) else { continue };
+            if !topo.is_a(index, pa) {
+                continue;
+            }
+            let entry = match curated_probability(&feat.frequency) {
+                Some(p) => ProfileEntry {
+                    frequency: p,
+                    tier: Tier::Curated,
+                    excluded: false,
+                },
+                None => ProfileEntry {
+                    frequency: 0.0,
+                    tier: Tier::Curated,
+                    excluded: true,
+                },
+            };
+            features
+                .entry(index)
+                .and_modify(|e| {
+                    if !entry.excluded && (e.excluded || entry.frequency > e.frequency) {
+                        *e = entry;
+                    }
+                })
+                .or_insert(entry);
+        }
+    }
+    Ok(features)
+}
+
+/// The disorder's ORPHA/OMIM CURIEs matched `kind` (`exact` or `subtype`), ORPHA first, in file order.
+fn entries_of(d: &DisorderRec, kind: &str) -> Vec<String> {
+    d.orpha
+        .iter()
+        .filter(|x| x.match_kind == kind)
+        .map(|x| format!("ORPHA:{}", x.id))
+        .chain(
+            d.omim
+                .iter()
+                .filter(|x| x.match_kind == kind)
+                .map(|x| format!("OMIM:{}", x.id)),
+        )
+        .collect()
+}
+
+/// Adds, for terms the profile does not decide yet, the annotations of `entries` at `tier`: the mean frequency
+/// over the entries that annotate the term, or excluded when they only have `NOT` rows.
+fn add_annotations(
+    features: &mut BTreeMap<u16, ProfileEntry>,
+    entries: &[String],
+    tier: Tier,
+    ignored: &[u16],
+    annotations: &BTreeMap<String, BTreeMap<u16, Rows>>,
+) {
+    let mut per_term: BTreeMap<u16, Vec<f64>> = BTreeMap::new();
+    for entry in entries {
+        let Some(rows) = annotations.get(entry) else { continue };
+        for (term, rows) in rows {
+            let slot = per_term.entry(*term).or_default();
+            if let Some(p) = rows.frequency() {
+                slot.push(p);
+            }
+        }
+    }
+    for (term, positives) in per_term {
+        if features.contains_key(&term) || ignored.contains(&term) {
+            continue;
+        }
+        let entry = if positives.is_empty() {
+            ProfileEntry {
+                frequency: 0.0,
+                tier,
+                excluded: true,
+            }
+        } else {
+            ProfileEntry {
+                frequency: positives.iter().sum::<f64>() / positives.len() as f64,
+                tier,
+                excluded: false,
+            }
+        };
+        features.insert(term, entry);
+    }
+}
+
+/// Frequent direct features that no other hallmark refines: at most `MAX_HALLMARKS`, the most frequent
+/// first, then the rarest in HPO.
+fn hallmarks_of(topo: &Topology, features: &BTreeMap<u16, ProfileEntry>) -> Vec<u16> {
+    let mut candidates: Vec<u16> = features
+        .iter()
+        .filter(|(_, e)| !e.excluded && e.frequency >= HALLMARK_MIN_FREQUENCY)
+        .map(|(t, _)| *t)
+        .collect();
+    let all = candidates.clone();
+    candidates.retain(|t| !all.iter().any(|o| o != t && topo.is_a(*o, *t)));
+    candidates.sort_by(|a, b| {
+        features[b]
+            .frequency
+            .total_cmp(&features[a].frequency)
+            .then(topo.count(*a).cmp(&topo.count(*b)))
+            .then(topo.ids[usize::from(*a)].cmp(&topo.ids[usize::from(*b)]))
+    });
+    candidates.truncate(MAX_HALLMARKS);
+    candidates
+}
+
+/// Rounds frequencies to 1/10000 (what the runtime postings store) and picks the hallmarks.
+fn finish(topo: &Topology, mut features: BTreeMap<u16, ProfileEntry>) -> Profile {
+    for e in features.values_mut() {
+        e.frequency = (e.frequency * 10000.0).round() / 10000.0;
+    }
+    let hallmarks = hallmarks_of(topo, &features);
+    Profile { features, hallmarks }
+}
+
+/// Builds every disorder's base profile (curated features, then its `exact` entries' annotations) and the
+/// scoring units: one per subtype entry that HPO annotates (the base profile, then that entry's own
+/// annotations), or the base profile alone for a disorder without annotated subtypes.
 fn build_profiles(
     topo: &Topology,
     knowledge: &Knowledge,
     annotations: &BTreeMap<String, BTreeMap<u16, Rows>>,
-) -> Result<Vec<Profile>> {
-    let pa = topo.index[&PHENOTYPIC_ABNORMALITY];
-    let mut out = Vec::with_capacity(knowledge.disorders.len());
-    for d in &knowledge.disorders {
-        let file = format!("disorders/{}.toml", d.key);
-        let mut features: BTreeMap<u16, ProfileEntry> = BTreeMap::new();
-        // 1. Curated features: every HPO id of the symptom, with the curated class.
-        for feat in &d.features {
-            let symptom = knowledge
-                .symptoms
-                .iter()
-                .find(|s| s.key == feat.symptom)
-                .ok_or_else(|| Error::Invalid {
-                    file: file.clone(),
-                    record: d.key.clone(),
-                    message: format!("unknown symptom {:?}", feat.symptom),
-                })?;
-            for curie in &symptom.hpo {
-                let id: u32 = curie
-                    .get(3..)
-                    .and_then(|n| n.parse().ok())
-                    .ok_or_else(|| Error::Invalid {
-                        file: "symptoms.toml".into(),
-                        record: symptom.key.clone(),
-                        message: format!("malformed HPO id {curie:?}"),
-                    })?;
-                let Some(&index) = topo.index.get(&id) else { continue };
-                if !topo.is_a(index, pa) {
-                    continue;
-                }
-                let entry = match curated_probability(&feat.frequency) {
-                    Some(p) => ProfileEntry {
-                        frequency: p,
-                        tier: Tier::Curated,
-                        excluded: false,
-                    },
-                    None => ProfileEntry {
-                        frequency: 0.0,
-                        tier: Tier::Curated,
-                        excluded: true,
-                    },
-                };
-                features
-                    .entry(index)
-                    .and_modify(|e| {
-                        if !entry.excluded && (e.excluded || entry.frequency > e.frequency) {
-                            *e = entry;
-                        }
-                    })
-                    .or_insert(entry);
-            }
-        }
-        // 2. Annotations of exact entries, then 3. of subtype entries, for terms not decided by a better tier.
-        for (tier, kind) in [(Tier::Exact, "exact"), (Tier::Subtype, "subtype")] {
-            let mut per_term: BTreeMap<u16, (Vec<f64>, usize)> = BTreeMap::new();
-            let entries = d
-                .orpha
-                .iter()
-                .filter(|x| x.match_kind == kind)
-                .map(|x| format!("ORPHA:{}", x.id))
-                .chain(
-                    d.omim
-                        .iter()
-                        .filter(|x| x.match_kind == kind)
-                        .map(|x| format!("OMIM:{}", x.id)),
-                );
-            for entry in entries {
-                let Some(rows) = annotations.get(&entry) else { continue };
-                for (term, rows) in rows {
-                    let slot = per_term.entry(*term).or_default();
-                    match rows.frequency() {
-                        Some(p) => slot.0.push(p),
-                        None => slot.1 += 1,
-                    }
-                }
-            }
-            let ignored: Vec<u16> = d
-                .ignored_annotations
-                .iter()
-                .filter_map(|a| a.hpo.get(3..)?.parse::<u32>().ok())
-                .filter_map(|id| topo.index.get(&id).copied())
-                .collect();
-            for (term, (positives, _negatives)) in per_term {
-                if features.contains_key(&term) || ignored.contains(&term) {
-                    continue;
-                }
-                let entry = if positives.is_empty() {
-                    // Only `NOT` rows. A subtype's exclusion does not exclude the feature from the whole group.
-                    if tier == Tier::Subtype {
-                        continue;
-                    }
-                    ProfileEntry {
-                        frequency: 0.0,
-                        tier,
-                        excluded: true,
-                    }
-                } else {
-                    let mean = positives.iter().sum::<f64>() / positives.len() as f64;
-                    ProfileEntry {
-                        frequency: mean,
-                        tier,
-                        excluded: false,
-                    }
-                };
-                features.insert(term, entry);
-            }
-        }
-        // Frequencies in 1/10000 (what the runtime postings store).
-        for e in features.values_mut() {
-            e.frequency = (e.frequency * 10000.0).round() / 10000.0;
-        }
-        // Hallmarks: frequent direct features that no other hallmark of the disorder refines.
-        let mut candidates: Vec<u16> = features
+) -> Result<(Vec<Profile>, Vec<Unit>)> {
+    let mut bases = Vec::with_capacity(knowledge.disorders.len());
+    let mut units = Vec::new();
+    for (di, d) in knowledge.disorders.iter().enumerate() {
+        let ignored: Vec<u16> = d
+            .ignored_annotations
             .iter()
-            .filter(|(_, e)| !e.excluded && e.frequency >= HALLMARK_MIN_FREQUENCY)
-            .map(|(t, _)| *t)
+            .filter_map(|a| a.hpo.get(3..)?.parse::<u32>().ok())
+            .filter_map(|id| topo.index.get(&id).copied())
             .collect();
-        let all = candidates.clone();
-        candidates.retain(|t| !all.iter().any(|o| o != t && topo.is_a(*o, *t)));
-        candidates.sort_by(|a, b| {
-            features[b]
-                .frequency
-                .total_cmp(&features[a].frequency)
-                .then(topo.count(*a).cmp(&topo.count(*b)))
-                .then(topo.ids[usize::from(*a)].cmp(&topo.ids[usize::from(*b)]))
-        });
-        candidates.truncate(MAX_HALLMARKS);
-        out.push(Profile {
-            features,
-            hallmarks: candidates,
+        let mut base = curated_features(topo, knowledge, d)?;
+        add_annotations(&mut base, &entries_of(d, "exact"), Tier::Exact, &ignored, annotations);
+        let subtypes: Vec<String> = entries_of(d, "subtype")
+            .into_iter()
+            .filter(|e| annotations.get(e).is_some_and(|rows| !rows.is_empty()))
+            .collect();
+        for entry in &subtypes {
+            let mut features = base.clone();
+            add_annotations(
+                &mut features,
+                std::slice::from_ref(entry),
+                Tier::Subtype,
+                &ignored,
+                annotations,
+            );
+            units.push(Unit {
+                disorder: di,
+                entry: Some(entry.clone()),
+                profile: finish(topo, features),
+            });
+        }
+        let base = finish(topo, base);
+        if subtypes.is_empty() {
+            units.push(Unit {
+                disorder: di,
+                entry: None,
+                profile: base.clone(),
+            });
+        }
+        bases.push(base);
+    }
+    if units.len() > usize::from(u16::MAX) {
+        return Err(Error::Invalid {
+            file: "disorders".into(),
+            record: "profiles".into(),
+            message: "more scoring units than a u16 can number".into(),
         });
     }
-    Ok(out)
+    Ok((bases, units))
 }
 
 /// One generated posting: disorder `d` carries term `a` (directly or implied), or excludes it.
 struct Posting {
-    /// Index of the disorder in `Disorder::ALL`.
-    disorder: u8,
+    /// Index of the scoring unit in `UNITS`.
+    unit: u16,
     /// Hallmark bit of `a` (or `POSTING_NO_HALLMARK`), `POSTING_DIRECT`, `POSTING_EXCLUDED`.
     flags: u8,
     /// The direct feature giving the implied frequency.
@@ -629,32 +699,34 @@ const POSTING_EXCLUDED: u8 = 0x40;
 /// Emits the HPO tables (`hpo_terms.rs`) and the disorders' phenotype profiles (`hpo_profiles.rs`).
 ///
 /// Profile rules (documented for users in `marrowkb::differential`):
-/// - A disorder's direct features are its curated `[[features]]` (each HPO id of the symptom, with the curated
-///   class's midpoint probability), then the HPO annotations of its `exact` ORPHA/OMIM entries, then those of
-///   its `subtype` entries; a term takes its frequency from the first of these tiers that has it (curated wins).
-///   `closest` entries are not used: they are other diseases.
+/// - A disorder's base profile is its curated `[[features]]` (each HPO id of the symptom, with the curated
+///   class's midpoint probability), then the HPO annotations of its `exact` ORPHA/OMIM entries for terms the
+///   curated features do not decide. `closest` entries are not used: they are other diseases.
+/// - Scoring units: a group disorder (one with `subtype` entries that HPO annotates) is scored per subtype
+///   entry, each unit being the base profile plus that entry's own annotations for the terms the base does not
+///   decide (a patient has one subtype; a union of 30 subtypes would wash out each one's features). A disorder
+///   without annotated subtypes is one unit, its base profile.
 /// - Within one entry, rows for one term are merged: `n/m` rows pooled with Laplace's rule, averaged with the
 ///   class midpoints and percentages of the other rows; rows without frequency count as "frequent" (54.5 %).
-/// - Across the entries of one tier, the frequency is the mean over the entries that annotate the term (an
-///   entry without the term says nothing about it: annotations are incomplete, not negative).
-/// - A term curated `excluded`, or annotated only `NOT` by the exact entries, is excluded, unless the disorder
-///   carries it through a descendant. `NOT` annotations of subtype entries are ignored (one form lacking a
-///   feature does not exclude it from the group).
-/// - Implied frequency of any term = the maximum direct frequency among the disorder's features it subsumes
+///   Across several exact entries, the frequency is the mean over the entries that annotate the term.
+/// - A term curated `excluded`, or annotated only `NOT` by the entries of the unit, is excluded, unless the
+///   unit carries it through a descendant.
+/// - Implied frequency of any term = the maximum direct frequency among the unit's features it subsumes
 ///   (LIRICAL's annotation propagation); share of a term = the sum of those features' frequencies over the
-///   disorder's manifestation mass (the sum of all its feature frequencies).
-/// - Hallmarks: features at least 80 % frequent that no other hallmark of the disorder refines, at most 31
-///   (the most frequent, then the rarest in HPO), as bits of the postings' masks.
+///   unit's manifestation mass (the sum of all its feature frequencies).
+/// - Hallmarks: features at least 80 % frequent that no other hallmark of the profile refines, at most 31
+///   (the most frequent, then the rarest in HPO), as bits of the postings' masks; each is flagged when it lies
+///   in the blood branch.
 ///
 /// # Errors
 /// Bad derived data.
 pub fn emit(data_dir: &Path, ontology: &Ontology, knowledge: &Knowledge) -> Result<Vec<GeneratedFile>> {
     let topo = Topology::new(ontology)?;
     let annotations = load_annotations(data_dir, ontology, &topo)?;
-    let profiles = build_profiles(&topo, knowledge, &annotations)?;
+    let (bases, units) = build_profiles(&topo, knowledge, &annotations)?;
     Ok(vec![
         emit_terms(ontology, &topo)?,
-        emit_profiles(&topo, knowledge, &profiles)?,
+        emit_profiles(&topo, knowledge, &bases, &units)?,
     ])
 }
 
@@ -862,140 +934,178 @@ fn emit_terms(ontology: &Ontology, topo: &Topology) -> Result<GeneratedFile> {
     })
 }
 
-fn emit_profiles(topo: &Topology, knowledge: &Knowledge, profiles: &[Profile]) -> Result<GeneratedFile> {
-    let n = topo.len();
+/// The postings of one profile (scored as unit `unit`): for every term it carries, its implied frequency
+/// and the feature that gives it, its share of the profile's mass, and the hallmarks at or below it.
+fn profile_postings(topo: &Topology, unit: u16, profile: &Profile, postings: &mut BTreeMap<u16, Vec<Posting>>) {
     let pa = topo.index[&PHENOTYPIC_ABNORMALITY];
-    // Postings by term: for each disorder, its implied frequency of the term and the feature it comes from.
-    let mut postings: BTreeMap<u16, Vec<Posting>> = BTreeMap::new();
-    for (d, profile) in profiles.iter().enumerate() {
-        // Implied frequency by term: the best direct feature below it (frequency, then rarer, then lower id).
-        let mut implied: BTreeMap<u16, (f64, u16)> = BTreeMap::new();
-        let mut mass: BTreeMap<u16, f64> = BTreeMap::new();
-        for (t, e) in &profile.features {
-            if e.excluded {
+    // Implied frequency by term: the best direct feature below it (frequency, then rarer, then lower id).
+    let mut implied: BTreeMap<u16, (f64, u16)> = BTreeMap::new();
+    let mut mass: BTreeMap<u16, f64> = BTreeMap::new();
+    for (t, e) in &profile.features {
+        if e.excluded {
+            continue;
+        }
+        for a in &topo.closure[usize::from(*t)] {
+            if !topo.is_a(*a, pa) {
                 continue;
             }
-            for a in &topo.closure[usize::from(*t)] {
-                if !topo.is_a(*a, pa) {
-                    continue;
-                }
-                *mass.entry(*a).or_default() += e.frequency;
-                let better = |old: &(f64, u16)| {
-                    e.frequency > old.0
-                        || (e.frequency == old.0
-                            && (topo.count(*t), topo.ids[usize::from(*t)])
-                                < (topo.count(old.1), topo.ids[usize::from(old.1)]))
-                };
-                match implied.get(a) {
-                    Some(old) if !better(old) => {}
-                    _ => {
-                        implied.insert(*a, (e.frequency, *t));
-                    }
-                }
-            }
-        }
-        for (a, (frequency, source)) in &implied {
-            let mut mask = 0u32;
-            let mut flags = POSTING_NO_HALLMARK;
-            for (bit, h) in profile.hallmarks.iter().enumerate() {
-                if topo.is_a(*h, *a) {
-                    mask |= 1 << bit;
-                }
-                if h == a {
-                    flags = bit as u8;
-                }
-            }
-            let direct = match profile.features.get(a) {
-                Some(e) if !e.excluded => {
-                    flags |= POSTING_DIRECT;
-                    e.frequency
-                }
-                _ => 0.0,
+            *mass.entry(*a).or_default() += e.frequency;
+            let better = |old: &(f64, u16)| {
+                e.frequency > old.0
+                    || (e.frequency == old.0
+                        && (topo.count(*t), topo.ids[usize::from(*t)]) < (topo.count(old.1), topo.ids[usize::from(old.1)]))
             };
-            postings.entry(*a).or_default().push(Posting {
-                disorder: d as u8,
-                flags,
-                source: *source,
-                implied: *frequency,
-                direct,
-                share: mass[a] / mass[&pa],
-                mask,
-            });
-        }
-        for (t, e) in &profile.features {
-            if e.excluded && !implied.contains_key(t) {
-                postings.entry(*t).or_default().push(Posting {
-                    disorder: d as u8,
-                    flags: POSTING_NO_HALLMARK | POSTING_EXCLUDED,
-                    source: *t,
-                    implied: 0.0,
-                    direct: 0.0,
-                    share: 0.0,
-                    mask: 0,
-                });
+            match implied.get(a) {
+                Some(old) if !better(old) => {}
+                _ => {
+                    implied.insert(*a, (e.frequency, *t));
+                }
             }
         }
     }
+    for (a, (frequency, source)) in &implied {
+        let mut mask = 0u32;
+        let mut flags = POSTING_NO_HALLMARK;
+        for (bit, h) in profile.hallmarks.iter().enumerate() {
+            if topo.is_a(*h, *a) {
+                mask |= 1 << bit;
+            }
+            if h == a {
+                flags = bit as u8;
+            }
+        }
+        let direct = match profile.features.get(a) {
+            Some(e) if !e.excluded => {
+                flags |= POSTING_DIRECT;
+                e.frequency
+            }
+            _ => 0.0,
+        };
+        postings.entry(*a).or_default().push(Posting {
+            unit,
+            flags,
+            source: *source,
+            implied: *frequency,
+            direct,
+            share: mass[a] / mass[&pa],
+            mask,
+        });
+    }
+    for (t, e) in &profile.features {
+        if e.excluded && !implied.contains_key(t) {
+            postings.entry(*t).or_default().push(Posting {
+                unit,
+                flags: POSTING_NO_HALLMARK | POSTING_EXCLUDED,
+                source: *t,
+                implied: 0.0,
+                direct: 0.0,
+                share: 0.0,
+                mask: 0,
+            });
+        }
+    }
+}
+
+/// Writes `features` as `f(…)` items, sorted by HPO id; `hallmarks` marks the hallmark flag.
+fn write_features<'a>(
+    o: &mut String,
+    topo: &Topology,
+    features: impl IntoIterator<Item = (&'a u16, &'a ProfileEntry)>,
+    hallmarks: &[u16],
+) {
+    let mut features: Vec<(&u16, &ProfileEntry)> = features.into_iter().collect();
+    features.sort_by_key(|(t, _)| topo.ids[usize::from(**t)]);
+    for (i, (t, e)) in features.iter().enumerate() {
+        if i % 6 == 0 {
+            o.push_str("\n    ");
+        } else {
+            o.push(' ');
+        }
+        let flags = u8::from(e.excluded) | (u8::from(hallmarks.contains(t)) << 1);
+        let _ = write!(o, "f({}, {:?}, {}, {}),", t, e.frequency, e.tier as u8, flags);
+    }
+    o.push('\n');
+}
+
+fn emit_profiles(topo: &Topology, knowledge: &Knowledge, bases: &[Profile], units: &[Unit]) -> Result<GeneratedFile> {
+    let n = topo.len();
+    let blood = topo.index[&BLOOD];
+    let mut postings: BTreeMap<u16, Vec<Posting>> = BTreeMap::new();
+    for (u, unit) in units.iter().enumerate() {
+        profile_postings(topo, u as u16, &unit.profile, &mut postings);
+    }
     for list in postings.values_mut() {
-        list.sort_by_key(|p| p.disorder);
+        list.sort_by_key(|p| p.unit);
     }
 
     let mut o = String::from(BANNER);
-    o.push_str("//! Phenotype profiles of the disorders (curated features joined with the HPO annotations of their exact and\n");
-    o.push_str("//! subtype ORPHA/OMIM entries) and, for every HPO term, which disorders carry it (postings).\n\n");
-    o.push_str("use crate::Disorder;\nuse crate::differential::profile::{Posting, ProfileFeature, feature as f, posting as p};\n\n");
+    o.push_str("//! Phenotype profiles of the disorders (curated features joined with the HPO annotations of their exact\n");
+    o.push_str("//! entries), the scoring units (a disorder as a whole, or each annotated subtype entry of a group disorder),\n");
+    o.push_str("//! and, for every HPO term, which units carry it (postings).\n\n");
+    o.push_str("use crate::Disorder;\nuse crate::differential::profile::{Posting, ProfileFeature, Unit, feature as f, posting as p, unit as u};\n\n");
 
+    for (i, (d, base)) in knowledge.disorders.iter().zip(bases).enumerate() {
+        let _ = write!(o, "/// {}: curated features and the annotations of its exact entries.\nstatic BASE_{i}: [ProfileFeature; {}] = [", d.name, base.features.len());
+        write_features(&mut o, topo, &base.features, &base.hallmarks);
+        o.push_str("];\n");
+    }
     let _ = writeln!(
         o,
-        "/// Each disorder's direct features, in `Disorder::ALL` order, by HPO id.\npub(crate) static PROFILES: [(Disorder, &[ProfileFeature]); {}] = [",
-        profiles.len()
+        "\n/// Each disorder's base profile, in `Disorder::ALL` order.\npub(crate) static PROFILES: [(Disorder, &[ProfileFeature]); {}] = [",
+        bases.len()
     );
-    for (d, profile) in knowledge.disorders.iter().zip(profiles) {
-        let _ = write!(o, "    (Disorder::{}, &[", camel(&d.key));
-        let mut features: Vec<(&u16, &ProfileEntry)> = profile.features.iter().collect();
-        features.sort_by_key(|(t, _)| topo.ids[usize::from(**t)]);
-        for (i, (t, e)) in features.iter().enumerate() {
-            if i % 6 == 0 {
-                o.push_str("\n        ");
-            } else {
-                o.push(' ');
-            }
-            let hallmark = profile.hallmarks.contains(t);
-            let flags = u8::from(e.excluded) | (u8::from(hallmark) << 1);
-            let _ = write!(o, "f({}, {:?}, {}, {}),", t, e.frequency, e.tier as u8, flags);
-        }
-        o.push_str("\n    ]),\n");
+    for (i, d) in knowledge.disorders.iter().enumerate() {
+        let _ = writeln!(o, "    (Disorder::{}, &BASE_{i}),", camel(&d.key));
     }
     o.push_str("];\n\n");
 
+    for (i, unit) in units.iter().enumerate() {
+        if unit.entry.is_none() {
+            continue;
+        }
+        let own = unit.profile.features.iter().filter(|(_, e)| e.tier == Tier::Subtype);
+        let count = unit.profile.features.values().filter(|e| e.tier == Tier::Subtype).count();
+        let _ = write!(o, "static OWN_{i}: [ProfileFeature; {count}] = [");
+        write_features(&mut o, topo, own, &unit.profile.hallmarks);
+        o.push_str("];\n");
+    }
     let _ = writeln!(
         o,
-        "/// Each disorder's hallmarks in bit order of the posting masks: (term index, frequency in 1/10000).\npub(crate) static PROFILE_HALLMARKS: [&[(u16, u16)]; {}] = [",
-        profiles.len()
+        "\n/// How many scoring units there are.\npub(crate) const UNIT_COUNT: usize = {};",
+        units.len()
     );
-    for profile in profiles {
-        let items: Vec<String> = profile
+    let _ = writeln!(
+        o,
+        "\n/// The scoring units: `u(disorder, subtype entry, own features, manifestation mass, hallmarks as (term index, frequency in 1/10000, in the blood branch))`.\npub(crate) static UNITS: [Unit; UNIT_COUNT] = [",
+    );
+    for (i, unit) in units.iter().enumerate() {
+        let d = &knowledge.disorders[unit.disorder];
+        let mass: f64 = unit.profile.features.values().filter(|e| !e.excluded).map(|e| e.frequency).sum();
+        let hallmarks: Vec<String> = unit
+            .profile
             .hallmarks
             .iter()
-            .map(|h| format!("({h}, {})", (profile.features[h].frequency * 10000.0).round() as u16))
+            .map(|h| {
+                format!(
+                    "({h}, {}, {})",
+                    (unit.profile.features[h].frequency * 10000.0).round() as u16,
+                    topo.is_a(*h, blood)
+                )
+            })
             .collect();
-        let _ = writeln!(o, "    &[{}],", items.join(", "));
+        let (entry, own) = match &unit.entry {
+            Some(e) => (format!("Some({})", lit(e)), format!("&OWN_{i}")),
+            None => ("None".to_owned(), format!("&BASE_{}", unit.disorder)),
+        };
+        let _ = writeln!(
+            o,
+            "    u(Disorder::{}, {entry}, {own}, {:?}, &[{}]),",
+            camel(&d.key),
+            (mass * 10000.0).round() / 10000.0,
+            hallmarks.join(", ")
+        );
     }
     o.push_str("];\n\n");
-
-    let masses: Vec<String> = profiles
-        .iter()
-        .map(|p| {
-            let mass: f64 = p.features.values().filter(|e| !e.excluded).map(|e| e.frequency).sum();
-            format!("{:?}", (mass * 10000.0).round() / 10000.0)
-        })
-        .collect();
-    let _ = writeln!(
-        o,
-        "/// Each disorder's manifestation mass: the sum of its features' frequencies.\npub(crate) static PROFILE_MASS: [f64; {}] = [{}];\n",
-        profiles.len(),
-        masses.join(", ")
-    );
 
     let mut starts = Vec::with_capacity(n + 1);
     let mut total = 0usize;
@@ -1013,7 +1123,7 @@ fn emit_profiles(topo: &Topology, knowledge: &Knowledge, profiles: &[Profile]) -
     o.push_str("];\n\n");
     let _ = writeln!(
         o,
-        "/// Postings by term index: `p(disorder index, flags, source feature, implied frequency, direct frequency, hallmark mask)`.\npub(crate) static PROFILE_POSTINGS: [Posting; {total}] = ["
+        "/// Postings by term index: `p(unit index, flags, source feature, implied frequency, direct frequency, share, hallmark mask)`.\npub(crate) static PROFILE_POSTINGS: [Posting; {total}] = ["
     );
     for (t, list) in &postings {
         let _ = write!(o, "    // {} HP:{:07}\n   ", t, topo.ids[usize::from(*t)]);
@@ -1021,7 +1131,7 @@ fn emit_profiles(topo: &Topology, knowledge: &Knowledge, profiles: &[Profile]) -
             let _ = write!(
                 o,
                 " p({}, {:#x}, {}, {:?}, {:?}, {:?}, {:#x}),",
-                p.disorder, p.flags, p.source, p.implied, p.direct, p.share as f32, p.mask
+                p.unit, p.flags, p.source, p.implied, p.direct, p.share as f32, p.mask
             );
         }
         o.push('\n');

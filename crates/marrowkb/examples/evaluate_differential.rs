@@ -1,85 +1,39 @@
-//! Accuracy of `marrowkb::differential` on simulated patients, made the way the Phenomizer paper did
-//! (Köhler et al. 2009, AJHG 85:457): for each disorder, patients of 3–8 findings drawn from the disorder's
-//! annotations weighted by frequency, about half replaced by a random ancestor (imprecision, staying below
-//! Phenotypic abnormality), plus 0–2 random phenotype terms (noise). Fixed seed: the numbers are the same on
-//! every run.
+//! Accuracy of `marrowkb::differential` on published patients and on two simulations, beside an
+//! exact-overlap baseline in the same run.
 //!
-//! Reports top-1, top-3 and mean reciprocal rank of the true disorder, for the likelihood-ratio model and,
-//! in the same run, for a baseline that counts exact term overlaps. Ties (common for the baseline) are
-//! scored by their expectation under a random tie-break.
+//! - **Published patients**: GA4GH phenopackets in a folder with a `manifest.tsv` (`file`, `expected_disorder`,
+//!   …), by default `../shared/phenopackets` (the development half of a split by publication). Ranked from
+//!   the phenotype only (observed and excluded terms), then from the whole phenopacket (plus onset, sex and
+//!   blood-count measurements), and, reported apart, with the interpreted genes as genotype evidence. The
+//!   manifest gives the truth; the ranking never reads the diagnosis.
+//! - **Phenomizer simulation** (Köhler et al. 2009): for a disorder and one of its subtypes (the subtype's
+//!   profile: the disorder's base profile plus the subtype's annotations), 3–8 findings drawn by frequency, half
+//!   replaced by a random ancestor below Phenotypic abnormality, plus 0–2 random phenotype terms.
+//! - **Case-report simulation**: each feature present with its frequency; the report names 1–4 blood
+//!   findings and up to 15 findings in all, a quarter of them less specific than the feature, 0–2 unrelated
+//!   findings, and excluded findings the author checked for (0–4 absent features of the disorder, and half the
+//!   time 1–5 features of another disorder).
 //!
-//! Besides the Phenomizer scenario it runs three stress variants that the model was not designed against:
-//! findings drawn uniformly (ignoring frequencies), findings made more specific than the annotation (a
-//! random descendant), and patients with few findings and more noise.
+//! Ties (common for the baseline) are scored by their expectation under a random tie-break. Fixed seed: the
+//! numbers are the same on every run. `--cases FILE` writes every case as JSON lines (set, truth, observed,
+//! excluded) so that another tool can rank the same patients (`benches/real_cases.sh` runs hpo3 on them).
 //!
 //! ```text
-//! cargo run --release -p marrowkb --example evaluate_differential
+//! cargo run --release -p marrowkb --example evaluate_differential -- [--phenopackets DIR] [--cases FILE]
 //! ```
 
 use marrowkb::Disorder;
-use marrowkb::differential::{Query, TermInput, profile};
+use marrowkb::differential::{Differential, Query, TermInput, profile, subtypes};
 use marrowkb::hpo::{self, Term};
-use std::time::Instant;
+use marrowkb::phenopacket::Phenopacket;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 
 const PATIENTS_PER_DISORDER: usize = 100;
 const SEED: u64 = 20_250_116;
 
-/// How a drawn finding is blurred.
-#[derive(Clone, Copy)]
-enum Blur {
-    /// Replaced by a random ancestor below Phenotypic abnormality.
-    Ancestor,
-    /// Replaced by a random descendant.
-    Descendant,
-}
-
-struct Scenario {
-    name: &'static str,
-    /// Draw findings weighted by frequency (else uniformly).
-    weighted: bool,
-    /// Findings per patient (inclusive range).
-    findings: (usize, usize),
-    /// How findings are blurred, and with which probability.
-    blur: Blur,
-    blur_rate: f64,
-    /// Noise terms per patient (inclusive range).
-    noise: (usize, usize),
-}
-
-const SCENARIOS: [Scenario; 4] = [
-    Scenario {
-        name: "Phenomizer: 3-8 weighted, 50% ancestor, 0-2 noise",
-        weighted: true,
-        findings: (3, 8),
-        blur: Blur::Ancestor,
-        blur_rate: 0.5,
-        noise: (0, 2),
-    },
-    Scenario {
-        name: "stress: 3-8 uniform draw, 50% ancestor, 0-2 noise",
-        weighted: false,
-        findings: (3, 8),
-        blur: Blur::Ancestor,
-        blur_rate: 0.5,
-        noise: (0, 2),
-    },
-    Scenario {
-        name: "stress: 3-8 weighted, 50% descendant, 0-2 noise",
-        weighted: true,
-        findings: (3, 8),
-        blur: Blur::Descendant,
-        blur_rate: 0.5,
-        noise: (0, 2),
-    },
-    Scenario {
-        name: "stress: 2-4 weighted, 50% ancestor, 1-3 noise",
-        weighted: true,
-        findings: (2, 4),
-        blur: Blur::Ancestor,
-        blur_rate: 0.5,
-        noise: (1, 3),
-    },
-];
+/// `HP:0001871` Abnormality of blood and blood-forming tissues.
+const BLOOD: &str = "HP:0001871";
 
 /// Running sums of top-1, top-3 and reciprocal rank.
 #[derive(Default, Clone, Copy)]
@@ -108,163 +62,347 @@ impl Tally {
         self.n += 1;
     }
 
-    fn line(&self, label: &str) -> String {
-        let n = self.n.max(1) as f64;
-        format!(
-            "  {label:<28} top-1 {:5.1} %   top-3 {:5.1} %   MRR {:.3}",
-            100.0 * self.top1 / n,
-            100.0 * self.top3 / n,
-            self.rr / n
-        )
+    fn add_scores(&mut self, scores: &[(Disorder, f64)], truth: Disorder) {
+        let t = scores.iter().find(|(d, _)| *d == truth).map_or(f64::NEG_INFINITY, |x| x.1);
+        let better = scores.iter().filter(|(_, s)| *s > t).count();
+        let ties = scores.iter().filter(|(d, s)| *s == t && *d != truth).count();
+        self.add(better, ties);
     }
+
+    fn cells(&self) -> String {
+        let n = self.n.max(1) as f64;
+        format!("{:.3}  {:.3}  {:.3}", self.top1 / n, self.top3 / n, self.rr / n)
+    }
+}
+
+/// One patient to rank.
+struct Case {
+    truth: Disorder,
+    observed: Vec<String>,
+    excluded: Vec<String>,
+    /// The whole phenopacket, for published patients.
+    packet: Option<Phenopacket>,
+}
+
+/// Tallies of one method over a set, overall and per disorder.
+struct Report {
+    overall: Tally,
+    per: Vec<(Disorder, Tally)>,
+}
+
+impl Report {
+    fn new() -> Self {
+        Report {
+            overall: Tally::default(),
+            per: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, scores: &[(Disorder, f64)], truth: Disorder) {
+        self.overall.add_scores(scores, truth);
+        match self.per.iter_mut().find(|(d, _)| *d == truth) {
+            Some((_, t)) => t.add_scores(scores, truth),
+            None => {
+                let mut t = Tally::default();
+                t.add_scores(scores, truth);
+                self.per.push((truth, t));
+                self.per.sort_by_key(|(d, _)| d.key());
+            }
+        }
+    }
+}
+
+fn scores(result: &Differential) -> Vec<(Disorder, f64)> {
+    result.ranking.iter().map(|r| (r.disorder, r.score)).collect()
+}
+
+fn run_terms(case: &Case) -> Differential {
+    let observed: Vec<TermInput<'_>> = case.observed.iter().map(TermInput::from).collect();
+    let excluded: Vec<TermInput<'_>> = case.excluded.iter().map(TermInput::from).collect();
+    match Query::new(&observed).excluding(&excluded).run() {
+        Ok(r) => r,
+        Err(e) => panic!("differential failed: {e}"),
+    }
+}
+
+/// Every feature term any unit of the disorder has (base and subtypes): what the baseline matches.
+fn all_features(d: Disorder) -> Vec<Term> {
+    let mut out: Vec<Term> = profile(d).iter().filter(|f| !f.excluded).map(|f| f.term).collect();
+    for s in subtypes(d) {
+        out.extend(s.features.iter().filter(|f| !f.excluded).map(|f| f.term));
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Baseline: how many of the patient's observed terms are exactly a feature of each disorder.
+fn baseline(case: &Case, features: &[Vec<Term>]) -> Vec<(Disorder, f64)> {
+    let mut terms: Vec<Term> = case.observed.iter().filter_map(|t| hpo::term(t.as_str()).ok()).collect();
+    terms.sort();
+    terms.dedup();
+    Disorder::ALL
+        .iter()
+        .zip(features)
+        .map(|(d, f)| (*d, terms.iter().filter(|t| f.binary_search(t).is_ok()).count() as f64))
+        .collect()
+}
+
+fn print_table(title: &str, rows: &[(&str, &Report)]) {
+    println!("{title}");
+    println!("  {:<34} top-1  top-3  MRR", "");
+    for (label, r) in rows {
+        println!("  {label:<34} {}   (n = {})", r.overall.cells(), r.overall.n);
+    }
+    if let Some((_, first)) = rows.first() {
+        if first.per.len() > 1 {
+            println!("  per disorder ({}):", rows.iter().map(|(l, _)| *l).collect::<Vec<_>>().join(" | "));
+            for (i, (d, t)) in first.per.iter().enumerate() {
+                let mut line = format!("    {:<44} n={:<3} {}", d.key(), t.n, t.cells());
+                for (_, r) in rows.iter().skip(1) {
+                    if let Some((_, other)) = r.per.get(i) {
+                        let _ = write!(line, " | {}", other.cells());
+                    }
+                }
+                println!("{line}");
+            }
+        }
+    }
+    println!();
 }
 
 fn main() {
-    let phenotype: Vec<Term> = hpo::terms()
-        .filter(|t| *t != Term::PHENOTYPIC_ABNORMALITY && t.is_phenotypic_abnormality())
-        .collect();
-    let mut children: Vec<Vec<Term>> = vec![Vec::new(); hpo::TERM_COUNT];
-    for t in hpo::terms() {
-        for p in t.parents() {
-            children[p.index()].push(t);
-        }
-    }
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let flag = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).map(PathBuf::from);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let packets_dir = flag("--phenopackets").unwrap_or_else(|| root.join("../shared/phenopackets"));
+    let mut cases_out = String::new();
+    let features: Vec<Vec<Term>> = Disorder::ALL.iter().map(|d| all_features(*d)).collect();
     println!(
-        "marrowkb {} differential, simulated patients ({PATIENTS_PER_DISORDER} per disorder, {} disorders, seed {SEED})\n",
-        marrowkb::VERSION,
-        Disorder::COUNT
+        "marrowkb {} differential: published patients and simulations, beside an exact-overlap baseline\n",
+        marrowkb::VERSION
     );
-    for scenario in &SCENARIOS {
+
+    // Published patients.
+    match read_phenopackets(&packets_dir) {
+        Ok(cases) if !cases.is_empty() => {
+            let (mut terms, mut full, mut genes, mut base) = (Report::new(), Report::new(), Report::new(), Report::new());
+            for case in &cases {
+                terms.add(&scores(&run_terms(case)), case.truth);
+                base.add(&baseline(case, &features), case.truth);
+                if let Some(p) = &case.packet {
+                    let run = |g| p.differential(g).unwrap_or_else(|e| panic!("{e}"));
+                    full.add(&scores(&run(false)), case.truth);
+                    genes.add(&scores(&run(true)), case.truth);
+                }
+                write_case(&mut cases_out, "published", case);
+            }
+            print_table(
+                &format!("published patients: {} phenopackets in {}", cases.len(), packets_dir.display()),
+                &[
+                    ("marrowkb, phenotype terms only", &terms),
+                    ("marrowkb, whole phenopacket", &full),
+                    ("baseline: exact overlap", &base),
+                ],
+            );
+            print_table("  with genotype evidence (interpreted genes; reported apart)", &[("marrowkb + genes", &genes)]);
+        }
+        Ok(_) => println!("no phenopackets in {}\n", packets_dir.display()),
+        Err(e) => println!("published patients skipped: {e}\n"),
+    }
+
+    // Simulations.
+    let world = World::new();
+    for (name, simulate) in [
+        ("Phenomizer simulation", World::phenomizer as fn(&World, &mut fastrand::Rng, Disorder) -> Case),
+        ("case-report simulation", World::case_report),
+    ] {
         let mut rng = fastrand::Rng::with_seed(SEED);
-        let mut model = Tally::default();
-        let mut baseline = Tally::default();
-        let mut per_disorder = [Tally::default(); Disorder::COUNT];
-        let mut elapsed = 0.0;
-        let mut runs = 0usize;
-        for (di, &disorder) in Disorder::ALL.iter().enumerate() {
-            let features: Vec<(Term, f64)> = profile(disorder)
-                .iter()
-                .filter(|f| !f.excluded && f.frequency > 0.0)
-                .map(|f| (f.term, f.frequency))
-                .collect();
+        let (mut model, mut base) = (Report::new(), Report::new());
+        for &d in &Disorder::ALL {
             for _ in 0..PATIENTS_PER_DISORDER {
-                let patient = simulate(&mut rng, scenario, &features, &phenotype, &children);
-                let inputs: Vec<TermInput<'_>> = patient.iter().map(|t| TermInput::Term(*t)).collect();
-                let start = Instant::now();
-                let result = match Query::new(&inputs).run() {
-                    Ok(r) => r,
-                    Err(e) => panic!("differential failed: {e}"),
-                };
-                elapsed += start.elapsed().as_secs_f64();
-                runs += 1;
-                let truth = result.get(disorder).map_or(f64::NEG_INFINITY, |r| r.score);
-                let better = result.ranking.iter().filter(|r| r.score > truth).count();
-                let ties = result
-                    .ranking
-                    .iter()
-                    .filter(|r| r.score == truth && r.disorder != disorder)
-                    .count();
-                model.add(better, ties);
-                per_disorder[di].add(better, ties);
-
-                // Baseline: how many of the patient's terms are exactly a feature of each disorder.
-                let overlap = |d: Disorder| {
-                    let mut terms = patient.clone();
-                    terms.sort();
-                    terms.dedup();
-                    terms
-                        .iter()
-                        .filter(|t| profile(d).iter().any(|f| !f.excluded && f.term == **t))
-                        .count()
-                };
-                let truth = overlap(disorder);
-                let counts: Vec<usize> = Disorder::ALL.iter().map(|d| overlap(*d)).collect();
-                let better = counts.iter().filter(|c| **c > truth).count();
-                let ties = counts.iter().filter(|c| **c == truth).count() - 1;
-                baseline.add(better, ties);
+                let case = simulate(&world, &mut rng, d);
+                model.add(&scores(&run_terms(&case)), d);
+                base.add(&baseline(&case, &features), d);
+                write_case(&mut cases_out, name, &case);
             }
         }
-        println!("{}", scenario.name);
-        println!("{}", model.line("likelihood ratio (marrowkb)"));
-        println!("{}", baseline.line("baseline: exact overlap"));
-        println!(
-            "  mean time per differential: {:.1} µs (debug builds are much slower)\n",
-            1e6 * elapsed / runs as f64
+        print_table(
+            &format!("{name}: {PATIENTS_PER_DISORDER} patients per disorder, seed {SEED}"),
+            &[("marrowkb", &model), ("baseline: exact overlap", &base)],
         );
-        if std::ptr::eq(scenario, &SCENARIOS[0]) {
-            println!("  per disorder (top-1 / top-3):");
-            for (d, t) in Disorder::ALL.iter().zip(per_disorder) {
-                let n = t.n.max(1) as f64;
-                println!(
-                    "    {:<45} {:5.1} % {:5.1} %",
-                    d.key(),
-                    100.0 * t.top1 / n,
-                    100.0 * t.top3 / n
-                );
-            }
-            println!();
+    }
+    if let Some(path) = flag("--cases") {
+        if let Err(e) = std::fs::write(&path, cases_out) {
+            panic!("cannot write {}: {e}", path.display());
         }
     }
 }
 
-/// One simulated patient of a disorder with these (term, frequency) features.
-fn simulate(
-    rng: &mut fastrand::Rng,
-    scenario: &Scenario,
-    features: &[(Term, f64)],
-    phenotype: &[Term],
-    children: &[Vec<Term>],
-) -> Vec<Term> {
-    let n = rng.usize(scenario.findings.0..=scenario.findings.1).min(features.len());
-    let mut pool: Vec<(Term, f64)> = features
-        .iter()
-        .map(|&(t, f)| (t, if scenario.weighted { f } else { 1.0 }))
-        .collect();
-    let mut patient = Vec::with_capacity(n + scenario.noise.1);
-    for _ in 0..n {
-        let total: f64 = pool.iter().map(|(_, w)| w).sum();
-        let mut x = rng.f64() * total;
-        let mut pick = pool.len() - 1;
-        for (i, (_, w)) in pool.iter().enumerate() {
-            if x < *w {
-                pick = i;
-                break;
-            }
-            x -= w;
-        }
-        let (mut term, _) = pool.swap_remove(pick);
-        if rng.f64() < scenario.blur_rate {
-            let options: Vec<Term> = match scenario.blur {
-                Blur::Ancestor => term
-                    .ancestors()
-                    .filter(|a| *a != Term::PHENOTYPIC_ABNORMALITY && a.is_phenotypic_abnormality())
-                    .collect(),
-                Blur::Descendant => descendants(term, children),
-            };
-            if !options.is_empty() {
-                term = options[rng.usize(..options.len())];
-            }
-        }
-        patient.push(term);
-    }
-    for _ in 0..rng.usize(scenario.noise.0..=scenario.noise.1) {
-        patient.push(phenotype[rng.usize(..phenotype.len())]);
-    }
-    patient
+/// Appends one case as a JSON line.
+fn write_case(out: &mut String, set: &str, case: &Case) {
+    let list = |v: &[String]| v.iter().map(|t| format!("\"{t}\"")).collect::<Vec<_>>().join(",");
+    let _ = writeln!(
+        out,
+        "{{\"set\":\"{set}\",\"truth\":\"{}\",\"observed\":[{}],\"excluded\":[{}]}}",
+        case.truth.key(),
+        list(&case.observed),
+        list(&case.excluded)
+    );
 }
 
-/// Every proper descendant of `term`, in a deterministic order.
-fn descendants(term: Term, children: &[Vec<Term>]) -> Vec<Term> {
-    let mut out: Vec<Term> = Vec::new();
-    let mut stack = vec![term];
-    while let Some(t) = stack.pop() {
-        for &c in &children[t.index()] {
-            if !out.contains(&c) {
-                out.push(c);
-                stack.push(c);
-            }
+/// The phenopackets listed in `dir/manifest.tsv`, with their expected disorders.
+fn read_phenopackets(dir: &Path) -> Result<Vec<Case>, String> {
+    let manifest = std::fs::read_to_string(dir.join("manifest.tsv")).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut cases = Vec::new();
+    for line in manifest.lines().skip(1).filter(|l| !l.trim().is_empty()) {
+        let mut cols = line.split('\t');
+        let (Some(file), Some(expected)) = (cols.next(), cols.next()) else {
+            return Err(format!("bad manifest line {line:?}"));
+        };
+        let truth = Disorder::from_key(expected).map_err(|e| format!("{expected}: {e}"))?;
+        let text = std::fs::read_to_string(dir.join(file)).map_err(|e| format!("{file}: {e}"))?;
+        let packet = Phenopacket::parse(&text).map_err(|e| format!("{file}: {e}"))?;
+        cases.push(Case {
+            truth,
+            observed: packet.observed.clone(),
+            excluded: packet.excluded.clone(),
+            packet: Some(packet),
+        });
+    }
+    Ok(cases)
+}
+
+/// What the simulations draw from.
+struct World {
+    /// Phenotype terms (noise pool).
+    phenotype: Vec<Term>,
+    /// For each disorder, each unit's features: (term, frequency).
+    units: Vec<Vec<Vec<(Term, f64)>>>,
+    blood: Option<Term>,
+}
+
+impl World {
+    fn new() -> Self {
+        let phenotype = hpo::terms()
+            .filter(|t| *t != Term::PHENOTYPIC_ABNORMALITY && t.is_phenotypic_abnormality() && t.disease_count() > 0)
+            .collect();
+        let units = Disorder::ALL
+            .iter()
+            .map(|&d| {
+                let base: Vec<(Term, f64)> =
+                    profile(d).iter().filter(|f| !f.excluded).map(|f| (f.term, f.frequency)).collect();
+                let subs: Vec<Vec<(Term, f64)>> = subtypes(d)
+                    .map(|s| {
+                        let mut all = base.clone();
+                        all.extend(s.features.iter().filter(|f| !f.excluded).map(|f| (f.term, f.frequency)));
+                        all
+                    })
+                    .collect();
+                if subs.is_empty() { vec![base] } else { subs }
+            })
+            .collect();
+        World {
+            phenotype,
+            units,
+            blood: hpo::term(BLOOD).ok(),
         }
     }
-    out.sort();
-    out
+
+    fn unit<'a>(&'a self, rng: &mut fastrand::Rng, d: Disorder) -> &'a [(Term, f64)] {
+        let i = Disorder::ALL.iter().position(|x| *x == d).unwrap_or(0);
+        let units = &self.units[i];
+        &units[rng.usize(..units.len())]
+    }
+
+    fn vaguer(&self, rng: &mut fastrand::Rng, term: Term) -> Term {
+        let options: Vec<Term> = term
+            .ancestors()
+            .filter(|a| *a != Term::PHENOTYPIC_ABNORMALITY && a.is_phenotypic_abnormality())
+            .collect();
+        if options.is_empty() { term } else { options[rng.usize(..options.len())] }
+    }
+
+    fn noise(&self, rng: &mut fastrand::Rng) -> Term {
+        self.phenotype[rng.usize(..self.phenotype.len())]
+    }
+
+    fn phenomizer(&self, rng: &mut fastrand::Rng, d: Disorder) -> Case {
+        let mut pool: Vec<(Term, f64)> = self.unit(rng, d).to_vec();
+        let n = rng.usize(3..=8).min(pool.len());
+        let mut observed = Vec::new();
+        for _ in 0..n {
+            let total: f64 = pool.iter().map(|(_, w)| w).sum();
+            let mut x = rng.f64() * total;
+            let mut pick = pool.len() - 1;
+            for (i, (_, w)) in pool.iter().enumerate() {
+                if x < *w {
+                    pick = i;
+                    break;
+                }
+                x -= w;
+            }
+            let (mut term, _) = pool.swap_remove(pick);
+            if rng.bool() {
+                term = self.vaguer(rng, term);
+            }
+            observed.push(term);
+        }
+        for _ in 0..rng.usize(0..=2) {
+            observed.push(self.noise(rng));
+        }
+        case(d, &observed, &[])
+    }
+
+    fn case_report(&self, rng: &mut fastrand::Rng, d: Disorder) -> Case {
+        let features = self.unit(rng, d);
+        let (mut present, mut absent): (Vec<Term>, Vec<Term>) = (Vec::new(), Vec::new());
+        for &(t, f) in features {
+            if rng.f64() < f { present.push(t) } else { absent.push(t) }
+        }
+        if present.is_empty() {
+            if let Some(&(t, _)) = features.iter().max_by(|a, b| a.1.total_cmp(&b.1)) {
+                present.push(t);
+            }
+        }
+        rng.shuffle(&mut present);
+        let is_blood = |t: &Term| self.blood.is_some_and(|b| t.is_a(b));
+        let (blood, other): (Vec<Term>, Vec<Term>) = present.iter().partition(|t| is_blood(t));
+        let n = rng.usize(2..=15);
+        let nb = blood.len().min(rng.usize(1..=4));
+        let mut observed: Vec<Term> = blood.iter().take(nb).chain(other.iter().take(n.saturating_sub(nb))).copied().collect();
+        for t in &mut observed {
+            if rng.f64() < 0.25 {
+                *t = self.vaguer(rng, *t);
+            }
+        }
+        for _ in 0..rng.usize(0..=2) {
+            observed.push(self.noise(rng));
+        }
+        rng.shuffle(&mut absent);
+        let mut excluded: Vec<Term> = absent.iter().take(rng.usize(0..=4)).copied().collect();
+        if rng.bool() {
+            let others: Vec<Disorder> = Disorder::ALL.iter().copied().filter(|o| *o != d).collect();
+            let other = others[rng.usize(..others.len())];
+            let mut candidates: Vec<Term> = self
+                .unit(rng, other)
+                .iter()
+                .map(|(t, _)| *t)
+                .filter(|t| !features.iter().any(|(f, _)| f.is_a(*t) || t.is_a(*f)))
+                .collect();
+            rng.shuffle(&mut candidates);
+            excluded.extend(candidates.iter().take(rng.usize(1..=5)));
+        }
+        case(d, &observed, &excluded)
+    }
+}
+
+fn case(truth: Disorder, observed: &[Term], excluded: &[Term]) -> Case {
+    let ids = |v: &[Term]| v.iter().map(|t| t.id().to_string()).collect();
+    Case {
+        truth,
+        observed: ids(observed),
+        excluded: ids(excluded),
+        packet: None,
+    }
 }

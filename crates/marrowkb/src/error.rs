@@ -94,6 +94,15 @@ pub enum Error {
         /// What is wrong.
         reason: &'static str,
     },
+    /// A GA4GH phenopacket that cannot be read: not JSON, not schema v2, no phenotypic features, or a field
+    /// in the wrong form (`field` names it, e.g. `"phenotypicFeatures[].type.id"`).
+    #[error("invalid phenopacket: {field}: {reason}")]
+    InvalidPhenopacket {
+        /// The field at fault, as a JSON path (`"(document)"` for the whole file).
+        field: &'static str,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
     /// A key that no value of this vocabulary has.
     #[error("unknown {entity} key")]
     UnknownKey {

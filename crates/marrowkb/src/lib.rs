@@ -44,6 +44,8 @@ pub mod hpo;
 mod generated;
 pub mod lookup;
 pub mod normalize;
+#[cfg(feature = "serde")]
+pub mod phenopacket;
 pub mod search;
 pub mod source;
 pub mod symptom;

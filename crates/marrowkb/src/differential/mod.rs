@@ -81,10 +81,12 @@
 //! **Cost**: one ancestor walk per finding over static postings; nothing is allocated beyond the result
 //! (seven vectors, each allocated once at its final size).
 
+mod genes;
 pub(crate) mod profile;
 mod result;
 
-pub use profile::{ProfileFeature, ProfileSource, profile};
+pub use genes::{GENE_MISS, HPO_DISEASE_GENE_COUNT, gene_likelihood_ratios};
+pub use profile::{ProfileFeature, ProfileSource, SubtypeProfile, profile, subtypes};
 pub use result::{
     AbsenceKind, AbsenceMatch, Differential, InputReport, InputStatus, MatchKind, MissingHallmark, Ranked, TermMatch,
 };
@@ -93,7 +95,7 @@ use crate::classes::{Inheritance, Onset};
 use crate::codes::HpoId;
 use crate::hpo::{self, Term};
 use crate::{Disorder, Error, Result, Symptom};
-use profile::{DIRECT, EXCLUDED, NO_HALLMARK, hallmarks, postings, probability, profile_mass};
+use profile::{DIRECT, EXCLUDED, NO_HALLMARK, postings, probability, units};
 
 /// Probability `ε` that a reported finding is unrelated to the patient's disorder (noise, comorbidity,
 /// annotation gaps): the smallest likelihood ratio an observed finding can get, unless contradicted.
@@ -108,7 +110,7 @@ pub const NOISE: f64 = 0.1;
 /// ```
 /// assert!(marrowkb::differential::RELATED_WEIGHT < 1.0);
 /// ```
-pub const RELATED_WEIGHT: f64 = 0.25;
+pub const RELATED_WEIGHT: f64 = 0.05;
 
 /// Likelihood ratio of an observed finding that the disorder is known not to have.
 ///
@@ -125,6 +127,15 @@ pub const CONTRADICTION_LR: f64 = 0.01;
 /// ```
 pub const MIN_ABSENCE: f64 = 0.01;
 
+/// Probability that a case report states a blood hallmark (a cytopenia, a marrow finding) the patient has:
+/// a hallmark in the blood branch that no finding covers counts against the unit with likelihood ratio
+/// `(1 − ρ·f) / (1 − ρ·B)`, where `f` is its frequency and `B` the fraction of all diseases that have it.
+///
+/// ```
+/// assert!(marrowkb::differential::HALLMARK_REPORTING < 0.5);
+/// ```
+pub const HALLMARK_REPORTING: f64 = 0.25;
+
 /// Weight of an onset class `n` classes away from one the disorder has: `ONSET_DECAY^n`.
 const ONSET_DECAY: f64 = 0.3;
 
@@ -136,6 +147,9 @@ const ONSET_DECAY: f64 = 0.3;
 /// assert_eq!(Sex::Male.key(), "male");
 /// ```
 pub use crate::blood_count::Sex;
+
+/// The oldest age of onset accepted, in years (the oldest documented human lived 122).
+const MAX_AGE_YEARS: f64 = 130.0;
 
 /// When the findings began: an age in years, or an HPO onset class.
 ///
@@ -163,13 +177,13 @@ impl AgeOfOnset {
     /// ```
     ///
     /// # Errors
-    /// [`Error::InvalidArgument`] for a negative or non-finite age.
+    /// [`Error::InvalidArgument`] for a negative, non-finite or impossible (over 130) age.
     pub fn class(self) -> Result<Onset> {
         match self {
             AgeOfOnset::Class(c) => Ok(c),
-            AgeOfOnset::Years(y) if !y.is_finite() || y < 0.0 => Err(Error::InvalidArgument {
+            AgeOfOnset::Years(y) if !y.is_finite() || !(0.0..=MAX_AGE_YEARS).contains(&y) => Err(Error::InvalidArgument {
                 name: "age of onset",
-                reason: "must be a finite number of years, 0 or more",
+                reason: "must be a number of years from 0 to 130",
             }),
             AgeOfOnset::Years(y) => {
                 if y == 0.0 {
@@ -429,8 +443,76 @@ impl<'a> Query<'a> {
 /// Without strict mode these are reported in [`Differential::inputs`] (and an invalid age or ratio is
 /// ignored), and the function does not fail.
 pub fn differential(query: &Query<'_>) -> Result<Differential> {
-    const N: usize = Disorder::COUNT;
     let mut inputs = Vec::with_capacity(query.observed.len() + query.excluded.len());
+    let (observed, excluded) = resolve_inputs(query, &mut inputs)?;
+    let onset = query.onset.map(AgeOfOnset::class).transpose()?;
+    if query.evidence.iter().any(|(_, lr)| !valid_lr(*lr)) {
+        return Err(Error::InvalidArgument {
+            name: "likelihood ratio",
+            reason: "must be finite and above 0",
+        });
+    }
+
+    // 1. Every scoring unit (a disorder, or one subtype of a group disorder) scored on every finding.
+    let mut units = UnitScores::new(!observed.is_empty());
+    let mut best = [Best::NONE; UNIT_COUNT];
+    for &h in &observed {
+        explain_observed(h, &mut best, Some(&mut units.covered));
+        for (u, b) in best.iter().enumerate() {
+            units.phenotype[u].mul(observed_match(h, b).likelihood_ratio);
+        }
+    }
+    for &h in &excluded {
+        explain_excluded(h, &mut best, Some(&mut units.covered));
+        for (u, b) in best.iter().enumerate() {
+            units.absent[u].mul(excluded_match(h, b).likelihood_ratio);
+        }
+    }
+    let disorders = units.by_disorder();
+
+    // 2. Explanations: each disorder's findings as its most likely unit explains them.
+    let (n_obs, n_excl) = (observed.len(), excluded.len());
+    let mut matches = vec![TermMatch::PLACEHOLDER; Disorder::COUNT * n_obs];
+    for (i, &h) in observed.iter().enumerate() {
+        explain_observed(h, &mut best, None);
+        for (d, pick) in disorders.iter().enumerate() {
+            if let (Some(slot), Some(b)) = (matches.get_mut(d * n_obs + i), best.get(pick.unit)) {
+                *slot = observed_match(h, b);
+            }
+        }
+    }
+    let mut absences = vec![AbsenceMatch::PLACEHOLDER; Disorder::COUNT * n_excl];
+    for (i, &h) in excluded.iter().enumerate() {
+        explain_excluded(h, &mut best, None);
+        for (d, pick) in disorders.iter().enumerate() {
+            if let (Some(slot), Some(b)) = (absences.get_mut(d * n_excl + i), best.get(pick.unit)) {
+                *slot = excluded_match(h, b);
+            }
+        }
+    }
+    let (missing, missing_starts) = missing_hallmarks(&units, &disorders);
+
+    // 3. Onset, sex, extra evidence; totals, posterior and rank.
+    let ranking = rank(query, onset, &disorders);
+    Ok(Differential {
+        ranking,
+        observed,
+        excluded,
+        inputs,
+        onset,
+        sex: query.sex,
+        matches,
+        absences,
+        missing,
+        missing_starts,
+    })
+}
+
+/// Resolves the observed and excluded inputs into sorted, de-duplicated terms, reporting each input in
+/// `inputs`. A finding implied by another (an observed term that is an ancestor of another observed term, an
+/// excluded term below another excluded term) is reported as [`InputStatus::Implied`] and not scored: it
+/// carries no evidence of its own, and counting it would count one finding twice.
+fn resolve_inputs(query: &Query<'_>, inputs: &mut Vec<InputReport>) -> Result<(Vec<Term>, Vec<Term>)> {
     let mut observed: Vec<Term> = Vec::with_capacity(query.observed.len());
     let mut excluded: Vec<Term> = Vec::with_capacity(query.excluded.len());
     for (is_excluded, list) in [(false, query.observed), (true, query.excluded)] {
@@ -482,216 +564,342 @@ pub fn differential(query: &Query<'_>) -> Result<Differential> {
             inputs.push(report);
         }
     }
+    let implied_observed = |h: Term, all: &[Term]| all.iter().any(|&o| o != h && o.is_a(h));
+    let implied_excluded = |h: Term, all: &[Term]| all.iter().any(|&o| o != h && h.is_a(o));
+    for report in inputs.iter_mut().filter(|r| r.status.is_used()) {
+        let Some(t) = report.term else { continue };
+        let implied = if report.excluded {
+            implied_excluded(t, &excluded)
+        } else {
+            implied_observed(t, &observed)
+        };
+        if implied {
+            report.status = InputStatus::Implied;
+        }
+    }
+    let kept_observed: Vec<Term> = observed.iter().copied().filter(|&h| !implied_observed(h, &observed)).collect();
+    let kept_excluded: Vec<Term> = excluded.iter().copied().filter(|&h| !implied_excluded(h, &excluded)).collect();
+    observed.clear();
+    observed.extend(kept_observed);
+    excluded.clear();
+    excluded.extend(kept_excluded);
     observed.sort_unstable();
     excluded.sort_unstable();
+    Ok((observed, excluded))
+}
 
-    let onset = match query.onset.map(AgeOfOnset::class) {
-        Some(Err(e)) if query.strict => return Err(e),
-        Some(Ok(c)) => Some(c),
-        _ => None,
-    };
-    if query.strict && query.evidence.iter().any(|(_, lr)| !valid_lr(*lr)) {
-        return Err(Error::InvalidArgument {
-            name: "likelihood ratio",
-            reason: "must be finite and above 0",
-        });
+/// The number of scoring units (disorders scored as a whole, and subtypes of group disorders).
+const UNIT_COUNT: usize = crate::generated::UNIT_COUNT;
+
+/// Per-unit partial scores.
+struct UnitScores {
+    phenotype: [Log10Product; UNIT_COUNT],
+    absent: [Log10Product; UNIT_COUNT],
+    /// Hallmarks covered by a finding (bit i = `units()[u].hallmarks[i]`).
+    covered: [u32; UNIT_COUNT],
+    /// Whether any finding was observed (a report exists whose omissions mean something).
+    reported: bool,
+}
+
+/// The unit that best explains a disorder's findings, and the disorder's score parts from it.
+#[derive(Debug, Clone, Copy)]
+struct Pick {
+    unit: usize,
+    phenotype: f64,
+    absent: f64,
+    hallmarks: f64,
+    /// `log10` of the mean likelihood over the disorder's units, relative to the picked unit's (≤ 0).
+    subtypes: f64,
+}
+
+impl UnitScores {
+    fn new(reported: bool) -> Self {
+        UnitScores {
+            phenotype: [Log10Product::ONE; UNIT_COUNT],
+            absent: [Log10Product::ONE; UNIT_COUNT],
+            covered: [0; UNIT_COUNT],
+            reported,
+        }
     }
 
-    let mut phenotype = [Log10Product::ONE; N];
-    let mut absent = [Log10Product::ONE; N];
-    let mut covered = [0u32; N];
+    /// `log10` likelihood ratio of the unit's hallmarks in the blood branch that no finding covers (0 when
+    /// nothing was observed: without a report there is nothing to have left out).
+    fn hallmarks(&self, u: usize) -> f64 {
+        if !self.reported {
+            return 0.0;
+        }
+        let covered = self.covered.get(u).copied().unwrap_or(0);
+        units().get(u).map_or(0.0, |unit| {
+            unit.hallmarks
+                .iter()
+                .enumerate()
+                .filter(|(bit, _)| covered & (1 << bit) == 0)
+                .map(|(_, &(t, f, blood))| unreported_hallmark_lr(Term::at(t), probability(f), blood).log10())
+                .fold(0.0, |sum, x| sum + x)
+        })
+    }
 
-    // Observed findings.
-    let n_obs = observed.len();
-    let mut matches = vec![TermMatch::PLACEHOLDER; N * n_obs];
-    // Direct frequencies are stored in 1/10000: scale them to shares of each disorder's mass at once.
-    let inverse_mass: [f64; N] = core::array::from_fn(|d| 1.0 / (10000.0 * profile_mass(d)));
-    for (i, &h) in observed.iter().enumerate() {
-        let mut best = [Best::NONE; N];
-        let qh = h.background_share();
-        for a in h.self_and_ancestors() {
-            let is_self = a == h;
-            if !is_self && a == Term::PHENOTYPIC_ABNORMALITY {
-                continue;
-            }
-            let list = postings(a);
-            if list.is_empty() {
-                continue;
-            }
-            let ratio = if is_self { 1.0 } else { qh / a.background_share() };
-            for p in list {
-                let d = usize::from(p.disorder);
-                let (Some(b), Some(cov)) = (best.get_mut(d), covered.get_mut(d)) else {
-                    continue;
-                };
-                if p.flags & EXCLUDED != 0 {
-                    b.contradiction.get_or_insert(a);
-                    continue;
+    /// For every disorder: its most likely unit, and the mixture over its units (a uniform prior over a
+    /// group's subtypes).
+    fn by_disorder(&self) -> [Pick; Disorder::COUNT] {
+        let mut picks = [Pick {
+            unit: 0,
+            phenotype: 0.0,
+            absent: 0.0,
+            hallmarks: 0.0,
+            subtypes: 0.0,
+        }; Disorder::COUNT];
+        let mut totals = [0.0f64; UNIT_COUNT];
+        for (u, total) in totals.iter_mut().enumerate() {
+            let (Some(p), Some(a)) = (self.phenotype.get(u), self.absent.get(u)) else { continue };
+            *total = p.log10() + a.log10() + self.hallmarks(u);
+        }
+        let mut start = 0;
+        for (d, pick) in picks.iter_mut().enumerate() {
+            let end = units()[start..]
+                .iter()
+                .position(|unit| unit.disorder.index() != d)
+                .map_or(UNIT_COUNT, |n| start + n);
+            let scores = totals.get(start..end).unwrap_or(&[]);
+            let (mut best, mut max) = (start, f64::NEG_INFINITY);
+            for (k, &s) in scores.iter().enumerate() {
+                if s > max {
+                    (best, max) = (start + k, s);
                 }
-                let share = f64::from(p.share);
-                let source = Term::at(p.source);
-                if is_self {
-                    *cov |= p.mask;
-                    if p.flags & DIRECT != 0 {
-                        b.offer(share, MatchKind::Exact, h, h, p.implied);
-                    } else {
-                        b.offer(share, MatchKind::Broader, source, h, p.implied);
-                    }
+            }
+            let mean: f64 =
+                scores.iter().map(|s| 10f64.powf(s - max)).sum::<f64>() / scores.len().max(1) as f64;
+            *pick = Pick {
+                unit: best,
+                phenotype: self.phenotype.get(best).map_or(0.0, |p| p.log10()),
+                absent: self.absent.get(best).map_or(0.0, |p| p.log10()),
+                hallmarks: self.hallmarks(best),
+                subtypes: mean.log10(),
+            };
+            start = end;
+        }
+        picks
+    }
+}
+
+/// Likelihood ratio of a hallmark (frequency `f`) that no reported finding covers: a case report states a
+/// blood hallmark when present with probability [`HALLMARK_REPORTING`], other hallmarks are not scored.
+fn unreported_hallmark_lr(term: Term, f: f64, blood: bool) -> f64 {
+    if !blood {
+        return 1.0;
+    }
+    (1.0 - HALLMARK_REPORTING * f) / (1.0 - HALLMARK_REPORTING * term.disease_fraction())
+}
+
+/// Finds, for every unit, the best explanation of the observed finding `h` (into `best`), and marks the
+/// hallmarks it covers.
+fn explain_observed(h: Term, best: &mut [Best; UNIT_COUNT], mut covered: Option<&mut [u32; UNIT_COUNT]>) {
+    *best = [Best::NONE; UNIT_COUNT];
+    let qh = h.background_share();
+    for a in h.self_and_ancestors() {
+        let is_self = a == h;
+        if !is_self && a == Term::PHENOTYPIC_ABNORMALITY {
+            continue;
+        }
+        let list = postings(a);
+        if list.is_empty() {
+            continue;
+        }
+        let ratio = if is_self { 1.0 } else { qh / a.background_share() };
+        for p in list {
+            let u = usize::from(p.unit);
+            let Some(b) = best.get_mut(u) else { continue };
+            if p.flags & EXCLUDED != 0 {
+                b.contradiction.get_or_insert(a);
+                continue;
+            }
+            let share = f64::from(p.share);
+            let source = Term::at(p.source);
+            let cover = if is_self {
+                p.mask
+            } else if p.flags & DIRECT != 0 && p.flags & NO_HALLMARK != NO_HALLMARK {
+                1 << (p.flags & NO_HALLMARK)
+            } else {
+                0
+            };
+            if let Some(c) = covered.as_deref_mut().and_then(|c| c.get_mut(u)) {
+                *c |= cover;
+            }
+            if is_self {
+                if p.flags & DIRECT != 0 {
+                    b.offer(share, MatchKind::Exact, h, h, p.implied);
                 } else {
-                    if p.flags & DIRECT != 0 {
-                        let bit = p.flags & NO_HALLMARK;
-                        if bit != NO_HALLMARK {
-                            *cov |= 1 << bit;
-                        }
-                        let direct_share = f64::from(p.direct) * inverse_mass.get(d).copied().unwrap_or(0.0);
-                        b.offer(direct_share * ratio, MatchKind::Narrower, a, a, p.direct);
-                    }
-                    b.offer(RELATED_WEIGHT * share * ratio, MatchKind::Related, source, a, p.implied);
+                    b.offer(share, MatchKind::Broader, source, h, p.implied);
                 }
-            }
-        }
-        for (d, b) in best.iter().enumerate() {
-            let m = match b.contradiction {
-                Some(c) => TermMatch {
-                    term: h,
-                    kind: MatchKind::Contradicted,
-                    feature: Some(c),
-                    via: Some(c),
-                    frequency: 0.0,
-                    likelihood_ratio: CONTRADICTION_LR,
-                },
-                None if b.p > 0.0 => TermMatch {
-                    term: h,
-                    kind: b.kind,
-                    feature: b.feature,
-                    via: b.via,
-                    frequency: probability(b.frequency),
-                    likelihood_ratio: (1.0 - NOISE) * b.p / qh + NOISE,
-                },
-                None => TermMatch {
-                    term: h,
-                    kind: MatchKind::Unexplained,
-                    feature: None,
-                    via: None,
-                    frequency: 0.0,
-                    likelihood_ratio: NOISE,
-                },
-            };
-            phenotype[d].mul(m.likelihood_ratio);
-            if let Some(slot) = matches.get_mut(d * n_obs + i) {
-                *slot = m;
+            } else {
+                if p.flags & DIRECT != 0 {
+                    let mass = units().get(u).map_or(1.0, |unit| unit.mass);
+                    let direct_share = probability(p.direct) / mass;
+                    b.offer(direct_share * ratio, MatchKind::Narrower, a, a, p.direct);
+                }
+                b.offer(RELATED_WEIGHT * share * ratio, MatchKind::Related, source, a, p.implied);
             }
         }
     }
+}
 
-    // Excluded findings.
-    let n_excl = excluded.len();
-    let mut absences = vec![AbsenceMatch::PLACEHOLDER; N * n_excl];
-    for (i, &h) in excluded.iter().enumerate() {
-        let mut best = [Best::NONE; N];
-        let bh = h.disease_fraction();
-        for a in h.self_and_ancestors() {
-            let is_self = a == h;
-            if !is_self && a == Term::PHENOTYPIC_ABNORMALITY {
-                continue;
-            }
-            let list = postings(a);
-            if list.is_empty() {
-                continue;
-            }
-            let ratio = if is_self { 1.0 } else { bh / a.disease_fraction() };
-            for p in list {
-                let d = usize::from(p.disorder);
-                let (Some(b), Some(cov)) = (best.get_mut(d), covered.get_mut(d)) else {
-                    continue;
-                };
-                if is_self {
-                    if p.flags & EXCLUDED != 0 {
-                        b.contradiction = Some(a);
-                    } else {
-                        *cov |= p.mask;
-                        b.offer(
-                            probability(p.implied),
-                            MatchKind::Broader,
-                            Term::at(p.source),
-                            h,
-                            p.implied,
-                        );
-                    }
-                } else if p.flags & DIRECT != 0 {
-                    b.offer(probability(p.direct) * ratio, MatchKind::Narrower, a, a, p.direct);
-                }
-            }
+/// The match of observed finding `h` from its best explanation.
+fn observed_match(h: Term, b: &Best) -> TermMatch {
+    match b.contradiction {
+        Some(c) => TermMatch {
+            term: h,
+            kind: MatchKind::Contradicted,
+            feature: Some(c),
+            via: Some(c),
+            frequency: 0.0,
+            likelihood_ratio: CONTRADICTION_LR,
+        },
+        None if b.p > 0.0 => TermMatch {
+            term: h,
+            kind: b.kind,
+            feature: b.feature,
+            via: b.via,
+            frequency: probability(b.frequency),
+            likelihood_ratio: (1.0 - NOISE) * b.p / h.background_share() + NOISE,
+        },
+        None => TermMatch {
+            term: h,
+            kind: MatchKind::Unexplained,
+            feature: None,
+            via: None,
+            frequency: 0.0,
+            likelihood_ratio: NOISE,
+        },
+    }
+}
+
+/// Finds, for every unit, how likely it makes the excluded finding `h` present (into `best`), and marks the
+/// hallmarks an examination for it covers.
+fn explain_excluded(h: Term, best: &mut [Best; UNIT_COUNT], mut covered: Option<&mut [u32; UNIT_COUNT]>) {
+    *best = [Best::NONE; UNIT_COUNT];
+    let bh = h.disease_fraction();
+    for a in h.self_and_ancestors() {
+        let is_self = a == h;
+        if !is_self && a == Term::PHENOTYPIC_ABNORMALITY {
+            continue;
         }
-        let background_absent = (1.0 - bh).max(MIN_ABSENCE);
-        for (d, b) in best.iter().enumerate() {
-            let m = match b.contradiction {
-                Some(c) => AbsenceMatch {
-                    term: h,
-                    kind: AbsenceKind::Consistent,
-                    feature: Some(c),
-                    frequency: 0.0,
-                    likelihood_ratio: 1.0 / background_absent,
-                },
-                None if b.p > 0.0 => AbsenceMatch {
-                    term: h,
-                    kind: AbsenceKind::Against,
-                    feature: b.feature,
-                    frequency: b.p,
-                    likelihood_ratio: (1.0 - b.p).max(MIN_ABSENCE) / background_absent,
-                },
-                None => AbsenceMatch {
-                    term: h,
-                    kind: AbsenceKind::Neutral,
-                    feature: None,
-                    frequency: 0.0,
-                    likelihood_ratio: 1.0 / background_absent,
-                },
-            };
-            absent[d].mul(m.likelihood_ratio);
-            if let Some(slot) = absences.get_mut(d * n_excl + i) {
-                *slot = m;
+        let list = postings(a);
+        if list.is_empty() {
+            continue;
+        }
+        let ratio = if is_self { 1.0 } else { bh / a.disease_fraction() };
+        for p in list {
+            let u = usize::from(p.unit);
+            let Some(b) = best.get_mut(u) else { continue };
+            if is_self {
+                if p.flags & EXCLUDED != 0 {
+                    b.contradiction = Some(a);
+                } else {
+                    if let Some(c) = covered.as_deref_mut().and_then(|c| c.get_mut(u)) {
+                        *c |= p.mask;
+                    }
+                    b.offer(probability(p.implied), MatchKind::Broader, Term::at(p.source), h, p.implied);
+                }
+            } else if p.flags & DIRECT != 0 {
+                b.offer(probability(p.direct) * ratio, MatchKind::Narrower, a, a, p.direct);
             }
         }
     }
+}
 
-    // Hallmarks nothing covers.
-    let capacity: usize = (0..N).map(|d| hallmarks(d).len()).sum();
+/// The absence match of excluded finding `h` from the unit's implied frequency.
+fn excluded_match(h: Term, b: &Best) -> AbsenceMatch {
+    let background_absent = (1.0 - h.disease_fraction()).max(MIN_ABSENCE);
+    match b.contradiction {
+        Some(c) => AbsenceMatch {
+            term: h,
+            kind: AbsenceKind::Consistent,
+            feature: Some(c),
+            frequency: 0.0,
+            likelihood_ratio: 1.0 / background_absent,
+        },
+        None if b.p > 0.0 => AbsenceMatch {
+            term: h,
+            kind: AbsenceKind::Against,
+            feature: b.feature,
+            frequency: b.p,
+            likelihood_ratio: (1.0 - b.p).max(MIN_ABSENCE) / background_absent,
+        },
+        None => AbsenceMatch {
+            term: h,
+            kind: AbsenceKind::Neutral,
+            feature: None,
+            frequency: 0.0,
+            likelihood_ratio: 1.0 / background_absent,
+        },
+    }
+}
+
+/// The hallmarks of each disorder's picked unit that no finding covers, flattened, with where each
+/// disorder's list starts.
+fn missing_hallmarks(
+    units_scores: &UnitScores,
+    picks: &[Pick; Disorder::COUNT],
+) -> (Vec<MissingHallmark>, [u32; Disorder::COUNT + 1]) {
+    let capacity: usize = picks
+        .iter()
+        .map(|p| units().get(p.unit).map_or(0, |u| u.hallmarks.len()))
+        .sum();
     let mut missing = Vec::with_capacity(capacity);
-    let mut missing_starts = [0u32; N + 1];
-    for d in 0..N {
-        for (bit, &(t, f)) in hallmarks(d).iter().enumerate() {
-            if covered[d] & (1 << bit) == 0 {
-                missing.push(MissingHallmark {
-                    feature: Term::at(t),
-                    frequency: probability(f),
-                });
+    let mut starts = [0u32; Disorder::COUNT + 1];
+    for (d, pick) in picks.iter().enumerate() {
+        let covered = units_scores.covered.get(pick.unit).copied().unwrap_or(0);
+        if let Some(unit) = units().get(pick.unit) {
+            for (bit, &(t, f, blood)) in unit.hallmarks.iter().enumerate() {
+                if covered & (1 << bit) == 0 {
+                    let frequency = probability(f);
+                    let scored = blood && units_scores.reported;
+                    missing.push(MissingHallmark {
+                        feature: Term::at(t),
+                        frequency,
+                        likelihood_ratio: unreported_hallmark_lr(Term::at(t), frequency, scored),
+                    });
+                }
             }
         }
-        missing_starts[d + 1] = missing.len() as u32;
+        if let Some(s) = starts.get_mut(d + 1) {
+            *s = missing.len() as u32;
+        }
     }
+    (missing, starts)
+}
 
-    // Onset, sex, extra evidence; totals and posterior.
+/// Adds onset, sex and extra evidence to each disorder's phenotype score; ranks by total with posteriors.
+fn rank(query: &Query<'_>, onset: Option<Onset>, picks: &[Pick; Disorder::COUNT]) -> Vec<Ranked> {
     let onset_lr = onset.map(onset_likelihood_ratios);
-    let mut ranking = Vec::with_capacity(N);
+    let mut ranking = Vec::with_capacity(Disorder::COUNT);
     for (d, disorder) in Disorder::ALL.iter().copied().enumerate() {
+        let pick = picks.get(d).copied().unwrap_or(Pick {
+            unit: 0,
+            phenotype: 0.0,
+            absent: 0.0,
+            hallmarks: 0.0,
+            subtypes: 0.0,
+        });
         let onset_part = onset_lr.map_or(0.0, |lrs| lrs[d].log10());
         let sex_part = query.sex.map_or(0.0, |s| (sex_probability(disorder, s) / 0.5).log10());
         let evidence_part: f64 = query
             .evidence
             .iter()
-            .filter(|(e, lr)| *e == disorder && valid_lr(*lr))
+            .filter(|(e, _)| *e == disorder)
             .map(|(_, lr)| lr.log10())
             .fold(0.0, |sum, x| sum + x); // not `sum()`, which starts from -0.0
-        let (phenotype, absent) = (phenotype[d].log10(), absent[d].log10());
-        let score = phenotype + absent + onset_part + sex_part + evidence_part;
+        let score = pick.phenotype + pick.absent + pick.hallmarks + pick.subtypes + onset_part + sex_part + evidence_part;
         ranking.push(Ranked {
             rank: 0,
             disorder,
             score,
             posterior: 0.0,
-            phenotype,
-            absent,
+            phenotype: pick.phenotype,
+            absent: pick.absent,
+            hallmarks: pick.hallmarks,
+            subtypes: pick.subtypes,
+            subtype: units().get(pick.unit).and_then(|u| u.entry),
             onset: onset_part,
             sex: sex_part,
             evidence: evidence_part,
@@ -713,19 +921,7 @@ pub fn differential(query: &Query<'_>) -> Result<Differential> {
     for (i, r) in ranking.iter_mut().enumerate() {
         r.rank = i + 1;
     }
-
-    Ok(Differential {
-        ranking,
-        observed,
-        excluded,
-        inputs,
-        onset,
-        sex: query.sex,
-        matches,
-        absences,
-        missing,
-        missing_starts,
-    })
+    ranking
 }
 
 /// A product of likelihood ratios kept in linear space (one `log10` at the end instead of one per factor),

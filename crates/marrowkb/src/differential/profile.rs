@@ -1,8 +1,9 @@
-//! Each disorder's phenotype profile: its curated features joined with the HPO annotations of its exact and
-//! subtype ORPHA/OMIM entries, and the per-term postings the differential reads.
+//! Each disorder's phenotype profile (its curated features joined with the HPO annotations of its exact
+//! ORPHA/OMIM entries), the profiles of the subtypes of group disorders, and the per-term postings the
+//! differential reads.
 
 use crate::Disorder;
-use crate::generated::{PROFILE_HALLMARKS, PROFILE_MASS, PROFILE_POSTING_STARTS, PROFILE_POSTINGS, PROFILES};
+use crate::generated::{PROFILE_POSTING_STARTS, PROFILE_POSTINGS, PROFILES, UNITS};
 use crate::hpo::Term;
 
 /// Where a profile feature's frequency comes from, in order of precedence (the first that has the term wins).
@@ -23,7 +24,7 @@ pub enum ProfileSource {
     Curated = 1,
     /// HPO annotations of the disorder's ORPHA/OMIM entries matched `exact` (mean over those entries).
     Exact = 2,
-    /// HPO annotations of its `subtype` entries (mean over the subtypes that annotate the term).
+    /// HPO annotations of one of its `subtype` entries (only in that subtype's profile).
     Subtype = 3,
 }
 
@@ -70,16 +71,19 @@ pub struct ProfileFeature {
     pub hallmark: bool,
 }
 
-/// A disorder's phenotype profile: its direct features, by HPO id.
+/// A disorder's base phenotype profile: its direct features, by HPO id.
 ///
 /// Built by `crates/marrowkb-codegen` from the curated features and `data/derived/hpo_annotations.tsv`:
 /// a term takes its frequency from the curated features if they have it (the class midpoint: obligate 1,
 /// very frequent 0.895, frequent 0.545, occasional 0.17, very rare 0.025), else from the disorder's `exact`
-/// ORPHA/OMIM entries, else from its `subtype` entries (`closest` entries are other diseases and are not
-/// used). Within one entry, `n/m` rows are pooled with Laplace's rule `(n + 1)/(m + 2)` (a single case report
-/// `1/1` counts 2/3) and averaged with the other rows' class midpoints and percentages; a row without
-/// frequency counts as "frequent" (0.545). Across the entries of a tier the frequency is the mean over the
-/// entries that annotate the term: an entry that does not mention a term says nothing about it.
+/// ORPHA/OMIM entries (`closest` entries are other diseases and are not used). Within one entry, `n/m` rows
+/// are pooled with Laplace's rule `(n + 1)/(m + 2)` (a single case report `1/1` counts 2/3) and averaged with
+/// the other rows' class midpoints and percentages; a row without frequency counts as "frequent" (0.545).
+/// Across several exact entries the frequency is the mean over the entries that annotate the term: an entry
+/// that does not mention a term says nothing about it.
+///
+/// A group disorder's subtypes add their own annotations to this base: see [`subtypes`]. The base holds what
+/// is true of the group as a whole, so one rare subtype's features never become the group's hallmarks.
 ///
 /// ```
 /// use marrowkb::{Disorder, differential::profile};
@@ -89,6 +93,81 @@ pub struct ProfileFeature {
 /// ```
 pub fn profile(disorder: Disorder) -> &'static [ProfileFeature] {
     PROFILES.get(disorder.index()).map_or(&[], |(_, features)| features)
+}
+
+/// One subtype of a group disorder as the differential scores it: the disorder's base [`profile`] plus the
+/// HPO annotations of this ORPHA/OMIM entry for terms the base does not decide.
+///
+/// ```
+/// use marrowkb::{Disorder, differential::subtypes};
+/// let fa: Vec<_> = subtypes(Disorder::FanconiAnemia).collect();
+/// assert!(fa.len() > 10);
+/// assert!(fa.iter().all(|s| s.entry.starts_with("OMIM:") || s.entry.starts_with("ORPHA:")));
+/// assert_eq!(subtypes(Disorder::AplasticAnemia).count(), 0); // scored as a whole
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SubtypeProfile {
+    /// The group disorder.
+    pub disorder: Disorder,
+    /// The subtype's ORPHA or OMIM CURIE (`"OMIM:227650"`).
+    pub entry: &'static str,
+    /// The subtype's own features (those the base profile does not decide), by HPO id.
+    pub features: &'static [ProfileFeature],
+}
+
+/// The subtypes of a group disorder that HPO annotates, each scored on its own by the differential (a patient
+/// has one subtype). Empty for a disorder scored as a whole.
+///
+/// ```
+/// use marrowkb::{Disorder, differential::subtypes};
+/// let scn = subtypes(Disorder::SevereCongenitalNeutropenia).find(|s| s.entry == "OMIM:202700").unwrap();
+/// assert!(!scn.features.is_empty()); // ELANE neutropenia
+/// ```
+pub fn subtypes(disorder: Disorder) -> impl Iterator<Item = SubtypeProfile> {
+    UNITS.iter().filter(move |u| u.disorder == disorder).filter_map(|u| {
+        Some(SubtypeProfile {
+            disorder: u.disorder,
+            entry: u.entry?,
+            features: u.features,
+        })
+    })
+}
+
+/// A scoring unit of the differential: a disorder as a whole, or one subtype of a group disorder.
+#[derive(Debug)]
+pub(crate) struct Unit {
+    /// The disorder the unit belongs to.
+    pub disorder: Disorder,
+    /// The subtype's ORPHA/OMIM CURIE, or `None` for a disorder scored as a whole.
+    pub entry: Option<&'static str>,
+    /// The subtype's own features, or the base profile for a disorder scored as a whole.
+    pub features: &'static [ProfileFeature],
+    /// The manifestation mass: the sum of the unit's feature frequencies.
+    pub mass: f64,
+    /// Hallmarks in bit order: (term index, frequency in 1/10000, in the blood branch).
+    pub hallmarks: &'static [(u16, u16, bool)],
+}
+
+/// Builds a scoring unit in generated code.
+pub(crate) const fn unit(
+    disorder: Disorder,
+    entry: Option<&'static str>,
+    features: &'static [ProfileFeature],
+    mass: f64,
+    hallmarks: &'static [(u16, u16, bool)],
+) -> Unit {
+    Unit {
+        disorder,
+        entry,
+        features,
+        mass,
+        hallmarks,
+    }
+}
+
+/// The scoring units, grouped by disorder in `Disorder::ALL` order.
+pub(crate) fn units() -> &'static [Unit] {
+    &UNITS
 }
 
 /// Builds a profile feature in generated code.
@@ -113,7 +192,7 @@ pub(crate) const DIRECT: u8 = 0x20;
 /// The disorder excludes the term.
 pub(crate) const EXCLUDED: u8 = 0x40;
 
-/// Disorder `disorder` carries the posting's term (directly, or implied by a descendant feature), or excludes
+/// Scoring unit `unit` carries the posting's term (directly, or implied by a descendant feature), or excludes
 /// it. Frequencies are stored in units of 1/10000.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Posting {
@@ -127,15 +206,15 @@ pub(crate) struct Posting {
     pub implied: u16,
     /// The term's own direct frequency (0 unless `DIRECT`).
     pub direct: u16,
-    /// Index of the disorder in `Disorder::ALL`.
-    pub disorder: u8,
+    /// Index of the scoring unit in [`units`].
+    pub unit: u16,
     /// `DIRECT`, `EXCLUDED` and the hallmark bit.
     pub flags: u8,
 }
 
 /// Builds a posting in generated code (frequencies as probabilities, stored in 1/10000).
 pub(crate) const fn posting(
-    disorder: u8,
+    unit: u16,
     flags: u8,
     source: u16,
     implied: f64,
@@ -149,7 +228,7 @@ pub(crate) const fn posting(
         source,
         implied: (implied * 10000.0 + 0.5) as u16,
         direct: (direct * 10000.0 + 0.5) as u16,
-        disorder,
+        unit,
         flags,
     }
 }
@@ -160,17 +239,6 @@ pub(crate) fn postings(term: Term) -> &'static [Posting] {
     let start = PROFILE_POSTING_STARTS.get(i).copied().unwrap_or(0) as usize;
     let end = PROFILE_POSTING_STARTS.get(i + 1).copied().unwrap_or(0) as usize;
     PROFILE_POSTINGS.get(start..end).unwrap_or(&[])
-}
-
-/// A disorder's hallmarks in bit order: (term index, frequency in 1/10000).
-pub(crate) fn hallmarks(disorder_index: usize) -> &'static [(u16, u16)] {
-    PROFILE_HALLMARKS.get(disorder_index).copied().unwrap_or(&[])
-}
-
-/// A disorder's manifestation mass: the sum of its features' frequencies (the expected number of them a
-/// patient has).
-pub(crate) fn profile_mass(disorder_index: usize) -> f64 {
-    PROFILE_MASS.get(disorder_index).copied().unwrap_or(1.0)
 }
 
 /// A frequency stored in 1/10000 as a probability.
@@ -196,11 +264,26 @@ mod tests {
     }
 
     #[test]
-    fn postings_agree_with_profiles() {
+    fn units_are_grouped_by_disorder() {
+        let mut last = 0;
+        for u in units() {
+            assert!(u.disorder.index() >= last, "{u:?}");
+            last = u.disorder.index();
+            assert!(u.hallmarks.len() <= 31);
+            assert!(u.mass > 0.0);
+        }
         for d in Disorder::ALL {
-            for f in profile(d) {
-                let p = postings(f.term).iter().find(|p| usize::from(p.disorder) == d.index());
-                let p = p.unwrap_or_else(|| panic!("{d:?} {f:?} has no posting"));
+            assert!(units().iter().any(|u| u.disorder == d), "{d:?} has no scoring unit");
+        }
+    }
+
+    #[test]
+    fn postings_agree_with_profiles() {
+        for (i, u) in units().iter().enumerate() {
+            let base = if u.entry.is_some() { profile(u.disorder) } else { &[] };
+            for f in base.iter().chain(u.features) {
+                let p = postings(f.term).iter().find(|p| usize::from(p.unit) == i);
+                let p = p.unwrap_or_else(|| panic!("{u:?} {f:?} has no posting"));
                 if f.excluded {
                     assert!(p.flags & EXCLUDED != 0 || p.flags & DIRECT == 0);
                 } else {
@@ -209,12 +292,11 @@ mod tests {
                     assert!(p.implied >= p.direct);
                     // Every ancestor carries it too, with at least this frequency.
                     for a in f.term.ancestors().filter(|a| a.is_phenotypic_abnormality()) {
-                        let pa = postings(a).iter().find(|p| usize::from(p.disorder) == d.index());
-                        assert!(pa.is_some_and(|pa| pa.implied >= p.direct), "{d:?} {f:?} {a:?}");
+                        let pa = postings(a).iter().find(|p| usize::from(p.unit) == i);
+                        assert!(pa.is_some_and(|pa| pa.implied >= p.direct), "{u:?} {f:?} {a:?}");
                     }
                 }
             }
-            assert!(hallmarks(d.index()).len() <= 31);
         }
     }
 }

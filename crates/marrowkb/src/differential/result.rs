@@ -187,6 +187,10 @@ pub struct MissingHallmark {
     pub feature: Term,
     /// Its frequency in the disorder.
     pub frequency: f64,
+    /// Its contribution to the score as a likelihood ratio: below 1 for a hallmark in the blood branch (a case
+    /// report states those when present), 1 (listed, not scored) for the others. See
+    /// [`HALLMARK_REPORTING`](super::HALLMARK_REPORTING).
+    pub likelihood_ratio: f64,
 }
 
 /// What became of one input term.
@@ -217,6 +221,9 @@ pub enum InputStatus {
     Unknown = 7,
     /// Not shaped like an HPO id: ignored.
     Malformed = 8,
+    /// Implied by another finding of the same list (an observed finding more general than another observed
+    /// one, an excluded finding more specific than another excluded one): not scored, as it adds nothing.
+    Implied = 9,
 }
 
 impl InputStatus {
@@ -235,6 +242,7 @@ impl InputStatus {
             InputStatus::Obsolete => "obsolete",
             InputStatus::Unknown => "unknown",
             InputStatus::Malformed => "malformed",
+            InputStatus::Implied => "implied",
         }
     }
 
@@ -290,13 +298,15 @@ fn error_text<S: serde::Serializer>(error: &Option<Error>, serializer: S) -> Res
 /// `score` is the log10 likelihood ratio of everything given (findings, absent findings, onset, sex, extra
 /// evidence) under the disorder against a background of all diseases HPO annotates; `posterior` is the
 /// probability of the disorder given the same evidence under a uniform prior over the 20 disorders. The
-/// parts add up to `score`.
+/// parts add up to `score`. For a group disorder scored per subtype, `phenotype`, `absent` and `hallmarks`
+/// (and the explanations) are those of its most likely subtype `subtype`, and `subtypes` (≤ 0) turns that
+/// subtype's likelihood into the mean over all the group's subtypes.
 ///
 /// ```
 /// use marrowkb::differential::{Query, TermInput};
 /// let r = Query::new(&[TermInput::Text("HP:0001873")]).run()?;
 /// let top = &r.ranking[0];
-/// let parts = top.phenotype + top.absent + top.onset + top.sex + top.evidence;
+/// let parts = top.phenotype + top.absent + top.hallmarks + top.subtypes + top.onset + top.sex + top.evidence;
 /// assert!((top.score - parts).abs() < 1e-9);
 /// # Ok::<(), marrowkb::Error>(())
 /// ```
@@ -314,6 +324,14 @@ pub struct Ranked {
     pub phenotype: f64,
     /// log10 LR of the findings the patient does not have.
     pub absent: f64,
+    /// log10 LR of hallmarks no finding covers (see [`MissingHallmark::likelihood_ratio`]).
+    pub hallmarks: f64,
+    /// log10 of the mean likelihood over a group disorder's subtypes relative to `subtype`'s (≤ 0; 0 for a
+    /// disorder scored as a whole).
+    pub subtypes: f64,
+    /// The ORPHA/OMIM CURIE of the subtype that best explains the findings (`None` for a disorder scored as a
+    /// whole).
+    pub subtype: Option<&'static str>,
     /// log10 LR of the age of onset (0 when not given).
     pub onset: f64,
     /// log10 LR of the patient's sex (0 when not given or when inheritance does not depend on it).
@@ -478,7 +496,7 @@ mod ser {
     impl serde::Serialize for Entry<'_> {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             let r = self.ranked;
-            let mut s = serializer.serialize_struct("Ranked", 13)?;
+            let mut s = serializer.serialize_struct("Ranked", 16)?;
             s.serialize_field("rank", &r.rank)?;
             s.serialize_field("disorder", &r.disorder)?;
             s.serialize_field("name", r.disorder.name())?;
@@ -486,6 +504,9 @@ mod ser {
             s.serialize_field("posterior", &r.posterior)?;
             s.serialize_field("phenotype", &r.phenotype)?;
             s.serialize_field("absent", &r.absent)?;
+            s.serialize_field("hallmarks", &r.hallmarks)?;
+            s.serialize_field("subtypes", &r.subtypes)?;
+            s.serialize_field("subtype", &r.subtype)?;
             s.serialize_field("onset", &r.onset)?;
             s.serialize_field("sex", &r.sex)?;
             s.serialize_field("evidence", &r.evidence)?;

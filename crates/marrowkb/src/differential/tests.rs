@@ -75,7 +75,10 @@ fn ranking_is_a_permutation_with_consistent_numbers() {
             assert_eq!(w[0].rank, i + 1);
         }
         for x in &r.ranking {
-            let parts = x.phenotype + x.absent + x.onset + x.sex + x.evidence;
+            let parts = x.phenotype + x.absent + x.hallmarks + x.subtypes + x.onset + x.sex + x.evidence;
+            assert!(x.subtypes <= 0.0 && x.hallmarks <= 0.0);
+            let hallmarks: f64 = r.missing(x.disorder).iter().map(|m| m.likelihood_ratio.log10()).sum();
+            assert!((hallmarks - x.hallmarks).abs() < 1e-9);
             assert!((parts - x.score).abs() < 1e-9);
             let sum: f64 = r.matches(x.disorder).iter().map(|m| m.log10_lr()).sum();
             assert!((sum - x.phenotype).abs() < 1e-9);
@@ -152,15 +155,22 @@ fn bad_inputs_are_reported_and_strict_mode_fails() {
         Query::new(&ok).strict(true).age_of_onset_years(f64::NAN).run(),
         Err(Error::InvalidArgument { .. })
     ));
-    assert!(
-        Query::new(&ok)
-            .age_of_onset_years(-3.0)
-            .run()
-            .is_ok_and(|r| r.onset.is_none())
-    );
-    let lr = [(Disorder::FanconiAnemia, 0.0)];
-    assert!(Query::new(&ok).strict(true).evidence(&lr).run().is_err());
-    assert!(Query::new(&ok).evidence(&lr).run().is_ok());
+    // Invalid side inputs are errors in both modes: they are the caller's numbers, not messy findings.
+    for age in [-3.0, 500.0, f64::INFINITY] {
+        assert!(matches!(
+            Query::new(&ok).age_of_onset_years(age).run(),
+            Err(Error::InvalidArgument { name: "age of onset", .. })
+        ));
+    }
+    assert!(Query::new(&ok).age_of_onset_years(130.0).run().is_ok());
+    for bad in [0.0, -1.0, f64::NAN, f64::INFINITY] {
+        let lr = [(Disorder::FanconiAnemia, bad)];
+        assert!(Query::new(&ok).strict(true).evidence(&lr).run().is_err());
+        assert!(matches!(
+            Query::new(&ok).evidence(&lr).run(),
+            Err(Error::InvalidArgument { name: "likelihood ratio", .. })
+        ));
+    }
 }
 
 #[test]
