@@ -173,6 +173,10 @@ const HALLMARK_MIN_FREQUENCY: f64 = 0.8;
 /// At most this many hallmarks per disorder (the most frequent, then the most specific): they are a bit
 /// mask in the generated postings.
 const MAX_HALLMARKS: usize = 31;
+/// A subtype's profile borrows the features its sibling subtypes are annotated with, at this fraction of
+/// their mean frequency: one OMIM/ORPHA entry's annotations are incomplete, and a feature seen in other forms
+/// of the same group is more plausible than one seen in no form at all.
+const SIBLING_WEIGHT: f64 = 0.1;
 /// Annotations with no frequency are taken as HPO "frequent" (HP:0040282, 30–79 %), the middle class.
 const DEFAULT_FREQUENCY: f64 = (30.0 + 79.0) / 200.0;
 
@@ -307,6 +311,8 @@ enum Tier {
     Exact = 2,
     /// HPO annotations of an ORPHA or OMIM entry matched `subtype`.
     Subtype = 3,
+    /// Features of the group's other subtypes, at `SIBLING_WEIGHT` times their mean frequency.
+    Sibling = 4,
 }
 
 /// One disorder feature: frequency (0 when excluded), tier, and whether it is excluded.
@@ -638,6 +644,9 @@ fn build_profiles(
             .into_iter()
             .filter(|e| annotations.get(e).is_some_and(|rows| !rows.is_empty()))
             .collect();
+        // The mean frequency over the subtypes that annotate a term (what the siblings lend, scaled).
+        let mut group: BTreeMap<u16, ProfileEntry> = BTreeMap::new();
+        add_annotations(&mut group, &subtypes, Tier::Sibling, &ignored, annotations);
         for entry in &subtypes {
             let mut features = base.clone();
             add_annotations(
@@ -647,6 +656,16 @@ fn build_profiles(
                 &ignored,
                 annotations,
             );
+            for (term, e) in &group {
+                if !e.excluded && !features.contains_key(term) {
+                    let borrowed = ProfileEntry {
+                        frequency: SIBLING_WEIGHT * e.frequency,
+                        tier: Tier::Sibling,
+                        excluded: false,
+                    };
+                    features.insert(*term, borrowed);
+                }
+            }
             units.push(Unit {
                 disorder: di,
                 entry: Some(entry.clone()),
@@ -704,8 +723,9 @@ const POSTING_EXCLUDED: u8 = 0x40;
 ///   curated features do not decide. `closest` entries are not used: they are other diseases.
 /// - Scoring units: a group disorder (one with `subtype` entries that HPO annotates) is scored per subtype
 ///   entry, each unit being the base profile plus that entry's own annotations for the terms the base does not
-///   decide (a patient has one subtype; a union of 30 subtypes would wash out each one's features). A disorder
-///   without annotated subtypes is one unit, its base profile.
+///   decide (a patient has one subtype; a union of 30 subtypes would wash out each one's features), then the
+///   features of its sibling subtypes at `SIBLING_WEIGHT` (0.1) times their mean frequency. A disorder without
+///   annotated subtypes is one unit, its base profile.
 /// - Within one entry, rows for one term are merged: `n/m` rows pooled with Laplace's rule, averaged with the
 ///   class midpoints and percentages of the other rows; rows without frequency count as "frequent" (54.5 %).
 ///   Across several exact entries, the frequency is the mean over the entries that annotate the term.

@@ -9,6 +9,9 @@
 //! - **Phenomizer simulation** (Köhler et al. 2009): for a disorder and one of its subtypes (the subtype's
 //!   profile: the disorder's base profile plus the subtype's annotations), 3–8 findings drawn by frequency, half
 //!   replaced by a random ancestor below Phenotypic abnormality, plus 0–2 random phenotype terms.
+//! - **Group-level Phenomizer simulation**: the same, drawing from everything the disorder's profiles hold
+//!   (the base profile and every subtype's features pooled, as a simulation from a group's union of
+//!   annotations would): harder for a model that scores subtypes, and reported so.
 //! - **Case-report simulation**: each feature present with its frequency; the report names 1–4 blood
 //!   findings and up to 15 findings in all, a quarter of them less specific than the feature, 0–2 unrelated
 //!   findings, and excluded findings the author checked for (0–4 absent features of the disorder, and half the
@@ -215,6 +218,7 @@ fn main() {
     let world = World::new();
     for (name, simulate) in [
         ("Phenomizer simulation", World::phenomizer as fn(&World, &mut fastrand::Rng, Disorder) -> Case),
+        ("group-level Phenomizer simulation", World::phenomizer_group),
         ("case-report simulation", World::case_report),
     ] {
         let mut rng = fastrand::Rng::with_seed(SEED);
@@ -279,6 +283,8 @@ struct World {
     phenotype: Vec<Term>,
     /// For each disorder, each unit's features: (term, frequency).
     units: Vec<Vec<Vec<(Term, f64)>>>,
+    /// For each disorder, the pooled features of all its units (the largest frequency of each term).
+    pooled: Vec<Vec<(Term, f64)>>,
     blood: Option<Term>,
 }
 
@@ -287,7 +293,7 @@ impl World {
         let phenotype = hpo::terms()
             .filter(|t| *t != Term::PHENOTYPIC_ABNORMALITY && t.is_phenotypic_abnormality() && t.disease_count() > 0)
             .collect();
-        let units = Disorder::ALL
+        let units: Vec<Vec<Vec<(Term, f64)>>> = Disorder::ALL
             .iter()
             .map(|&d| {
                 let base: Vec<(Term, f64)> =
@@ -302,9 +308,19 @@ impl World {
                 if subs.is_empty() { vec![base] } else { subs }
             })
             .collect();
+        let pooled = units
+            .iter()
+            .map(|us: &Vec<Vec<(Term, f64)>>| {
+                let mut all: Vec<(Term, f64)> = us.iter().flatten().copied().collect();
+                all.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+                all.dedup_by_key(|x| x.0);
+                all
+            })
+            .collect();
         World {
             phenotype,
             units,
+            pooled,
             blood: hpo::term(BLOOD).ok(),
         }
     }
@@ -328,7 +344,17 @@ impl World {
     }
 
     fn phenomizer(&self, rng: &mut fastrand::Rng, d: Disorder) -> Case {
-        let mut pool: Vec<(Term, f64)> = self.unit(rng, d).to_vec();
+        let pool = self.unit(rng, d).to_vec();
+        self.draw(rng, d, pool)
+    }
+
+    fn phenomizer_group(&self, rng: &mut fastrand::Rng, d: Disorder) -> Case {
+        let i = Disorder::ALL.iter().position(|x| *x == d).unwrap_or(0);
+        let pool = self.pooled[i].clone();
+        self.draw(rng, d, pool)
+    }
+
+    fn draw(&self, rng: &mut fastrand::Rng, d: Disorder, mut pool: Vec<(Term, f64)>) -> Case {
         let n = rng.usize(3..=8).min(pool.len());
         let mut observed = Vec::new();
         for _ in 0..n {

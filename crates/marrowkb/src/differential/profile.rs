@@ -26,6 +26,10 @@ pub enum ProfileSource {
     Exact = 2,
     /// HPO annotations of one of its `subtype` entries (only in that subtype's profile).
     Subtype = 3,
+    /// Features of a subtype's sibling subtypes, borrowed at a tenth of their mean frequency (only in subtype
+    /// profiles: one entry's annotations are incomplete, and a feature of another form of the same group is
+    /// more plausible than one of no form).
+    Sibling = 4,
 }
 
 impl ProfileSource {
@@ -39,6 +43,7 @@ impl ProfileSource {
             ProfileSource::Curated => "curated",
             ProfileSource::Exact => "exact",
             ProfileSource::Subtype => "subtype",
+            ProfileSource::Sibling => "sibling",
         }
     }
 }
@@ -178,7 +183,8 @@ pub(crate) const fn feature(index: u16, frequency: f64, source: u8, flags: u8) -
         source: match source {
             1 => ProfileSource::Curated,
             2 => ProfileSource::Exact,
-            _ => ProfileSource::Subtype,
+            3 => ProfileSource::Subtype,
+            _ => ProfileSource::Sibling,
         },
         excluded: flags & 1 != 0,
         hallmark: flags & 2 != 0,
