@@ -47,13 +47,16 @@ pub enum Status {
     /// Blood count values that do not go together, e.g. a reticulocyte percentage without a red cell count
     /// (the error details name the field).
     MkbInconsistentMeasurements = 14,
+    /// A GA4GH phenopacket that cannot be read: not JSON, not schema v2, no phenotypic features, or a field
+    /// in the wrong form (the message names the field).
+    MkbInvalidPhenopacket = 15,
 }
 
 impl Status {
     /// Every status, in numeric order.
     ///
     /// cbindgen:ignore
-    pub const ALL: [Status; 15] = [
+    pub const ALL: [Status; 16] = [
         Status::MkbOk,
         Status::MkbNotFound,
         Status::MkbInvalidArgument,
@@ -69,6 +72,7 @@ impl Status {
         Status::MkbObsoleteId,
         Status::MkbInvalidMeasurement,
         Status::MkbInconsistentMeasurements,
+        Status::MkbInvalidPhenopacket,
     ];
 
     /// What the code means, as a static NUL-terminated string.
@@ -89,6 +93,7 @@ impl Status {
             Status::MkbObsoleteId => c"obsolete identifier with no single replacement",
             Status::MkbInvalidMeasurement => c"invalid measurement: NaN, infinite, negative or impossible value",
             Status::MkbInconsistentMeasurements => c"inconsistent measurements: values that do not go together",
+            Status::MkbInvalidPhenopacket => c"invalid phenopacket: not JSON, not schema v2, no phenotypic features or a malformed field",
         }
     }
 }
@@ -105,6 +110,7 @@ pub(crate) fn status_of(error: &Error) -> Status {
         Error::InvalidMeasurement { .. } => Status::MkbInvalidMeasurement,
         Error::InconsistentMeasurements { .. } => Status::MkbInconsistentMeasurements,
         Error::InvalidArgument { .. } => Status::MkbInvalidArgument,
+        Error::InvalidPhenopacket { .. } => Status::MkbInvalidPhenopacket,
         _ => Status::MkbInvalidArgument,
     }
 }
@@ -168,21 +174,33 @@ pub(crate) const NUL_TERMINATED: usize = usize::MAX;
 /// # Safety
 /// `ptr` is NULL, or valid for reads of `len` bytes (or up to and including its NUL terminator).
 pub(crate) unsafe fn input<'a>(ptr: *const c_char, len: usize) -> Result<&'a str, Status> {
+    unsafe { long_input(ptr, len, MAX_INPUT_LEN) }
+}
+
+/// As [`input`], with a limit of `max` bytes instead of `MAX_INPUT_LEN` (for documents such as a
+/// phenopacket).
+///
+/// # Errors
+/// `MKB_NULL_POINTER`, `MKB_TOO_LONG`, `MKB_INVALID_UTF8`.
+///
+/// # Safety
+/// `ptr` is NULL, or valid for reads of `len` bytes (or up to and including its NUL terminator).
+pub(crate) unsafe fn long_input<'a>(ptr: *const c_char, len: usize, max: usize) -> Result<&'a str, Status> {
     if ptr.is_null() {
         return Err(Status::MkbNullPointer);
     }
     let len = if len == NUL_TERMINATED {
         let mut n = 0;
         // SAFETY: the caller promises a NUL-terminated string; we stop at its NUL and never read more
-        // than MAX_INPUT_LEN + 1 bytes.
+        // than max + 1 bytes.
         while unsafe { *ptr.add(n) } != 0 {
             n += 1;
-            if n > MAX_INPUT_LEN {
+            if n > max {
                 return Err(Status::MkbTooLong);
             }
         }
         n
-    } else if len > MAX_INPUT_LEN {
+    } else if len > max {
         return Err(Status::MkbTooLong);
     } else {
         len

@@ -1,7 +1,8 @@
 //! The phenotype-driven differential (`marrowkb::differential`) over caller-owned buffers.
 
 use crate::blood_count::PatientSex;
-use crate::boundary::{Status, array, array_mut, ffi_boundary, input, put};
+use crate::boundary::{Status, array, array_mut, ffi_boundary, input, long_input, put};
+use crate::strings::intern;
 use crate::classes::Onset;
 use core::ffi::c_char;
 use marrowkb::Disorder;
@@ -26,7 +27,7 @@ pub struct TermInputRecord {
 pub struct DisorderLikelihoodRatio {
     /// The disorder (`MkbDisorder` value).
     pub disorder: u32,
-    /// The likelihood ratio: finite and above 0 (others are ignored, or rejected in strict mode).
+    /// The likelihood ratio: finite and above 0 (others fail the call with `MKB_INVALID_ARGUMENT`).
     pub likelihood_ratio: f64,
 }
 
@@ -54,8 +55,8 @@ pub struct DifferentialQuery {
     pub evidence: *const DisorderLikelihoodRatio,
     /// Number of items in `evidence`.
     pub evidence_len: usize,
-    /// Fail on the first input that cannot be used (malformed, unknown or obsolete term, invalid age or
-    /// likelihood ratio) instead of reporting it in the inputs.
+    /// Fail on the first term that cannot be used (malformed, unknown or obsolete) instead of reporting it in
+    /// the inputs.
     pub strict: bool,
 }
 
@@ -76,6 +77,13 @@ pub struct RankedRecord {
     pub phenotype: f64,
     /// log10 LR of the findings the patient does not have.
     pub absent: f64,
+    /// log10 LR of the blood hallmarks no finding covers.
+    pub hallmarks: f64,
+    /// log10 of the mean likelihood over a group disorder's subtypes relative to `subtype`'s (≤ 0).
+    pub subtypes: f64,
+    /// The ORPHA/OMIM CURIE of the subtype that best explains the findings (static, NUL-terminated), or NULL
+    /// for a disorder scored as a whole.
+    pub subtype: *const c_char,
     /// log10 LR of the age of onset (0 when not given).
     pub onset: f64,
     /// log10 LR of the patient's sex (0 when not given or not informative).
@@ -141,7 +149,8 @@ pub struct AbsenceMatchRecord {
     pub log10_lr: f64,
 }
 
-/// A hallmark of a disorder (at least 80 % frequent) that no finding covers: listed to explain, not scored.
+/// A hallmark of a disorder (at least 80 % frequent) that no finding covers: scored when it is a blood
+/// finding (a case report states those), listed only otherwise (`log10_lr` 0).
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[repr(C)]
 pub struct MissingHallmarkRecord {
@@ -151,6 +160,8 @@ pub struct MissingHallmarkRecord {
     pub feature: u32,
     /// Its frequency in the disorder.
     pub frequency: f64,
+    /// Its contribution to the score: log10 of its likelihood ratio (0 when not scored).
+    pub log10_lr: f64,
 }
 
 /// Where a differential's results go: caller-owned buffers with their capacities. Any buffer may be NULL
@@ -253,9 +264,10 @@ unsafe fn fill<T>(items: impl Iterator<Item = T>, buffer: *mut T, cap: usize) ->
 /// likelihood ratio per finding against a background of all annotated diseases, posteriors under a uniform
 /// prior. Order of input terms does not change any number.
 ///
-/// Without `strict`, unusable terms are reported in `out->inputs` and ignored, as are an invalid age and
-/// invalid likelihood ratios; with `strict`, the first one fails the call (`MKB_MALFORMED_ID`,
-/// `MKB_NOT_FOUND`, `MKB_OBSOLETE_ID`, `MKB_INVALID_ARGUMENT`).
+/// Without `strict`, unusable terms are reported in `out->inputs` and ignored; with `strict`, the first one
+/// fails the call (`MKB_MALFORMED_ID`, `MKB_NOT_FOUND`, `MKB_OBSOLETE_ID`). An invalid age of onset (negative,
+/// not finite, over 130 years) or likelihood ratio (not finite and above 0) always fails the call with
+/// `MKB_INVALID_ARGUMENT`.
 ///
 /// Returns `MKB_OK`; `MKB_BUFFER_TOO_SMALL` when a non-NULL buffer is smaller than its part (every `*_len`
 /// holds the needed count; no buffer is written); `MKB_INVALID_ENUM` for an out-of-range `onset`, `sex` or
@@ -294,98 +306,143 @@ pub unsafe extern "C" fn mkb_differential(query: *const DifferentialQuery, out: 
             });
         }
         let result = query.run()?;
-
-        let ranking = || {
-            result.ranking.iter().map(|r| RankedRecord {
-                rank: u32::try_from(r.rank).unwrap_or(u32::MAX),
-                disorder: r.disorder,
-                score: r.score,
-                posterior: r.posterior,
-                phenotype: r.phenotype,
-                absent: r.absent,
-                onset: r.onset,
-                sex: r.sex,
-                evidence: r.evidence,
-            })
-        };
-        let inputs = || {
-            result.inputs.iter().map(|r| InputReportRecord {
-                excluded: r.excluded,
-                position: r.position,
-                requested: r.requested.map_or(0, |id| id.get()),
-                term: hpo_number(r.term),
-                status: r.status,
-                error: r.error.map_or(Status::MkbOk, Status::from),
-            })
-        };
-        let order = || result.ranking.iter().map(|r| r.disorder);
-        let matches = || {
-            order().flat_map(|d| {
-                result.matches(d).iter().map(move |m| TermMatchRecord {
-                    disorder: d,
-                    term: m.term.id().get(),
-                    kind: m.kind,
-                    feature: hpo_number(m.feature),
-                    via: hpo_number(m.via),
-                    frequency: m.frequency,
-                    log10_lr: m.log10_lr(),
-                })
-            })
-        };
-        let absences = || {
-            order().flat_map(|d| {
-                result.absences(d).iter().map(move |a| AbsenceMatchRecord {
-                    disorder: d,
-                    term: a.term.id().get(),
-                    kind: a.kind,
-                    feature: hpo_number(a.feature),
-                    frequency: a.frequency,
-                    log10_lr: a.log10_lr(),
-                })
-            })
-        };
-        let missing = || {
-            order().flat_map(|d| {
-                result.missing(d).iter().map(move |m| MissingHallmarkRecord {
-                    disorder: d,
-                    feature: m.feature.id().get(),
-                    frequency: m.frequency,
-                })
-            })
-        };
-
-        // SAFETY: checked non-null; read and written by copy so no reference to C memory is held.
-        let mut o = unsafe { out.read() };
-        o.onset = result.onset.map_or(0, |c| Onset::from(c) as u32);
-        o.sex = result.sex.map_or(0, |s| s as u32);
-        o.ranking_len = result.ranking.len();
-        o.inputs_len = result.inputs.len();
-        o.matches_len = order().map(|d| result.matches(d).len()).sum();
-        o.absences_len = order().map(|d| result.absences(d).len()).sum();
-        o.missing_len = order().map(|d| result.missing(d).len()).sum();
-        // Check every buffer first, so that nothing is copied when any is too small.
-        let too_small = [
-            (o.ranking.is_null(), o.ranking_cap, o.ranking_len),
-            (o.inputs.is_null(), o.inputs_cap, o.inputs_len),
-            (o.matches.is_null(), o.matches_cap, o.matches_len),
-            (o.absences.is_null(), o.absences_cap, o.absences_len),
-            (o.missing.is_null(), o.missing_cap, o.missing_len),
-        ]
-        .iter()
-        .any(|&(null, cap, len)| !null && cap < len);
-        unsafe { put(out, o) };
-        if too_small {
-            return Err(Status::MkbBufferTooSmall);
-        }
-        unsafe {
-            fill(ranking(), o.ranking, o.ranking_cap)?;
-            fill(inputs(), o.inputs, o.inputs_cap)?;
-            fill(matches(), o.matches, o.matches_cap)?;
-            fill(absences(), o.absences, o.absences_cap)?;
-            fill(missing(), o.missing, o.missing_cap)?;
-        }
-        Ok(())
+        unsafe { write_result(&result, out) }
     })
+}
+
+/// Ranks the disorders for one GA4GH phenopacket (Phenopacket Schema v2 JSON, `len` bytes, or
+/// `MKB_NUL_TERMINATED`): its observed and excluded features, onset, sex and blood-count measurements, as
+/// `marrowkb::phenopacket` reads them. The diagnosis and interpretations are never read for the phenotype;
+/// with `genes`, the interpreted genes are added as genotype evidence. Writes the result into `*out` exactly
+/// as `mkb_differential` does.
+///
+/// Returns `MKB_OK`; `MKB_INVALID_PHENOPACKET` when the text is not JSON, not schema v2, has no phenotypic
+/// features or a malformed field (`mkb_phenopacket_error` is not needed: the core names the field in its
+/// message, which `marrowkb --phenopacket` prints); `MKB_TOO_LONG` over 4 MiB; `MKB_INVALID_UTF8`; with
+/// `strict`, the first unusable HPO id's status; `MKB_INVALID_ARGUMENT` for an impossible age or a `bool`
+/// holding neither 0 nor 1; `MKB_BUFFER_TOO_SMALL` as for `mkb_differential`; `MKB_NULL_POINTER`.
+///
+/// # Safety
+/// `json` must be valid for reads of `len` bytes (or NUL-terminated within 4 MiB + 1 bytes when `len` is
+/// `MKB_NUL_TERMINATED`); `out` as for `mkb_differential`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mkb_differential_phenopacket(
+    json: *const c_char,
+    len: usize,
+    genes: bool,
+    strict: bool,
+    out: *mut DifferentialOutput,
+) -> Status {
+    ffi_boundary!(nonnull(json, out) {
+        let genes = unsafe { read_bool(&raw const genes) }?;
+        let strict = unsafe { read_bool(&raw const strict) }?;
+        let text = unsafe { long_input(json, len, marrowkb::phenopacket::MAX_PHENOPACKET_BYTES) }?;
+        let packet = marrowkb::phenopacket::Phenopacket::parse(text)?;
+        let result = packet.query(genes, strict)?;
+        unsafe { write_result(&result, out) }
+    })
+}
+
+/// Copies a differential's result into the caller's buffers (see `MkbDifferentialOutput`).
+///
+/// # Safety
+/// `out` non-NULL, pointing to a writable `MkbDifferentialOutput` whose non-NULL buffers are valid for
+/// writes of their capacities.
+unsafe fn write_result(result: &dx::Differential, out: *mut DifferentialOutput) -> Result<(), Status> {
+    let ranking = || {
+        result.ranking.iter().map(|r| RankedRecord {
+            rank: u32::try_from(r.rank).unwrap_or(u32::MAX),
+            disorder: r.disorder,
+            score: r.score,
+            posterior: r.posterior,
+            phenotype: r.phenotype,
+            absent: r.absent,
+            hallmarks: r.hallmarks,
+            subtypes: r.subtypes,
+            subtype: r.subtype.map_or(core::ptr::null(), intern),
+            onset: r.onset,
+            sex: r.sex,
+            evidence: r.evidence,
+        })
+    };
+    let inputs = || {
+        result.inputs.iter().map(|r| InputReportRecord {
+            excluded: r.excluded,
+            position: r.position,
+            requested: r.requested.map_or(0, |id| id.get()),
+            term: hpo_number(r.term),
+            status: r.status,
+            error: r.error.map_or(Status::MkbOk, Status::from),
+        })
+    };
+    let order = || result.ranking.iter().map(|r| r.disorder);
+    let matches = || {
+        order().flat_map(|d| {
+            result.matches(d).iter().map(move |m| TermMatchRecord {
+                disorder: d,
+                term: m.term.id().get(),
+                kind: m.kind,
+                feature: hpo_number(m.feature),
+                via: hpo_number(m.via),
+                frequency: m.frequency,
+                log10_lr: m.log10_lr(),
+            })
+        })
+    };
+    let absences = || {
+        order().flat_map(|d| {
+            result.absences(d).iter().map(move |a| AbsenceMatchRecord {
+                disorder: d,
+                term: a.term.id().get(),
+                kind: a.kind,
+                feature: hpo_number(a.feature),
+                frequency: a.frequency,
+                log10_lr: a.log10_lr(),
+            })
+        })
+    };
+    let missing = || {
+        order().flat_map(|d| {
+            result.missing(d).iter().map(move |m| MissingHallmarkRecord {
+                disorder: d,
+                feature: m.feature.id().get(),
+                frequency: m.frequency,
+                log10_lr: m.likelihood_ratio.log10(),
+            })
+        })
+    };
+
+    // SAFETY: checked non-null; read and written by copy so no reference to C memory is held.
+    let mut o = unsafe { out.read() };
+    o.onset = result.onset.map_or(0, |c| Onset::from(c) as u32);
+    o.sex = result.sex.map_or(0, |s| s as u32);
+    o.ranking_len = result.ranking.len();
+    o.inputs_len = result.inputs.len();
+    o.matches_len = order().map(|d| result.matches(d).len()).sum();
+    o.absences_len = order().map(|d| result.absences(d).len()).sum();
+    o.missing_len = order().map(|d| result.missing(d).len()).sum();
+    // Check every buffer first, so that nothing is copied when any is too small.
+    let too_small = [
+        (o.ranking.is_null(), o.ranking_cap, o.ranking_len),
+        (o.inputs.is_null(), o.inputs_cap, o.inputs_len),
+        (o.matches.is_null(), o.matches_cap, o.matches_len),
+        (o.absences.is_null(), o.absences_cap, o.absences_len),
+        (o.missing.is_null(), o.missing_cap, o.missing_len),
+    ]
+    .iter()
+    .any(|&(null, cap, len)| !null && cap < len);
+    unsafe { put(out, o) };
+    if too_small {
+        return Err(Status::MkbBufferTooSmall);
+    }
+    unsafe {
+        fill(ranking(), o.ranking, o.ranking_cap)?;
+        fill(inputs(), o.inputs, o.inputs_cap)?;
+        fill(matches(), o.matches, o.matches_cap)?;
+        fill(absences(), o.absences, o.absences_cap)?;
+        fill(missing(), o.missing, o.missing_cap)?;
+    }
+    Ok(())
 }
 
 /// The `MatchKind` values and keys (the core enum is `non_exhaustive`: keep in step with it).
@@ -420,8 +477,8 @@ pub(crate) const ABSENCE_KINDS: [(u32, &str); 3] = {
 };
 
 /// The `InputStatus` values and keys.
-pub(crate) const INPUT_STATUSES: [(u32, &str); 8] = {
-    const ALL: [InputStatus; 8] = [
+pub(crate) const INPUT_STATUSES: [(u32, &str); 9] = {
+    const ALL: [InputStatus; 9] = [
         InputStatus::Used,
         InputStatus::Replaced,
         InputStatus::Duplicate,
@@ -430,8 +487,9 @@ pub(crate) const INPUT_STATUSES: [(u32, &str); 8] = {
         InputStatus::Obsolete,
         InputStatus::Unknown,
         InputStatus::Malformed,
+        InputStatus::Implied,
     ];
-    let mut pairs = [(0, ""); 8];
+    let mut pairs = [(0, ""); 9];
     let mut i = 0;
     while i < ALL.len() {
         pairs[i] = (ALL[i] as u32, ALL[i].key());

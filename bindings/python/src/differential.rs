@@ -12,7 +12,7 @@ use marrowkb::hpo::Term;
 use pyo3::exceptions::{PyKeyError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBool, PyBytes, PyFloat, PyInt, PyString, PyTuple};
+use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyString, PyTuple};
 
 use crate::blood_count::{PyBloodCount, PyInterpretation};
 use crate::{
@@ -358,6 +358,52 @@ pub(crate) fn differential<'py>(
     })
 }
 
+/// Ranks the disorders for one GA4GH phenopacket given as JSON text (the Python wrapper
+/// `marrowkb.differential_from_phenopacket` also takes a dict or a path): its features, onset, sex and
+/// blood-count measurements; with genes=True the interpreted genes are added as genotype evidence.
+#[pyfunction]
+#[pyo3(signature = (json, *, genes = false, strict = false))]
+pub(crate) fn differential_phenopacket_json(
+    py: Python<'_>,
+    json: &Bound<'_, PyAny>,
+    genes: bool,
+    strict: bool,
+) -> PyResult<PyDifferential> {
+    let text = crate::text_arg(json, "json")?;
+    let packet = check(py, marrowkb::phenopacket::Phenopacket::parse(&text), Query::None)?;
+    let result = check(py, packet.query(genes, strict), Query::None)?;
+    let given = result
+        .inputs
+        .iter()
+        .map(|r| {
+            let list = if r.excluded { &packet.excluded } else { &packet.observed };
+            let text = list.get(r.position).map_or("", String::as_str);
+            PyString::new(py, text).into_any().unbind()
+        })
+        .collect();
+    Ok(PyDifferential {
+        result,
+        given,
+        ranking: PyOnceLock::new(),
+        inputs: PyOnceLock::new(),
+    })
+}
+
+/// The likelihood ratio of a causative variant in `symbol` under each disorder, as a dict to pass as
+/// `evidence=` (genotype evidence: (1 - 0.05) * 5127 / n(D) for a disorder with n(D) linked genes that
+/// include it, 0.05 for the others).
+#[pyfunction]
+pub(crate) fn gene_likelihood_ratios<'py>(py: Python<'py>, symbol: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
+    let symbol = crate::text_arg(symbol, "symbol")?;
+    let lrs = check(py, marrowkb::differential::gene_likelihood_ratios(&symbol), Query::Text(&symbol))?;
+    let out = PyDict::new(py);
+    let registry = registry(py)?;
+    for (disorder, lr) in lrs {
+        out.set_item(disorder.to_py(py, registry)?, lr)?;
+    }
+    Ok(out)
+}
+
 /// The result of `marrowkb.differential`: every disorder ranked best first, with its explanation.
 ///
 /// Immutable. Iterating, `len()` and indexing (`result[0]`, `result[-1]`, `result[:3]`) go over
@@ -438,7 +484,17 @@ impl PyDifferential {
                 .result
                 .missing(r.disorder)
                 .iter()
-                .map(|m| make_record(missing_hallmark, (term_object(py, m.feature)?, m.frequency)))
+                .map(|m| {
+                    make_record(
+                        missing_hallmark,
+                        (
+                            term_object(py, m.feature)?,
+                            m.frequency,
+                            m.likelihood_ratio,
+                            m.likelihood_ratio.log10(),
+                        ),
+                    )
+                })
                 .collect::<PyResult<Vec<_>>>()?;
             let args = PyTuple::new(
                 py,
@@ -449,6 +505,9 @@ impl PyDifferential {
                     r.posterior.into_pyobject(py)?.into_any(),
                     r.phenotype.into_pyobject(py)?.into_any(),
                     r.absent.into_pyobject(py)?.into_any(),
+                    r.hallmarks.into_pyobject(py)?.into_any(),
+                    r.subtypes.into_pyobject(py)?.into_any(),
+                    key_or_none(py, r.subtype),
                     r.onset.into_pyobject(py)?.into_any(),
                     r.sex.into_pyobject(py)?.into_any(),
                     r.evidence.into_pyobject(py)?.into_any(),

@@ -95,6 +95,7 @@ struct Registry {
     empty_input: Py<PyAny>,
     input_too_long: Py<PyAny>,
     invalid_measurement: Py<PyAny>,
+    invalid_phenopacket: Py<PyAny>,
 }
 
 static REGISTRY: PyOnceLock<Registry> = PyOnceLock::new();
@@ -296,6 +297,11 @@ fn build_error(py: Python<'_>, error: Error, query: Query<'_>) -> PyResult<PyErr
             kwargs.set_item("entity", entity)?;
             &registry.unknown_key
         }
+        Error::InvalidPhenopacket { field, reason } => {
+            kwargs.set_item("argument", field)?;
+            kwargs.set_item("reason", reason)?;
+            &registry.invalid_phenopacket
+        }
         _ => &registry.base_error,
     };
     let value = class.bind(py).call((message,), Some(&kwargs))?;
@@ -312,7 +318,7 @@ fn check<T>(py: Python<'_>, result: marrowkb::Result<T>, query: Query<'_>) -> Py
 // ---------------------------------------------------------------------------------------------------
 
 /// The UTF-8 text of a `str` argument, with a clear `TypeError` for anything else.
-fn text_arg<'a>(value: &'a Bound<'_, PyAny>, what: &str) -> PyResult<Cow<'a, str>> {
+pub(crate) fn text_arg<'a>(value: &'a Bound<'_, PyAny>, what: &str) -> PyResult<Cow<'a, str>> {
     match value.cast::<PyString>() {
         Ok(text) => text.to_cow(),
         Err(_) => Err(PyTypeError::new_err(format!(
@@ -962,6 +968,7 @@ fn _init(py: Python<'_>, namespace: &Bound<'_, PyDict>) -> PyResult<()> {
         empty_input: class("EmptyInputError")?,
         input_too_long: class("InputTooLongError")?,
         invalid_measurement: class("InvalidMeasurementError")?,
+        invalid_phenopacket: class("InvalidPhenopacketError")?,
     };
     REGISTRY
         .set(py, registry)
@@ -1528,6 +1535,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(lookup_many_with_suggestions, m)?)?;
     m.add_class::<differential::PyDifferential>()?;
     m.add_function(wrap_pyfunction!(differential::differential, m)?)?;
+    m.add_function(wrap_pyfunction!(differential::differential_phenopacket_json, m)?)?;
+    m.add_function(wrap_pyfunction!(differential::gene_likelihood_ratios, m)?)?;
     m.add_class::<blood_count::PyBloodCount>()?;
     m.add_class::<blood_count::PyInterpretation>()?;
     m.add_function(wrap_pyfunction!(blood_count::interpret_blood_count, m)?)?;

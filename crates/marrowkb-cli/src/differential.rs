@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! marrowkb differential HP:0001873 HP:0001172 --exclude HP:0000252 [--json] [--strict] [--age-years 3] [--sex female]
+//! marrowkb differential --phenopacket patient.json [--phenopacket folder/] [--json] [--gene RPS19]
 //! ```
 //!
 //! Findings are HPO ids (`HP:0001873`, `0001873`) or marrowkb symptom keys and names (`absent_radius`,
@@ -16,7 +17,18 @@ use std::io::{self, Write};
 #[derive(Debug, Clone, clap::Args)]
 pub struct Args {
     /// Findings the patient has: HPO ids (HP:0001873) or symptom keys (absent_radius).
+    #[arg(required_unless_present = "phenopacket")]
     pub terms: Vec<String>,
+    /// Rank a GA4GH phenopacket (schema v2 JSON) instead of terms: its features, onset, sex and blood-count
+    /// measurements. Repeat it, or name a folder, to rank many (one result per file).
+    #[arg(long, value_name = "FILE|FOLDER", conflicts_with_all = ["terms", "exclude", "age_years", "sex", "hb", "anc", "plt"])]
+    pub phenopacket: Vec<std::path::PathBuf>,
+    /// Genotype evidence: a gene with a causative variant (repeatable). Off unless given.
+    #[arg(long, value_name = "SYMBOL")]
+    pub gene: Vec<String>,
+    /// With --phenopacket: use the genes of the phenopacket's interpretations as genotype evidence.
+    #[arg(long, requires = "phenopacket")]
+    pub genes_from_phenopacket: bool,
     /// Findings the patient does not have (repeat the option, or separate with commas).
     #[arg(long = "exclude", short = 'x', value_name = "TERM", value_delimiter = ',')]
     pub exclude: Vec<String>,
@@ -66,17 +78,36 @@ fn input(text: &str) -> TermInput<'_> {
 /// # Errors
 /// In strict mode the first unusable input ([`marrowkb::Error`], after listing every unusable input on
 /// stderr); an invalid `--age-years` in strict mode; failure to write.
-pub fn run<E: From<marrowkb::Error> + From<io::Error>>(args: &Args, out: &mut dyn Write) -> Result<(), E> {
+pub fn run<E: From<marrowkb::Error> + From<io::Error> + From<crate::phenopacket::FileFailure>>(
+    args: &Args,
+    out: &mut dyn Write,
+) -> Result<(), E> {
+    if !args.phenopacket.is_empty() {
+        let files = crate::phenopacket::files(&args.phenopacket)?;
+        if let ([file], false) = (files.as_slice(), args.phenopacket.iter().any(|p| p.is_dir())) {
+            let result = crate::phenopacket::rank(file, args).map_err(|error| crate::phenopacket::FileFailure {
+                path: file.clone(),
+                error,
+                failed: 1,
+                total: 1,
+            })?;
+            return print(args, out, &result);
+        }
+        return crate::phenopacket::run_batch(&files, args, out);
+    }
     let observed: Vec<TermInput<'_>> = args.terms.iter().map(|t| input(t)).collect();
     let excluded: Vec<TermInput<'_>> = args.exclude.iter().map(|t| input(t)).collect();
     let mut query = Query::new(&observed).excluding(&excluded);
     query.onset = args.age_years.map(marrowkb::differential::AgeOfOnset::Years);
     query.sex = args.sex;
-    let blood_count_evidence;
+    let mut evidence: Vec<(Disorder, f64)> = Vec::new();
     if args.hb.is_some() || args.anc.is_some() || args.plt.is_some() {
-        blood_count_evidence = blood_count(args)?.interpret(Default::default()).likelihood_ratios();
-        query.evidence = &blood_count_evidence;
+        evidence.extend(blood_count(args)?.interpret(Default::default()).likelihood_ratios());
     }
+    for gene in &args.gene {
+        evidence.extend(marrowkb::differential::gene_likelihood_ratios(gene)?);
+    }
+    query.evidence = &evidence;
     // Run leniently first so that every unusable input can be named; strict mode then fails on the first.
     let result = query.run()?;
     if args.strict {
@@ -94,11 +125,16 @@ pub fn run<E: From<marrowkb::Error> + From<io::Error>>(args: &Args, out: &mut dy
         query.strict = true;
         query.run()?;
     }
+    print(args, out, &result)
+}
+
+/// Prints one result: JSON, or the human table with explanations.
+fn print<E: From<io::Error>>(args: &Args, out: &mut dyn Write, result: &Differential) -> Result<(), E> {
     if args.json {
-        let text = serde_json::to_string_pretty(&result).map_err(io::Error::other)?;
+        let text = serde_json::to_string_pretty(result).map_err(io::Error::other)?;
         writeln!(out, "{text}")?;
     } else {
-        human(out, args, &result)?;
+        human(out, args, result)?;
     }
     Ok(())
 }
@@ -182,7 +218,8 @@ fn human(out: &mut dyn Write, args: &Args, result: &Differential) -> io::Result<
 
 fn explain(out: &mut dyn Write, result: &Differential, disorder: Disorder) -> io::Result<()> {
     let Some(r) = result.get(disorder) else { return Ok(()) };
-    writeln!(out, "\n{}. {} ({:+.2})", r.rank, disorder.name(), r.score)?;
+    let subtype = r.subtype.map_or(String::new(), |s| format!(", best explained by {s}"));
+    writeln!(out, "\n{}. {} ({:+.2}{subtype})", r.rank, disorder.name(), r.score)?;
     for m in result.matches(disorder) {
         let how = match (m.kind, m.feature, m.via) {
             (MatchKind::Exact, _, _) => format!("feature ({:.0} %)", 100.0 * m.frequency),
@@ -204,7 +241,16 @@ fn explain(out: &mut dyn Write, result: &Differential, disorder: Disorder) -> io
         };
         writeln!(out, "    {:+6.2}  no {}: {how}", a.log10_lr(), a.term)?;
     }
-    let missing = result.missing(disorder);
+    for m in result.missing(disorder).iter().filter(|m| m.likelihood_ratio != 1.0) {
+        writeln!(
+            out,
+            "    {:+6.2}  not reported: {} ({:.0} %)",
+            m.likelihood_ratio.log10(),
+            m.feature,
+            100.0 * m.frequency
+        )?;
+    }
+    let missing: Vec<_> = result.missing(disorder).iter().filter(|m| m.likelihood_ratio == 1.0).collect();
     if !missing.is_empty() {
         let names: Vec<String> = missing
             .iter()
@@ -216,9 +262,14 @@ fn explain(out: &mut dyn Write, result: &Differential, disorder: Disorder) -> io
         } else {
             String::new()
         };
-        writeln!(out, "    not reported: {}{more}", names.join(", "))?;
+        writeln!(out, "    also not reported (not scored): {}{more}", names.join(", "))?;
     }
-    for part in [("onset", r.onset), ("sex", r.sex), ("other evidence", r.evidence)] {
+    for part in [
+        ("mean over the group's subtypes", r.subtypes),
+        ("onset", r.onset),
+        ("sex", r.sex),
+        ("other evidence", r.evidence),
+    ] {
         if part.1 != 0.0 {
             writeln!(out, "    {:+6.2}  {}", part.1, part.0)?;
         }
@@ -241,6 +292,7 @@ mod tests {
     enum Failure {
         Query(marrowkb::Error),
         Output,
+        File(crate::phenopacket::FileFailure),
     }
 
     impl From<marrowkb::Error> for Failure {
@@ -252,6 +304,12 @@ mod tests {
     impl From<io::Error> for Failure {
         fn from(_: io::Error) -> Self {
             Failure::Output
+        }
+    }
+
+    impl From<crate::phenopacket::FileFailure> for Failure {
+        fn from(f: crate::phenopacket::FileFailure) -> Self {
+            Failure::File(f)
         }
     }
 

@@ -11,6 +11,7 @@
 
 mod cbc;
 mod differential;
+mod phenopacket;
 mod render;
 
 use clap::{Parser, Subcommand};
@@ -62,6 +63,14 @@ enum Failure {
     Query(marrowkb::Error),
     /// Writing the output failed.
     Output(io::Error),
+    /// Phenopacket files that could not be ranked (already reported one by one in a batch).
+    File(phenopacket::FileFailure),
+}
+
+impl From<phenopacket::FileFailure> for Failure {
+    fn from(err: phenopacket::FileFailure) -> Self {
+        Failure::File(err)
+    }
 }
 
 impl From<marrowkb::Error> for Failure {
@@ -117,6 +126,10 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
         Err(Failure::Query(err)) => {
+            eprintln!("marrowkb: {err}");
+            ExitCode::from(2)
+        }
+        Err(Failure::File(err)) => {
             eprintln!("marrowkb: {err}");
             ExitCode::from(2)
         }

@@ -2,7 +2,8 @@
 //! exact-overlap baseline in the same run.
 //!
 //! - **Published patients**: GA4GH phenopackets in a folder with a `manifest.tsv` (`file`, `expected_disorder`,
-//!   …), by default `../shared/phenopackets` (the development half of a split by publication). Ranked from
+//!   …), by default `tests/data/phenopackets` (the development half of a split by publication, copied from
+//!   the Phenopacket Store). Ranked from
 //!   the phenotype only (observed and excluded terms), then from the whole phenopacket (plus onset, sex and
 //!   blood-count measurements), and, reported apart, with the interpreted genes as genotype evidence. The
 //!   manifest gives the truth; the ranking never reads the diagnosis.
@@ -178,7 +179,7 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let flag = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).map(PathBuf::from);
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let packets_dir = flag("--phenopackets").unwrap_or_else(|| root.join("../shared/phenopackets"));
+    let packets_dir = flag("--phenopackets").unwrap_or_else(|| root.join("tests/data/phenopackets"));
     let mut cases_out = String::new();
     let features: Vec<Vec<Term>> = Disorder::ALL.iter().map(|d| all_features(*d)).collect();
     println!(

@@ -287,13 +287,37 @@ impl Phenopacket {
     /// # Errors
     /// As [`crate::differential::differential`].
     pub fn query(&self, genes: bool, strict: bool) -> Result<Differential> {
+        self.run(&[], genes, strict)
+    }
+
+    /// The differential with genotype evidence from `genes` (given by the caller) and, with
+    /// `interpreted_genes`, from the phenopacket's interpretations (unknown ones skipped); `strict` as for
+    /// [`Phenopacket::query`].
+    ///
+    /// ```
+    /// use marrowkb::{Disorder, phenopacket::Phenopacket};
+    /// let p = Phenopacket::parse(r#"{"phenotypicFeatures": [{"type": {"id": "HP:0001903"}}],
+    ///   "metaData": {"phenopacketSchemaVersion": "2.0"}}"#)?;
+    /// let r = p.run(&["RPS19"], false, false)?;
+    /// assert_eq!(r.ranking[0].disorder, Disorder::DiamondBlackfanAnemia);
+    /// assert!(p.run(&["NOTAGENE"], false, false).is_err());
+    /// # Ok::<(), marrowkb::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// A gene in `genes` that marrowkb does not link to any disorder; otherwise as
+    /// [`crate::differential::differential`].
+    pub fn run(&self, genes: &[&str], interpreted_genes: bool, strict: bool) -> Result<Differential> {
         let observed: Vec<TermInput<'_>> = self.observed.iter().map(TermInput::from).collect();
         let excluded: Vec<TermInput<'_>> = self.excluded.iter().map(TermInput::from).collect();
         let mut evidence: Vec<(Disorder, f64)> = Vec::new();
         if self.blood_count.is_some() {
             evidence.extend(self.blood_count_likelihood_ratios());
         }
-        if genes {
+        for symbol in genes {
+            evidence.extend(crate::differential::gene_likelihood_ratios(symbol)?);
+        }
+        if interpreted_genes {
             for symbol in self.interpreted_genes() {
                 if let Ok(lrs) = crate::differential::gene_likelihood_ratios(symbol) {
                     evidence.extend(lrs);

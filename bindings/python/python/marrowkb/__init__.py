@@ -50,6 +50,7 @@ __all__ = [
     "Icd10Xref",
     "InputTooLongError",
     "InvalidArgumentError",
+    "InvalidPhenopacketError",
     "LookupResult",
     "MalformedIdError",
     "MarrowkbError",
@@ -95,6 +96,8 @@ __all__ = [
     "RedCellSizeReading",
     "TermMatch",
     "differential",
+    "differential_from_phenopacket",
+    "gene_likelihood_ratios",
     "interpret_blood_count",
 ]
 
@@ -177,6 +180,14 @@ class InvalidArgumentError(MarrowkbError, ValueError):
         super().__init__(message, query=query)
         self.argument = argument
         self.reason = reason
+
+
+class InvalidPhenopacketError(InvalidArgumentError):
+    """A GA4GH phenopacket that cannot be read: not JSON, not schema v2, no phenotypic features or a malformed
+    field. ``argument`` names the field (e.g. "phenotypicFeatures[].type.id"), ``reason`` says what is wrong,
+    and ``source`` is the file it came from (None for text or a dict)."""
+
+    source: Union[str, None] = None
 
 
 class InvalidMeasurementError(InvalidArgumentError):
@@ -321,12 +332,16 @@ Ranked = _record(
     posterior="Posterior probability under a uniform prior over the 20 disorders (sums to 1 over the ranking).",
     phenotype="log10 LR of the observed findings.",
     absent="log10 LR of the findings the patient does not have.",
+    hallmarks="log10 LR of the blood hallmarks (cytopenias, marrow findings) no finding covers (<= 0).",
+    subtypes="For a group disorder scored per subtype: log10 of the mean likelihood over its subtypes relative "
+    "to subtype's (<= 0); 0.0 for a disorder scored as a whole.",
+    subtype='The ORPHA/OMIM CURIE of the subtype that best explains the findings (e.g. "OMIM:227650"), or None.',
     onset="log10 LR of the age of onset (0.0 when not given).",
     sex="log10 LR of the sex (0.0 when not given or when inheritance does not depend on it).",
     evidence="log10 of the extra likelihood ratios (blood count, evidence=).",
     matches="A TermMatch per observed term used, in the order of Differential.observed.",
     absences="An AbsenceMatch per excluded term used, in the order of Differential.excluded.",
-    missing="MissingHallmarks: hallmarks (>= 80 % frequent) no finding covers; listed, not scored.",
+    missing="MissingHallmarks: hallmarks (>= 80 % frequent) no finding covers; blood ones are scored (hallmarks).",
 )
 TermMatch = _record(
     "TermMatch",
@@ -354,6 +369,8 @@ MissingHallmark = _record(
     "A hallmark of a disorder (at least 80 % frequent) that none of the findings covers.",
     feature="The disorder's feature Term.",
     frequency="Its frequency in the disorder.",
+    likelihood_ratio="Its likelihood ratio: below 1 for a blood hallmark (a report states those), 1.0 otherwise.",
+    log10_lr="Its contribution to the score: log10(likelihood_ratio).",
 )
 InputReport = _record(
     "InputReport",
@@ -362,7 +379,8 @@ InputReport = _record(
     position="Its position in that list, from 0.",
     requested='The id as parsed, as a CURIE (e.g. "HP:0000004"), or None when malformed.',
     term="The current Term it stands for (the replacement of an old id), or None.",
-    status='"used", "replaced", "duplicate", "conflict", "not_phenotype", "obsolete", "unknown" or "malformed".',
+    status='"used", "replaced", "duplicate", "conflict", "not_phenotype", "obsolete", "unknown", "malformed" or '
+    '"implied" (covered by a more specific observed finding, or a broader excluded one: not scored).',
     error="Why it could not be used (obsolete, unknown, malformed), or None.",
     given="The object as given.",
 )
@@ -595,6 +613,46 @@ lookup_many_with_suggestions = _n.lookup_many_with_suggestions
 to_json = _n.to_json
 differential = _n.differential
 Differential = _n.Differential
+gene_likelihood_ratios = _n.gene_likelihood_ratios
+
+
+def differential_from_phenopacket(phenopacket, *, genes=False, strict=False):  # type: ignore[no-untyped-def]
+    """Ranks the 20 disorders for a GA4GH phenopacket (Phenopacket Schema v2): a path (``str`` or
+    ``os.PathLike``) to a JSON file, the JSON text itself, or the parsed ``dict``.
+
+    Reads the observed and excluded ``phenotypicFeatures`` (with onsets), ``subject`` (sex, age) and
+    LOINC-coded blood-count ``measurements``; never the diagnosis or the interpretations, unless
+    ``genes=True`` adds the interpreted genes as genotype evidence. Returns a :class:`Differential`, the same
+    object as :func:`differential`; ``strict=True`` raises for the first unusable HPO id. Raises
+    :class:`InvalidPhenopacketError` naming the field (and the file, as ``source``) for a file that cannot be
+    read as a phenopacket, ``OSError`` for a file that cannot be opened.
+    """
+    import os
+
+    source = None
+    if isinstance(phenopacket, dict):
+        import json
+
+        text = json.dumps(phenopacket)
+    elif isinstance(phenopacket, os.PathLike) or (
+        isinstance(phenopacket, str) and not phenopacket.lstrip().startswith(("{", "["))
+    ):
+        source = os.fspath(phenopacket)
+        with open(source, encoding="utf-8") as f:
+            text = f.read()
+    elif isinstance(phenopacket, str):
+        text = phenopacket
+    else:
+        raise TypeError(
+            f"phenopacket must be a path, JSON text or a dict, not {type(phenopacket).__name__}"
+        )
+    try:
+        return _n.differential_phenopacket_json(text, genes=genes, strict=strict)
+    except InvalidPhenopacketError as error:
+        if source is not None:
+            error.source = source
+            error.args = (f"{source}: {error.args[0]}",) + error.args[1:]
+        raise
 BloodCount = _n.BloodCount
 BloodCountInterpretation = _n.BloodCountInterpretation
 interpret_blood_count = _n.interpret_blood_count

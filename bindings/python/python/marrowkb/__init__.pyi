@@ -3,6 +3,7 @@
 # (between the `<generated …>` markers; a test fails when they are stale). Edit everything else by hand.
 
 import enum
+import os
 from typing import Any, ClassVar, Iterable, Iterator, Mapping, NamedTuple, Union, final, overload
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "Icd10Xref",
     "InputTooLongError",
     "InvalidArgumentError",
+    "InvalidPhenopacketError",
     "LookupResult",
     "MalformedIdError",
     "MarrowkbError",
@@ -66,6 +68,8 @@ __all__ = [
     "RedCellSizeReading",
     "TermMatch",
     "differential",
+    "differential_from_phenopacket",
+    "gene_likelihood_ratios",
     "interpret_blood_count",
 ]
 
@@ -111,6 +115,9 @@ class InvalidArgumentError(MarrowkbError, ValueError):
     def __init__(
         self, message: str = "", *, query: str | int | float | None = None, argument: str = "", reason: str = ""
     ) -> None: ...
+
+class InvalidPhenopacketError(InvalidArgumentError):
+    source: str | None
 
 class InvalidMeasurementError(InvalidArgumentError):
     """A blood count value that is NaN, infinite, negative or impossible (`argument`/`field`, `value`, `unit`)."""
@@ -204,6 +211,9 @@ class Ranked(NamedTuple):
     posterior: float
     phenotype: float
     absent: float
+    hallmarks: float
+    subtypes: float
+    subtype: str | None
     onset: float
     sex: float
     evidence: float
@@ -231,6 +241,8 @@ class AbsenceMatch(NamedTuple):
 class MissingHallmark(NamedTuple):
     feature: Term
     frequency: float
+    likelihood_ratio: float
+    log10_lr: float
 
 class InputReport(NamedTuple):
     excluded: bool
@@ -360,6 +372,14 @@ def differential(
     evidence: Mapping[Disorder, float] | None = None,
     strict: bool = False,
 ) -> Differential: ...
+
+def differential_from_phenopacket(
+    phenopacket: str | os.PathLike[str] | Mapping[str, Any],
+    *,
+    genes: bool = False,
+    strict: bool = False,
+) -> Differential: ...
+def gene_likelihood_ratios(symbol: str) -> dict[Disorder, float]: ...
 
 # --- Blood count ---
 
