@@ -127,6 +127,17 @@ pub const CONTRADICTION_LR: f64 = 0.01;
 /// ```
 pub const MIN_ABSENCE: f64 = 0.01;
 
+/// Weight of the evidence of an excluded finding: its likelihood ratio is raised to this power. A report's
+/// excluded findings are not a random sample of what the patient lacks: authors list the features of the
+/// disorder they suspect and checked for, so being listed is itself evidence for that disorder, which the
+/// plain absence ratio `(1 − F)/(1 − B)` counts only against it. Calibrated on the case-report simulation
+/// (whose excluded findings are the disorder's own absent features) and checked on published patients.
+///
+/// ```
+/// assert_eq!(marrowkb::differential::EXCLUSION_WEIGHT, 0.5);
+/// ```
+pub const EXCLUSION_WEIGHT: f64 = 0.5;
+
 /// Probability that a case report states a blood hallmark (a cytopenia, a marrow finding) the patient has:
 /// a hallmark in the blood branch that no finding covers counts against the unit with likelihood ratio
 /// `(1 − ρ·f) / (1 − ρ·B)`, where `f` is its frequency and `B` the fraction of all diseases that have it.
@@ -465,7 +476,7 @@ pub fn differential(query: &Query<'_>) -> Result<Differential> {
     for &h in &excluded {
         explain_excluded(h, &mut best, Some(&mut units.covered));
         for (u, b) in best.iter().enumerate() {
-            units.absent[u].mul(excluded_match(h, b).likelihood_ratio);
+            units.absent[u].mul(absence_likelihood_ratio(h, b));
         }
     }
     let disorders = units.by_disorder();
@@ -577,12 +588,21 @@ fn resolve_inputs(query: &Query<'_>, inputs: &mut Vec<InputReport>) -> Result<(V
             report.status = InputStatus::Implied;
         }
     }
-    let kept_observed: Vec<Term> = observed.iter().copied().filter(|&h| !implied_observed(h, &observed)).collect();
-    let kept_excluded: Vec<Term> = excluded.iter().copied().filter(|&h| !implied_excluded(h, &excluded)).collect();
-    observed.clear();
-    observed.extend(kept_observed);
-    excluded.clear();
-    excluded.extend(kept_excluded);
+    // In place (no allocation): a term is dropped only for one that stays (the most specific observed, the
+    // most general excluded term of a chain is never implied), so the order of removal does not matter.
+    for (list, implied) in [
+        (&mut observed, &implied_observed as &dyn Fn(Term, &[Term]) -> bool),
+        (&mut excluded, &implied_excluded),
+    ] {
+        let mut i = 0;
+        while let Some(&h) = list.get(i) {
+            if implied(h, list) {
+                list.remove(i);
+            } else {
+                i += 1;
+            }
+        }
+    }
     observed.sort_unstable();
     excluded.sort_unstable();
     Ok((observed, excluded))
@@ -652,7 +672,7 @@ impl UnitScores {
         let mut totals = [0.0f64; UNIT_COUNT];
         for (u, total) in totals.iter_mut().enumerate() {
             let (Some(p), Some(a)) = (self.phenotype.get(u), self.absent.get(u)) else { continue };
-            *total = p.log10() + a.log10() + self.hallmarks(u);
+            *total = p.log10() + EXCLUSION_WEIGHT * a.log10() + self.hallmarks(u);
         }
         let mut start = 0;
         for (d, pick) in picks.iter_mut().enumerate() {
@@ -672,7 +692,7 @@ impl UnitScores {
             *pick = Pick {
                 unit: best,
                 phenotype: self.phenotype.get(best).map_or(0.0, |p| p.log10()),
-                absent: self.absent.get(best).map_or(0.0, |p| p.log10()),
+                absent: self.absent.get(best).map_or(0.0, |p| EXCLUSION_WEIGHT * p.log10()),
                 hallmarks: self.hallmarks(best),
                 subtypes: mean.log10(),
             };
@@ -807,30 +827,41 @@ fn explain_excluded(h: Term, best: &mut [Best; UNIT_COUNT], mut covered: Option<
     }
 }
 
-/// The absence match of excluded finding `h` from the unit's implied frequency.
-fn excluded_match(h: Term, b: &Best) -> AbsenceMatch {
+/// The untempered likelihood ratio of excluded finding `h` being absent under a unit: `(1 − F) / (1 − B)`, the
+/// unit's implied frequency `F` against the fraction `B` of all diseases with it.
+fn absence_likelihood_ratio(h: Term, b: &Best) -> f64 {
     let background_absent = (1.0 - h.disease_fraction()).max(MIN_ABSENCE);
+    match b.contradiction {
+        Some(_) => 1.0 / background_absent,
+        None if b.p > 0.0 => (1.0 - b.p).max(MIN_ABSENCE) / background_absent,
+        None => 1.0 / background_absent,
+    }
+}
+
+/// The absence match of excluded finding `h`: its likelihood ratio tempered by [`EXCLUSION_WEIGHT`].
+fn excluded_match(h: Term, b: &Best) -> AbsenceMatch {
+    let likelihood_ratio = absence_likelihood_ratio(h, b).powf(EXCLUSION_WEIGHT);
     match b.contradiction {
         Some(c) => AbsenceMatch {
             term: h,
             kind: AbsenceKind::Consistent,
             feature: Some(c),
             frequency: 0.0,
-            likelihood_ratio: 1.0 / background_absent,
+            likelihood_ratio,
         },
         None if b.p > 0.0 => AbsenceMatch {
             term: h,
             kind: AbsenceKind::Against,
             feature: b.feature,
             frequency: b.p,
-            likelihood_ratio: (1.0 - b.p).max(MIN_ABSENCE) / background_absent,
+            likelihood_ratio,
         },
         None => AbsenceMatch {
             term: h,
             kind: AbsenceKind::Neutral,
             feature: None,
             frequency: 0.0,
-            likelihood_ratio: 1.0 / background_absent,
+            likelihood_ratio,
         },
     }
 }
