@@ -173,10 +173,6 @@ const HALLMARK_MIN_FREQUENCY: f64 = 0.8;
 /// At most this many hallmarks per disorder (the most frequent, then the most specific): they are a bit
 /// mask in the generated postings.
 const MAX_HALLMARKS: usize = 31;
-/// A subtype's profile borrows the features its sibling subtypes are annotated with, at this fraction of
-/// their mean frequency: one OMIM/ORPHA entry's annotations are incomplete, and a feature seen in other forms
-/// of the same group is more plausible than one seen in no form at all.
-const SIBLING_WEIGHT: f64 = 0.1;
 /// Annotations with no frequency are taken as HPO "frequent" (HP:0040282, 30–79 %), the middle class.
 const DEFAULT_FREQUENCY: f64 = (30.0 + 79.0) / 200.0;
 
@@ -311,7 +307,7 @@ enum Tier {
     Exact = 2,
     /// HPO annotations of an ORPHA or OMIM entry matched `subtype`.
     Subtype = 3,
-    /// Features of the group's other subtypes, at `SIBLING_WEIGHT` times their mean frequency.
+    /// The mean frequency over the group's subtypes (only in a group's pooled profile).
     Sibling = 4,
 }
 
@@ -479,8 +475,11 @@ struct Unit {
     disorder: usize,
     /// The subtype's ORPHA/OMIM CURIE, or `None` for a disorder scored as a whole.
     entry: Option<String>,
-    /// The base profile plus the subtype's own annotations.
+    /// The base profile plus the subtype's own annotations (for a group unit: plus every subtype's).
     profile: Profile,
+    /// For a subtype: the index of its group's pooled unit, which it borrows from. For the pooled unit itself:
+    /// its own index.
+    group: Option<usize>,
 }
 
 /// A disorder's curated features (every HPO id of the symptom, with the curated class's probability).
@@ -645,8 +644,8 @@ fn build_profiles(
             .filter(|e| annotations.get(e).is_some_and(|rows| !rows.is_empty()))
             .collect();
         // The mean frequency over the subtypes that annotate a term (what the siblings lend, scaled).
-        let mut group: BTreeMap<u16, ProfileEntry> = BTreeMap::new();
-        add_annotations(&mut group, &subtypes, Tier::Sibling, &ignored, annotations);
+        // The group's pooled profile: the base, then the mean frequency over the subtypes that annotate a term.
+        let group_index = units.len() + subtypes.len();
         for entry in &subtypes {
             let mut features = base.clone();
             add_annotations(
@@ -656,20 +655,22 @@ fn build_profiles(
                 &ignored,
                 annotations,
             );
-            for (term, e) in &group {
-                if !e.excluded && !features.contains_key(term) {
-                    let borrowed = ProfileEntry {
-                        frequency: SIBLING_WEIGHT * e.frequency,
-                        tier: Tier::Sibling,
-                        excluded: false,
-                    };
-                    features.insert(*term, borrowed);
-                }
-            }
             units.push(Unit {
                 disorder: di,
                 entry: Some(entry.clone()),
                 profile: finish(topo, features),
+                group: Some(group_index),
+            });
+        }
+        if !subtypes.is_empty() {
+            let mut pooled = base.clone();
+            add_annotations(&mut pooled, &subtypes, Tier::Sibling, &ignored, annotations);
+            pooled.retain(|_, e| !(e.tier == Tier::Sibling && e.excluded));
+            units.push(Unit {
+                disorder: di,
+                entry: None,
+                profile: finish(topo, pooled),
+                group: Some(group_index),
             });
         }
         let base = finish(topo, base);
@@ -678,6 +679,7 @@ fn build_profiles(
                 disorder: di,
                 entry: None,
                 profile: base.clone(),
+                group: None,
             });
         }
         bases.push(base);
@@ -710,6 +712,9 @@ struct Posting {
     mask: u32,
 }
 
+/// `group` of a unit that belongs to no group (mirrored in `crate::differential::profile`).
+const NO_GROUP: u16 = u16::MAX;
+
 /// Flags of a posting (mirrored in `crate::differential::profile`).
 const POSTING_NO_HALLMARK: u8 = 0x1F;
 const POSTING_DIRECT: u8 = 0x20;
@@ -723,9 +728,10 @@ const POSTING_EXCLUDED: u8 = 0x40;
 ///   curated features do not decide. `closest` entries are not used: they are other diseases.
 /// - Scoring units: a group disorder (one with `subtype` entries that HPO annotates) is scored per subtype
 ///   entry, each unit being the base profile plus that entry's own annotations for the terms the base does not
-///   decide (a patient has one subtype; a union of 30 subtypes would wash out each one's features), then the
-///   features of its sibling subtypes at `SIBLING_WEIGHT` (0.1) times their mean frequency. A disorder without
-///   annotated subtypes is one unit, its base profile.
+///   decide (a patient has one subtype; a union of 30 subtypes would wash out each one's features). A group
+///   also gets a pooled unit (the base, then the mean frequency over the subtypes that annotate a term) that
+///   is not ranked itself: each subtype borrows from it at a tenth of its probability (the runtime's
+///   `GROUP_BORROWING`). A disorder without annotated subtypes is one unit, its base profile.
 /// - Within one entry, rows for one term are merged: `n/m` rows pooled with Laplace's rule, averaged with the
 ///   class midpoints and percentages of the other rows; rows without frequency count as "frequent" (54.5 %).
 ///   Across several exact entries, the frequency is the mean over the entries that annotate the term.
@@ -1115,11 +1121,13 @@ fn emit_profiles(topo: &Topology, knowledge: &Knowledge, bases: &[Profile], unit
             .collect();
         let (entry, own) = match &unit.entry {
             Some(e) => (format!("Some({})", lit(e)), format!("&OWN_{i}")),
+            None if unit.group == Some(i) => ("None".to_owned(), "&[]".to_owned()),
             None => ("None".to_owned(), format!("&BASE_{}", unit.disorder)),
         };
+        let group = unit.group.map_or(NO_GROUP, |g| g as u16);
         let _ = writeln!(
             o,
-            "    u(Disorder::{}, {entry}, {own}, {:?}, &[{}]),",
+            "    u(Disorder::{}, {entry}, {own}, {:?}, &[{}], {group}),",
             camel(&d.key),
             (mass * 10000.0).round() / 10000.0,
             hallmarks.join(", ")

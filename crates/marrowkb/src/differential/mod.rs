@@ -95,7 +95,7 @@ use crate::classes::{Inheritance, Onset};
 use crate::codes::HpoId;
 use crate::hpo::{self, Term};
 use crate::{Disorder, Error, Result, Symptom};
-use profile::{DIRECT, EXCLUDED, NO_HALLMARK, postings, probability, units};
+use profile::{DIRECT, EXCLUDED, NO_GROUP, NO_HALLMARK, postings, probability, units};
 
 /// Probability `ε` that a reported finding is unrelated to the patient's disorder (noise, comorbidity,
 /// annotation gaps): the smallest likelihood ratio an observed finding can get, unless contradicted.
@@ -126,6 +126,14 @@ pub const CONTRADICTION_LR: f64 = 0.01;
 /// assert_eq!(marrowkb::differential::MIN_ABSENCE, 0.01);
 /// ```
 pub const MIN_ABSENCE: f64 = 0.01;
+
+/// The fraction of its group's pooled probability a subtype borrows for a finding its own profile explains
+/// less well (see the module documentation).
+///
+/// ```
+/// assert_eq!(marrowkb::differential::GROUP_BORROWING, 0.1);
+/// ```
+pub const GROUP_BORROWING: f64 = 0.1;
 
 /// Weight of the evidence of an excluded finding: its likelihood ratio is raised to this power. A report's
 /// excluded findings are not a random sample of what the patient lacks: authors list the features of the
@@ -465,43 +473,52 @@ pub fn differential(query: &Query<'_>) -> Result<Differential> {
     }
 
     // 1. Every scoring unit (a disorder, or one subtype of a group disorder) scored on every finding.
-    let mut units = UnitScores::new(!observed.is_empty());
+    let mut scores = UnitScores::new(!observed.is_empty());
     let mut best = [Best::NONE; UNIT_COUNT];
     for &h in &observed {
-        explain_observed(h, &mut best, Some(&mut units.covered));
-        for (u, b) in best.iter().enumerate() {
-            units.phenotype[u].mul(observed_match(h, b).likelihood_ratio);
+        explain_observed(h, &mut best, Some(&mut scores.covered), None);
+        for (u, product) in scores.phenotype.iter_mut().enumerate() {
+            product.mul(observed_match(h, &with_group(&best, u)).likelihood_ratio);
         }
     }
     for &h in &excluded {
-        explain_excluded(h, &mut best, Some(&mut units.covered));
-        for (u, b) in best.iter().enumerate() {
-            units.absent[u].mul(absence_likelihood_ratio(h, b));
+        explain_excluded(h, &mut best, Some(&mut scores.covered), None);
+        for (u, product) in scores.absent.iter_mut().enumerate() {
+            product.mul(absence_likelihood_ratio(h, &with_group(&best, u)));
         }
     }
-    let disorders = units.by_disorder();
+    let disorders = scores.by_disorder();
 
-    // 2. Explanations: each disorder's findings as its most likely unit explains them.
+    // 2. Explanations: each disorder's findings as its most likely unit explains them (only those units and
+    // the pooled units they borrow from are walked again).
+    let mut wanted = [false; UNIT_COUNT];
+    for pick in &disorders {
+        for u in [Some(pick.unit), units().get(pick.unit).map(|unit| usize::from(unit.group))].into_iter().flatten() {
+            if let Some(w) = wanted.get_mut(u) {
+                *w = true;
+            }
+        }
+    }
     let (n_obs, n_excl) = (observed.len(), excluded.len());
     let mut matches = vec![TermMatch::PLACEHOLDER; Disorder::COUNT * n_obs];
     for (i, &h) in observed.iter().enumerate() {
-        explain_observed(h, &mut best, None);
+        explain_observed(h, &mut best, None, Some(&wanted));
         for (d, pick) in disorders.iter().enumerate() {
-            if let (Some(slot), Some(b)) = (matches.get_mut(d * n_obs + i), best.get(pick.unit)) {
-                *slot = observed_match(h, b);
+            if let Some(slot) = matches.get_mut(d * n_obs + i) {
+                *slot = observed_match(h, &with_group(&best, pick.unit));
             }
         }
     }
     let mut absences = vec![AbsenceMatch::PLACEHOLDER; Disorder::COUNT * n_excl];
     for (i, &h) in excluded.iter().enumerate() {
-        explain_excluded(h, &mut best, None);
+        explain_excluded(h, &mut best, None, Some(&wanted));
         for (d, pick) in disorders.iter().enumerate() {
-            if let (Some(slot), Some(b)) = (absences.get_mut(d * n_excl + i), best.get(pick.unit)) {
-                *slot = excluded_match(h, b);
+            if let Some(slot) = absences.get_mut(d * n_excl + i) {
+                *slot = excluded_match(h, &with_group(&best, pick.unit));
             }
         }
     }
-    let (missing, missing_starts) = missing_hallmarks(&units, &disorders);
+    let (missing, missing_starts) = missing_hallmarks(&scores, &disorders);
 
     // 3. Onset, sex, extra evidence; totals, posterior and rank.
     let ranking = rank(query, onset, &disorders);
@@ -649,13 +666,11 @@ impl UnitScores {
             return 0.0;
         }
         let covered = self.covered.get(u).copied().unwrap_or(0);
-        units().get(u).map_or(0.0, |unit| {
-            unit.hallmarks
-                .iter()
+        HALLMARK_LOG10_LR.get(u).map_or(0.0, |lrs| {
+            lrs.iter()
                 .enumerate()
-                .filter(|(bit, _)| covered & (1 << bit) == 0)
-                .map(|(_, &(t, f, blood))| unreported_hallmark_lr(Term::at(t), probability(f), blood).log10())
-                .fold(0.0, |sum, x| sum + x)
+                .filter(|&(bit, lr)| covered & (1 << bit) == 0 && *lr != 0.0)
+                .fold(0.0, |sum, (_, lr)| sum + lr)
         })
     }
 
@@ -680,15 +695,17 @@ impl UnitScores {
                 .iter()
                 .position(|unit| unit.disorder.index() != d)
                 .map_or(UNIT_COUNT, |n| start + n);
-            let scores = totals.get(start..end).unwrap_or(&[]);
-            let (mut best, mut max) = (start, f64::NEG_INFINITY);
-            for (k, &s) in scores.iter().enumerate() {
-                if s > max {
-                    (best, max) = (start + k, s);
+            // The ranked units of the disorder: every unit but a group's pooled one.
+            let ranked = (start..end).filter(|&u| !units().get(u).is_some_and(|unit| unit.is_pooled(u)));
+            let (mut best, mut max, mut count) = (start, f64::NEG_INFINITY, 0usize);
+            for u in ranked.clone() {
+                count += 1;
+                if totals.get(u).is_some_and(|&s| s > max) {
+                    (best, max) = (u, totals[u]);
                 }
             }
-            let mean: f64 =
-                scores.iter().map(|s| 10f64.powf(s - max)).sum::<f64>() / scores.len().max(1) as f64;
+            let mean: f64 = ranked.map(|u| 10f64.powf(totals.get(u).copied().unwrap_or(max) - max)).sum::<f64>()
+                / count.max(1) as f64;
             *pick = Pick {
                 unit: best,
                 phenotype: self.phenotype.get(best).map_or(0.0, |p| p.log10()),
@@ -711,9 +728,48 @@ fn unreported_hallmark_lr(term: Term, f: f64, blood: bool) -> f64 {
     (1.0 - HALLMARK_REPORTING * f) / (1.0 - HALLMARK_REPORTING * term.disease_fraction())
 }
 
+/// The `log10` likelihood ratio of each unit's hallmarks when no finding covers them, in bit order (0 for
+/// hallmarks outside the blood branch, which are listed but not scored). Computed once.
+static HALLMARK_LOG10_LR: std::sync::LazyLock<Vec<Vec<f64>>> = std::sync::LazyLock::new(|| {
+    units()
+        .iter()
+        .map(|unit| {
+            unit.hallmarks
+                .iter()
+                .map(|&(t, f, blood)| unreported_hallmark_lr(Term::at(t), probability(f), blood).log10())
+                .collect()
+        })
+        .collect()
+});
+
+/// A unit's best explanation, or its group's pooled one at [`GROUP_BORROWING`] times the probability when
+/// that is better (a subtype's own annotations are incomplete; what other forms of the group show is more
+/// plausible than what no form shows). A unit that excludes the finding keeps its contradiction.
+fn with_group(best: &[Best; UNIT_COUNT], u: usize) -> Best {
+    let Some(&own) = best.get(u) else { return Best::NONE };
+    let Some(unit) = units().get(u) else { return own };
+    let g = usize::from(unit.group);
+    if own.contradiction.is_some() || unit.group == NO_GROUP || g == u {
+        return own;
+    }
+    match best.get(g) {
+        Some(pooled) if pooled.contradiction.is_none() && GROUP_BORROWING * pooled.p > own.p => Best {
+            p: GROUP_BORROWING * pooled.p,
+            frequency: (GROUP_BORROWING * f64::from(pooled.frequency)).round() as u16,
+            ..*pooled
+        },
+        _ => own,
+    }
+}
+
 /// Finds, for every unit, the best explanation of the observed finding `h` (into `best`), and marks the
 /// hallmarks it covers.
-fn explain_observed(h: Term, best: &mut [Best; UNIT_COUNT], mut covered: Option<&mut [u32; UNIT_COUNT]>) {
+fn explain_observed(
+    h: Term,
+    best: &mut [Best; UNIT_COUNT],
+    mut covered: Option<&mut [u32; UNIT_COUNT]>,
+    wanted: Option<&[bool; UNIT_COUNT]>,
+) {
     *best = [Best::NONE; UNIT_COUNT];
     let qh = h.background_share();
     for a in h.self_and_ancestors() {
@@ -728,6 +784,9 @@ fn explain_observed(h: Term, best: &mut [Best; UNIT_COUNT], mut covered: Option<
         let ratio = if is_self { 1.0 } else { qh / a.background_share() };
         for p in list {
             let u = usize::from(p.unit);
+            if wanted.is_some_and(|w| !w.get(u).copied().unwrap_or(false)) {
+                continue;
+            }
             let Some(b) = best.get_mut(u) else { continue };
             if p.flags & EXCLUDED != 0 {
                 b.contradiction.get_or_insert(a);
@@ -795,7 +854,12 @@ fn observed_match(h: Term, b: &Best) -> TermMatch {
 
 /// Finds, for every unit, how likely it makes the excluded finding `h` present (into `best`), and marks the
 /// hallmarks an examination for it covers.
-fn explain_excluded(h: Term, best: &mut [Best; UNIT_COUNT], mut covered: Option<&mut [u32; UNIT_COUNT]>) {
+fn explain_excluded(
+    h: Term,
+    best: &mut [Best; UNIT_COUNT],
+    mut covered: Option<&mut [u32; UNIT_COUNT]>,
+    wanted: Option<&[bool; UNIT_COUNT]>,
+) {
     *best = [Best::NONE; UNIT_COUNT];
     let bh = h.disease_fraction();
     for a in h.self_and_ancestors() {
@@ -810,6 +874,9 @@ fn explain_excluded(h: Term, best: &mut [Best; UNIT_COUNT], mut covered: Option<
         let ratio = if is_self { 1.0 } else { bh / a.disease_fraction() };
         for p in list {
             let u = usize::from(p.unit);
+            if wanted.is_some_and(|w| !w.get(u).copied().unwrap_or(false)) {
+                continue;
+            }
             let Some(b) = best.get_mut(u) else { continue };
             if is_self {
                 if p.flags & EXCLUDED != 0 {

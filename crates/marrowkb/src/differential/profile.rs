@@ -151,6 +151,19 @@ pub(crate) struct Unit {
     pub mass: f64,
     /// Hallmarks in bit order: (term index, frequency in 1/10000, in the blood branch).
     pub hallmarks: &'static [(u16, u16, bool)],
+    /// For a subtype: the index of its group's pooled unit, which it borrows from; for the pooled unit
+    /// itself, its own index; `NO_GROUP` for a disorder scored as a whole.
+    pub group: u16,
+}
+
+/// `Unit::group` of a disorder scored as a whole.
+pub(crate) const NO_GROUP: u16 = u16::MAX;
+
+impl Unit {
+    /// Whether this is a group's pooled unit (not ranked itself; its subtypes borrow from it).
+    pub(crate) fn is_pooled(&self, index: usize) -> bool {
+        usize::from(self.group) == index
+    }
 }
 
 /// Builds a scoring unit in generated code.
@@ -160,6 +173,7 @@ pub(crate) const fn unit(
     features: &'static [ProfileFeature],
     mass: f64,
     hallmarks: &'static [(u16, u16, bool)],
+    group: u16,
 ) -> Unit {
     Unit {
         disorder,
@@ -167,6 +181,7 @@ pub(crate) const fn unit(
         features,
         mass,
         hallmarks,
+        group,
     }
 }
 
@@ -272,8 +287,14 @@ mod tests {
     #[test]
     fn units_are_grouped_by_disorder() {
         let mut last = 0;
-        for u in units() {
+        for (i, u) in units().iter().enumerate() {
             assert!(u.disorder.index() >= last, "{u:?}");
+            if u.entry.is_some() {
+                let pooled = units().get(usize::from(u.group)).unwrap_or_else(|| panic!("{u:?}"));
+                assert!(pooled.is_pooled(usize::from(u.group)) && pooled.disorder == u.disorder, "{u:?}");
+            } else {
+                assert!(u.group == NO_GROUP || u.is_pooled(i), "{u:?}");
+            }
             last = u.disorder.index();
             assert!(u.hallmarks.len() <= 31);
             assert!(u.mass > 0.0);
@@ -286,7 +307,7 @@ mod tests {
     #[test]
     fn postings_agree_with_profiles() {
         for (i, u) in units().iter().enumerate() {
-            let base = if u.entry.is_some() { profile(u.disorder) } else { &[] };
+            let base = if u.entry.is_some() || u.is_pooled(i) { profile(u.disorder) } else { &[] };
             for f in base.iter().chain(u.features) {
                 let p = postings(f.term).iter().find(|p| usize::from(p.unit) == i);
                 let p = p.unwrap_or_else(|| panic!("{u:?} {f:?} has no posting"));
