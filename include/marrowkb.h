@@ -132,6 +132,11 @@ enum MkbStatus
    * (the error details name the field).
    */
   MKB_INCONSISTENT_MEASUREMENTS = 14,
+  /**
+   * A GA4GH phenopacket that cannot be read: not JSON, not schema v2, no phenotypic features, or a field
+   * in the wrong form (the message names the field).
+   */
+  MKB_INVALID_PHENOPACKET = 15,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -1285,6 +1290,11 @@ enum MkbInputStatus
    * Not shaped like an HPO id: ignored.
    */
   MKB_INPUT_STATUS_MALFORMED = 8,
+  /**
+   * Implied by another finding of the same list (an observed finding more general than another observed
+   * one, an excluded finding more specific than another excluded one): not scored, as it adds nothing.
+   */
+  MKB_INPUT_STATUS_IMPLIED = 9,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -3111,7 +3121,7 @@ typedef struct MkbDisorderLikelihoodRatio {
    */
   uint32_t disorder;
   /**
-   * The likelihood ratio: finite and above 0 (others are ignored, or rejected in strict mode).
+   * The likelihood ratio: finite and above 0 (others fail the call with `MKB_INVALID_ARGUMENT`).
    */
   double likelihood_ratio;
 } MkbDisorderLikelihoodRatio;
@@ -3161,8 +3171,8 @@ typedef struct MkbDifferentialQuery {
    */
   size_t evidence_len;
   /**
-   * Fail on the first input that cannot be used (malformed, unknown or obsolete term, invalid age or
-   * likelihood ratio) instead of reporting it in the inputs.
+   * Fail on the first term that cannot be used (malformed, unknown or obsolete) instead of reporting it in
+   * the inputs.
    */
   bool strict;
 } MkbDifferentialQuery;
@@ -3196,6 +3206,19 @@ typedef struct MkbRanked {
    * log10 LR of the findings the patient does not have.
    */
   double absent;
+  /**
+   * log10 LR of the blood hallmarks no finding covers.
+   */
+  double hallmarks;
+  /**
+   * log10 of the mean likelihood over a group disorder's subtypes relative to `subtype`'s (≤ 0).
+   */
+  double subtypes;
+  /**
+   * The ORPHA/OMIM CURIE of the subtype that best explains the findings (static, NUL-terminated), or NULL
+   * for a disorder scored as a whole.
+   */
+  const char *subtype;
   /**
    * log10 LR of the age of onset (0 when not given).
    */
@@ -3306,7 +3329,8 @@ typedef struct MkbAbsenceMatch {
 } MkbAbsenceMatch;
 
 /**
- * A hallmark of a disorder (at least 80 % frequent) that no finding covers: listed to explain, not scored.
+ * A hallmark of a disorder (at least 80 % frequent) that no finding covers: scored when it is a blood
+ * finding (a case report states those), listed only otherwise (`log10_lr` 0).
  */
 typedef struct MkbMissingHallmark {
   /**
@@ -3321,6 +3345,10 @@ typedef struct MkbMissingHallmark {
    * Its frequency in the disorder.
    */
   double frequency;
+  /**
+   * Its contribution to the score: log10 of its likelihood ratio (0 when not scored).
+   */
+  double log10_lr;
 } MkbMissingHallmark;
 
 /**
@@ -4310,9 +4338,10 @@ MkbStatus mkb_parse_icd10(const char *text,
  * likelihood ratio per finding against a background of all annotated diseases, posteriors under a uniform
  * prior. Order of input terms does not change any number.
  *
- * Without `strict`, unusable terms are reported in `out->inputs` and ignored, as are an invalid age and
- * invalid likelihood ratios; with `strict`, the first one fails the call (`MKB_MALFORMED_ID`,
- * `MKB_NOT_FOUND`, `MKB_OBSOLETE_ID`, `MKB_INVALID_ARGUMENT`).
+ * Without `strict`, unusable terms are reported in `out->inputs` and ignored; with `strict`, the first one
+ * fails the call (`MKB_MALFORMED_ID`, `MKB_NOT_FOUND`, `MKB_OBSOLETE_ID`). An invalid age of onset (negative,
+ * not finite, over 130 years) or likelihood ratio (not finite and above 0) always fails the call with
+ * `MKB_INVALID_ARGUMENT`.
  *
  * Returns `MKB_OK`; `MKB_BUFFER_TOO_SMALL` when a non-NULL buffer is smaller than its part (every `*_len`
  * holds the needed count; no buffer is written); `MKB_INVALID_ENUM` for an out-of-range `onset`, `sex` or
@@ -4327,6 +4356,29 @@ MkbStatus mkb_parse_icd10(const char *text,
  */
 MkbStatus mkb_differential(const struct MkbDifferentialQuery *query,
                            struct MkbDifferentialOutput *out);
+
+/**
+ * Ranks the disorders for one GA4GH phenopacket (Phenopacket Schema v2 JSON, `len` bytes, or
+ * `MKB_NUL_TERMINATED`): its observed and excluded features, onset, sex and blood-count measurements, as
+ * `marrowkb::phenopacket` reads them. The diagnosis and interpretations are never read for the phenotype;
+ * with `genes`, the interpreted genes are added as genotype evidence. Writes the result into `*out` exactly
+ * as `mkb_differential` does.
+ *
+ * Returns `MKB_OK`; `MKB_INVALID_PHENOPACKET` when the text is not JSON, not schema v2, has no phenotypic
+ * features or a malformed field (`mkb_phenopacket_error` is not needed: the core names the field in its
+ * message, which `marrowkb --phenopacket` prints); `MKB_TOO_LONG` over 4 MiB; `MKB_INVALID_UTF8`; with
+ * `strict`, the first unusable HPO id's status; `MKB_INVALID_ARGUMENT` for an impossible age or a `bool`
+ * holding neither 0 nor 1; `MKB_BUFFER_TOO_SMALL` as for `mkb_differential`; `MKB_NULL_POINTER`.
+ *
+ * # Safety
+ * `json` must be valid for reads of `len` bytes (or NUL-terminated within 4 MiB + 1 bytes when `len` is
+ * `MKB_NUL_TERMINATED`); `out` as for `mkb_differential`.
+ */
+MkbStatus mkb_differential_phenopacket(const char *json,
+                                       size_t len,
+                                       bool genes,
+                                       bool strict,
+                                       struct MkbDifferentialOutput *out);
 
 /**
  * The number of disorders.

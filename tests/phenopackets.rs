@@ -54,7 +54,10 @@ fn development_phenopackets_rank_their_disorder_first() {
         let packet = Phenopacket::parse(text).unwrap_or_else(|e| panic!("{file}: {e}"));
         let observed: Vec<TermInput<'_>> = packet.observed.iter().map(TermInput::from).collect();
         let excluded: Vec<TermInput<'_>> = packet.excluded.iter().map(TermInput::from).collect();
-        let by_terms = Query::new(&observed).excluding(&excluded).run().unwrap_or_else(|e| panic!("{file}: {e}"));
+        let by_terms = Query::new(&observed)
+            .excluding(&excluded)
+            .run()
+            .unwrap_or_else(|e| panic!("{file}: {e}"));
         let by_packet = packet.differential(false).unwrap_or_else(|e| panic!("{file}: {e}"));
         for (tally, result) in [(&mut terms, &by_terms), (&mut full, &by_packet)] {
             let rank = rank_of(result, *truth);
@@ -62,9 +65,18 @@ fn development_phenopackets_rank_their_disorder_first() {
             tally[1] += usize::from(rank <= 3);
         }
     }
-    eprintln!("terms only: top-1 {}/56, top-3 {}/56; whole phenopacket: top-1 {}/56, top-3 {}/56", terms[0], terms[1], full[0], full[1]);
-    assert!(terms[0] >= TERMS_TOP1 && terms[1] >= TERMS_TOP3, "terms only: {terms:?}");
-    assert!(full[0] >= FULL_TOP1 && full[1] >= FULL_TOP3, "whole phenopacket: {full:?}");
+    eprintln!(
+        "terms only: top-1 {}/56, top-3 {}/56; whole phenopacket: top-1 {}/56, top-3 {}/56",
+        terms[0], terms[1], full[0], full[1]
+    );
+    assert!(
+        terms[0] >= TERMS_TOP1 && terms[1] >= TERMS_TOP3,
+        "terms only: {terms:?}"
+    );
+    assert!(
+        full[0] >= FULL_TOP1 && full[1] >= FULL_TOP3,
+        "whole phenopacket: {full:?}"
+    );
 }
 
 #[test]
@@ -74,7 +86,12 @@ fn the_answer_key_is_never_read() {
         let with = Phenopacket::parse(&text).and_then(|p| p.differential(false));
         if let Some(object) = json.as_object_mut() {
             object.remove("interpretations");
-            for disease in object.get_mut("diseases").and_then(|d| d.as_array_mut()).into_iter().flatten() {
+            for disease in object
+                .get_mut("diseases")
+                .and_then(|d| d.as_array_mut())
+                .into_iter()
+                .flatten()
+            {
                 if let Some(d) = disease.as_object_mut() {
                     d.remove("term"); // the onset stays: it is allowed evidence
                 }

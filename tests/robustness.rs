@@ -200,14 +200,22 @@ fn unusable_terms_in_the_differential() {
         Query::new(&observed).strict(true).run(),
         Err(Error::MalformedId { kind: IdKind::Hpo, .. })
     ));
-    assert_eq!(
-        Query::new(&[]).age_of_onset_years(-1.0).run().map(|r| r.onset),
-        Ok(None)
-    );
+    // An invalid age of onset or likelihood ratio is an error in both modes.
+    for strict in [false, true] {
+        for age in [-1.0, 500.0, f64::NAN] {
+            assert!(matches!(
+                Query::new(&[]).age_of_onset_years(age).strict(strict).run(),
+                Err(Error::InvalidArgument {
+                    name: "age of onset",
+                    ..
+                })
+            ));
+        }
+    }
     assert!(matches!(
-        Query::new(&[]).age_of_onset_years(-1.0).strict(true).run(),
+        Query::new(&[]).evidence(&[(Disorder::FanconiAnemia, -1.0)]).run(),
         Err(Error::InvalidArgument {
-            name: "age of onset",
+            name: "likelihood ratio",
             ..
         })
     ));

@@ -93,7 +93,9 @@ impl Status {
             Status::MkbObsoleteId => c"obsolete identifier with no single replacement",
             Status::MkbInvalidMeasurement => c"invalid measurement: NaN, infinite, negative or impossible value",
             Status::MkbInconsistentMeasurements => c"inconsistent measurements: values that do not go together",
-            Status::MkbInvalidPhenopacket => c"invalid phenopacket: not JSON, not schema v2, no phenotypic features or a malformed field",
+            Status::MkbInvalidPhenopacket => {
+                c"invalid phenopacket: not JSON, not schema v2, no phenotypic features or a malformed field"
+            }
         }
     }
 }

@@ -2,8 +2,8 @@
 
 use crate::blood_count::PatientSex;
 use crate::boundary::{Status, array, array_mut, ffi_boundary, input, long_input, put};
-use crate::strings::intern;
 use crate::classes::Onset;
+use crate::strings::intern;
 use core::ffi::c_char;
 use marrowkb::Disorder;
 use marrowkb::classes::Onset as CoreOnset;

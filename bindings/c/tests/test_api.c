@@ -79,7 +79,7 @@ static void test_status_messages(void) {
     const MkbStatus all[] = {MKB_OK, MKB_NOT_FOUND, MKB_INVALID_ARGUMENT, MKB_NULL_POINTER,
                              MKB_BUFFER_TOO_SMALL, MKB_INVALID_UTF8, MKB_MALFORMED_ID, MKB_TOO_LONG,
                              MKB_EMPTY, MKB_INVALID_ENUM, MKB_OUT_OF_RANGE, MKB_PANIC, MKB_OBSOLETE_ID,
-                             MKB_INVALID_MEASUREMENT, MKB_INCONSISTENT_MEASUREMENTS};
+                             MKB_INVALID_MEASUREMENT, MKB_INCONSISTENT_MEASUREMENTS, MKB_INVALID_PHENOPACKET};
     size_t n = sizeof all / sizeof all[0];
     for (size_t i = 0; i < n; i++) {
         CHECK(all[i] == i); /* fixed numbers */
@@ -88,7 +88,7 @@ static void test_status_messages(void) {
         CHECK(!streq(m, "unknown status"));
         for (size_t j = 0; j < i; j++) CHECK(!streq(m, mkb_status_message(all[j])));
     }
-    CHECK(streq(mkb_status_message(15), "unknown status"));
+    CHECK(streq(mkb_status_message(16), "unknown status"));
     CHECK(streq(mkb_status_message(UINT32_MAX), "unknown status"));
 }
 
@@ -953,7 +953,8 @@ static void test_differential(void) {
     for (size_t i = 0; i < n; i++) {
         total += ranking[i].posterior;
         CHECK(ranking[i].rank == i + 1);
-        double parts = ranking[i].phenotype + ranking[i].absent + ranking[i].onset + ranking[i].sex + ranking[i].evidence;
+        double parts = ranking[i].phenotype + ranking[i].absent + ranking[i].hallmarks + ranking[i].subtypes +
+                       ranking[i].onset + ranking[i].sex + ranking[i].evidence;
         CHECK(fabs(parts - ranking[i].score) < 1e-9);
         if (i > 0) CHECK(ranking[i - 1].score >= ranking[i].score);
     }
@@ -1061,9 +1062,17 @@ static void test_differential(void) {
     memset(&h.strict, 2, 1); /* a bool that is neither 0 nor 1 */
     CHECK_STATUS(mkb_differential(&h, &o), MKB_INVALID_ARGUMENT);
     h = q;
-    h.onset_years = -1.0; /* ignored without strict, an error with it */
-    CHECK_STATUS(mkb_differential(&h, &o), MKB_OK);
+    h.onset_years = -1.0; /* an impossible age is an error in both modes */
+    CHECK_STATUS(mkb_differential(&h, &o), MKB_INVALID_ARGUMENT);
     h.strict = true;
+    CHECK_STATUS(mkb_differential(&h, &o), MKB_INVALID_ARGUMENT);
+    h = q;
+    h.onset_years = 500.0;
+    CHECK_STATUS(mkb_differential(&h, &o), MKB_INVALID_ARGUMENT);
+    MkbDisorderLikelihoodRatio zero_lr[1] = {{MKB_DISORDER_FANCONI_ANEMIA, 0.0}};
+    h = q;
+    h.evidence = zero_lr;
+    h.evidence_len = 1;
     CHECK_STATUS(mkb_differential(&h, &o), MKB_INVALID_ARGUMENT);
     CHECK_STATUS(mkb_differential(NULL, &o), MKB_NULL_POINTER);
     CHECK_STATUS(mkb_differential(&q, NULL), MKB_NULL_POINTER);
@@ -1079,6 +1088,60 @@ static MkbMeasurement given(double value, uint32_t unit) {
     m.value = value;
     m.unit = unit;
     return m;
+}
+
+static void test_differential_phenopacket(void) {
+    static const char packet[] =
+        "{\"id\": \"tar\", \"subject\": {\"id\": \"p\", \"sex\": \"FEMALE\"},"
+        " \"phenotypicFeatures\": ["
+        "  {\"type\": {\"id\": \"HP:0001873\"}, \"onset\": {\"age\": {\"iso8601duration\": \"P1D\"}}},"
+        "  {\"type\": {\"id\": \"HP:0003974\"}},"
+        "  {\"type\": {\"id\": \"HP:0009777\"}, \"excluded\": true}],"
+        " \"interpretations\": [{\"diagnosis\": {\"genomicInterpretations\": [{\"gene\": {\"symbol\": \"RBM8A\"}}]}}],"
+        " \"metaData\": {\"phenopacketSchemaVersion\": \"2.0.2\"}}";
+    MkbRanked ranking[64];
+    MkbInputReport inputs[8];
+    MkbMissingHallmark missing[256];
+    MkbDifferentialOutput o;
+    memset(&o, 0, sizeof o);
+    o.ranking = ranking;
+    o.ranking_cap = 64;
+    o.inputs = inputs;
+    o.inputs_cap = 8;
+    o.missing = missing;
+    o.missing_cap = 256;
+    CHECK_STATUS(mkb_differential_phenopacket(packet, NT, false, false, &o), MKB_OK);
+    CHECK(o.ranking_len == mkb_disorder_count() && o.inputs_len == 3);
+    CHECK(ranking[0].disorder == MKB_DISORDER_THROMBOCYTOPENIA_ABSENT_RADIUS);
+    CHECK(o.sex == MKB_PATIENT_SEX_FEMALE && o.onset == MKB_ONSET_NEONATAL);
+    double plain = ranking[0].score;
+    for (size_t i = 0; i < o.ranking_len; i++) {
+        const MkbRanked *r = &ranking[i];
+        double parts = r->phenotype + r->absent + r->hallmarks + r->subtypes + r->onset + r->sex + r->evidence;
+        CHECK(fabs(parts - r->score) < 1e-9 && r->subtypes <= 0.0 && r->hallmarks <= 0.0);
+        CHECK(r->subtype == NULL || strncmp(r->subtype, "OMIM:", 5) == 0 || strncmp(r->subtype, "ORPHA:", 6) == 0);
+    }
+    for (size_t i = 0; i < o.missing_len; i++) {
+        CHECK(missing[i].log10_lr <= 0.0 && missing[i].frequency >= 0.8);
+    }
+    /* The same length given explicitly; genotype evidence only when asked for. */
+    CHECK_STATUS(mkb_differential_phenopacket(packet, strlen(packet), true, false, &o), MKB_OK);
+    CHECK(ranking[0].disorder == MKB_DISORDER_THROMBOCYTOPENIA_ABSENT_RADIUS && ranking[0].score > plain);
+    /* Bad documents. */
+    CHECK_STATUS(mkb_differential_phenopacket("not json", NT, false, false, &o), MKB_INVALID_PHENOPACKET);
+    CHECK_STATUS(mkb_differential_phenopacket("{\"metaData\": {\"phenopacketSchemaVersion\": \"1.0\"}}", NT, false, false, &o),
+                 MKB_INVALID_PHENOPACKET);
+    CHECK_STATUS(mkb_differential_phenopacket("{\"metaData\": {\"phenopacketSchemaVersion\": \"2.0\"}}", NT, false, false, &o),
+                 MKB_INVALID_PHENOPACKET);
+    CHECK_STATUS(mkb_differential_phenopacket("{\"x\": \"\xFF\"}", NT, false, false, &o), MKB_INVALID_UTF8);
+    CHECK_STATUS(mkb_differential_phenopacket(NULL, NT, false, false, &o), MKB_NULL_POINTER);
+    CHECK_STATUS(mkb_differential_phenopacket(packet, NT, false, false, NULL), MKB_NULL_POINTER);
+    CHECK_STATUS(mkb_differential_phenopacket(packet, (size_t)5 << 20, false, false, &o), MKB_TOO_LONG);
+    /* Strict mode fails on an unknown HPO id that lenient mode reports. */
+    static const char unknown[] = "{\"phenotypicFeatures\": [{\"type\": {\"id\": \"HP:9999999\"}}],"
+                                  " \"metaData\": {\"phenopacketSchemaVersion\": \"2.0\"}}";
+    CHECK_STATUS(mkb_differential_phenopacket(unknown, NT, false, false, &o), MKB_OK);
+    CHECK_STATUS(mkb_differential_phenopacket(unknown, NT, false, true, &o), MKB_NOT_FOUND);
 }
 
 static void test_blood_count(void) {
@@ -1365,6 +1428,7 @@ int main(void) {
         {"lookup_many", test_lookup_many},
         {"HPO terms", test_hpo},
         {"differential", test_differential},
+        {"differential from a phenopacket", test_differential_phenopacket},
         {"blood count", test_blood_count},
     };
     int passed = 0, failed = 0;

@@ -326,6 +326,19 @@ pub(crate) fn differential<'py>(
     query.strict = strict;
     let result = match query.run() {
         Ok(result) => result,
+        Err(error @ Error::InvalidArgument { .. }) => {
+            // An invalid age of onset or likelihood ratio, in either mode.
+            let shown = match (error, onset) {
+                (
+                    Error::InvalidArgument {
+                        name: "age of onset", ..
+                    },
+                    Some(AgeOfOnset::Years(y)),
+                ) => Query::Float(y),
+                _ => Query::None,
+            };
+            return Err(to_py_err(py, python_argument(error), shown));
+        }
         Err(error) => {
             // Strict mode failed: name the first unusable input (the core checks them in `inputs` order).
             query.strict = false;
@@ -395,7 +408,11 @@ pub(crate) fn differential_phenopacket_json(
 #[pyfunction]
 pub(crate) fn gene_likelihood_ratios<'py>(py: Python<'py>, symbol: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
     let symbol = crate::text_arg(symbol, "symbol")?;
-    let lrs = check(py, marrowkb::differential::gene_likelihood_ratios(&symbol), Query::Text(&symbol))?;
+    let lrs = check(
+        py,
+        marrowkb::differential::gene_likelihood_ratios(&symbol),
+        Query::Text(&symbol),
+    )?;
     let out = PyDict::new(py);
     let registry = registry(py)?;
     for (disorder, lr) in lrs {

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import random
+from pathlib import Path
 from typing import Any, Callable
 
 import pytest
@@ -79,7 +80,9 @@ def test_ranking_shape() -> None:
         assert above.score > below.score or (above.score == below.score and above.disorder < below.disorder)
         assert above.posterior >= below.posterior
     for r in ranking:
-        assert math.isclose(r.score, r.phenotype + r.absent + r.onset + r.sex + r.evidence, abs_tol=1e-9)
+        parts = r.phenotype + r.absent + r.hallmarks + r.subtypes + r.onset + r.sex + r.evidence
+        assert math.isclose(r.score, parts, abs_tol=1e-9)
+        assert r.subtypes <= 0 and r.hallmarks <= 0 and (r.subtype is None or r.subtype[:5] in ("OMIM:", "ORPHA"))
         assert len(r.matches) == len(result.observed) == 2
         assert len(r.absences) == len(result.excluded) == 1
         assert [m.term for m in r.matches] == list(result.observed)
@@ -259,13 +262,18 @@ def test_strict_mode_raises_typed_errors() -> None:
     assert scored(differential(ok, strict=True)) == scored(differential(ok))
 
 
-def test_lenient_mode_ignores_what_strict_mode_rejects() -> None:
+def test_lenient_mode_ignores_bad_terms_but_not_bad_numbers() -> None:
     plain = scored(differential([THROMBOCYTOPENIA]))
     assert scored(differential([THROMBOCYTOPENIA, "HP:nope", OBSOLETE])) == plain
-    lenient = differential([THROMBOCYTOPENIA], age_of_onset=-1)
-    assert lenient.onset is None and scored(lenient) == plain
-    assert scored(differential([THROMBOCYTOPENIA], age_of_onset=math.nan)) == plain
-    assert scored(differential([THROMBOCYTOPENIA], evidence={TAR: 0.0})) == plain
+    # An invalid age or likelihood ratio is the caller's number, not a messy finding: always an error.
+    for age in (-1, -3, math.nan, 500):
+        with pytest.raises(marrowkb.InvalidArgumentError) as bad_age:
+            differential([THROMBOCYTOPENIA], age_of_onset=age)
+        assert bad_age.value.argument == "age_of_onset"
+    for lr in (0.0, -1, math.inf):
+        with pytest.raises(marrowkb.InvalidArgumentError) as bad_lr:
+            differential([THROMBOCYTOPENIA], evidence={TAR: lr})
+        assert bad_lr.value.argument == "evidence"
 
 
 # --- Options --------------------------------------------------------------------------------------
@@ -367,12 +375,13 @@ def test_result_is_a_read_only_sequence() -> None:
 def test_records_are_plain_tuples() -> None:
     top = differential([THROMBOCYTOPENIA], [ABSENT_THUMB])[0]
     assert top._fields == (
-        "rank", "disorder", "score", "posterior", "phenotype", "absent", "onset", "sex", "evidence",
+        "rank", "disorder", "score", "posterior", "phenotype", "absent", "hallmarks", "subtypes", "subtype",
+        "onset", "sex", "evidence",
         "matches", "absences", "missing",
     )
     assert top.matches[0]._fields == ("term", "kind", "feature", "via", "frequency", "likelihood_ratio", "log10_lr")
     assert top.absences[0]._fields == ("term", "kind", "feature", "frequency", "likelihood_ratio", "log10_lr")
-    assert top.missing[0]._fields == ("feature", "frequency")
+    assert top.missing[0]._fields == ("feature", "frequency", "likelihood_ratio", "log10_lr")
     assert type(top) is marrowkb.Ranked and type(top.matches[0]) is marrowkb.TermMatch
     assert type(top.absences[0]) is marrowkb.AbsenceMatch and type(top.missing[0]) is marrowkb.MissingHallmark
     assert tuple(top) == tuple(getattr(top, f) for f in top._fields)
@@ -381,6 +390,80 @@ def test_records_are_plain_tuples() -> None:
 def test_many_findings() -> None:
     terms = [t for t in marrowkb.hpo_terms() if t.is_phenotypic_abnormality][:2000:7]
     result = differential(terms, terms[::2])
-    assert len(result.observed) == len(terms)
+    implied = sum(1 for r in result.inputs if r.status == "implied" and not r.excluded)
+    assert implied > 0 and len(result.observed) + implied == len(terms)
+    # An implied finding is one an observed finding refines.
+    for r in result.inputs:
+        if r.status == "implied" and not r.excluded:
+            assert any(o != r.term and o.is_a(r.term) for o in result.observed)
     assert sum(1 for r in result.inputs if r.status == "conflict") == len(terms[::2])
     assert math.isclose(sum(r.posterior for r in result), 1.0)
+
+
+# --- Phenopackets ---------------------------------------------------------------------------------
+
+PACKETS = Path(__file__).resolve().parents[3] / "tests" / "data" / "phenopackets"
+FA_PACKET = PACKETS / "fanconi_anemia" / "PMID_16429406_first_patient.json"
+
+
+def test_phenopacket_from_path_text_and_dict() -> None:
+    by_path = marrowkb.differential_from_phenopacket(FA_PACKET)
+    by_str_path = marrowkb.differential_from_phenopacket(str(FA_PACKET))
+    text = FA_PACKET.read_text(encoding="utf-8")
+    by_text = marrowkb.differential_from_phenopacket(text)
+    by_dict = marrowkb.differential_from_phenopacket(json.loads(text))
+    assert scored(by_path) == scored(by_str_path) == scored(by_text) == scored(by_dict)
+    assert by_path[0].disorder is Disorder.FANCONI_ANEMIA
+    assert by_path.sex == "female" and by_path.onset == "congenital"
+    assert by_path[0].subtype is not None and by_path[0].subtype.startswith(("OMIM:", "ORPHA:"))
+    parts = by_path[0]
+    total = parts.phenotype + parts.absent + parts.hallmarks + parts.subtypes + parts.onset + parts.sex + parts.evidence
+    assert math.isclose(total, parts.score, abs_tol=1e-9)
+    assert math.isclose(parts.hallmarks, sum(m.log10_lr for m in parts.missing), abs_tol=1e-9)
+
+
+def test_phenopacket_equals_the_rust_cli(rust_cli: Callable[..., str]) -> None:
+    text = rust_cli("differential", "--phenopacket", str(FA_PACKET), "--json")
+    assert marrowkb.differential_from_phenopacket(FA_PACKET).to_json() + "\n" == text
+
+
+def test_phenopacket_never_reads_the_answer() -> None:
+    packet = json.loads(FA_PACKET.read_text(encoding="utf-8"))
+    blind = dict(packet)
+    blind.pop("interpretations", None)
+    blind["diseases"] = [{k: v for k, v in d.items() if k != "term"} for d in packet.get("diseases", [])]
+    assert scored(marrowkb.differential_from_phenopacket(packet)) == scored(marrowkb.differential_from_phenopacket(blind))
+    with_genes = marrowkb.differential_from_phenopacket(packet, genes=True)
+    assert scored(with_genes) != scored(marrowkb.differential_from_phenopacket(packet))
+
+
+def test_bad_phenopackets_name_the_file_and_the_field(tmp_path: Path) -> None:
+    bad = tmp_path / "v1.json"
+    bad.write_text('{"id": "x", "metaData": {"phenopacketSchemaVersion": "1.0"}}', encoding="utf-8")
+    with pytest.raises(marrowkb.InvalidPhenopacketError) as error:
+        marrowkb.differential_from_phenopacket(bad)
+    assert error.value.source == str(bad)
+    assert error.value.argument == "metaData.phenopacketSchemaVersion"
+    assert str(bad) in str(error.value)
+    assert isinstance(error.value, marrowkb.InvalidArgumentError)
+    for text, field in (
+        ("{not json", "(document)"),
+        ('{"metaData": {"phenopacketSchemaVersion": "2.0"}}', "phenotypicFeatures"),
+        ('{"metaData": {"phenopacketSchemaVersion": "2.0"}, "phenotypicFeatures": [{"type": {}}]}', "phenotypicFeatures[].type.id"),
+    ):
+        with pytest.raises(marrowkb.InvalidPhenopacketError) as error:
+            marrowkb.differential_from_phenopacket(text)
+        assert error.value.argument == field and error.value.source is None
+    with pytest.raises(FileNotFoundError):
+        marrowkb.differential_from_phenopacket(tmp_path / "missing.json")
+    with pytest.raises(TypeError):
+        marrowkb.differential_from_phenopacket(42)  # type: ignore[arg-type]
+
+
+def test_gene_likelihood_ratios_as_evidence() -> None:
+    lrs = marrowkb.gene_likelihood_ratios("RPS19")
+    assert set(lrs) == set(Disorder)
+    assert lrs[Disorder.DIAMOND_BLACKFAN_ANEMIA] > 100 and lrs[Disorder.FANCONI_ANEMIA] == 0.05
+    assert differential(["HP:0001903"], evidence=lrs)[0].disorder is Disorder.DIAMOND_BLACKFAN_ANEMIA
+    with pytest.raises(marrowkb.MarrowkbError):
+        marrowkb.gene_likelihood_ratios("NOTAGENE")

@@ -250,7 +250,11 @@ fn explain(out: &mut dyn Write, result: &Differential, disorder: Disorder) -> io
             100.0 * m.frequency
         )?;
     }
-    let missing: Vec<_> = result.missing(disorder).iter().filter(|m| m.likelihood_ratio == 1.0).collect();
+    let missing: Vec<_> = result
+        .missing(disorder)
+        .iter()
+        .filter(|m| m.likelihood_ratio == 1.0)
+        .collect();
     if !missing.is_empty() {
         let names: Vec<String> = missing
             .iter()
@@ -355,5 +359,79 @@ mod tests {
         let text = output(&["HP:0001873", "HP:9999999"]).unwrap();
         assert!(text.contains("ignored"), "{text}");
         assert!(Cli::try_parse_from(["differential", "--sex", "x"]).is_err());
+    }
+
+    fn packets() -> std::path::PathBuf {
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/data/phenopackets")
+    }
+
+    #[test]
+    fn one_phenopacket_prints_the_same_object_as_terms() {
+        let file = packets().join("fanconi_anemia/PMID_16429406_first_patient.json");
+        let path = file.to_string_lossy().into_owned();
+        let text = output(&["--phenopacket", &path, "--json"]).unwrap_or_else(|_| panic!("failed"));
+        let json: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+        assert_eq!(json["ranking"][0]["disorder"], "fanconi_anemia", "{text}");
+        assert_eq!(json["sex"], "female");
+        assert_eq!(json["onset"], "congenital");
+        let terms: Vec<String> = json["observed"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|t| t["id"].as_str().or(t.as_str()).map(str::to_owned))
+            .collect();
+        assert!(!terms.is_empty(), "{text}");
+        // The same keys as a differential from terms.
+        let from_terms = output(&["HP:0001873", "--json"]).unwrap_or_else(|_| panic!("failed"));
+        let from_terms: serde_json::Value = serde_json::from_str(&from_terms).unwrap_or_default();
+        let keys = |v: &serde_json::Value| -> Vec<String> {
+            v.as_object().map(|o| o.keys().cloned().collect()).unwrap_or_default()
+        };
+        assert_eq!(keys(&json), keys(&from_terms));
+        assert_eq!(keys(&json["ranking"][0]), keys(&from_terms["ranking"][0]));
+    }
+
+    #[test]
+    fn a_folder_ranks_every_file_and_goes_past_a_bad_one() {
+        let dir = std::env::temp_dir().join(format!("marrowkb-cli-batch-{}", std::process::id()));
+        let _ = std::fs::create_dir_all(&dir);
+        let good = packets().join("inherited_thrombocytopenia/PMID_25876182_Patient_VI_1.json");
+        let _ = std::fs::copy(&good, dir.join("a.json"));
+        let _ = std::fs::write(
+            dir.join("b.json"),
+            r#"{"id": "x", "metaData": {"phenopacketSchemaVersion": "1.0"}}"#,
+        );
+        let path = dir.to_string_lossy().into_owned();
+        match output(&["--phenopacket", &path, "--json"]) {
+            Err(Failure::File(f)) => {
+                assert_eq!((f.failed, f.total), (1, 2));
+                assert!(f.to_string().contains("b.json"), "{f}");
+                assert!(f.to_string().contains("metaData.phenopacketSchemaVersion"), "{f}");
+            }
+            other => panic!("{other:?}"),
+        }
+        let _ = std::fs::remove_file(dir.join("b.json"));
+        let text = output(&["--phenopacket", &path]).unwrap_or_else(|_| panic!("failed"));
+        assert!(
+            text.contains("a.json") && text.contains("Inherited thrombocytopenia"),
+            "{text}"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+        assert!(Cli::try_parse_from(["differential", "HP:0001873", "--phenopacket", "x.json"]).is_err());
+    }
+
+    #[test]
+    fn gene_evidence_is_off_unless_asked() {
+        let plain = output(&["HP:0001903", "--json"]).unwrap_or_else(|_| panic!("failed"));
+        let with = output(&["HP:0001903", "--gene", "RPS19", "--json"]).unwrap_or_else(|_| panic!("failed"));
+        let top = |t: &str| {
+            serde_json::from_str::<serde_json::Value>(t).unwrap_or_default()["ranking"][0]["disorder"].clone()
+        };
+        assert_eq!(top(&with), "diamond_blackfan_anemia");
+        assert_ne!(plain, with);
+        assert!(matches!(
+            output(&["HP:0001903", "--gene", "NOTAGENE"]),
+            Err(Failure::Query(_))
+        ));
     }
 }

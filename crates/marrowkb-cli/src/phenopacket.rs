@@ -47,7 +47,11 @@ pub struct FileFailure {
 impl std::fmt::Display for FileFailure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         if self.total > 1 {
-            write!(f, "{} of {} phenopackets could not be ranked; first: ", self.failed, self.total)?;
+            write!(
+                f,
+                "{} of {} phenopackets could not be ranked; first: ",
+                self.failed, self.total
+            )?;
         }
         write!(f, "{}: {}", self.path.display(), self.error)
     }

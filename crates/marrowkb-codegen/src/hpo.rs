@@ -979,7 +979,8 @@ fn profile_postings(topo: &Topology, unit: u16, profile: &Profile, postings: &mu
             let better = |old: &(f64, u16)| {
                 e.frequency > old.0
                     || (e.frequency == old.0
-                        && (topo.count(*t), topo.ids[usize::from(*t)]) < (topo.count(old.1), topo.ids[usize::from(old.1)]))
+                        && (topo.count(*t), topo.ids[usize::from(*t)])
+                            < (topo.count(old.1), topo.ids[usize::from(old.1)]))
             };
             match implied.get(a) {
                 Some(old) if !better(old) => {}
@@ -1065,13 +1066,20 @@ fn emit_profiles(topo: &Topology, knowledge: &Knowledge, bases: &[Profile], unit
     }
 
     let mut o = String::from(BANNER);
-    o.push_str("//! Phenotype profiles of the disorders (curated features joined with the HPO annotations of their exact\n");
+    o.push_str(
+        "//! Phenotype profiles of the disorders (curated features joined with the HPO annotations of their exact\n",
+    );
     o.push_str("//! entries), the scoring units (a disorder as a whole, or each annotated subtype entry of a group disorder),\n");
     o.push_str("//! and, for every HPO term, which units carry it (postings).\n\n");
     o.push_str("use crate::Disorder;\nuse crate::differential::profile::{Posting, ProfileFeature, Unit, feature as f, posting as p, unit as u};\n\n");
 
     for (i, (d, base)) in knowledge.disorders.iter().zip(bases).enumerate() {
-        let _ = write!(o, "/// {}: curated features and the annotations of its exact entries.\nstatic BASE_{i}: [ProfileFeature; {}] = [", d.name, base.features.len());
+        let _ = write!(
+            o,
+            "/// {}: curated features and the annotations of its exact entries.\nstatic BASE_{i}: [ProfileFeature; {}] = [",
+            d.name,
+            base.features.len()
+        );
         write_features(&mut o, topo, &base.features, &base.hallmarks);
         o.push_str("];\n");
     }
@@ -1090,7 +1098,12 @@ fn emit_profiles(topo: &Topology, knowledge: &Knowledge, bases: &[Profile], unit
             continue;
         }
         let own = unit.profile.features.iter().filter(|(_, e)| e.tier == Tier::Subtype);
-        let count = unit.profile.features.values().filter(|e| e.tier == Tier::Subtype).count();
+        let count = unit
+            .profile
+            .features
+            .values()
+            .filter(|e| e.tier == Tier::Subtype)
+            .count();
         let _ = write!(o, "static OWN_{i}: [ProfileFeature; {count}] = [");
         write_features(&mut o, topo, own, &unit.profile.hallmarks);
         o.push_str("];\n");
@@ -1106,7 +1119,13 @@ fn emit_profiles(topo: &Topology, knowledge: &Knowledge, bases: &[Profile], unit
     );
     for (i, unit) in units.iter().enumerate() {
         let d = &knowledge.disorders[unit.disorder];
-        let mass: f64 = unit.profile.features.values().filter(|e| !e.excluded).map(|e| e.frequency).sum();
+        let mass: f64 = unit
+            .profile
+            .features
+            .values()
+            .filter(|e| !e.excluded)
+            .map(|e| e.frequency)
+            .sum();
         let hallmarks: Vec<String> = unit
             .profile
             .hallmarks

@@ -67,7 +67,10 @@ impl Tally {
     }
 
     fn add_scores(&mut self, scores: &[(Disorder, f64)], truth: Disorder) {
-        let t = scores.iter().find(|(d, _)| *d == truth).map_or(f64::NEG_INFINITY, |x| x.1);
+        let t = scores
+            .iter()
+            .find(|(d, _)| *d == truth)
+            .map_or(f64::NEG_INFINITY, |x| x.1);
         let better = scores.iter().filter(|(_, s)| *s > t).count();
         let ties = scores.iter().filter(|(d, s)| *s == t && *d != truth).count();
         self.add(better, ties);
@@ -142,7 +145,11 @@ fn all_features(d: Disorder) -> Vec<Term> {
 
 /// Baseline: how many of the patient's observed terms are exactly a feature of each disorder.
 fn baseline(case: &Case, features: &[Vec<Term>]) -> Vec<(Disorder, f64)> {
-    let mut terms: Vec<Term> = case.observed.iter().filter_map(|t| hpo::term(t.as_str()).ok()).collect();
+    let mut terms: Vec<Term> = case
+        .observed
+        .iter()
+        .filter_map(|t| hpo::term(t.as_str()).ok())
+        .collect();
     terms.sort();
     terms.dedup();
     Disorder::ALL
@@ -158,9 +165,14 @@ fn print_table(title: &str, rows: &[(&str, &Report)]) {
     for (label, r) in rows {
         println!("  {label:<34} {}   (n = {})", r.overall.cells(), r.overall.n);
     }
-    if let Some((_, first)) = rows.first() {
-        if first.per.len() > 1 {
-            println!("  per disorder ({}):", rows.iter().map(|(l, _)| *l).collect::<Vec<_>>().join(" | "));
+    if let Some((_, first)) = rows.first()
+        && first.per.len() > 1
+    {
+        {
+            println!(
+                "  per disorder ({}):",
+                rows.iter().map(|(l, _)| *l).collect::<Vec<_>>().join(" | ")
+            );
             for (i, (d, t)) in first.per.iter().enumerate() {
                 let mut line = format!("    {:<44} n={:<3} {}", d.key(), t.n, t.cells());
                 for (_, r) in rows.iter().skip(1) {
@@ -177,7 +189,12 @@ fn print_table(title: &str, rows: &[(&str, &Report)]) {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let flag = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).map(PathBuf::from);
+    let flag = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .map(PathBuf::from)
+    };
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let packets_dir = flag("--phenopackets").unwrap_or_else(|| root.join("tests/data/phenopackets"));
     let mut cases_out = String::new();
@@ -190,7 +207,8 @@ fn main() {
     // Published patients.
     match read_phenopackets(&packets_dir) {
         Ok(cases) if !cases.is_empty() => {
-            let (mut terms, mut full, mut genes, mut base) = (Report::new(), Report::new(), Report::new(), Report::new());
+            let (mut terms, mut full, mut genes, mut base) =
+                (Report::new(), Report::new(), Report::new(), Report::new());
             for case in &cases {
                 terms.add(&scores(&run_terms(case)), case.truth);
                 base.add(&baseline(case, &features), case.truth);
@@ -202,14 +220,21 @@ fn main() {
                 write_case(&mut cases_out, "published", case);
             }
             print_table(
-                &format!("published patients: {} phenopackets in {}", cases.len(), packets_dir.display()),
+                &format!(
+                    "published patients: {} phenopackets in {}",
+                    cases.len(),
+                    packets_dir.display()
+                ),
                 &[
                     ("marrowkb, phenotype terms only", &terms),
                     ("marrowkb, whole phenopacket", &full),
                     ("baseline: exact overlap", &base),
                 ],
             );
-            print_table("  with genotype evidence (interpreted genes; reported apart)", &[("marrowkb + genes", &genes)]);
+            print_table(
+                "  with genotype evidence (interpreted genes; reported apart)",
+                &[("marrowkb + genes", &genes)],
+            );
         }
         Ok(_) => println!("no phenopackets in {}\n", packets_dir.display()),
         Err(e) => println!("published patients skipped: {e}\n"),
@@ -218,7 +243,10 @@ fn main() {
     // Simulations.
     let world = World::new();
     for (name, simulate) in [
-        ("Phenomizer simulation", World::phenomizer as fn(&World, &mut fastrand::Rng, Disorder) -> Case),
+        (
+            "Phenomizer simulation",
+            World::phenomizer as fn(&World, &mut fastrand::Rng, Disorder) -> Case,
+        ),
         ("group-level Phenomizer simulation", World::phenomizer_group),
         ("case-report simulation", World::case_report),
     ] {
@@ -237,10 +265,10 @@ fn main() {
             &[("marrowkb", &model), ("baseline: exact overlap", &base)],
         );
     }
-    if let Some(path) = flag("--cases") {
-        if let Err(e) = std::fs::write(&path, cases_out) {
-            panic!("cannot write {}: {e}", path.display());
-        }
+    if let Some(path) = flag("--cases")
+        && let Err(e) = std::fs::write(&path, cases_out)
+    {
+        panic!("cannot write {}: {e}", path.display());
     }
 }
 
@@ -297,8 +325,11 @@ impl World {
         let units: Vec<Vec<Vec<(Term, f64)>>> = Disorder::ALL
             .iter()
             .map(|&d| {
-                let base: Vec<(Term, f64)> =
-                    profile(d).iter().filter(|f| !f.excluded).map(|f| (f.term, f.frequency)).collect();
+                let base: Vec<(Term, f64)> = profile(d)
+                    .iter()
+                    .filter(|f| !f.excluded)
+                    .map(|f| (f.term, f.frequency))
+                    .collect();
                 let subs: Vec<Vec<(Term, f64)>> = subtypes(d)
                     .map(|s| {
                         let mut all = base.clone();
@@ -337,7 +368,11 @@ impl World {
             .ancestors()
             .filter(|a| *a != Term::PHENOTYPIC_ABNORMALITY && a.is_phenotypic_abnormality())
             .collect();
-        if options.is_empty() { term } else { options[rng.usize(..options.len())] }
+        if options.is_empty() {
+            term
+        } else {
+            options[rng.usize(..options.len())]
+        }
     }
 
     fn noise(&self, rng: &mut fastrand::Rng) -> Term {
@@ -387,17 +422,22 @@ impl World {
         for &(t, f) in features {
             if rng.f64() < f { present.push(t) } else { absent.push(t) }
         }
-        if present.is_empty() {
-            if let Some(&(t, _)) = features.iter().max_by(|a, b| a.1.total_cmp(&b.1)) {
-                present.push(t);
-            }
+        if present.is_empty()
+            && let Some(&(t, _)) = features.iter().max_by(|a, b| a.1.total_cmp(&b.1))
+        {
+            present.push(t);
         }
         rng.shuffle(&mut present);
         let is_blood = |t: &Term| self.blood.is_some_and(|b| t.is_a(b));
         let (blood, other): (Vec<Term>, Vec<Term>) = present.iter().partition(|t| is_blood(t));
         let n = rng.usize(2..=15);
         let nb = blood.len().min(rng.usize(1..=4));
-        let mut observed: Vec<Term> = blood.iter().take(nb).chain(other.iter().take(n.saturating_sub(nb))).copied().collect();
+        let mut observed: Vec<Term> = blood
+            .iter()
+            .take(nb)
+            .chain(other.iter().take(n.saturating_sub(nb)))
+            .copied()
+            .collect();
         for t in &mut observed {
             if rng.f64() < 0.25 {
                 *t = self.vaguer(rng, *t);

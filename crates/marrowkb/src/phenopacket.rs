@@ -77,16 +77,16 @@ pub enum BloodCountField {
 /// assert_eq!(LOINC_BLOOD_COUNT.len(), 10);
 /// ```
 pub const LOINC_BLOOD_COUNT: [(&str, BloodCountField); 10] = [
-    ("718-7", BloodCountField::Hemoglobin),           // Hemoglobin [Mass/volume] in Blood
-    ("26499-4", BloodCountField::Neutrophils),        // Neutrophils [#/volume] in Blood
-    ("751-8", BloodCountField::Neutrophils),          // Neutrophils [#/volume] in Blood by Automated count
-    ("26515-7", BloodCountField::Platelets),          // Platelets [#/volume] in Blood
-    ("777-3", BloodCountField::Platelets),            // Platelets [#/volume] in Blood by Automated count
-    ("60474-4", BloodCountField::Reticulocytes),      // Reticulocytes [#/volume] in Blood
-    ("14196-0", BloodCountField::Reticulocytes),      // Reticulocytes [#/volume] in Blood by Automated count
+    ("718-7", BloodCountField::Hemoglobin),      // Hemoglobin [Mass/volume] in Blood
+    ("26499-4", BloodCountField::Neutrophils),   // Neutrophils [#/volume] in Blood
+    ("751-8", BloodCountField::Neutrophils),     // Neutrophils [#/volume] in Blood by Automated count
+    ("26515-7", BloodCountField::Platelets),     // Platelets [#/volume] in Blood
+    ("777-3", BloodCountField::Platelets),       // Platelets [#/volume] in Blood by Automated count
+    ("60474-4", BloodCountField::Reticulocytes), // Reticulocytes [#/volume] in Blood
+    ("14196-0", BloodCountField::Reticulocytes), // Reticulocytes [#/volume] in Blood by Automated count
     ("4679-7", BloodCountField::ReticulocytePercent), // Reticulocytes/100 erythrocytes in Blood
     ("17849-1", BloodCountField::ReticulocytePercent), // Reticulocytes/100 erythrocytes in Blood by Automated count
-    ("787-2", BloodCountField::Mcv),                  // MCV [Entitic volume] by Automated count
+    ("787-2", BloodCountField::Mcv),             // MCV [Entitic volume] by Automated count
 ];
 
 /// What marrowkb reads from one phenopacket.
@@ -155,7 +155,10 @@ impl Phenopacket {
             .and_then(|m| text(m, "phenopacketSchemaVersion"))
             .ok_or_else(|| invalid("metaData.phenopacketSchemaVersion", "missing: only schema v2 is read"))?;
         if !(version == "2" || version.starts_with("2.")) {
-            return Err(invalid("metaData.phenopacketSchemaVersion", "not 2.x: only schema v2 is read"));
+            return Err(invalid(
+                "metaData.phenopacketSchemaVersion",
+                "not 2.x: only schema v2 is read",
+            ));
         }
         let features = json
             .get("phenotypicFeatures")
@@ -324,7 +327,10 @@ impl Phenopacket {
                 }
             }
         }
-        let mut query = Query::new(&observed).excluding(&excluded).strict(strict).evidence(&evidence);
+        let mut query = Query::new(&observed)
+            .excluding(&excluded)
+            .strict(strict)
+            .evidence(&evidence);
         query.onset = self.onset;
         query.sex = self.sex;
         query.run()
@@ -365,7 +371,10 @@ fn time_element(element: &Value) -> Option<AgeOfOnset> {
     if let Some(years) = iso(element.get("age")) {
         return Some(AgeOfOnset::Years(years));
     }
-    if let Some(years) = iso(element.get("ageRange").and_then(|r| r.get("start").and_then(|s| s.get("age")))) {
+    if let Some(years) = iso(element
+        .get("ageRange")
+        .and_then(|r| r.get("start").and_then(|s| s.get("age"))))
+    {
         return Some(AgeOfOnset::Years(years));
     }
     if element.get("gestationalAge").is_some() {
@@ -378,12 +387,15 @@ fn time_element(element: &Value) -> Option<AgeOfOnset> {
 
 /// The onset class an HPO onset term (HP:0003674 subtree) falls in: congenital for antenatal onsets.
 fn onset_class(term: Term) -> Option<Onset> {
-    if let Ok(antenatal) = hpo::term("HP:0030674") {
-        if term.is_a(antenatal) {
-            return Some(Onset::Congenital);
-        }
+    if let Ok(antenatal) = hpo::term("HP:0030674")
+        && term.is_a(antenatal)
+    {
+        return Some(Onset::Congenital);
     }
-    Onset::ALL.iter().copied().find(|o| hpo::resolve(o.hpo()).is_ok_and(|r| term.is_a(r.term)))
+    Onset::ALL
+        .iter()
+        .copied()
+        .find(|o| hpo::resolve(o.hpo()).is_ok_and(|r| term.is_a(r.term)))
 }
 
 /// The earliest onset: the smallest class (an age counts as its class; ties keep the first).
@@ -401,7 +413,11 @@ fn blood_count(json: &Value, age_years: Option<f64>, sex: Option<Sex>) -> Result
     let mut builder = BloodCount::builder();
     let mut any = false;
     for m in json.get("measurements").and_then(Value::as_array).into_iter().flatten() {
-        let Some(code) = m.get("assay").and_then(|a| text(a, "id")).and_then(|id| id.strip_prefix("LOINC:")) else {
+        let Some(code) = m
+            .get("assay")
+            .and_then(|a| text(a, "id"))
+            .and_then(|id| id.strip_prefix("LOINC:"))
+        else {
             continue;
         };
         let Some(&(_, field)) = LOINC_BLOOD_COUNT.iter().find(|(c, _)| *c == code) else {
@@ -420,7 +436,12 @@ fn blood_count(json: &Value, age_years: Option<f64>, sex: Option<Sex>) -> Result
             .and_then(|u| text(u, "id"))
             .map(|u| u.strip_prefix("UCUM:").unwrap_or(u))
             .ok_or_else(|| invalid("measurements[].value.quantity.unit.id", "missing"))?;
-        let bad_unit = || invalid("measurements[].value.quantity.unit.id", "not a UCUM unit marrowkb reads");
+        let bad_unit = || {
+            invalid(
+                "measurements[].value.quantity.unit.id",
+                "not a UCUM unit marrowkb reads",
+            )
+        };
         builder = match field {
             BloodCountField::Hemoglobin => builder.hemoglobin(value, hemoglobin_unit(unit).ok_or_else(bad_unit)?),
             BloodCountField::Neutrophils => builder.neutrophils(value, count_unit(unit).ok_or_else(bad_unit)?),
@@ -493,11 +514,16 @@ mod tests {
         assert_eq!(field(Phenopacket::parse("[1]")), "(document)");
         assert_eq!(field(Phenopacket::parse("{}")), "metaData.phenopacketSchemaVersion");
         assert_eq!(
-            field(Phenopacket::parse(r#"{"metaData": {"phenopacketSchemaVersion": "1.0"}}"#)),
+            field(Phenopacket::parse(
+                r#"{"metaData": {"phenopacketSchemaVersion": "1.0"}}"#
+            )),
             "metaData.phenopacketSchemaVersion"
         );
         assert_eq!(field(packet(r#""phenotypicFeatures": []"#)), "phenotypicFeatures");
-        assert_eq!(field(packet(r#""phenotypicFeatures": [{"type": {}}]"#)), "phenotypicFeatures[].type.id");
+        assert_eq!(
+            field(packet(r#""phenotypicFeatures": [{"type": {}}]"#)),
+            "phenotypicFeatures[].type.id"
+        );
         let bad_unit = r#""phenotypicFeatures": [{"type": {"id": "HP:0001903"}}], "measurements": [{"assay": {"id": "LOINC:718-7"},
             "value": {"quantity": {"unit": {"id": "UCUM:furlong"}, "value": 7.0}}}]"#;
         assert_eq!(field(packet(bad_unit)), "measurements[].value.quantity.unit.id");
@@ -538,10 +564,16 @@ mod tests {
         let with = r#""phenotypicFeatures": [{"type": {"id": "HP:0001873"}}],
             "diseases": [{"term": {"id": "OMIM:274000", "label": "TAR"}}],
             "interpretations": [{"diagnosis": {"disease": {"id": "OMIM:274000"}, "genomicInterpretations": [{"gene": {"symbol": "RBM8A"}}]}}]"#;
-        let plain = packet(body).and_then(|p| p.differential(false)).unwrap_or_else(|e| panic!("{e}"));
-        let answered = packet(with).and_then(|p| p.differential(false)).unwrap_or_else(|e| panic!("{e}"));
+        let plain = packet(body)
+            .and_then(|p| p.differential(false))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let answered = packet(with)
+            .and_then(|p| p.differential(false))
+            .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(plain.ranking, answered.ranking);
-        let genotype = packet(with).and_then(|p| p.differential(true)).unwrap_or_else(|e| panic!("{e}"));
+        let genotype = packet(with)
+            .and_then(|p| p.differential(true))
+            .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(genotype.ranking[0].disorder, Disorder::ThrombocytopeniaAbsentRadius);
     }
 }

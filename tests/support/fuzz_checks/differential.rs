@@ -123,27 +123,29 @@ pub fn check_input(input: &Input<'_>) {
         let lenient = query.run();
         (lenient, strict_query.run())
     };
+    // An invalid age of onset, then an invalid likelihood ratio, fails both modes with the same error.
+    let invalid_argument = onset.and_then(|o| o.class().err()).or_else(|| {
+        evidence
+            .iter()
+            .any(|(_, lr)| !(lr.is_finite() && *lr > 0.0))
+            .then_some(Error::InvalidArgument {
+                name: "likelihood ratio",
+                reason: "must be finite and above 0",
+            })
+    });
+    if let Some(expected) = invalid_argument {
+        assert_eq!(lenient.err(), Some(expected), "lenient mode; input {input:?}");
+        assert_eq!(strict.err(), Some(expected), "strict mode; input {input:?}");
+        return;
+    }
     let lenient = match lenient {
         Ok(r) => r,
         Err(e) => panic!("the lenient differential failed with {e:?} ({e}); input {input:?}"),
     };
     check_result(&lenient, &query, input);
 
-    // Strict mode fails with the first problem the lenient run reports, and otherwise agrees with it.
-    let first_problem = lenient
-        .inputs
-        .iter()
-        .find_map(|r| r.error)
-        .or_else(|| onset.and_then(|o| o.class().err()))
-        .or_else(|| {
-            evidence
-                .iter()
-                .any(|(_, lr)| !(lr.is_finite() && *lr > 0.0))
-                .then_some(Error::InvalidArgument {
-                    name: "likelihood ratio",
-                    reason: "must be finite and above 0",
-                })
-        });
+    // Strict mode fails with the first term the lenient run rejects, and otherwise agrees with it.
+    let first_problem = lenient.inputs.iter().find_map(|r| r.error);
     match (strict, first_problem) {
         (Ok(r), None) => assert_eq!(r, lenient, "strict and lenient results differ; input {input:?}"),
         (Err(e), Some(expected)) => {
@@ -214,6 +216,8 @@ pub fn check_result(r: &Differential, query: &Query<'_>, input: &Input<'_>) {
             ("posterior", x.posterior),
             ("phenotype", x.phenotype),
             ("absent", x.absent),
+            ("hallmarks", x.hallmarks),
+            ("subtypes", x.subtypes),
             ("onset", x.onset),
             ("sex", x.sex),
             ("evidence", x.evidence),
@@ -221,7 +225,16 @@ pub fn check_result(r: &Differential, query: &Query<'_>, input: &Input<'_>) {
             assert!(v.is_finite(), "{:?}: {what} is {v}; input {input:?}", x.disorder);
         }
         assert!((0.0..=1.0).contains(&x.posterior), "{x:?}");
-        let parts = [x.phenotype, x.absent, x.onset, x.sex, x.evidence];
+        assert!(x.hallmarks <= 0.0 && x.subtypes <= 0.0, "{x:?}");
+        let parts = [
+            x.phenotype,
+            x.absent,
+            x.hallmarks,
+            x.subtypes,
+            x.onset,
+            x.sex,
+            x.evidence,
+        ];
         let scale: f64 = parts.iter().map(|p| p.abs()).sum();
         assert!(
             close(x.score, parts.iter().sum(), scale),
@@ -279,10 +292,20 @@ pub fn check_result(r: &Differential, query: &Query<'_>, input: &Input<'_>) {
         }
         if let Some(t) = report.term {
             let list = if excluded { &r.excluded } else { &r.observed };
+            // A term is implied by another of its list: a more specific observed one, a broader excluded one.
+            let implied = if excluded {
+                list.iter().any(|&o| o != t && t.is_a(o))
+            } else {
+                list.iter().any(|&o| o != t && o.is_a(t))
+            };
             match report.status {
                 InputStatus::Used | InputStatus::Replaced | InputStatus::Duplicate => {
-                    assert!(list.contains(&t), "{report:?}: its term is not among the terms used");
+                    assert!(
+                        list.contains(&t) || implied,
+                        "{report:?}: its term is not among the terms used"
+                    );
                 }
+                InputStatus::Implied => assert!(implied && !list.contains(&t), "{report:?}"),
                 InputStatus::Conflict => assert!(excluded && r.observed.contains(&t), "{report:?}"),
                 InputStatus::NotPhenotype => assert!(!t.is_phenotypic_abnormality(), "{report:?}"),
                 other => panic!("{report:?}: status {other:?} with a term"),

@@ -291,7 +291,10 @@ mod tests {
             assert!(u.disorder.index() >= last, "{u:?}");
             if u.entry.is_some() {
                 let pooled = units().get(usize::from(u.group)).unwrap_or_else(|| panic!("{u:?}"));
-                assert!(pooled.is_pooled(usize::from(u.group)) && pooled.disorder == u.disorder, "{u:?}");
+                assert!(
+                    pooled.is_pooled(usize::from(u.group)) && pooled.disorder == u.disorder,
+                    "{u:?}"
+                );
             } else {
                 assert!(u.group == NO_GROUP || u.is_pooled(i), "{u:?}");
             }
@@ -307,7 +310,11 @@ mod tests {
     #[test]
     fn postings_agree_with_profiles() {
         for (i, u) in units().iter().enumerate() {
-            let base = if u.entry.is_some() || u.is_pooled(i) { profile(u.disorder) } else { &[] };
+            let base = if u.entry.is_some() || u.is_pooled(i) {
+                profile(u.disorder)
+            } else {
+                &[]
+            };
             for f in base.iter().chain(u.features) {
                 let p = postings(f.term).iter().find(|p| usize::from(p.unit) == i);
                 let p = p.unwrap_or_else(|| panic!("{u:?} {f:?} has no posting"));

@@ -159,7 +159,10 @@ fn bad_inputs_are_reported_and_strict_mode_fails() {
     for age in [-3.0, 500.0, f64::INFINITY] {
         assert!(matches!(
             Query::new(&ok).age_of_onset_years(age).run(),
-            Err(Error::InvalidArgument { name: "age of onset", .. })
+            Err(Error::InvalidArgument {
+                name: "age of onset",
+                ..
+            })
         ));
     }
     assert!(Query::new(&ok).age_of_onset_years(130.0).run().is_ok());
@@ -168,7 +171,10 @@ fn bad_inputs_are_reported_and_strict_mode_fails() {
         assert!(Query::new(&ok).strict(true).evidence(&lr).run().is_err());
         assert!(matches!(
             Query::new(&ok).evidence(&lr).run(),
-            Err(Error::InvalidArgument { name: "likelihood ratio", .. })
+            Err(Error::InvalidArgument {
+                name: "likelihood ratio",
+                ..
+            })
         ));
     }
 }
