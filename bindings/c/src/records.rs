@@ -133,7 +133,7 @@ pub struct DisorderRecord {
     pub description: *const c_char,
     /// A further plain-language summary; NULL when the article says enough.
     pub summary: *const c_char,
-    /// Inherited, acquired or both.
+    /// Inherited, acquired, both, or constitutional (genetic, not inherited).
     pub origin: Origin,
     /// Whether it is a neoplasm (myelodysplastic syndrome and its childhood form).
     pub neoplasm: bool,

@@ -432,7 +432,7 @@ impl DisorderRecord {
     fn summary(&self) -> Option<&'static str> {
         self.0.info().summary
     }
-    /// "inherited", "acquired" or "both".
+    /// "inherited", "acquired", "both" or "constitutional" (genetic, not inherited).
     #[getter]
     fn origin(&self) -> &'static str {
         self.0.info().origin.key()
