@@ -350,6 +350,14 @@ static void check_disorder_record(MkbDisorder d) {
         CHECK_STATUS(mkb_vocabulary_key(MKB_VOCABULARY_FREQUENCY, r->features[i].frequency, &key), MKB_OK);
         const MkbSourceRecord *src = NULL;
         CHECK_STATUS(mkb_source_record(r->features[i].source, &src), MKB_OK);
+        /* A frequency override keeps HPO's class beside it, with a note; otherwise both are the same. */
+        if (r->features[i].has_hpo_frequency) {
+            CHECK(r->features[i].hpo_frequency != r->features[i].frequency);
+            CHECK(valid_string(r->features[i].note));
+            CHECK_STATUS(mkb_vocabulary_key(MKB_VOCABULARY_FREQUENCY, r->features[i].hpo_frequency, &key), MKB_OK);
+        } else {
+            CHECK(r->features[i].hpo_frequency == r->features[i].frequency);
+        }
     }
     for (size_t i = 0; i < r->treatments_len; i++) {
         const MkbTreatmentRecord *t = NULL;
@@ -402,6 +410,15 @@ static void test_disorders(void) {
     if (fa != NULL) {
         CHECK(streq(fa->key, "fanconi_anemia") && streq(fa->name, "Fanconi anemia"));
         CHECK(fa->origin == MKB_ORIGIN_INHERITED && !fa->neoplasm);
+        int short_stature = 0; /* curated "frequent" (about 50 %) beside HPO's "very frequent" */
+        for (size_t i = 0; i < fa->features_len; i++)
+            short_stature |= fa->features[i].symptom == MKB_SYMPTOM_SHORT_STATURE && fa->features[i].has_hpo_frequency &&
+                             fa->features[i].frequency == MKB_FREQUENCY_FREQUENT &&
+                             fa->features[i].hpo_frequency == MKB_FREQUENCY_VERY_FREQUENT;
+        CHECK(short_stature);
+        const MkbDisorderRecord *pearson = NULL;
+        CHECK_STATUS(mkb_disorder_record(MKB_DISORDER_PEARSON_SYNDROME, &pearson), MKB_OK);
+        CHECK(pearson != NULL && pearson->origin == MKB_ORIGIN_CONSTITUTIONAL);
         CHECK(fa->orpha[0].id == 84 && streq(fa->orpha[0].curie, "ORPHA:84"));
         CHECK(fa->orpha[0].match_kind == MKB_XREF_MATCH_EXACT);
         int fanca = 0;

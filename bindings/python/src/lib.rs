@@ -525,6 +525,8 @@ impl DisorderRecord {
                         f.symptom.to_py(py, reg)?,
                         f.frequency.key().into_pyobject(py)?.into_any(),
                         f.source.to_py(py, reg)?,
+                        f.hpo_frequency.map(|h| h.key()).into_pyobject(py)?.into_any(),
+                        f.note.into_pyobject(py)?.into_any(),
                     ],
                 )
             },

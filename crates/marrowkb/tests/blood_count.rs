@@ -695,6 +695,39 @@ fn ctcae_values_as_published() {
 }
 
 #[test]
+fn ctcae_never_grades_a_value_at_or_above_the_age_specific_limit() {
+    // The review's case: 2 months, haemoglobin 9.5 g/dL, LLN 9.0 (Nathan and Oski): no anaemia, grade 0,
+    // though CTCAE's adult grade 2 boundary is 10.0. Below the LLN the adult boundaries apply unchanged.
+    let infant = |hb: f64| {
+        run(BloodCount::builder()
+            .hemoglobin(hb, G_DL)
+            .age(2.0, AgeUnit::Months)
+            .sex(Sex::Male))
+        .anemia
+    };
+    let r = infant(9.5);
+    assert_eq!(
+        (r.presence, r.lower_limit, r.ctcae),
+        (Presence::Absent, Some(9.0), Some(CtcaeGrade::Grade0))
+    );
+    let r = infant(9.0);
+    assert_eq!((r.presence, r.ctcae), (Presence::Absent, Some(CtcaeGrade::Grade0)));
+    let r = infant(8.5);
+    assert_eq!((r.presence, r.ctcae), (Presence::Present, Some(CtcaeGrade::Grade2)));
+    let r = infant(7.9);
+    assert_eq!(r.ctcae, Some(CtcaeGrade::Grade3));
+    // Every age row: a value at the LLN is grade 0 whatever the boundary.
+    for months in [0.5, 1.0, 2.0, 3.0, 6.0, 24.0, 120.0, 240.0] {
+        let b = BloodCount::builder().age(months, AgeUnit::Months).sex(Sex::Female);
+        let lln = run(b.clone().hemoglobin(12.0, G_DL)).anemia.lower_limit;
+        if let Some(lln) = lln {
+            let r = run(b.hemoglobin(lln, G_DL)).anemia;
+            assert_eq!(r.ctcae, Some(CtcaeGrade::Grade0), "{months} months, LLN {lln}");
+        }
+    }
+}
+
+#[test]
 fn ctcae_grade_1_and_0_at_the_lln() {
     // Anaemia, man (LLN 13.0): grade 1 from 10.0 up to 13.0 exclusive.
     assert_eq!(ctcae_of(&CTCAE_ANEMIA, 10.0, 40.0), Some(CtcaeGrade::Grade1));

@@ -255,6 +255,8 @@ Feature = _record(
     symptom="The Symptom.",
     frequency='HPO frequency class: "obligate", "very_frequent", "frequent", "occasional", "very_rare" or "excluded".',
     source="The Source of the frequency.",
+    hpo_frequency="When frequency overrides HPO 2025-01-16: the class HPO gives, kept beside it; else None.",
+    note="Why the frequency was chosen (the cited figure for an override), or None.",
 )
 TreatmentUse = _record(
     "TreatmentUse",

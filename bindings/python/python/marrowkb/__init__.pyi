@@ -158,6 +158,8 @@ class Feature(NamedTuple):
     symptom: Symptom
     frequency: str
     source: Source
+    hpo_frequency: str | None
+    note: str | None
 
 class TreatmentUse(NamedTuple):
     treatment: Treatment

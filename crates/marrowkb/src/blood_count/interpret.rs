@@ -168,15 +168,23 @@ impl CtcaeGrade {
     /// The grade of `value` on `scale`, given the LLN where known. `None` when the value is at or above
     /// the grade 2 boundary and the LLN is unknown (grade 0 and grade 1 cannot be told apart).
     ///
+    /// A value at or above a known LLN is grade 0 even where the LLN lies below CTCAE's adult grade 2
+    /// boundary (infants: haemoglobin LLN 9.0 g/dL at 2 months, boundary 10.0), so a grade never says
+    /// "decreased" where the age-specific limit says normal.
+    ///
     /// ```
-    /// use marrowkb::blood_count::{CtcaeGrade, thresholds::CTCAE_PLATELETS};
+    /// use marrowkb::blood_count::{CtcaeGrade, thresholds::{CTCAE_ANEMIA, CTCAE_PLATELETS}};
     /// assert_eq!(CtcaeGrade::of(&CTCAE_PLATELETS, 24.9, None), Some(CtcaeGrade::Grade4));
     /// assert_eq!(CtcaeGrade::of(&CTCAE_PLATELETS, 25.0, None), Some(CtcaeGrade::Grade3));
     /// assert_eq!(CtcaeGrade::of(&CTCAE_PLATELETS, 100.0, Some(150.0)), Some(CtcaeGrade::Grade1));
     /// assert_eq!(CtcaeGrade::of(&CTCAE_PLATELETS, 100.0, None), None);
+    /// assert_eq!(CtcaeGrade::of(&CTCAE_ANEMIA, 9.5, Some(9.0)), Some(CtcaeGrade::Grade0));
+    /// assert_eq!(CtcaeGrade::of(&CTCAE_ANEMIA, 8.5, Some(9.0)), Some(CtcaeGrade::Grade2));
     /// ```
     pub fn of(scale: &CtcaeScale, value: f64, lln: Option<f64>) -> Option<CtcaeGrade> {
-        if scale.grade4_below.is_some_and(|g4| value < g4) {
+        if lln.is_some_and(|lln| value >= lln) {
+            Some(CtcaeGrade::Grade0)
+        } else if scale.grade4_below.is_some_and(|g4| value < g4) {
             Some(CtcaeGrade::Grade4)
         } else if value < scale.grade3_below {
             Some(CtcaeGrade::Grade3)

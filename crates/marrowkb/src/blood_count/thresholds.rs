@@ -74,8 +74,12 @@
 //! - **Anaemia.** WHO 2011 defines anaemia from 6 months; below 6 months marrowkb uses the Nathan and Oski
 //!   reference (mean − 2 SD) as the lower limit, with no severity grade. The WHO cut-off (or the infant
 //!   limit) is also the LLN for CTCAE grade 1. No altitude or smoking adjustment is applied.
-//! - **CTCAE v5.0** grades are applied as published, at every age: grade 1 needs the LLN, grades 2–4 are
-//!   fixed numbers. Anaemia grade 4 ("life-threatening consequences; urgent intervention indicated") is a
+//! - **CTCAE v5.0** grades are adult cut-offs. marrowkb applies them at every age with one rule: a value at
+//!   or above the age-specific lower limit (the LLN) is grade 0, whatever the fixed boundaries say. Below
+//!   the LLN, grade 1 needs the LLN and grades 2–4 are CTCAE's fixed numbers, unchanged for children: an
+//!   infant of 2 months with haemoglobin 9.5 g/dL (LLN 9.0, Nathan and Oski) has no anaemia and grade 0,
+//!   not the grade 2 that the adult boundary of 10.0 alone would give; at 8.5 g/dL it is grade 2. Without
+//!   an LLN (age or sex unknown) only grades 2–4 can be given. Anaemia grade 4 ("life-threatening consequences; urgent intervention indicated") is a
 //!   clinical judgement, never derived from a number: the highest grade marrowkb reports is 3. CTCAE's own
 //!   mmol/L column (6.2, 4.9) is rounded; marrowkb converts to g/dL first, so 4.9 mmol/L (7.90 g/dL) is
 //!   grade 3. Where the LLN is at or below the grade 2 boundary (neutrophils, LLN 1.5), grade 1 is empty.
