@@ -16,44 +16,45 @@ use std::io::{self, Write};
 use marrowkb::blood_count::thresholds::{self, Reference};
 use marrowkb::blood_count::{
     AgeUnit, AplasticAssessment, AplasticCriteria, AplasticSeverity, BloodCount, CountUnit, Criterion, Fit,
-    HemoglobinUnit, InterpretOptions, Interpretation, Presence, Reading, RedCellSize, Sex,
+    HemoglobinUnit, InterpretOptions, Interpretation, Presence, Reading, RedCellSize, Sex, Unit,
 };
 
 /// Arguments of `marrowkb cbc`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct CbcArgs {
     /// Haemoglobin: 7.2, 7.2g/dL, 72g/L or 4.47mmol/L (default g/dL).
-    #[arg(long, value_name = "VALUE[UNIT]", value_parser = parse_hemoglobin)]
+    #[arg(long, allow_hyphen_values = true, value_name = "VALUE[UNIT]", value_parser = parse_hemoglobin)]
     pub hb: Option<(f64, HemoglobinUnit)>,
     /// Mean corpuscular volume in fL: 104 or 104fL.
-    #[arg(long, value_name = "FL", value_parser = parse_mcv)]
+    #[arg(long, allow_hyphen_values = true, value_name = "FL", value_parser = parse_mcv)]
     pub mcv: Option<f64>,
     /// Absolute neutrophil count: 0.3, 0.3x10^9/L or 300/uL (default ×10⁹/L).
-    #[arg(long, value_name = "VALUE[UNIT]", value_parser = parse_count)]
+    #[arg(long, allow_hyphen_values = true, value_name = "VALUE[UNIT]", value_parser = parse_count)]
     pub anc: Option<(f64, CountUnit)>,
     /// Absolute lymphocyte count (default ×10⁹/L).
-    #[arg(long, value_name = "VALUE[UNIT]", value_parser = parse_count)]
+    #[arg(long, allow_hyphen_values = true, value_name = "VALUE[UNIT]", value_parser = parse_count)]
     pub lym: Option<(f64, CountUnit)>,
     /// Absolute monocyte count (default ×10⁹/L).
-    #[arg(long, value_name = "VALUE[UNIT]", value_parser = parse_count)]
+    #[arg(long, allow_hyphen_values = true, value_name = "VALUE[UNIT]", value_parser = parse_count)]
     pub mono: Option<(f64, CountUnit)>,
     /// Platelet count: 15, 15x10^9/L or 15000/uL (default ×10⁹/L).
-    #[arg(long, value_name = "VALUE[UNIT]", value_parser = parse_count)]
+    #[arg(long, allow_hyphen_values = true, value_name = "VALUE[UNIT]", value_parser = parse_count)]
     pub plt: Option<(f64, CountUnit)>,
     /// Reticulocytes: absolute (12, 12000/uL; default ×10⁹/L) or a percentage of red cells (1.2%, needs --rbc).
-    #[arg(long, value_name = "VALUE[UNIT]", value_parser = parse_reticulocytes)]
+    #[arg(long, allow_hyphen_values = true, value_name = "VALUE[UNIT]", value_parser = parse_reticulocytes)]
     pub retic: Option<Reticulocytes>,
-    /// Red cell count in ×10¹²/L (to turn a reticulocyte percentage into an absolute count).
-    #[arg(long, value_name = "VALUE")]
+    /// Red cell count in ×10¹²/L, the same number as 10⁶/µL: 3.1, 3.1x10^12/L, 3.1x10^6/uL or 3.1M/uL
+    /// (to turn a reticulocyte percentage into an absolute count).
+    #[arg(long, allow_hyphen_values = true, value_name = "VALUE[UNIT]", value_parser = parse_red_cells)]
     pub rbc: Option<f64>,
     /// Bone marrow cellularity in % (for aplastic anaemia severity): 15 or 15%.
-    #[arg(long, value_name = "PERCENT", value_parser = parse_percent)]
+    #[arg(long, allow_hyphen_values = true, value_name = "PERCENT", value_parser = parse_percent)]
     pub cellularity: Option<f64>,
     /// Residual haematopoietic cells in % of marrow cells (used when cellularity is 25–50 %).
-    #[arg(long, value_name = "PERCENT", value_parser = parse_percent)]
+    #[arg(long, allow_hyphen_values = true, value_name = "PERCENT", value_parser = parse_percent)]
     pub residual: Option<f64>,
     /// Age: 34, 34y, 18mo, 3w or 10d (default years).
-    #[arg(long, value_name = "VALUE[UNIT]", value_parser = parse_age)]
+    #[arg(long, allow_hyphen_values = true, value_name = "VALUE[UNIT]", value_parser = parse_age)]
     pub age: Option<(f64, AgeUnit)>,
     /// Sex: f or m.
     #[arg(long, value_name = "f|m")]
@@ -190,7 +191,22 @@ pub(crate) fn parse_hemoglobin(text: &str) -> Result<(f64, HemoglobinUnit), Stri
 
 pub(crate) fn parse_count(text: &str) -> Result<(f64, CountUnit), String> {
     let (v, unit) = split(text)?;
-    Ok((v, unit_or(unit, CountUnit::GigaPerLiter, "count (x10^9/L, /uL)")?))
+    Ok((
+        v,
+        unit_or(unit, CountUnit::GigaPerLiter, "count (x10^9/L, 10^3/uL, K/uL, /uL)")?,
+    ))
+}
+
+/// A red cell count: ×10¹²/L, or the same number written 10^6/uL or M/uL.
+fn parse_red_cells(text: &str) -> Result<f64, String> {
+    let (v, unit) = split(text)?;
+    match unit_or(unit, Unit::TeraPerLiter, "red cell count (x10^12/L, 10^6/uL, M/uL)")? {
+        Unit::TeraPerLiter => Ok(v),
+        other => Err(format!(
+            "unknown red cell count (x10^12/L, 10^6/uL, M/uL) unit {:?}",
+            other.symbol()
+        )),
+    }
 }
 
 fn parse_age(text: &str) -> Result<(f64, AgeUnit), String> {
@@ -498,6 +514,53 @@ mod tests {
     ];
 
     #[test]
+    fn negative_numbers_reach_the_validator() {
+        // clap used to stop at "-3" ("unexpected argument"); the core must name the field instead.
+        for (flag, value, field) in [
+            ("--hb", "-3g/dL", marrowkb::blood_count::Field::Hemoglobin),
+            ("--hb", "-3", marrowkb::blood_count::Field::Hemoglobin),
+            ("--anc", "-0.5", marrowkb::blood_count::Field::Neutrophils),
+            ("--plt", "-15K/uL", marrowkb::blood_count::Field::Platelets),
+            ("--rbc", "-1", marrowkb::blood_count::Field::RedCellCount),
+            ("--cellularity", "-5%", marrowkb::blood_count::Field::Cellularity),
+            ("--age", "-2mo", marrowkb::blood_count::Field::Age),
+        ] {
+            match output(&[flag, value]) {
+                Err(Failure::Query(marrowkb::Error::InvalidMeasurement { field: f, reason, .. })) => {
+                    assert_eq!((f, reason), (field, "negative"), "{flag} {value}");
+                }
+                other => panic!("{flag} {value}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn laboratory_units() {
+        let a = args(&[
+            "--plt",
+            "150K/uL",
+            "--anc",
+            "1.2x10^3/uL",
+            "--lym",
+            "0.9 10^3/uL",
+            "--rbc",
+            "3.1x10^6/uL",
+        ]);
+        assert_eq!(a.plt, Some((150.0, CountUnit::GigaPerLiter)));
+        assert_eq!(a.anc, Some((1.2, CountUnit::GigaPerLiter)));
+        assert_eq!(a.lym, Some((0.9, CountUnit::GigaPerLiter)));
+        assert_eq!(a.rbc, Some(3.1));
+        assert_eq!(args(&["--rbc", "3.1M/uL"]).rbc, Some(3.1));
+        assert_eq!(args(&["--rbc", "3.1"]).rbc, Some(3.1));
+        let mut argv = vec!["cbc", "--rbc", "3.1g/dL"];
+        assert!(Cli::try_parse_from(argv.drain(..)).is_err());
+        match output(&["--hb", "72"]) {
+            Err(Failure::Query(err)) => assert!(err.to_string().contains("plausible in g/L"), "{err}"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
     fn values_with_units() {
         assert_eq!(split("7.2g/dL").unwrap(), (7.2, Some("g/dL")));
         assert_eq!(split("7.2 g/dL").unwrap(), (7.2, Some("g/dL")));
@@ -566,7 +629,7 @@ mod tests {
         match output(&["--hb", "30"]) {
             Err(Failure::Query(err)) => assert_eq!(
                 err.to_string(),
-                "invalid haemoglobin: 30 g/dL (above 25 g/dL: physiologically impossible)"
+                "invalid haemoglobin: 30 g/dL (above 25 g/dL: physiologically impossible in g/dL, but plausible in g/L; check the unit)"
             ),
             other => panic!("{other:?}"),
         }

@@ -326,7 +326,7 @@ fn error_messages_name_the_field_and_the_value() {
     let err = BloodCount::builder().hemoglobin(30.0, G_DL).build().unwrap_err();
     assert_eq!(
         err.to_string(),
-        "invalid haemoglobin: 30 g/dL (above 25 g/dL: physiologically impossible)"
+        "invalid haemoglobin: 30 g/dL (above 25 g/dL: physiologically impossible in g/dL, but plausible in g/L; check the unit)"
     );
     let err = BloodCount::builder()
         .neutrophils(f64::NAN, CountUnit::PerMicroliter)
@@ -1492,4 +1492,50 @@ fn building_and_interpreting_do_not_allocate() {
     })
     .allocations;
     assert_eq!(n, 0, "allocated {n} times");
+}
+
+#[test]
+fn units_laboratory_reports_print() {
+    // 10^3/µL = K/µL = ×10⁹/L; 10^6/µL = M/µL = ×10¹²/L (the red cell count's unit).
+    for text in [
+        "10^3/uL",
+        "x10^3/uL",
+        "10^3/µL",
+        "×10³/µL",
+        "K/uL",
+        "k/ul",
+        "K/µL",
+        " 10^3 / uL ",
+    ] {
+        assert_eq!(text.parse::<CountUnit>(), Ok(G9), "{text}");
+        assert_eq!(text.parse::<Unit>(), Ok(Unit::GigaPerLiter), "{text}");
+    }
+    for text in ["10^6/uL", "x10^6/uL", "×10⁶/µL", "M/uL", "x10^12/L", "10^12/L", "T/L"] {
+        assert_eq!(text.parse::<Unit>(), Ok(Unit::TeraPerLiter), "{text}");
+        assert!(text.parse::<CountUnit>().is_err(), "{text} is no count unit");
+    }
+    let k: CountUnit = "K/uL".parse().unwrap_or(CountUnit::PerMicroliter);
+    let count = BloodCount::builder().platelets(150.0, k).neutrophils(1.2, k).build();
+    assert_eq!(
+        count.map(|c| (c.platelets(), c.neutrophils())),
+        Ok((Some(150.0), Some(1.2)))
+    );
+}
+
+#[test]
+fn impossible_hemoglobin_plausible_in_another_unit_says_so() {
+    let (_, _, reason) = invalid(BloodCount::builder().hemoglobin(72.0, G_DL));
+    assert_eq!(
+        reason,
+        "above 25 g/dL: physiologically impossible in g/dL, but plausible in g/L; check the unit"
+    );
+    let (_, _, reason) = invalid(BloodCount::builder().hemoglobin(20.0, HemoglobinUnit::MillimolesPerLiter));
+    assert!(reason.contains("plausible in g/dL"), "{reason}");
+    let (_, _, reason) = invalid(BloodCount::builder().hemoglobin(72.0, HemoglobinUnit::MillimolesPerLiter));
+    assert!(reason.contains("plausible in g/L"), "{reason}");
+    // No unit makes these plausible: the plain reason.
+    let (_, _, reason) = invalid(BloodCount::builder().hemoglobin(900.0, G_DL));
+    assert_eq!(reason, "above 25 g/dL: physiologically impossible");
+    let (_, _, reason) = invalid(BloodCount::builder().hemoglobin(251.0, HemoglobinUnit::GramsPerLiter));
+    assert_eq!(reason, "above 25 g/dL: physiologically impossible");
 }

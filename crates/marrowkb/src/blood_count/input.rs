@@ -678,10 +678,41 @@ fn check(field: Field, given: f64, unit: Unit, canonical: f64) -> Result<f64> {
             return Err(invalid(field, given, unit, b.below_reason));
         }
         if canonical > b.max {
-            return Err(invalid(field, given, unit, b.above_reason));
+            return Err(invalid(
+                field,
+                given,
+                unit,
+                hemoglobin_unit_hint(field, given, unit).unwrap_or(b.above_reason),
+            ));
         }
     }
     Ok(canonical)
+}
+
+/// Lowest haemoglobin (g/dL) the unit hint treats as a plausible reading in another unit: a hint only,
+/// the value is rejected either way.
+const HINT_MIN_G_PER_DL: f64 = 3.0;
+
+/// For a haemoglobin impossible in its unit but plausible in another (72 "g/dL" is 7.2 g/dL in g/L), the
+/// reason that says so; `None` for other fields or when no unit gives 3–25 g/dL.
+fn hemoglobin_unit_hint(field: Field, given: f64, unit: Unit) -> Option<&'static str> {
+    let max = bounds(Field::Hemoglobin)?.max;
+    let plausible = |u: HemoglobinUnit| (HINT_MIN_G_PER_DL..=max).contains(&u.to_canonical(given));
+    if field != Field::Hemoglobin {
+        return None;
+    }
+    match unit {
+        Unit::GramsPerDeciliter if plausible(HemoglobinUnit::GramsPerLiter) => {
+            Some("above 25 g/dL: physiologically impossible in g/dL, but plausible in g/L; check the unit")
+        }
+        Unit::MillimolesPerLiter if plausible(HemoglobinUnit::GramsPerDeciliter) => Some(
+            "above 25 g/dL (15.5 mmol/L): physiologically impossible in mmol/L, but plausible in g/dL; check the unit",
+        ),
+        Unit::MillimolesPerLiter if plausible(HemoglobinUnit::GramsPerLiter) => Some(
+            "above 25 g/dL (15.5 mmol/L): physiologically impossible in mmol/L, but plausible in g/L; check the unit",
+        ),
+        _ => None,
+    }
 }
 
 /// A validated blood count, every value in its canonical unit (see [`units`](super::units)).
