@@ -319,7 +319,8 @@ pub struct BloodCountInput {
     pub reticulocytes: Measurement,
     /// Reticulocytes as a percentage of red cells (needs `red_cell_count`).
     pub reticulocyte_percent: Measurement,
-    /// Red cell count in ×10¹²/L.
+    /// Red cell count in ×10¹²/L, the same number as 10⁶/µL (`mkb_unit_parse` with `MKB_VOCABULARY_UNIT`
+    /// reads both spellings as `MKB_UNIT_TERA_PER_LITER`).
     pub red_cell_count: Measurement,
     /// Bone marrow cellularity in per cent.
     pub cellularity: Measurement,

@@ -754,7 +754,15 @@ static void test_vocabularies(void) {
     CHECK_STATUS(mkb_unit_parse(MKB_VOCABULARY_HEMOGLOBIN_UNIT, "G/DL", NT, &value), MKB_OK);
     CHECK(value == MKB_HEMOGLOBIN_UNIT_GRAMS_PER_DECILITER);
     CHECK_STATUS(mkb_unit_parse(MKB_VOCABULARY_AGE_UNIT, "furlongs", NT, &value), MKB_NOT_FOUND);
-    CHECK_STATUS(mkb_unit_parse(MKB_VOCABULARY_UNIT, "g/dL", NT, &value), MKB_INVALID_ENUM);
+    CHECK_STATUS(mkb_unit_parse(MKB_VOCABULARY_COUNT_UNIT, "K/uL", NT, &value), MKB_OK); /* = 10^9/L */
+    CHECK(value == MKB_COUNT_UNIT_GIGA_PER_LITER);
+    CHECK_STATUS(mkb_unit_parse(MKB_VOCABULARY_COUNT_UNIT, "x10^3/uL", NT, &value), MKB_OK);
+    CHECK(value == MKB_COUNT_UNIT_GIGA_PER_LITER);
+    CHECK_STATUS(mkb_unit_parse(MKB_VOCABULARY_UNIT, "10^6/uL", NT, &value), MKB_OK); /* = 10^12/L */
+    CHECK(value == MKB_UNIT_TERA_PER_LITER);
+    CHECK_STATUS(mkb_unit_parse(MKB_VOCABULARY_UNIT, "g/dL", NT, &value), MKB_OK);
+    CHECK(value == MKB_UNIT_GRAMS_PER_DECILITER);
+    CHECK_STATUS(mkb_unit_parse(MKB_VOCABULARY_ORIGIN, "g/dL", NT, &value), MKB_INVALID_ENUM);
     CHECK_STATUS(mkb_unit_parse(MKB_VOCABULARY_AGE_UNIT, "\xFF", NT, &value), MKB_INVALID_UTF8);
     CHECK_STATUS(mkb_vocabulary_at(UINT32_MAX, 0, &value), MKB_INVALID_ENUM);
     CHECK_STATUS(mkb_vocabulary_key(MKB_VOCABULARY_FREQUENCY, MKB_FREQUENCY_VERY_FREQUENT, &key), MKB_OK);

@@ -115,6 +115,35 @@ def test_units_convert_to_canonical() -> None:
     assert BloodCount(reticulocyte_percent=0.5, red_cell_count=2.4).reticulocytes == 12.0
 
 
+def test_units_labs_print_and_one_unit_per_count() -> None:
+    for unit in ("10^3/uL", "x10^3/uL", "K/uL", "10^3/µL", "×10³/µL"):
+        assert BloodCount(platelets=150, count_unit=unit).platelets == 150.0, unit
+    # Neutrophils in /µL and platelets in 10^9/L in the same count.
+    c = BloodCount(neutrophils=300, neutrophils_unit="cells/uL", platelets=15, lymphocytes=900, count_unit="/uL",
+                   lymphocytes_unit=None, monocytes=0.1, monocytes_unit="K/uL", reticulocytes=12, reticulocytes_unit="10^9/L")
+    assert (c.neutrophils, c.platelets, c.lymphocytes, c.monocytes, c.reticulocytes) == (0.3, 0.015, 0.9, 0.1, 12.0)
+    c = BloodCount(neutrophils=300, neutrophils_unit="/uL", platelets=15)
+    assert (c.neutrophils, c.platelets) == (0.3, 15.0)
+    for unit in ("10^12/L", "10^6/uL", "x10^6/uL", "M/uL"):
+        assert BloodCount(red_cell_count=3.1, red_cell_count_unit=unit).red_cell_count == 3.1, unit
+    with pytest.raises(marrowkb.InvalidArgumentError) as error:
+        BloodCount(red_cell_count=3.1, red_cell_count_unit="10^9/L")
+    assert error.value.argument == "red_cell_count_unit"
+    with pytest.raises(marrowkb.InvalidArgumentError) as error:
+        BloodCount(platelets=15, platelets_unit="g/dL")
+    assert error.value.argument == "platelets_unit"
+
+
+def test_hemoglobin_in_the_wrong_unit_says_so() -> None:
+    with pytest.raises(marrowkb.InvalidMeasurementError, match="plausible in g/L"):
+        BloodCount(hemoglobin=72)
+
+
+def test_ctcae_grade_zero_at_or_above_the_age_limit() -> None:
+    reading = BloodCount(hemoglobin=9.5, age=2, age_unit="months", sex="male").interpret().anemia
+    assert (reading.presence, reading.lower_limit, reading.ctcae) == ("absent", 9.0, 0)
+
+
 @pytest.mark.parametrize(
     ("argument", "unit"),
     [("hemoglobin_unit", "mg/dL"), ("hemoglobin_unit", ""), ("count_unit", "cells"), ("count_unit", "g/dL"), ("age_unit", "decades")],

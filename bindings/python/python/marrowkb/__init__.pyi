@@ -389,6 +389,12 @@ class BloodCount:
         age_unit: str = "years",
         sex: str | None = None,
         pregnant: bool = False,
+        neutrophils_unit: str | None = None,
+        lymphocytes_unit: str | None = None,
+        monocytes_unit: str | None = None,
+        platelets_unit: str | None = None,
+        reticulocytes_unit: str | None = None,
+        red_cell_count_unit: str = "10^12/L",
     ) -> BloodCount: ...
     @property
     def hemoglobin(self) -> float | None: ...
