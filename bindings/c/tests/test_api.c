@@ -1209,6 +1209,19 @@ static void test_blood_count(void) {
     bad.reticulocyte_percent = given(1.0, 0); /* without a red cell count */
     CHECK_STATUS(mkb_interpret_blood_count(&bad, 0, &r2, NULL, 0), MKB_INCONSISTENT_MEASUREMENTS);
     CHECK(r2.error.field != 0 && valid_string(r2.error.reason));
+    /* Camitta's corrected reticulocyte percentage: 1.5 % x haematocrit 18 % / 45 = 0.6 % (< 1 %). */
+    MkbBloodCount corrected = bc;
+    memset(&corrected.reticulocytes, 0, sizeof corrected.reticulocytes);
+    corrected.reticulocyte_percent = given(1.5, 0);
+    corrected.hematocrit = given(18.0, 0);
+    CHECK_STATUS(mkb_interpret_blood_count(&corrected, 0, &r2, NULL, 0), MKB_OK);
+    CHECK(fabs(r2.aplastic_anemia.corrected_reticulocyte_percent - 0.6) < 1e-12);
+    CHECK(r2.aplastic_anemia.corrected_reticulocytes == MKB_CRITERION_MET);
+    CHECK(r2.aplastic_anemia.reticulocytes == MKB_CRITERION_MET && r2.aplastic_anemia.counts_met == 3);
+    CHECK(isnan(r.aplastic_anemia.corrected_reticulocyte_percent));
+    corrected.hematocrit = given(95.0, 0);
+    CHECK_STATUS(mkb_interpret_blood_count(&corrected, 0, &r2, NULL, 0), MKB_INVALID_MEASUREMENT);
+    CHECK(r2.error.field == MKB_FIELD_HEMATOCRIT);
     bad = bc;
     bad.sex = MKB_PATIENT_SEX_MALE;
     bad.pregnant = true;

@@ -82,7 +82,8 @@ fn options(py: Python<'_>, value: Option<&Bound<'_, PyAny>>) -> PyResult<Interpr
 /// count may have its own unit (neutrophils_unit, lymphocytes_unit, monocytes_unit, platelets_unit,
 /// reticulocytes_unit), which overrides count_unit for it. age_unit: "years" (default), "months", "weeks"
 /// or "days". red_cell_count_unit: "10^12/L" (default; "10^6/uL" and "M/uL" are the same number). mcv in
-/// fL, cellularity,
+/// fL; hematocrit in % (with reticulocyte_percent, Camitta's corrected percentage; it can stand in for
+/// red_cell_count); cellularity,
 /// residual_hematopoietic_cells and reticulocyte_percent (needs red_cell_count) in %. sex: "female" or
 /// "male". NaN, infinite, negative or impossible values raise InvalidMeasurementError; nothing is
 /// clamped. Immutable, hashable, picklable.
@@ -118,8 +119,9 @@ impl PyBloodCount {
             platelets_unit = None,
             reticulocytes_unit = None,
             red_cell_count_unit = None,
+            hematocrit = None,
         ),
-        text_signature = "(*, hemoglobin=None, hemoglobin_unit='g/dL', mcv=None, neutrophils=None, lymphocytes=None, monocytes=None, platelets=None, count_unit='10^9/L', reticulocytes=None, reticulocyte_percent=None, red_cell_count=None, cellularity=None, residual_hematopoietic_cells=None, age=None, age_unit='years', sex=None, pregnant=False, neutrophils_unit=None, lymphocytes_unit=None, monocytes_unit=None, platelets_unit=None, reticulocytes_unit=None, red_cell_count_unit='10^12/L')"
+        text_signature = "(*, hemoglobin=None, hemoglobin_unit='g/dL', mcv=None, neutrophils=None, lymphocytes=None, monocytes=None, platelets=None, count_unit='10^9/L', reticulocytes=None, reticulocyte_percent=None, red_cell_count=None, cellularity=None, residual_hematopoietic_cells=None, age=None, age_unit='years', sex=None, pregnant=False, neutrophils_unit=None, lymphocytes_unit=None, monocytes_unit=None, platelets_unit=None, reticulocytes_unit=None, red_cell_count_unit='10^12/L', hematocrit=None)"
     )]
     #[allow(clippy::too_many_arguments)]
     fn new(
@@ -147,6 +149,7 @@ impl PyBloodCount {
         platelets_unit: Option<&Bound<'_, PyAny>>,
         reticulocytes_unit: Option<&Bound<'_, PyAny>>,
         red_cell_count_unit: Option<&Bound<'_, PyAny>>,
+        hematocrit: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         let hb_unit = match hemoglobin_unit {
             Some(u) => unit_arg(py, u, "hemoglobin_unit", HEMOGLOBIN_UNITS)?,
@@ -220,6 +223,9 @@ impl PyBloodCount {
         if let Some(v) = measurement(red_cell_count, "red_cell_count")? {
             b = b.red_cell_count(v);
         }
+        if let Some(v) = measurement(hematocrit, "hematocrit")? {
+            b = b.hematocrit(v);
+        }
         if let Some(v) = measurement(cellularity, "cellularity")? {
             b = b.cellularity(v);
         }
@@ -279,6 +285,16 @@ impl PyBloodCount {
     #[getter]
     fn red_cell_count(&self) -> Option<f64> {
         self.0.red_cell_count()
+    }
+    /// Haematocrit in %, or None.
+    #[getter]
+    fn hematocrit(&self) -> Option<f64> {
+        self.0.hematocrit()
+    }
+    /// Camitta's corrected reticulocyte percentage (reticulocyte % × haematocrit / 45), or None.
+    #[getter]
+    fn corrected_reticulocyte_percent(&self) -> Option<f64> {
+        self.0.corrected_reticulocyte_percent()
     }
     /// Marrow cellularity in %, or None.
     #[getter]
@@ -348,6 +364,7 @@ impl PyBloodCount {
             c.cellularity(),
             c.residual_hematopoietic_cells(),
             c.age(),
+            c.hematocrit(),
         ] {
             v.map(f64::to_bits).hash(&mut h);
         }
@@ -381,6 +398,7 @@ impl PyBloodCount {
         set("cellularity", c.cellularity())?;
         set("residual_hematopoietic_cells", c.residual_hematopoietic_cells())?;
         set("age", c.age())?;
+        set("hematocrit", c.hematocrit())?;
         if let Some(sex) = c.sex() {
             kwargs.set_item("sex", sex.key())?;
         }
@@ -603,6 +621,8 @@ impl PyInterpretation {
                 a.counts_met.into_pyobject(py)?.into_any(),
                 PyString::new(py, a.counts.key()).into_any(),
                 PyString::new(py, a.very_severe_neutrophils.key()).into_any(),
+                a.corrected_reticulocyte_percent.into_pyobject(py)?.into_any(),
+                PyString::new(py, a.corrected_reticulocytes.key()).into_any(),
             ],
         )?;
         make_record(registry(py)?.aplastic_assessment.bind(py), args)

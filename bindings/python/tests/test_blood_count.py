@@ -364,3 +364,17 @@ def test_interpretation_is_read_only() -> None:
         "cytopenia", "value", "presence", "lower_limit", "reference", "severity", "severity_scale", "ctcae",
     )
     assert type(result.aplastic_anemia) is marrowkb.AplasticAssessment and type(result.disorder_fits[0]) is marrowkb.DisorderFit
+
+
+def test_camitta_corrected_reticulocyte_percentage() -> None:
+    count = BloodCount(reticulocyte_percent=1.5, hematocrit=18, neutrophils=0.3, platelets=15, cellularity=15)
+    assert count.hematocrit == 18.0 and count.corrected_reticulocyte_percent is not None
+    assert abs(count.corrected_reticulocyte_percent - 0.6) < 1e-12
+    aa = count.interpret().aplastic_anemia
+    assert (aa.corrected_reticulocytes, aa.reticulocytes, aa.severity) == ("met", "met", "severe")
+    assert aa.corrected_reticulocyte_percent == count.corrected_reticulocyte_percent
+    assert BloodCount(neutrophils=0.3).interpret().aplastic_anemia.corrected_reticulocyte_percent is None
+    assert pickle.loads(pickle.dumps(count)) == count
+    with pytest.raises(marrowkb.InvalidMeasurementError) as error:
+        BloodCount(hematocrit=95)
+    assert error.value.field == "hematocrit"

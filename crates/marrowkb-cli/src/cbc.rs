@@ -6,10 +6,12 @@
 //! ```
 //!
 //! Every value may carry its unit, written straight after the number or after a space (quoted):
-//! `--hb 7.2`, `--hb 7.2g/dL`, `--hb 72g/L`, `--hb 4.47mmol/L`; `--anc 0.3`, `--anc 300/uL`;
-//! `--retic 12` (absolute), `--retic 1.2%` (needs `--rbc`); `--age 34`, `--age 6mo`, `--age 10d`.
-//! Without a unit: g/dL, ×10⁹/L, fL, %, years. Invalid values are rejected by the core with the field and
-//! the value (exit status 2); nothing is clamped.
+//! `--hb 7.2`, `--hb 7.2g/dL`, `--hb 72g/L`, `--hb 4.47mmol/L`; `--anc 0.3`, `--anc 300/uL`,
+//! `--anc 1.2x10^3/uL`, `--plt 150K/uL` (10^3/µL = K/µL = ×10⁹/L); `--rbc 3.1`, `--rbc 3.1x10^6/uL`;
+//! `--retic 12` (absolute), `--retic 1.2%` (needs `--rbc`, or `--hct` for Camitta's corrected percentage);
+//! `--age 34`, `--age 6mo`, `--age 10d`. Without a unit: g/dL, ×10⁹/L, ×10¹²/L, fL, %, years. Invalid
+//! values, negative ones included (`--hb -3g/dL`), are rejected by the core with the field and the value
+//! (exit status 2); nothing is clamped.
 
 use std::io::{self, Write};
 
@@ -47,6 +49,10 @@ pub struct CbcArgs {
     /// (to turn a reticulocyte percentage into an absolute count).
     #[arg(long, allow_hyphen_values = true, value_name = "VALUE[UNIT]", value_parser = parse_red_cells)]
     pub rbc: Option<f64>,
+    /// Haematocrit in %: 18 or 18% (with a reticulocyte percentage, Camitta's corrected reticulocyte
+    /// percentage; it replaces --rbc for the aplastic anaemia criteria).
+    #[arg(long, allow_hyphen_values = true, value_name = "PERCENT", value_parser = parse_percent)]
+    pub hct: Option<f64>,
     /// Bone marrow cellularity in % (for aplastic anaemia severity): 15 or 15%.
     #[arg(long, allow_hyphen_values = true, value_name = "PERCENT", value_parser = parse_percent)]
     pub cellularity: Option<f64>,
@@ -132,6 +138,9 @@ fn build(args: &CbcArgs) -> marrowkb::Result<BloodCount> {
     }
     if let Some(v) = args.rbc {
         b = b.red_cell_count(v);
+    }
+    if let Some(v) = args.hct {
+        b = b.hematocrit(v);
     }
     if let Some(v) = args.cellularity {
         b = b.cellularity(v);
@@ -445,7 +454,16 @@ fn render_aplastic(out: &mut dyn Write, a: &AplasticAssessment) -> io::Result<()
         criterion(a.reticulocytes),
         a.counts_met,
         criterion(a.very_severe_neutrophils),
-    )
+    )?;
+    if let Some(p) = a.corrected_reticulocyte_percent {
+        writeln!(
+            out,
+            "  corrected reticulocytes {} % (percentage × haematocrit / 45) < 1 % {} (Camitta 1976)",
+            fmt_num(p),
+            criterion(a.corrected_reticulocytes),
+        )?;
+    }
+    Ok(())
 }
 
 fn write_thresholds(out: &mut dyn Write) -> io::Result<()> {
@@ -532,6 +550,25 @@ mod tests {
                 other => panic!("{flag} {value}: {other:?}"),
             }
         }
+    }
+
+    #[test]
+    fn camitta_corrected_reticulocytes() {
+        let text = output(&[
+            "--retic",
+            "1.5%",
+            "--hct",
+            "18",
+            "--anc",
+            "0.3",
+            "--plt",
+            "15",
+            "--cellularity",
+            "15",
+        ])
+        .unwrap();
+        assert!(text.contains("if the marrow is aplastic: severe"), "{text}");
+        assert!(text.contains("corrected reticulocytes 0.6 %"), "{text}");
     }
 
     #[test]

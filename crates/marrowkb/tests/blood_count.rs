@@ -74,6 +74,7 @@ fn with_field(field: Field, value: f64) -> BloodCountBuilder {
         Field::Cellularity => b.cellularity(value),
         Field::ResidualHematopoieticCells => b.residual_hematopoietic_cells(value),
         Field::Age => b.age(value, YEARS),
+        Field::Hematocrit => b.hematocrit(value),
         other => panic!("{other:?} is not numeric"),
     }
 }
@@ -339,7 +340,7 @@ fn error_messages_name_the_field_and_the_value() {
     let err = BloodCount::builder().reticulocyte_percent(1.0).build().unwrap_err();
     assert_eq!(
         err.to_string(),
-        "inconsistent reticulocyte percentage: a reticulocyte percentage needs the red cell count to give the absolute count"
+        "inconsistent reticulocyte percentage: a reticulocyte percentage needs the red cell count (for the absolute count) or the haematocrit (for the corrected percentage)"
     );
     // Errors stay Copy + Eq, NaN included.
     let a = BloodCount::builder().mcv(f64::NAN).build().unwrap_err();
@@ -353,7 +354,7 @@ fn inconsistent_measurements() {
         BloodCount::builder().reticulocyte_percent(1.0).build(),
         Err(Error::InconsistentMeasurements {
             field: Field::ReticulocytePercent,
-            reason: "a reticulocyte percentage needs the red cell count to give the absolute count",
+            reason: "a reticulocyte percentage needs the red cell count (for the absolute count) or the haematocrit (for the corrected percentage)",
         })
     );
     assert!(matches!(
@@ -1538,4 +1539,64 @@ fn impossible_hemoglobin_plausible_in_another_unit_says_so() {
     assert_eq!(reason, "above 25 g/dL: physiologically impossible");
     let (_, _, reason) = invalid(BloodCount::builder().hemoglobin(251.0, HemoglobinUnit::GramsPerLiter));
     assert_eq!(reason, "above 25 g/dL: physiologically impossible");
+}
+
+#[test]
+fn camitta_corrected_reticulocyte_percentage_beside_the_absolute_count() {
+    // Camitta 1976: corrected reticulocytes < 1 % (percentage × haematocrit / 45).
+    let severe =
+        |b: BloodCountBuilder| run(b.cellularity(10.0).neutrophils(0.3, G9).platelets(50.0, G9)).aplastic_anemia;
+    // Only a percentage and a haematocrit: the corrected percentage decides (1.5 × 18 / 45 = 0.6 %).
+    let aa = severe(BloodCount::builder().reticulocyte_percent(1.5).hematocrit(18.0));
+    assert_eq!(aa.corrected_reticulocyte_percent, Some(0.6));
+    assert_eq!(
+        (aa.corrected_reticulocytes, aa.reticulocytes),
+        (Criterion::Met, Criterion::Met)
+    );
+    assert_eq!(aa.severity, AplasticSeverity::Severe);
+    // At exactly 1 % it is not met (strict), so only the neutrophils count: non-severe.
+    let aa = severe(BloodCount::builder().reticulocyte_percent(2.0).hematocrit(22.5));
+    assert_eq!(
+        (aa.corrected_reticulocyte_percent, aa.reticulocytes),
+        (Some(1.0), Criterion::NotMet)
+    );
+    assert_eq!(aa.severity, AplasticSeverity::NonSevere);
+    // With the red cell count the absolute count decides; the corrected percentage is still shown.
+    let aa = severe(
+        BloodCount::builder()
+            .reticulocyte_percent(1.5)
+            .hematocrit(18.0)
+            .red_cell_count(2.0),
+    );
+    assert_eq!(aa.corrected_reticulocytes, Criterion::Met);
+    assert_eq!(aa.reticulocytes, Criterion::NotMet, "30 ×10⁹/L is not < 20");
+    // The BSH automated criteria use the absolute count only.
+    let count = BloodCount::builder()
+        .reticulocyte_percent(1.5)
+        .hematocrit(18.0)
+        .cellularity(10.0)
+        .build()
+        .unwrap_or_default();
+    let aa = count
+        .interpret(InterpretOptions {
+            aplastic_criteria: AplasticCriteria::Bsh2016Automated,
+        })
+        .aplastic_anemia;
+    assert_eq!(
+        (aa.corrected_reticulocytes, aa.reticulocytes),
+        (Criterion::Met, Criterion::Unknown)
+    );
+    // A percentage with neither the red cell count nor the haematocrit is inconsistent.
+    assert!(matches!(
+        BloodCount::builder().reticulocyte_percent(1.5).build(),
+        Err(Error::InconsistentMeasurements {
+            field: Field::ReticulocytePercent,
+            ..
+        })
+    ));
+    let (field, _, reason) = invalid(BloodCount::builder().hematocrit(95.0));
+    assert_eq!(
+        (field, reason),
+        (Field::Hematocrit, "above 80 %: physiologically impossible")
+    );
 }

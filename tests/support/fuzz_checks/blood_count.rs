@@ -294,7 +294,7 @@ pub fn check_input(input: &Input) {
                         Field::ReticulocytePercent,
                         Error::InconsistentMeasurements {
                             field: Field::ReticulocytePercent,
-                            reason: "a reticulocyte percentage needs the red cell count to give the absolute count",
+                            reason: "a reticulocyte percentage needs the red cell count (for the absolute count) or the haematocrit (for the corrected percentage)",
                         },
                     )),
                     Some(r) if r.problem().is_none() => {

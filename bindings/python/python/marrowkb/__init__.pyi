@@ -270,6 +270,8 @@ class AplasticAssessment(NamedTuple):
     counts_met: int
     counts: str
     very_severe_neutrophils: str
+    corrected_reticulocyte_percent: float | None
+    corrected_reticulocytes: str
 
 class DisorderFit(NamedTuple):
     disorder: Disorder
@@ -395,6 +397,7 @@ class BloodCount:
         platelets_unit: str | None = None,
         reticulocytes_unit: str | None = None,
         red_cell_count_unit: str = "10^12/L",
+        hematocrit: float | None = None,
     ) -> BloodCount: ...
     @property
     def hemoglobin(self) -> float | None: ...
@@ -414,6 +417,10 @@ class BloodCount:
     def reticulocyte_percent(self) -> float | None: ...
     @property
     def red_cell_count(self) -> float | None: ...
+    @property
+    def hematocrit(self) -> float | None: ...
+    @property
+    def corrected_reticulocyte_percent(self) -> float | None: ...
     @property
     def cellularity(self) -> float | None: ...
     @property

@@ -475,10 +475,17 @@ pub struct AplasticAssessment {
     pub neutrophils: Criterion,
     /// Platelets < 20 ×10⁹/L.
     pub platelets: Criterion,
-    /// Reticulocytes below [`reticulocytes_below`](Self::reticulocytes_below).
+    /// The reticulocyte criterion counted: the absolute count below
+    /// [`reticulocytes_below`](Self::reticulocytes_below); with the Camitta criteria and no absolute count,
+    /// the corrected percentage below 1 % ([`corrected_reticulocytes`](Self::corrected_reticulocytes)).
     pub reticulocytes: Criterion,
     /// The reticulocyte threshold used (20 or 60 ×10⁹/L).
     pub reticulocytes_below: f64,
+    /// The corrected reticulocyte percentage (reticulocyte % × haematocrit / 45), when both are given.
+    pub corrected_reticulocyte_percent: Option<f64>,
+    /// Camitta 1976's own reticulocyte criterion: corrected percentage below 1 %, shown beside the absolute
+    /// count.
+    pub corrected_reticulocytes: Criterion,
     /// How many of the three count criteria are met.
     pub counts_met: u32,
     /// At least 2 of the 3 count criteria.
@@ -930,7 +937,12 @@ fn aplastic(count: &BloodCount, criteria: AplasticCriteria) -> AplasticAssessmen
     let neutrophils = below(count.neutrophils(), a.neutrophils_below);
     let platelets = below(count.platelets(), a.platelets_below);
     let reticulocytes_below = criteria.reticulocytes_below();
-    let reticulocytes = below(count.reticulocytes(), reticulocytes_below);
+    let corrected_reticulocyte_percent = count.corrected_reticulocyte_percent();
+    let corrected_reticulocytes = below(corrected_reticulocyte_percent, a.corrected_reticulocyte_percent_below);
+    let reticulocytes = match (count.reticulocytes(), criteria) {
+        (None, AplasticCriteria::CamittaBacigalupo) => corrected_reticulocytes,
+        (absolute, _) => below(absolute, reticulocytes_below),
+    };
     let parts = [neutrophils, platelets, reticulocytes];
     let met = parts.iter().filter(|c| **c == Criterion::Met).count();
     let unknown = parts.iter().filter(|c| **c == Criterion::Unknown).count();
@@ -961,6 +973,8 @@ fn aplastic(count: &BloodCount, criteria: AplasticCriteria) -> AplasticAssessmen
         platelets,
         reticulocytes,
         reticulocytes_below,
+        corrected_reticulocyte_percent,
+        corrected_reticulocytes,
         counts_met: met as u32,
         counts,
         very_severe_neutrophils,
