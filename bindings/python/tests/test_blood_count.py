@@ -18,7 +18,7 @@ EXAMPLE: dict[str, Any] = dict(hemoglobin=7.2, neutrophils=0.3, platelets=15, re
 EXAMPLE_CLI = ["--hb", "7.2g/dL", "--anc", "0.3", "--plt", "15", "--retic", "12", "--cellularity", "15", "--age", "34", "--sex", "f"]
 MEASUREMENTS = [
     "hemoglobin", "mcv", "neutrophils", "lymphocytes", "monocytes", "platelets", "reticulocytes",
-    "reticulocyte_percent", "red_cell_count", "cellularity", "residual_hematopoietic_cells", "age",
+    "reticulocyte_percent", "red_cell_count", "cellularity", "residual_hematopoietic_cells", "age", "hematocrit",
 ]
 
 
