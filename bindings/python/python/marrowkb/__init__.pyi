@@ -838,6 +838,7 @@ class Cause(enum.Enum):
     INFECTIONS = 5
     MEDICATIONS = 6
     IMMUNE_DYSFUNCTION = 7
+    NEW_GENETIC_CHANGE = 8
     # </generated>
 
     def __int__(self) -> int: ...
@@ -966,6 +967,11 @@ class Source(enum.Enum):
     WHO_HAEM_2017 = 35
     KARDOS_2003_CHILDHOOD_REFRACTORY_ANEMIA = 36
     YOSHIMI_2007_HYPOPLASTIC_RCC_IST = 37
+    LIPTON_MEDSCAPE_FANCONI_ANEMIA = 38
+    MAKITIE_2004_SDS_SKELETAL = 39
+    THOMPSON_2022_SDS_COHORT = 40
+    AL_AMERI_2011_MDS_THROMBOCYTOPENIA = 41
+    ROY_BABBS_2019_CDA_TYPE_1 = 42
     # </generated>
 
     def __int__(self) -> int: ...
