@@ -720,7 +720,7 @@ fn ctcae_never_grades_a_value_at_or_above_the_age_specific_limit() {
     // Every age row: a value at the LLN is grade 0 whatever the boundary.
     for months in [0.5, 1.0, 2.0, 3.0, 6.0, 24.0, 120.0, 240.0] {
         let b = BloodCount::builder().age(months, AgeUnit::Months).sex(Sex::Female);
-        let lln = run(b.clone().hemoglobin(12.0, G_DL)).anemia.lower_limit;
+        let lln = run(b.hemoglobin(12.0, G_DL)).anemia.lower_limit;
         if let Some(lln) = lln {
             let r = run(b.hemoglobin(lln, G_DL)).anemia;
             assert_eq!(r.ctcae, Some(CtcaeGrade::Grade0), "{months} months, LLN {lln}");
