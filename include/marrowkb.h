@@ -1384,7 +1384,7 @@ typedef uint32_t MkbAbsenceKind;
 #endif // __cplusplus
 
 /**
- * Whether a disorder is inherited, acquired, or either.
+ * Whether a disorder is inherited, acquired, or either; or genetic without being inherited.
  */
 enum MkbOrigin
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
@@ -1392,7 +1392,7 @@ enum MkbOrigin
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
   /**
-   * Caused by germline variants (or a constitutional mitochondrial DNA deletion).
+   * Caused by germline variants that are, or can be, passed on in families.
    */
   MKB_ORIGIN_INHERITED = 1,
   /**
@@ -1403,6 +1403,10 @@ enum MkbOrigin
    * Inherited and acquired forms both exist.
    */
   MKB_ORIGIN_BOTH = 3,
+  /**
+   * Genetic and present from birth, but not inherited: a change that arises new (de novo) in the child.
+   */
+  MKB_ORIGIN_CONSTITUTIONAL = 4,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -1721,6 +1725,26 @@ enum MkbSource
    * Yoshimi A, et al. Immunosuppressive therapy with anti-thymocyte globulin and cyclosporine A in selected children with hypoplastic refractory cytopenia. Haematologica 2007;92(3):397-400
    */
   MKB_SOURCE_YOSHIMI2007_HYPOPLASTIC_RCC_IST = 37,
+  /**
+   * Lipton JM. Fanconi Anemia Clinical Presentation. Medscape Reference (updated 10 Feb 2016); birth-defect frequencies from the Alter and Young series
+   */
+  MKB_SOURCE_LIPTON_MEDSCAPE_FANCONI_ANEMIA = 38,
+  /**
+   * Makitie O, et al. Skeletal phenotype in patients with Shwachman-Diamond syndrome and mutations in SBDS. Clin Genet 2004;65(2):101-112
+   */
+  MKB_SOURCE_MAKITIE2004_SDS_SKELETAL = 39,
+  /**
+   * Thompson AS, Giri N, Gianferante DM, Jones K, Savage SA, Alter BP, McReynolds LJ. Shwachman Diamond syndrome: narrow genotypic spectrum and variable clinical features. Pediatr Res 2022;92(6):1671-1680
+   */
+  MKB_SOURCE_THOMPSON2022_SDS_COHORT = 40,
+  /**
+   * Al Ameri A, et al. Significance of thrombocytopenia in myelodysplastic syndromes: associations and prognostic implications. Clin Lymphoma Myeloma Leuk 2011;11(2):237-241
+   */
+  MKB_SOURCE_AL_AMERI2011_MDS_THROMBOCYTOPENIA = 41,
+  /**
+   * Roy NBA, Babbs C. The pathogenesis, diagnosis and management of congenital dyserythropoietic anaemia type I. Br J Haematol 2019;185(3):436-449
+   */
+  MKB_SOURCE_ROY_BABBS2019_CDA_TYPE1 = 42,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -2024,6 +2048,10 @@ enum MkbCause
    * Immune system dysfunction
    */
   MKB_CAUSE_IMMUNE_DYSFUNCTION = 7,
+  /**
+   * New (de novo) genetic change
+   */
+  MKB_CAUSE_NEW_GENETIC_CHANGE = 8,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -2464,6 +2492,10 @@ enum MkbField
    * Pregnancy.
    */
   MKB_FIELD_PREGNANT = 14,
+  /**
+   * Haematocrit (packed cell volume), for the corrected reticulocyte percentage.
+   */
+  MKB_FIELD_HEMATOCRIT = 15,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -2807,7 +2839,8 @@ typedef struct MkbBloodCount {
    */
   struct MkbMeasurement reticulocyte_percent;
   /**
-   * Red cell count in ×10¹²/L.
+   * Red cell count in ×10¹²/L, the same number as 10⁶/µL (`mkb_unit_parse` with `MKB_VOCABULARY_UNIT`
+   * reads both spellings as `MKB_UNIT_TERA_PER_LITER`).
    */
   struct MkbMeasurement red_cell_count;
   /**
@@ -2830,6 +2863,11 @@ typedef struct MkbBloodCount {
    * Whether the patient is pregnant (female only).
    */
   bool pregnant;
+  /**
+   * Haematocrit in per cent: with `reticulocyte_percent` it gives Camitta's corrected reticulocyte
+   * percentage (used when there is no `red_cell_count`).
+   */
+  struct MkbMeasurement hematocrit;
 } MkbBloodCount;
 
 /**
@@ -2921,7 +2959,8 @@ typedef struct MkbAplasticAssessment {
    */
   MkbCriterion platelets;
   /**
-   * Reticulocytes below `reticulocytes_below`.
+   * The reticulocyte criterion counted: the absolute count below `reticulocytes_below`; with the Camitta
+   * criteria and no absolute count, `corrected_reticulocytes`.
    */
   MkbCriterion reticulocytes;
   /**
@@ -2940,6 +2979,14 @@ typedef struct MkbAplasticAssessment {
    * ANC < 0.2 ×10⁹/L (very severe).
    */
   MkbCriterion very_severe_neutrophils;
+  /**
+   * Corrected reticulocyte percentage (reticulocyte % × haematocrit / 45), NaN when not both given.
+   */
+  double corrected_reticulocyte_percent;
+  /**
+   * Camitta 1976's reticulocyte criterion: corrected percentage < 1 %.
+   */
+  MkbCriterion corrected_reticulocytes;
 } MkbAplasticAssessment;
 
 /**
@@ -3526,13 +3573,25 @@ typedef struct MkbFeatureRecord {
    */
   MkbSymptom symptom;
   /**
-   * HPO frequency class.
+   * HPO frequency class (the curated one where it overrides HPO's).
    */
   MkbFrequency frequency;
   /**
    * Where the frequency comes from.
    */
   MkbSource source;
+  /**
+   * Whether `frequency` overrides HPO 2025-01-16 (then `hpo_frequency` is HPO's class).
+   */
+  bool has_hpo_frequency;
+  /**
+   * HPO's class when `has_hpo_frequency`; otherwise the same as `frequency`.
+   */
+  MkbFrequency hpo_frequency;
+  /**
+   * Why the frequency was chosen (the cited figure for an override), or NULL.
+   */
+  const char *note;
 } MkbFeatureRecord;
 
 /**
@@ -3622,7 +3681,7 @@ typedef struct MkbDisorderRecord {
    */
   const char *summary;
   /**
-   * Inherited, acquired or both.
+   * Inherited, acquired, both, or constitutional (genetic, not inherited).
    */
   MkbOrigin origin;
   /**
@@ -4939,9 +4998,10 @@ MkbStatus mkb_unit_symbol(uint32_t vocabulary,
                           const char **out);
 
 /**
- * Parses a unit as people write it (`"g/dL"`, `"G/DL"`, `"g_per_dl"`, `"x10^9/L"`, `"cells/uL"`, `"yrs"`)
- * and writes its value to `*out`. `vocabulary` is `MKB_VOCABULARY_HEMOGLOBIN_UNIT`,
- * `MKB_VOCABULARY_COUNT_UNIT` or `MKB_VOCABULARY_AGE_UNIT`.
+ * Parses a unit as people write it (`"g/dL"`, `"G/DL"`, `"g_per_dl"`, `"x10^9/L"`, `"10^3/uL"`, `"K/uL"`,
+ * `"cells/uL"`, `"yrs"`) and writes its value to `*out`. `vocabulary` is `MKB_VOCABULARY_HEMOGLOBIN_UNIT`,
+ * `MKB_VOCABULARY_COUNT_UNIT`, `MKB_VOCABULARY_AGE_UNIT` or `MKB_VOCABULARY_UNIT` (any unit, e.g.
+ * `"10^6/uL"` → `MKB_UNIT_TERA_PER_LITER`, the red cell count's unit).
  *
  * Returns `MKB_NOT_FOUND` for text that is no unit of the kind, `MKB_INVALID_ENUM` for another vocabulary,
  * and the text statuses.

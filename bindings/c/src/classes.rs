@@ -30,21 +30,24 @@ macro_rules! mirror {
 }
 pub(crate) use mirror;
 
-/// Whether a disorder is inherited, acquired, or either.
+/// Whether a disorder is inherited, acquired, or either; or genetic without being inherited.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[repr(u32)]
 pub enum Origin {
-    /// Caused by germline variants (or a constitutional mitochondrial DNA deletion).
+    /// Caused by germline variants that are, or can be, passed on in families.
     Inherited = 1,
     /// Acquired during life.
     Acquired = 2,
     /// Inherited and acquired forms both exist.
     Both = 3,
+    /// Genetic and present from birth, but not inherited: a change that arises new (de novo) in the child.
+    Constitutional = 4,
 }
 mirror!(Origin: core_classes::Origin {
     Inherited,
     Acquired,
-    Both
+    Both,
+    Constitutional
 });
 
 /// A blood cell line that bone marrow failure can affect.

@@ -63,10 +63,16 @@ pub struct GeneRecord {
 pub struct FeatureRecord {
     /// The feature.
     pub symptom: Symptom,
-    /// HPO frequency class.
+    /// HPO frequency class (the curated one where it overrides HPO's).
     pub frequency: Frequency,
     /// Where the frequency comes from.
     pub source: Source,
+    /// Whether `frequency` overrides HPO 2025-01-16 (then `hpo_frequency` is HPO's class).
+    pub has_hpo_frequency: bool,
+    /// HPO's class when `has_hpo_frequency`; otherwise the same as `frequency`.
+    pub hpo_frequency: Frequency,
+    /// Why the frequency was chosen (the cited figure for an override), or NULL.
+    pub note: *const c_char,
 }
 
 /// A treatment used for a disorder and what it does there.
@@ -133,7 +139,7 @@ pub struct DisorderRecord {
     pub description: *const c_char,
     /// A further plain-language summary; NULL when the article says enough.
     pub summary: *const c_char,
-    /// Inherited, acquired or both.
+    /// Inherited, acquired, both, or constitutional (genetic, not inherited).
     pub origin: Origin,
     /// Whether it is a neoplasm (myelodysplastic syndrome and its childhood form).
     pub neoplasm: bool,
@@ -502,6 +508,9 @@ fn build() -> Tables {
                         symptom: f.symptom,
                         frequency: f.frequency.into(),
                         source: f.source,
+                        has_hpo_frequency: f.hpo_frequency.is_some(),
+                        hpo_frequency: f.hpo_frequency.unwrap_or(f.frequency).into(),
+                        note: s.opt(f.note),
                     })
                     .collect(),
             );

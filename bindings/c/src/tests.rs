@@ -350,12 +350,19 @@ fn disorder_records_say_what_the_core_says() {
         assert_eq!(genes, core_genes);
         let features: Vec<_> = list(r.features, r.features_len)
             .iter()
-            .map(|f| (f.symptom, f.frequency as u32, f.source))
+            .map(|f| {
+                let hpo = f.has_hpo_frequency.then_some(f.hpo_frequency as u32);
+                let note = (!f.note.is_null()).then(|| c(f.note));
+                (f.symptom, f.frequency as u32, f.source, hpo, note)
+            })
             .collect();
         let core_features: Vec<_> = info
             .features
             .iter()
-            .map(|f| (f.symptom, f.frequency as u32, f.source))
+            .map(|f| {
+                let hpo = f.hpo_frequency.map(|h| h as u32);
+                (f.symptom, f.frequency as u32, f.source, hpo, f.note)
+            })
             .collect();
         assert_eq!(features, core_features);
         let treatments: Vec<_> = list(r.treatments, r.treatments_len)

@@ -276,9 +276,10 @@ pub unsafe extern "C" fn mkb_unit_symbol(vocabulary: u32, unit: u32, out: *mut *
     })
 }
 
-/// Parses a unit as people write it (`"g/dL"`, `"G/DL"`, `"g_per_dl"`, `"x10^9/L"`, `"cells/uL"`, `"yrs"`)
-/// and writes its value to `*out`. `vocabulary` is `MKB_VOCABULARY_HEMOGLOBIN_UNIT`,
-/// `MKB_VOCABULARY_COUNT_UNIT` or `MKB_VOCABULARY_AGE_UNIT`.
+/// Parses a unit as people write it (`"g/dL"`, `"G/DL"`, `"g_per_dl"`, `"x10^9/L"`, `"10^3/uL"`, `"K/uL"`,
+/// `"cells/uL"`, `"yrs"`) and writes its value to `*out`. `vocabulary` is `MKB_VOCABULARY_HEMOGLOBIN_UNIT`,
+/// `MKB_VOCABULARY_COUNT_UNIT`, `MKB_VOCABULARY_AGE_UNIT` or `MKB_VOCABULARY_UNIT` (any unit, e.g.
+/// `"10^6/uL"` → `MKB_UNIT_TERA_PER_LITER`, the red cell count's unit).
 ///
 /// Returns `MKB_NOT_FOUND` for text that is no unit of the kind, `MKB_INVALID_ENUM` for another vocabulary,
 /// and the text statuses.
@@ -294,6 +295,7 @@ pub unsafe extern "C" fn mkb_unit_parse(vocabulary: u32, text: *const c_char, le
             24 => text.parse::<bc::HemoglobinUnit>()? as u32,
             25 => text.parse::<bc::CountUnit>()? as u32,
             26 => text.parse::<bc::AgeUnit>()? as u32,
+            27 => text.parse::<bc::Unit>()? as u32,
             _ => return Err(Status::MkbInvalidEnum),
         };
         unsafe { put(out, value) };

@@ -350,6 +350,14 @@ static void check_disorder_record(MkbDisorder d) {
         CHECK_STATUS(mkb_vocabulary_key(MKB_VOCABULARY_FREQUENCY, r->features[i].frequency, &key), MKB_OK);
         const MkbSourceRecord *src = NULL;
         CHECK_STATUS(mkb_source_record(r->features[i].source, &src), MKB_OK);
+        /* A frequency override keeps HPO's class beside it, with a note; otherwise both are the same. */
+        if (r->features[i].has_hpo_frequency) {
+            CHECK(r->features[i].hpo_frequency != r->features[i].frequency);
+            CHECK(valid_string(r->features[i].note));
+            CHECK_STATUS(mkb_vocabulary_key(MKB_VOCABULARY_FREQUENCY, r->features[i].hpo_frequency, &key), MKB_OK);
+        } else {
+            CHECK(r->features[i].hpo_frequency == r->features[i].frequency);
+        }
     }
     for (size_t i = 0; i < r->treatments_len; i++) {
         const MkbTreatmentRecord *t = NULL;
@@ -402,6 +410,15 @@ static void test_disorders(void) {
     if (fa != NULL) {
         CHECK(streq(fa->key, "fanconi_anemia") && streq(fa->name, "Fanconi anemia"));
         CHECK(fa->origin == MKB_ORIGIN_INHERITED && !fa->neoplasm);
+        int short_stature = 0; /* curated "frequent" (about 50 %) beside HPO's "very frequent" */
+        for (size_t i = 0; i < fa->features_len; i++)
+            short_stature |= fa->features[i].symptom == MKB_SYMPTOM_SHORT_STATURE && fa->features[i].has_hpo_frequency &&
+                             fa->features[i].frequency == MKB_FREQUENCY_FREQUENT &&
+                             fa->features[i].hpo_frequency == MKB_FREQUENCY_VERY_FREQUENT;
+        CHECK(short_stature);
+        const MkbDisorderRecord *pearson = NULL;
+        CHECK_STATUS(mkb_disorder_record(MKB_DISORDER_PEARSON_SYNDROME, &pearson), MKB_OK);
+        CHECK(pearson != NULL && pearson->origin == MKB_ORIGIN_CONSTITUTIONAL);
         CHECK(fa->orpha[0].id == 84 && streq(fa->orpha[0].curie, "ORPHA:84"));
         CHECK(fa->orpha[0].match_kind == MKB_XREF_MATCH_EXACT);
         int fanca = 0;
@@ -499,7 +516,7 @@ static void test_vocabulary_entities(void) {
 
     /* Causes */
     n = mkb_cause_count();
-    CHECK(n == 7);
+    CHECK(n == 8); /* the article's seven, and new_genetic_change */
     for (size_t i = 0; i < n; i++) {
         MkbCause c = 0, back = 0;
         const MkbCauseRecord *r = NULL;
@@ -737,7 +754,15 @@ static void test_vocabularies(void) {
     CHECK_STATUS(mkb_unit_parse(MKB_VOCABULARY_HEMOGLOBIN_UNIT, "G/DL", NT, &value), MKB_OK);
     CHECK(value == MKB_HEMOGLOBIN_UNIT_GRAMS_PER_DECILITER);
     CHECK_STATUS(mkb_unit_parse(MKB_VOCABULARY_AGE_UNIT, "furlongs", NT, &value), MKB_NOT_FOUND);
-    CHECK_STATUS(mkb_unit_parse(MKB_VOCABULARY_UNIT, "g/dL", NT, &value), MKB_INVALID_ENUM);
+    CHECK_STATUS(mkb_unit_parse(MKB_VOCABULARY_COUNT_UNIT, "K/uL", NT, &value), MKB_OK); /* = 10^9/L */
+    CHECK(value == MKB_COUNT_UNIT_GIGA_PER_LITER);
+    CHECK_STATUS(mkb_unit_parse(MKB_VOCABULARY_COUNT_UNIT, "x10^3/uL", NT, &value), MKB_OK);
+    CHECK(value == MKB_COUNT_UNIT_GIGA_PER_LITER);
+    CHECK_STATUS(mkb_unit_parse(MKB_VOCABULARY_UNIT, "10^6/uL", NT, &value), MKB_OK); /* = 10^12/L */
+    CHECK(value == MKB_UNIT_TERA_PER_LITER);
+    CHECK_STATUS(mkb_unit_parse(MKB_VOCABULARY_UNIT, "g/dL", NT, &value), MKB_OK);
+    CHECK(value == MKB_UNIT_GRAMS_PER_DECILITER);
+    CHECK_STATUS(mkb_unit_parse(MKB_VOCABULARY_ORIGIN, "g/dL", NT, &value), MKB_INVALID_ENUM);
     CHECK_STATUS(mkb_unit_parse(MKB_VOCABULARY_AGE_UNIT, "\xFF", NT, &value), MKB_INVALID_UTF8);
     CHECK_STATUS(mkb_vocabulary_at(UINT32_MAX, 0, &value), MKB_INVALID_ENUM);
     CHECK_STATUS(mkb_vocabulary_key(MKB_VOCABULARY_FREQUENCY, MKB_FREQUENCY_VERY_FREQUENT, &key), MKB_OK);
@@ -1247,6 +1272,19 @@ static void test_blood_count(void) {
     bad.reticulocyte_percent = given(1.0, 0); /* without a red cell count */
     CHECK_STATUS(mkb_interpret_blood_count(&bad, 0, &r2, NULL, 0), MKB_INCONSISTENT_MEASUREMENTS);
     CHECK(r2.error.field != 0 && valid_string(r2.error.reason));
+    /* Camitta's corrected reticulocyte percentage: 1.5 % x haematocrit 18 % / 45 = 0.6 % (< 1 %). */
+    MkbBloodCount corrected = bc;
+    memset(&corrected.reticulocytes, 0, sizeof corrected.reticulocytes);
+    corrected.reticulocyte_percent = given(1.5, 0);
+    corrected.hematocrit = given(18.0, 0);
+    CHECK_STATUS(mkb_interpret_blood_count(&corrected, 0, &r2, NULL, 0), MKB_OK);
+    CHECK(fabs(r2.aplastic_anemia.corrected_reticulocyte_percent - 0.6) < 1e-12);
+    CHECK(r2.aplastic_anemia.corrected_reticulocytes == MKB_CRITERION_MET);
+    CHECK(r2.aplastic_anemia.reticulocytes == MKB_CRITERION_MET && r2.aplastic_anemia.counts_met == 3);
+    CHECK(isnan(r.aplastic_anemia.corrected_reticulocyte_percent));
+    corrected.hematocrit = given(95.0, 0);
+    CHECK_STATUS(mkb_interpret_blood_count(&corrected, 0, &r2, NULL, 0), MKB_INVALID_MEASUREMENT);
+    CHECK(r2.error.field == MKB_FIELD_HEMATOCRIT);
     bad = bc;
     bad.sex = MKB_PATIENT_SEX_MALE;
     bad.pregnant = true;

@@ -11,7 +11,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use marrowkb::Disorder;
 use marrowkb::blood_count::{
     AgeUnit, AplasticCriteria, BloodCount, CellLineSet, CountUnit, DisorderFit, HemoglobinUnit, InterpretOptions,
-    Interpretation, Presence, Reading,
+    Interpretation, Presence, Reading, Unit,
 };
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -49,7 +49,8 @@ fn measurement(value: Option<&Bound<'_, PyAny>>, argument: &str) -> PyResult<Opt
 }
 
 const HEMOGLOBIN_UNITS: &str = "\"g/dL\", \"g/L\" or \"mmol/L\"";
-const COUNT_UNITS: &str = "\"10^9/L\" or \"cells/uL\"";
+const COUNT_UNITS: &str = "\"10^9/L\" (also \"10^3/uL\", \"K/uL\") or \"cells/uL\"";
+const RED_CELL_UNITS: &str = "\"10^12/L\" (also \"10^6/uL\", \"M/uL\")";
 const AGE_UNITS: &str = "\"years\", \"months\", \"weeks\" or \"days\"";
 const CRITERIA: &str = "\"camitta_bacigalupo\" or \"bsh_2016_automated\"";
 
@@ -77,8 +78,12 @@ fn options(py: Python<'_>, value: Option<&Bound<'_, PyAny>>) -> PyResult<Interpr
 /// ×10¹²/L, years). Every value is optional and keyword-only.
 ///
 /// hemoglobin_unit: "g/dL" (default), "g/L" or "mmol/L". count_unit (neutrophils, lymphocytes,
-/// monocytes, platelets, reticulocytes): "10^9/L" (default) or "cells/uL". age_unit: "years" (default),
-/// "months", "weeks" or "days". mcv in fL, red_cell_count in ×10¹²/L, cellularity,
+/// monocytes, platelets, reticulocytes): "10^9/L" (default; also "10^3/uL", "K/uL") or "cells/uL"; each
+/// count may have its own unit (neutrophils_unit, lymphocytes_unit, monocytes_unit, platelets_unit,
+/// reticulocytes_unit), which overrides count_unit for it. age_unit: "years" (default), "months", "weeks"
+/// or "days". red_cell_count_unit: "10^12/L" (default; "10^6/uL" and "M/uL" are the same number). mcv in
+/// fL; hematocrit in % (with reticulocyte_percent, Camitta's corrected percentage; it can stand in for
+/// red_cell_count); cellularity,
 /// residual_hematopoietic_cells and reticulocyte_percent (needs red_cell_count) in %. sex: "female" or
 /// "male". NaN, infinite, negative or impossible values raise InvalidMeasurementError; nothing is
 /// clamped. Immutable, hashable, picklable.
@@ -108,8 +113,15 @@ impl PyBloodCount {
             age_unit = None,
             sex = None,
             pregnant = false,
+            neutrophils_unit = None,
+            lymphocytes_unit = None,
+            monocytes_unit = None,
+            platelets_unit = None,
+            reticulocytes_unit = None,
+            red_cell_count_unit = None,
+            hematocrit = None,
         ),
-        text_signature = "(*, hemoglobin=None, hemoglobin_unit='g/dL', mcv=None, neutrophils=None, lymphocytes=None, monocytes=None, platelets=None, count_unit='10^9/L', reticulocytes=None, reticulocyte_percent=None, red_cell_count=None, cellularity=None, residual_hematopoietic_cells=None, age=None, age_unit='years', sex=None, pregnant=False)"
+        text_signature = "(*, hemoglobin=None, hemoglobin_unit='g/dL', mcv=None, neutrophils=None, lymphocytes=None, monocytes=None, platelets=None, count_unit='10^9/L', reticulocytes=None, reticulocyte_percent=None, red_cell_count=None, cellularity=None, residual_hematopoietic_cells=None, age=None, age_unit='years', sex=None, pregnant=False, neutrophils_unit=None, lymphocytes_unit=None, monocytes_unit=None, platelets_unit=None, reticulocytes_unit=None, red_cell_count_unit='10^12/L', hematocrit=None)"
     )]
     #[allow(clippy::too_many_arguments)]
     fn new(
@@ -131,6 +143,13 @@ impl PyBloodCount {
         age_unit: Option<&Bound<'_, PyAny>>,
         sex: Option<&Bound<'_, PyAny>>,
         pregnant: bool,
+        neutrophils_unit: Option<&Bound<'_, PyAny>>,
+        lymphocytes_unit: Option<&Bound<'_, PyAny>>,
+        monocytes_unit: Option<&Bound<'_, PyAny>>,
+        platelets_unit: Option<&Bound<'_, PyAny>>,
+        reticulocytes_unit: Option<&Bound<'_, PyAny>>,
+        red_cell_count_unit: Option<&Bound<'_, PyAny>>,
+        hematocrit: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         let hb_unit = match hemoglobin_unit {
             Some(u) => unit_arg(py, u, "hemoglobin_unit", HEMOGLOBIN_UNITS)?,
@@ -140,6 +159,28 @@ impl PyBloodCount {
             Some(u) => unit_arg(py, u, "count_unit", COUNT_UNITS)?,
             None => CountUnit::GigaPerLiter,
         };
+        // A count's own unit, else count_unit.
+        let own_unit = |value: Option<&Bound<'_, PyAny>>, argument: &'static str| match value {
+            Some(u) => unit_arg(py, u, argument, COUNT_UNITS),
+            None => Ok(count_unit),
+        };
+        let neutrophils_unit = own_unit(neutrophils_unit, "neutrophils_unit")?;
+        let lymphocytes_unit = own_unit(lymphocytes_unit, "lymphocytes_unit")?;
+        let monocytes_unit = own_unit(monocytes_unit, "monocytes_unit")?;
+        let platelets_unit = own_unit(platelets_unit, "platelets_unit")?;
+        let reticulocytes_unit = own_unit(reticulocytes_unit, "reticulocytes_unit")?;
+        if let Some(u) = red_cell_count_unit {
+            let unit: Unit = unit_arg(py, u, "red_cell_count_unit", RED_CELL_UNITS)?;
+            if unit != Unit::TeraPerLiter {
+                let text = u.to_string();
+                return Err(invalid_argument(
+                    py,
+                    "red_cell_count_unit",
+                    RED_CELL_UNITS,
+                    Query::Text(&text),
+                ));
+            }
+        }
         let age_unit = match age_unit {
             Some(u) => unit_arg(py, u, "age_unit", AGE_UNITS)?,
             None => AgeUnit::Years,
@@ -152,16 +193,16 @@ impl PyBloodCount {
             b = b.mcv(v);
         }
         if let Some(v) = measurement(neutrophils, "neutrophils")? {
-            b = b.neutrophils(v, count_unit);
+            b = b.neutrophils(v, neutrophils_unit);
         }
         if let Some(v) = measurement(lymphocytes, "lymphocytes")? {
-            b = b.lymphocytes(v, count_unit);
+            b = b.lymphocytes(v, lymphocytes_unit);
         }
         if let Some(v) = measurement(monocytes, "monocytes")? {
-            b = b.monocytes(v, count_unit);
+            b = b.monocytes(v, monocytes_unit);
         }
         if let Some(v) = measurement(platelets, "platelets")? {
-            b = b.platelets(v, count_unit);
+            b = b.platelets(v, platelets_unit);
         }
         match (
             measurement(reticulocytes, "reticulocytes")?,
@@ -175,12 +216,15 @@ impl PyBloodCount {
                     Query::None,
                 ));
             }
-            (Some(v), None) => b = b.reticulocytes(v, count_unit),
+            (Some(v), None) => b = b.reticulocytes(v, reticulocytes_unit),
             (None, Some(p)) => b = b.reticulocyte_percent(p),
             (None, None) => {}
         }
         if let Some(v) = measurement(red_cell_count, "red_cell_count")? {
             b = b.red_cell_count(v);
+        }
+        if let Some(v) = measurement(hematocrit, "hematocrit")? {
+            b = b.hematocrit(v);
         }
         if let Some(v) = measurement(cellularity, "cellularity")? {
             b = b.cellularity(v);
@@ -241,6 +285,16 @@ impl PyBloodCount {
     #[getter]
     fn red_cell_count(&self) -> Option<f64> {
         self.0.red_cell_count()
+    }
+    /// Haematocrit in %, or None.
+    #[getter]
+    fn hematocrit(&self) -> Option<f64> {
+        self.0.hematocrit()
+    }
+    /// Camitta's corrected reticulocyte percentage (reticulocyte % × haematocrit / 45), or None.
+    #[getter]
+    fn corrected_reticulocyte_percent(&self) -> Option<f64> {
+        self.0.corrected_reticulocyte_percent()
     }
     /// Marrow cellularity in %, or None.
     #[getter]
@@ -310,6 +364,7 @@ impl PyBloodCount {
             c.cellularity(),
             c.residual_hematopoietic_cells(),
             c.age(),
+            c.hematocrit(),
         ] {
             v.map(f64::to_bits).hash(&mut h);
         }
@@ -343,6 +398,7 @@ impl PyBloodCount {
         set("cellularity", c.cellularity())?;
         set("residual_hematopoietic_cells", c.residual_hematopoietic_cells())?;
         set("age", c.age())?;
+        set("hematocrit", c.hematocrit())?;
         if let Some(sex) = c.sex() {
             kwargs.set_item("sex", sex.key())?;
         }
@@ -565,6 +621,8 @@ impl PyInterpretation {
                 a.counts_met.into_pyobject(py)?.into_any(),
                 PyString::new(py, a.counts.key()).into_any(),
                 PyString::new(py, a.very_severe_neutrophils.key()).into_any(),
+                a.corrected_reticulocyte_percent.into_pyobject(py)?.into_any(),
+                PyString::new(py, a.corrected_reticulocytes.key()).into_any(),
             ],
         )?;
         make_record(registry(py)?.aplastic_assessment.bind(py), args)

@@ -438,7 +438,7 @@ impl DisorderRecord {
     fn summary(&self) -> Option<&'static str> {
         self.0.info().summary
     }
-    /// "inherited", "acquired" or "both".
+    /// "inherited", "acquired", "both" or "constitutional" (genetic, not inherited).
     #[getter]
     fn origin(&self) -> &'static str {
         self.0.info().origin.key()
@@ -531,6 +531,8 @@ impl DisorderRecord {
                         f.symptom.to_py(py, reg)?,
                         f.frequency.key().into_pyobject(py)?.into_any(),
                         f.source.to_py(py, reg)?,
+                        f.hpo_frequency.map(|h| h.key()).into_pyobject(py)?.into_any(),
+                        f.note.into_pyobject(py)?.into_any(),
                     ],
                 )
             },

@@ -18,7 +18,7 @@ EXAMPLE: dict[str, Any] = dict(hemoglobin=7.2, neutrophils=0.3, platelets=15, re
 EXAMPLE_CLI = ["--hb", "7.2g/dL", "--anc", "0.3", "--plt", "15", "--retic", "12", "--cellularity", "15", "--age", "34", "--sex", "f"]
 MEASUREMENTS = [
     "hemoglobin", "mcv", "neutrophils", "lymphocytes", "monocytes", "platelets", "reticulocytes",
-    "reticulocyte_percent", "red_cell_count", "cellularity", "residual_hematopoietic_cells", "age",
+    "reticulocyte_percent", "red_cell_count", "cellularity", "residual_hematopoietic_cells", "age", "hematocrit",
 ]
 
 
@@ -113,6 +113,35 @@ def test_units_convert_to_canonical() -> None:
     assert BloodCount(age=2, age_unit="weeks").age == BloodCount(age=14, age_unit="days").age == 14 / 365.25
     assert BloodCount(age=34, age_unit="y").age == 34.0
     assert BloodCount(reticulocyte_percent=0.5, red_cell_count=2.4).reticulocytes == 12.0
+
+
+def test_units_labs_print_and_one_unit_per_count() -> None:
+    for unit in ("10^3/uL", "x10^3/uL", "K/uL", "10^3/µL", "×10³/µL"):
+        assert BloodCount(platelets=150, count_unit=unit).platelets == 150.0, unit
+    # Neutrophils in /µL and platelets in 10^9/L in the same count.
+    c = BloodCount(neutrophils=300, neutrophils_unit="cells/uL", platelets=15, lymphocytes=900, count_unit="/uL",
+                   lymphocytes_unit=None, monocytes=0.1, monocytes_unit="K/uL", reticulocytes=12, reticulocytes_unit="10^9/L")
+    assert (c.neutrophils, c.platelets, c.lymphocytes, c.monocytes, c.reticulocytes) == (0.3, 0.015, 0.9, 0.1, 12.0)
+    c = BloodCount(neutrophils=300, neutrophils_unit="/uL", platelets=15)
+    assert (c.neutrophils, c.platelets) == (0.3, 15.0)
+    for unit in ("10^12/L", "10^6/uL", "x10^6/uL", "M/uL"):
+        assert BloodCount(red_cell_count=3.1, red_cell_count_unit=unit).red_cell_count == 3.1, unit
+    with pytest.raises(marrowkb.InvalidArgumentError) as error:
+        BloodCount(red_cell_count=3.1, red_cell_count_unit="10^9/L")
+    assert error.value.argument == "red_cell_count_unit"
+    with pytest.raises(marrowkb.InvalidArgumentError) as error:
+        BloodCount(platelets=15, platelets_unit="g/dL")
+    assert error.value.argument == "platelets_unit"
+
+
+def test_hemoglobin_in_the_wrong_unit_says_so() -> None:
+    with pytest.raises(marrowkb.InvalidMeasurementError, match="plausible in g/L"):
+        BloodCount(hemoglobin=72)
+
+
+def test_ctcae_grade_zero_at_or_above_the_age_limit() -> None:
+    reading = BloodCount(hemoglobin=9.5, age=2, age_unit="months", sex="male").interpret().anemia
+    assert (reading.presence, reading.lower_limit, reading.ctcae) == ("absent", 9.0, 0)
 
 
 @pytest.mark.parametrize(
@@ -335,3 +364,17 @@ def test_interpretation_is_read_only() -> None:
         "cytopenia", "value", "presence", "lower_limit", "reference", "severity", "severity_scale", "ctcae",
     )
     assert type(result.aplastic_anemia) is marrowkb.AplasticAssessment and type(result.disorder_fits[0]) is marrowkb.DisorderFit
+
+
+def test_camitta_corrected_reticulocyte_percentage() -> None:
+    count = BloodCount(reticulocyte_percent=1.5, hematocrit=18, neutrophils=0.3, platelets=15, cellularity=15)
+    assert count.hematocrit == 18.0 and count.corrected_reticulocyte_percent is not None
+    assert abs(count.corrected_reticulocyte_percent - 0.6) < 1e-12
+    aa = count.interpret().aplastic_anemia
+    assert (aa.corrected_reticulocytes, aa.reticulocytes, aa.severity) == ("met", "met", "severe")
+    assert aa.corrected_reticulocyte_percent == count.corrected_reticulocyte_percent
+    assert BloodCount(neutrophils=0.3).interpret().aplastic_anemia.corrected_reticulocyte_percent is None
+    assert pickle.loads(pickle.dumps(count)) == count
+    with pytest.raises(marrowkb.InvalidMeasurementError) as error:
+        BloodCount(hematocrit=95)
+    assert error.value.field == "hematocrit"

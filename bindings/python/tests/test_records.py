@@ -43,8 +43,8 @@ def test_every_disorder_field_matches_the_export(rust_json: dict[str, Any]) -> N
             (x["code"], x["title"], x["match"], x["note"]) for x in r["icd10"]
         ]
         assert d.genes == tuple(r["genes"])
-        assert [(f.symptom.key, f.frequency, f.source.key) for f in d.features] == [
-            (f["symptom"], f["frequency"], f["source"]) for f in r["features"]
+        assert [(f.symptom.key, f.frequency, f.source.key, f.hpo_frequency, f.note) for f in d.features] == [
+            (f["symptom"], f["frequency"], f["source"], f["hpo_frequency"], f["note"]) for f in r["features"]
         ]
         assert [(t.treatment.key, t.role, t.source.key) for t in d.treatments] == [
             (t["treatment"], t["role"], t["source"]) for t in r["treatments"]
@@ -132,3 +132,13 @@ def test_reverse_maps_agree_with_the_records() -> None:
     for gene in marrowkb.genes():
         assert gene.disorders == tuple(d for d in Disorder if gene.symbol in d.genes)
         assert marrowkb.disorders_for_gene(gene.symbol) == gene.disorders
+
+
+def test_frequency_overrides_keep_hpo_visible() -> None:
+    fa = {f.symptom: f for f in Disorder.FANCONI_ANEMIA.features}
+    short = fa[Symptom.SHORT_STATURE]
+    assert (short.frequency, short.hpo_frequency) == ("frequent", "very_frequent")
+    assert short.note is not None and "50 %" in short.note
+    assert fa[Symptom.ANEMIA].hpo_frequency is None
+    assert Disorder.PEARSON_SYNDROME.origin == "constitutional"
+    assert Disorder.PEARSON_SYNDROME.causes == (Cause.NEW_GENETIC_CHANGE,)

@@ -6,54 +6,61 @@
 //! ```
 //!
 //! Every value may carry its unit, written straight after the number or after a space (quoted):
-//! `--hb 7.2`, `--hb 7.2g/dL`, `--hb 72g/L`, `--hb 4.47mmol/L`; `--anc 0.3`, `--anc 300/uL`;
-//! `--retic 12` (absolute), `--retic 1.2%` (needs `--rbc`); `--age 34`, `--age 6mo`, `--age 10d`.
-//! Without a unit: g/dL, ×10⁹/L, fL, %, years. Invalid values are rejected by the core with the field and
-//! the value (exit status 2); nothing is clamped.
+//! `--hb 7.2`, `--hb 7.2g/dL`, `--hb 72g/L`, `--hb 4.47mmol/L`; `--anc 0.3`, `--anc 300/uL`,
+//! `--anc 1.2x10^3/uL`, `--plt 150K/uL` (10^3/µL = K/µL = ×10⁹/L); `--rbc 3.1`, `--rbc 3.1x10^6/uL`;
+//! `--retic 12` (absolute), `--retic 1.2%` (needs `--rbc`, or `--hct` for Camitta's corrected percentage);
+//! `--age 34`, `--age 6mo`, `--age 10d`. Without a unit: g/dL, ×10⁹/L, ×10¹²/L, fL, %, years. Invalid
+//! values, negative ones included (`--hb -3g/dL`), are rejected by the core with the field and the value
+//! (exit status 2); nothing is clamped.
 
 use std::io::{self, Write};
 
 use marrowkb::blood_count::thresholds::{self, Reference};
 use marrowkb::blood_count::{
     AgeUnit, AplasticAssessment, AplasticCriteria, AplasticSeverity, BloodCount, CountUnit, Criterion, Fit,
-    HemoglobinUnit, InterpretOptions, Interpretation, Presence, Reading, RedCellSize, Sex,
+    HemoglobinUnit, InterpretOptions, Interpretation, Presence, Reading, RedCellSize, Sex, Unit,
 };
 
 /// Arguments of `marrowkb cbc`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct CbcArgs {
     /// Haemoglobin: 7.2, 7.2g/dL, 72g/L or 4.47mmol/L (default g/dL).
-    #[arg(long, value_name = "VALUE[UNIT]", value_parser = parse_hemoglobin)]
+    #[arg(long, allow_hyphen_values = true, value_name = "VALUE[UNIT]", value_parser = parse_hemoglobin)]
     pub hb: Option<(f64, HemoglobinUnit)>,
     /// Mean corpuscular volume in fL: 104 or 104fL.
-    #[arg(long, value_name = "FL", value_parser = parse_mcv)]
+    #[arg(long, allow_hyphen_values = true, value_name = "FL", value_parser = parse_mcv)]
     pub mcv: Option<f64>,
     /// Absolute neutrophil count: 0.3, 0.3x10^9/L or 300/uL (default ×10⁹/L).
-    #[arg(long, value_name = "VALUE[UNIT]", value_parser = parse_count)]
+    #[arg(long, allow_hyphen_values = true, value_name = "VALUE[UNIT]", value_parser = parse_count)]
     pub anc: Option<(f64, CountUnit)>,
     /// Absolute lymphocyte count (default ×10⁹/L).
-    #[arg(long, value_name = "VALUE[UNIT]", value_parser = parse_count)]
+    #[arg(long, allow_hyphen_values = true, value_name = "VALUE[UNIT]", value_parser = parse_count)]
     pub lym: Option<(f64, CountUnit)>,
     /// Absolute monocyte count (default ×10⁹/L).
-    #[arg(long, value_name = "VALUE[UNIT]", value_parser = parse_count)]
+    #[arg(long, allow_hyphen_values = true, value_name = "VALUE[UNIT]", value_parser = parse_count)]
     pub mono: Option<(f64, CountUnit)>,
     /// Platelet count: 15, 15x10^9/L or 15000/uL (default ×10⁹/L).
-    #[arg(long, value_name = "VALUE[UNIT]", value_parser = parse_count)]
+    #[arg(long, allow_hyphen_values = true, value_name = "VALUE[UNIT]", value_parser = parse_count)]
     pub plt: Option<(f64, CountUnit)>,
     /// Reticulocytes: absolute (12, 12000/uL; default ×10⁹/L) or a percentage of red cells (1.2%, needs --rbc).
-    #[arg(long, value_name = "VALUE[UNIT]", value_parser = parse_reticulocytes)]
+    #[arg(long, allow_hyphen_values = true, value_name = "VALUE[UNIT]", value_parser = parse_reticulocytes)]
     pub retic: Option<Reticulocytes>,
-    /// Red cell count in ×10¹²/L (to turn a reticulocyte percentage into an absolute count).
-    #[arg(long, value_name = "VALUE")]
+    /// Red cell count in ×10¹²/L, the same number as 10⁶/µL: 3.1, 3.1x10^12/L, 3.1x10^6/uL or 3.1M/uL
+    /// (to turn a reticulocyte percentage into an absolute count).
+    #[arg(long, allow_hyphen_values = true, value_name = "VALUE[UNIT]", value_parser = parse_red_cells)]
     pub rbc: Option<f64>,
+    /// Haematocrit in %: 18 or 18% (with a reticulocyte percentage, Camitta's corrected reticulocyte
+    /// percentage; it replaces --rbc for the aplastic anaemia criteria).
+    #[arg(long, allow_hyphen_values = true, value_name = "PERCENT", value_parser = parse_percent)]
+    pub hct: Option<f64>,
     /// Bone marrow cellularity in % (for aplastic anaemia severity): 15 or 15%.
-    #[arg(long, value_name = "PERCENT", value_parser = parse_percent)]
+    #[arg(long, allow_hyphen_values = true, value_name = "PERCENT", value_parser = parse_percent)]
     pub cellularity: Option<f64>,
     /// Residual haematopoietic cells in % of marrow cells (used when cellularity is 25–50 %).
-    #[arg(long, value_name = "PERCENT", value_parser = parse_percent)]
+    #[arg(long, allow_hyphen_values = true, value_name = "PERCENT", value_parser = parse_percent)]
     pub residual: Option<f64>,
     /// Age: 34, 34y, 18mo, 3w or 10d (default years).
-    #[arg(long, value_name = "VALUE[UNIT]", value_parser = parse_age)]
+    #[arg(long, allow_hyphen_values = true, value_name = "VALUE[UNIT]", value_parser = parse_age)]
     pub age: Option<(f64, AgeUnit)>,
     /// Sex: f or m.
     #[arg(long, value_name = "f|m")]
@@ -132,6 +139,9 @@ fn build(args: &CbcArgs) -> marrowkb::Result<BloodCount> {
     if let Some(v) = args.rbc {
         b = b.red_cell_count(v);
     }
+    if let Some(v) = args.hct {
+        b = b.hematocrit(v);
+    }
     if let Some(v) = args.cellularity {
         b = b.cellularity(v);
     }
@@ -190,7 +200,22 @@ pub(crate) fn parse_hemoglobin(text: &str) -> Result<(f64, HemoglobinUnit), Stri
 
 pub(crate) fn parse_count(text: &str) -> Result<(f64, CountUnit), String> {
     let (v, unit) = split(text)?;
-    Ok((v, unit_or(unit, CountUnit::GigaPerLiter, "count (x10^9/L, /uL)")?))
+    Ok((
+        v,
+        unit_or(unit, CountUnit::GigaPerLiter, "count (x10^9/L, 10^3/uL, K/uL, /uL)")?,
+    ))
+}
+
+/// A red cell count: ×10¹²/L, or the same number written 10^6/uL or M/uL.
+fn parse_red_cells(text: &str) -> Result<f64, String> {
+    let (v, unit) = split(text)?;
+    match unit_or(unit, Unit::TeraPerLiter, "red cell count (x10^12/L, 10^6/uL, M/uL)")? {
+        Unit::TeraPerLiter => Ok(v),
+        other => Err(format!(
+            "unknown red cell count (x10^12/L, 10^6/uL, M/uL) unit {:?}",
+            other.symbol()
+        )),
+    }
 }
 
 fn parse_age(text: &str) -> Result<(f64, AgeUnit), String> {
@@ -429,7 +454,16 @@ fn render_aplastic(out: &mut dyn Write, a: &AplasticAssessment) -> io::Result<()
         criterion(a.reticulocytes),
         a.counts_met,
         criterion(a.very_severe_neutrophils),
-    )
+    )?;
+    if let Some(p) = a.corrected_reticulocyte_percent {
+        writeln!(
+            out,
+            "  corrected reticulocytes {} % (percentage × haematocrit / 45) < 1 % {} (Camitta 1976)",
+            fmt_num(p),
+            criterion(a.corrected_reticulocytes),
+        )?;
+    }
+    Ok(())
 }
 
 fn write_thresholds(out: &mut dyn Write) -> io::Result<()> {
@@ -496,6 +530,72 @@ mod tests {
         "--sex",
         "f",
     ];
+
+    #[test]
+    fn negative_numbers_reach_the_validator() {
+        // clap used to stop at "-3" ("unexpected argument"); the core must name the field instead.
+        for (flag, value, field) in [
+            ("--hb", "-3g/dL", marrowkb::blood_count::Field::Hemoglobin),
+            ("--hb", "-3", marrowkb::blood_count::Field::Hemoglobin),
+            ("--anc", "-0.5", marrowkb::blood_count::Field::Neutrophils),
+            ("--plt", "-15K/uL", marrowkb::blood_count::Field::Platelets),
+            ("--rbc", "-1", marrowkb::blood_count::Field::RedCellCount),
+            ("--cellularity", "-5%", marrowkb::blood_count::Field::Cellularity),
+            ("--age", "-2mo", marrowkb::blood_count::Field::Age),
+        ] {
+            match output(&[flag, value]) {
+                Err(Failure::Query(marrowkb::Error::InvalidMeasurement { field: f, reason, .. })) => {
+                    assert_eq!((f, reason), (field, "negative"), "{flag} {value}");
+                }
+                other => panic!("{flag} {value}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn camitta_corrected_reticulocytes() {
+        let text = output(&[
+            "--retic",
+            "1.5%",
+            "--hct",
+            "18",
+            "--anc",
+            "0.3",
+            "--plt",
+            "15",
+            "--cellularity",
+            "15",
+        ])
+        .unwrap();
+        assert!(text.contains("if the marrow is aplastic: severe"), "{text}");
+        assert!(text.contains("corrected reticulocytes 0.6 %"), "{text}");
+    }
+
+    #[test]
+    fn laboratory_units() {
+        let a = args(&[
+            "--plt",
+            "150K/uL",
+            "--anc",
+            "1.2x10^3/uL",
+            "--lym",
+            "0.9 10^3/uL",
+            "--rbc",
+            "3.1x10^6/uL",
+        ]);
+        assert_eq!(a.plt, Some((150.0, CountUnit::GigaPerLiter)));
+        assert_eq!(a.anc, Some((1.2, CountUnit::GigaPerLiter)));
+        assert_eq!(a.lym, Some((0.9, CountUnit::GigaPerLiter)));
+        assert_eq!(a.rbc, Some(3.1));
+        assert_eq!(args(&["--rbc", "3.1M/uL"]).rbc, Some(3.1));
+        assert_eq!(args(&["--rbc", "3.1"]).rbc, Some(3.1));
+        let mut argv = vec!["cbc", "--rbc", "3.1g/dL"];
+        assert!(Cli::try_parse_from(argv.drain(..)).is_err());
+        match output(&["--hb", "72"]) {
+            Err(Failure::Query(err)) => assert!(err.to_string().contains("plausible in g/L"), "{err}"),
+            other => panic!("{other:?}"),
+        }
+    }
 
     #[test]
     fn values_with_units() {
@@ -566,7 +666,7 @@ mod tests {
         match output(&["--hb", "30"]) {
             Err(Failure::Query(err)) => assert_eq!(
                 err.to_string(),
-                "invalid haemoglobin: 30 g/dL (above 25 g/dL: physiologically impossible)"
+                "invalid haemoglobin: 30 g/dL (above 25 g/dL: physiologically impossible in g/dL, but plausible in g/L; check the unit)"
             ),
             other => panic!("{other:?}"),
         }

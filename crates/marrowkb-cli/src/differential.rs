@@ -33,19 +33,19 @@ pub struct Args {
     #[arg(long = "exclude", short = 'x', value_name = "TERM", value_delimiter = ',')]
     pub exclude: Vec<String>,
     /// Age in years when the findings began (0 = at birth).
-    #[arg(long, value_name = "YEARS")]
+    #[arg(long, allow_hyphen_values = true, value_name = "YEARS")]
     pub age_years: Option<f64>,
     /// The patient's sex: female or male.
     #[arg(long, value_parser = parse_sex)]
     pub sex: Option<Sex>,
     /// Blood count evidence: haemoglobin (7.2, 7.2g/dL, 72g/L, 4.47mmol/L).
-    #[arg(long, value_name = "VALUE[UNIT]", value_parser = crate::cbc::parse_hemoglobin)]
+    #[arg(long, allow_hyphen_values = true, value_name = "VALUE[UNIT]", value_parser = crate::cbc::parse_hemoglobin)]
     pub hb: Option<(f64, marrowkb::blood_count::HemoglobinUnit)>,
     /// Blood count evidence: absolute neutrophil count (0.3, 0.3x10^9/L, 300/uL).
-    #[arg(long, value_name = "VALUE[UNIT]", value_parser = crate::cbc::parse_count)]
+    #[arg(long, allow_hyphen_values = true, value_name = "VALUE[UNIT]", value_parser = crate::cbc::parse_count)]
     pub anc: Option<(f64, marrowkb::blood_count::CountUnit)>,
     /// Blood count evidence: platelet count (15, 15x10^9/L, 15000/uL).
-    #[arg(long, value_name = "VALUE[UNIT]", value_parser = crate::cbc::parse_count)]
+    #[arg(long, allow_hyphen_values = true, value_name = "VALUE[UNIT]", value_parser = crate::cbc::parse_count)]
     pub plt: Option<(f64, marrowkb::blood_count::CountUnit)>,
     /// Fail on the first unusable term (malformed, unknown, obsolete) instead of ignoring it.
     #[arg(long)]

@@ -69,13 +69,20 @@ pub fn show(out: &mut dyn Write, d: Disorder) -> io::Result<()> {
     for f in i.features {
         let s = f.symptom.info();
         let hpo = s.hpo.first().map_or(String::new(), |h| h.to_string());
+        // An override keeps HPO's class beside the curated one.
+        let hpo_class = match (f.hpo_frequency, f.note) {
+            (Some(h), Some(n)) => format!(" (overrides HPO's {h}: {n})"),
+            (Some(h), None) => format!(" (overrides HPO's {h})"),
+            (None, n) => note(n),
+        };
         writeln!(
             out,
-            "  {:<40} {:<14} {:<11} {}",
+            "  {:<40} {:<14} {:<11} {}{}",
             s.name,
             f.frequency,
             hpo,
-            f.source.key()
+            f.source.key(),
+            hpo_class
         )?;
     }
     writeln!(out, "\nTreatments")?;

@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::Path;
 
-const ORIGINS: &[&str] = &["inherited", "acquired", "both"];
+const ORIGINS: &[&str] = &["inherited", "acquired", "both", "constitutional"];
 const CELL_LINES: &[&str] = &["red_cells", "white_cells", "platelets"];
 const INHERITANCE: &[&str] = &[
     "autosomal_recessive",
@@ -58,6 +58,55 @@ const SYSTEMS: &[&str] = &[
 const XREF_MATCHES: &[&str] = &["exact", "subtype", "closest"];
 const ICD_MATCHES: &[&str] = &["exact", "nearest_parent"];
 const RELATIONS: &[&str] = &["subtype_of", "may_progress_to", "associated_with"];
+
+/// The HPO frequency class of a phenotype.hpoa frequency (`HP:0040281`, `n/m`, `x%`); `None` when empty.
+fn frequency_class(text: &str) -> Option<&'static str> {
+    let percent = if let Some(class) = text.strip_prefix("HP:") {
+        return match class {
+            "0040280" => Some("obligate"),
+            "0040281" => Some("very_frequent"),
+            "0040282" => Some("frequent"),
+            "0040283" => Some("occasional"),
+            "0040284" => Some("very_rare"),
+            "0040285" => Some("excluded"),
+            _ => None,
+        };
+    } else if let Some((n, m)) = text.split_once('/') {
+        let n: f64 = n.parse().ok()?;
+        let m: f64 = m.parse().ok()?;
+        if m <= 0.0 {
+            return None;
+        }
+        100.0 * n / m
+    } else {
+        text.strip_suffix('%')?.parse().ok()?
+    };
+    Some(match percent {
+        p if p >= 100.0 => "obligate",
+        p if p >= 80.0 => "very_frequent",
+        p if p >= 30.0 => "frequent",
+        p if p >= 5.0 => "occasional",
+        p if p > 0.0 => "very_rare",
+        _ => "excluded",
+    })
+}
+
+/// Whether HPO term `term` is `ancestor` or lies below it (`is_a`).
+fn is_below(ontology: &Ontology, term: u32, ancestor: u32) -> bool {
+    let mut stack = vec![term];
+    let mut seen = BTreeSet::new();
+    while let Some(t) = stack.pop() {
+        if t == ancestor {
+            return true;
+        }
+        if seen.insert(t)
+            && let Some(info) = ontology.terms.get(&t)
+        {
+            stack.extend(info.parents.iter().copied());
+        }
+    }
+    false
+}
 
 /// Generic last words whose removal gives a short look-up form (normalized spelling).
 const GENERIC_LAST_WORDS: [&str; 6] = ["syndrome", "disease", "anemia", "deficiency", "disorders", "disorder"];
@@ -159,6 +208,10 @@ pub(crate) struct FeatureRec {
     pub symptom: String,
     pub frequency: String,
     pub source: String,
+    /// The class HPO 2025-01-16 gives when `frequency` overrides it (validated against the annotations).
+    pub hpo_frequency: Option<String>,
+    /// Why: required with `hpo_frequency` (the figure of the cited series).
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -277,6 +330,8 @@ pub struct Knowledge {
     pub genes: Vec<GeneRec>,
     /// Disorder key → gene symbols.
     pub disorder_genes: BTreeMap<String, Vec<String>>,
+    /// (disease id, HPO term number) → the frequency classes of its annotations that carry a frequency.
+    pub annotation_classes: BTreeMap<(String, u32), BTreeSet<&'static str>>,
 }
 
 fn load_toml<T: DeserializeOwned>(path: &Path) -> Result<T> {
@@ -405,6 +460,7 @@ impl Knowledge {
             icd10_titles: BTreeMap::new(),
             genes: Vec::new(),
             disorder_genes: BTreeMap::new(),
+            annotation_classes: BTreeMap::new(),
         };
         kb.symptoms.sort_by_key(|r| r.id);
         kb.treatments.sort_by_key(|r| r.id);
@@ -433,7 +489,64 @@ impl Knowledge {
             let (_, cols) = row?;
             self.icd10_titles.insert(cols[0].to_owned(), cols[2].to_owned());
         }
+        let file = "derived/hpo_annotations.tsv";
+        let text = crate::read(&data_dir.join(file))?;
+        for row in tsv_rows(file, &text, 6) {
+            let (line, cols) = row?;
+            if cols[2] == "NOT" {
+                continue;
+            }
+            let term = parse_u32(file, line, cols[1])?;
+            if let Some(class) = frequency_class(cols[3]) {
+                self.annotation_classes
+                    .entry((cols[0].to_owned(), term))
+                    .or_default()
+                    .insert(class);
+            }
+        }
         Ok(())
+    }
+
+    /// The frequency classes HPO gives `symptom` on the disorder's `exact` entries: annotations of the
+    /// symptom's own terms, and (with `descendants`) of terms below them.
+    fn hpo_classes(
+        &self,
+        ontology: &Ontology,
+        d: &DisorderRec,
+        symptom: &str,
+        descendants: bool,
+    ) -> BTreeSet<&'static str> {
+        let mut out = BTreeSet::new();
+        let Some(s) = self.symptoms.iter().find(|s| s.key == symptom) else {
+            return out;
+        };
+        let terms: BTreeSet<u32> = s
+            .hpo
+            .iter()
+            .filter_map(|c| c.strip_prefix("HP:")?.parse().ok())
+            .collect();
+        let entries: Vec<String> = d
+            .orpha
+            .iter()
+            .filter(|x| x.match_kind == "exact")
+            .map(|x| format!("ORPHA:{}", x.id))
+            .chain(
+                d.omim
+                    .iter()
+                    .filter(|x| x.match_kind == "exact")
+                    .map(|x| format!("OMIM:{}", x.id)),
+            )
+            .collect();
+        for ((entry, term), classes) in &self.annotation_classes {
+            if !entries.contains(entry) {
+                continue;
+            }
+            let hit = terms.contains(term) || (descendants && terms.iter().any(|t| is_below(ontology, *term, *t)));
+            if hit {
+                out.extend(classes.iter().copied());
+            }
+        }
+        out
     }
 
     fn validate(&self, ontology: &Ontology) -> Result<()> {
@@ -603,6 +716,7 @@ impl Knowledge {
                 if !seen.insert(feat.symptom.as_str()) {
                     return Err(invalid(f, r, format!("feature {:?} listed twice", feat.symptom)));
                 }
+                self.check_override(ontology, f, d, feat)?;
             }
             let mut seen = BTreeSet::new();
             for t in &d.treatments {
@@ -707,6 +821,69 @@ impl Knowledge {
                     r,
                     "a disorder needs at least one ICD-10 code (exact or nearest parent)",
                 ));
+            }
+        }
+        Ok(())
+    }
+
+    /// A curated frequency that differs from HPO's is an override: it must say what HPO gives
+    /// (`hpo_frequency`, checked against the annotations) and why (`note`, with a clinical source).
+    fn check_override(&self, ontology: &Ontology, f: &str, d: &DisorderRec, feat: &FeatureRec) -> Result<()> {
+        let r = d.key.as_str();
+        let what = format!("feature {:?}", feat.symptom);
+        match &feat.hpo_frequency {
+            Some(hpo) => {
+                one_of(f, r, &format!("{what} hpo_frequency"), hpo, FREQUENCIES)?;
+                let classes = self.hpo_classes(ontology, d, &feat.symptom, true);
+                if !classes.contains(hpo.as_str()) {
+                    return Err(invalid(
+                        f,
+                        r,
+                        format!(
+                            "{what}: hpo_frequency {hpo:?} is not what HPO 2025-01-16 gives on the exact entries ({})",
+                            if classes.is_empty() {
+                                "no frequency".to_owned()
+                            } else {
+                                classes.into_iter().collect::<Vec<_>>().join(", ")
+                            }
+                        ),
+                    ));
+                }
+                if *hpo == feat.frequency {
+                    return Err(invalid(
+                        f,
+                        r,
+                        format!("{what}: hpo_frequency equals frequency; drop it"),
+                    ));
+                }
+                if feat.source == "hpo_2025_01_16" {
+                    return Err(invalid(
+                        f,
+                        r,
+                        format!("{what}: an override of HPO needs a clinical source"),
+                    ));
+                }
+                if feat.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
+                    return Err(invalid(
+                        f,
+                        r,
+                        format!("{what}: an override needs a note with the cited figure"),
+                    ));
+                }
+            }
+            None => {
+                let classes = self.hpo_classes(ontology, d, &feat.symptom, false);
+                if !classes.is_empty() && !classes.contains(feat.frequency.as_str()) {
+                    return Err(invalid(
+                        f,
+                        r,
+                        format!(
+                            "{what}: frequency {:?} differs from HPO 2025-01-16 ({}); record HPO's class as hpo_frequency with a note and a clinical source",
+                            feat.frequency,
+                            classes.into_iter().collect::<Vec<_>>().join(", ")
+                        ),
+                    ));
+                }
             }
         }
         Ok(())
@@ -901,10 +1078,12 @@ impl Knowledge {
                 o,
                 "        features: {},",
                 slice(d.features.iter().map(|f| format!(
-                    "Feature {{ symptom: Symptom::{}, frequency: Frequency::{}, source: Source::{} }}",
+                    "Feature {{ symptom: Symptom::{}, frequency: Frequency::{}, source: Source::{}, hpo_frequency: {}, note: {} }}",
                     camel(&f.symptom),
                     camel(&f.frequency),
-                    camel(&f.source)
+                    camel(&f.source),
+                    f.hpo_frequency.as_deref().map_or_else(|| "None".to_owned(), |h| format!("Some(Frequency::{})", camel(h))),
+                    opt_lit(f.note.as_deref())
                 )))
             );
             let _ = writeln!(

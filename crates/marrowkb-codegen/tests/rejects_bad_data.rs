@@ -159,3 +159,53 @@ fn closest_match_without_note() {
     let err = error_after(FA, |t| t + "\n[[omim]]\nid = 609135\nmatch = \"closest\"\n");
     assert!(err.contains("a note must say why"), "{err}");
 }
+
+const AA: &str = "disorders/aplastic_anemia.toml";
+
+#[test]
+fn frequency_differing_from_hpo_without_hpo_frequency() {
+    // ORPHA:88 annotates thrombocytopenia as occasional: a curated very_frequent must say so.
+    let err = error_after(AA, |t| replace_once(t, "hpo_frequency = \"occasional\"\n", ""));
+    assert!(
+        err.contains("aplastic_anemia") && err.contains("differs from HPO 2025-01-16 (occasional)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn hpo_frequency_not_what_hpo_says() {
+    let err = error_after(AA, |t| {
+        replace_once(t, "hpo_frequency = \"occasional\"", "hpo_frequency = \"frequent\"")
+    });
+    assert!(err.contains("is not what HPO 2025-01-16 gives"), "{err}");
+}
+
+#[test]
+fn override_without_note_or_clinical_source() {
+    let err = error_after(AA, |t| {
+        let start = t.find("note = \"HPO (ORPHA:88)").unwrap_or(0);
+        let end = start + t[start..].find('\n').unwrap_or(0) + 1;
+        format!("{}{}", &t[..start], &t[end..])
+    });
+    assert!(err.contains("needs a note"), "{err}");
+    let err = error_after(AA, |t| {
+        replace_once(
+            t,
+            "source = \"bsh_aplastic_anaemia_2016\"\nnote",
+            "source = \"hpo_2025_01_16\"\nnote",
+        )
+    });
+    assert!(err.contains("needs a clinical source"), "{err}");
+}
+
+#[test]
+fn feature_agreeing_with_hpo_needs_no_override() {
+    let err = error_after(AA, |t| {
+        replace_once(
+            t,
+            "symptom = \"anemia\"\nfrequency = \"obligate\"\n",
+            "symptom = \"anemia\"\nfrequency = \"obligate\"\nhpo_frequency = \"obligate\"\n",
+        )
+    });
+    assert!(err.contains("hpo_frequency equals frequency"), "{err}");
+}

@@ -1,10 +1,13 @@
-//! Causes of bone marrow failure: the article's seven.
+//! Causes of bone marrow failure: the article's seven, and the new (de novo) genetic change the data needs
+//! for disorders that are genetic without being inherited (Pearson syndrome).
 //!
 //! Generated from `crates/marrowkb/data/causes.toml`.
 //!
 //! ```
-//! use marrowkb::{Cause, Disorder};
-//! assert_eq!(Cause::COUNT, 7);
+//! use marrowkb::{Cause, Disorder, Source};
+//! assert_eq!(Cause::COUNT, 8);
+//! assert_eq!(Cause::ALL.iter().filter(|c| c.info().source == Source::Article).count(), 7);
+//! assert_eq!(Disorder::PearsonSyndrome.info().causes, &[Cause::NewGeneticChange]);
 //! assert!(Cause::ALL.iter().any(|c| c.disorders().contains(&Disorder::AplasticAnemia)));
 //! ```
 

@@ -96,14 +96,18 @@ macro_rules! closed_vocabulary {
 pub(crate) use closed_vocabulary;
 
 closed_vocabulary! {
-    /// Whether a disorder is inherited, acquired, or either.
+    /// Whether a disorder is inherited, acquired, or either; or genetic without being inherited.
     Origin, "origin" in "marrowkb::classes" {
-        /// Caused by germline variants (or a constitutional mitochondrial DNA deletion).
+        /// Caused by germline variants that are, or can be, passed on in families (a new variant in one
+        /// child is included when the disorder is also passed on from parents).
         Inherited = 1 => "inherited",
         /// Acquired during life.
         Acquired = 2 => "acquired",
         /// Inherited and acquired forms both exist.
         Both = 3 => "both",
+        /// Genetic and present from birth, but not inherited: a change that arises new (de novo) in the
+        /// child, such as the sporadic mitochondrial DNA deletion of Pearson syndrome.
+        Constitutional = 4 => "constitutional",
     }
 }
 

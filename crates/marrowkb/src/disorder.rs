@@ -90,16 +90,24 @@ impl Icd10Xref {
 /// let tar = Disorder::ThrombocytopeniaAbsentRadius.info();
 /// let absent_radius = tar.features.iter().find(|f| f.symptom == Symptom::AbsentRadius).unwrap();
 /// assert_eq!(absent_radius.frequency, Frequency::Obligate);
+/// // HPO gives "very frequent": the curated class overrides it, and both are kept.
+/// assert_eq!(absent_radius.hpo_frequency, Some(Frequency::VeryFrequent));
+/// assert!(absent_radius.note.unwrap().contains("diagnostic criterion"));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Feature {
     /// The feature.
     pub symptom: Symptom,
-    /// HPO frequency class.
+    /// HPO frequency class (the curated one where it overrides HPO's).
     pub frequency: Frequency,
     /// Where the frequency comes from.
     pub source: Source,
+    /// When `frequency` overrides HPO 2025-01-16: the class HPO gives (on the disorder's exact ORPHA/OMIM
+    /// entries), kept so both are visible. `None` when the frequency is HPO's or HPO has none.
+    pub hpo_frequency: Option<Frequency>,
+    /// Why the frequency was chosen (the cited figure for an override), or `None`.
+    pub note: Option<&'static str>,
 }
 
 /// A treatment used for a disorder and what it does there.
@@ -186,7 +194,7 @@ pub struct DisorderInfo {
     pub description: &'static str,
     /// A further plain-language summary, where the article says too little.
     pub summary: Option<&'static str>,
-    /// Inherited, acquired or both.
+    /// Inherited, acquired, both, or constitutional (genetic, not inherited).
     pub origin: Origin,
     /// Whether it is a neoplasm (myelodysplastic syndrome and its childhood form).
     pub neoplasm: bool,

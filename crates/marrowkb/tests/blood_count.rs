@@ -74,6 +74,7 @@ fn with_field(field: Field, value: f64) -> BloodCountBuilder {
         Field::Cellularity => b.cellularity(value),
         Field::ResidualHematopoieticCells => b.residual_hematopoietic_cells(value),
         Field::Age => b.age(value, YEARS),
+        Field::Hematocrit => b.hematocrit(value),
         other => panic!("{other:?} is not numeric"),
     }
 }
@@ -326,7 +327,7 @@ fn error_messages_name_the_field_and_the_value() {
     let err = BloodCount::builder().hemoglobin(30.0, G_DL).build().unwrap_err();
     assert_eq!(
         err.to_string(),
-        "invalid haemoglobin: 30 g/dL (above 25 g/dL: physiologically impossible)"
+        "invalid haemoglobin: 30 g/dL (above 25 g/dL: physiologically impossible in g/dL, but plausible in g/L; check the unit)"
     );
     let err = BloodCount::builder()
         .neutrophils(f64::NAN, CountUnit::PerMicroliter)
@@ -339,7 +340,7 @@ fn error_messages_name_the_field_and_the_value() {
     let err = BloodCount::builder().reticulocyte_percent(1.0).build().unwrap_err();
     assert_eq!(
         err.to_string(),
-        "inconsistent reticulocyte percentage: a reticulocyte percentage needs the red cell count to give the absolute count"
+        "inconsistent reticulocyte percentage: a reticulocyte percentage needs the red cell count (for the absolute count) or the haematocrit (for the corrected percentage)"
     );
     // Errors stay Copy + Eq, NaN included.
     let a = BloodCount::builder().mcv(f64::NAN).build().unwrap_err();
@@ -353,7 +354,7 @@ fn inconsistent_measurements() {
         BloodCount::builder().reticulocyte_percent(1.0).build(),
         Err(Error::InconsistentMeasurements {
             field: Field::ReticulocytePercent,
-            reason: "a reticulocyte percentage needs the red cell count to give the absolute count",
+            reason: "a reticulocyte percentage needs the red cell count (for the absolute count) or the haematocrit (for the corrected percentage)",
         })
     );
     assert!(matches!(
@@ -692,6 +693,39 @@ fn ctcae_values_as_published() {
         ),
         (0.8, 0.5, Some(0.2))
     );
+}
+
+#[test]
+fn ctcae_never_grades_a_value_at_or_above_the_age_specific_limit() {
+    // The review's case: 2 months, haemoglobin 9.5 g/dL, LLN 9.0 (Nathan and Oski): no anaemia, grade 0,
+    // though CTCAE's adult grade 2 boundary is 10.0. Below the LLN the adult boundaries apply unchanged.
+    let infant = |hb: f64| {
+        run(BloodCount::builder()
+            .hemoglobin(hb, G_DL)
+            .age(2.0, AgeUnit::Months)
+            .sex(Sex::Male))
+        .anemia
+    };
+    let r = infant(9.5);
+    assert_eq!(
+        (r.presence, r.lower_limit, r.ctcae),
+        (Presence::Absent, Some(9.0), Some(CtcaeGrade::Grade0))
+    );
+    let r = infant(9.0);
+    assert_eq!((r.presence, r.ctcae), (Presence::Absent, Some(CtcaeGrade::Grade0)));
+    let r = infant(8.5);
+    assert_eq!((r.presence, r.ctcae), (Presence::Present, Some(CtcaeGrade::Grade2)));
+    let r = infant(7.9);
+    assert_eq!(r.ctcae, Some(CtcaeGrade::Grade3));
+    // Every age row: a value at the LLN is grade 0 whatever the boundary.
+    for months in [0.5, 1.0, 2.0, 3.0, 6.0, 24.0, 120.0, 240.0] {
+        let b = BloodCount::builder().age(months, AgeUnit::Months).sex(Sex::Female);
+        let lln = run(b.hemoglobin(12.0, G_DL)).anemia.lower_limit;
+        if let Some(lln) = lln {
+            let r = run(b.hemoglobin(lln, G_DL)).anemia;
+            assert_eq!(r.ctcae, Some(CtcaeGrade::Grade0), "{months} months, LLN {lln}");
+        }
+    }
 }
 
 #[test]
@@ -1459,4 +1493,110 @@ fn building_and_interpreting_do_not_allocate() {
     })
     .allocations;
     assert_eq!(n, 0, "allocated {n} times");
+}
+
+#[test]
+fn units_laboratory_reports_print() {
+    // 10^3/µL = K/µL = ×10⁹/L; 10^6/µL = M/µL = ×10¹²/L (the red cell count's unit).
+    for text in [
+        "10^3/uL",
+        "x10^3/uL",
+        "10^3/µL",
+        "×10³/µL",
+        "K/uL",
+        "k/ul",
+        "K/µL",
+        " 10^3 / uL ",
+    ] {
+        assert_eq!(text.parse::<CountUnit>(), Ok(G9), "{text}");
+        assert_eq!(text.parse::<Unit>(), Ok(Unit::GigaPerLiter), "{text}");
+    }
+    for text in ["10^6/uL", "x10^6/uL", "×10⁶/µL", "M/uL", "x10^12/L", "10^12/L", "T/L"] {
+        assert_eq!(text.parse::<Unit>(), Ok(Unit::TeraPerLiter), "{text}");
+        assert!(text.parse::<CountUnit>().is_err(), "{text} is no count unit");
+    }
+    let k: CountUnit = "K/uL".parse().unwrap_or(CountUnit::PerMicroliter);
+    let count = BloodCount::builder().platelets(150.0, k).neutrophils(1.2, k).build();
+    assert_eq!(
+        count.map(|c| (c.platelets(), c.neutrophils())),
+        Ok((Some(150.0), Some(1.2)))
+    );
+}
+
+#[test]
+fn impossible_hemoglobin_plausible_in_another_unit_says_so() {
+    let (_, _, reason) = invalid(BloodCount::builder().hemoglobin(72.0, G_DL));
+    assert_eq!(
+        reason,
+        "above 25 g/dL: physiologically impossible in g/dL, but plausible in g/L; check the unit"
+    );
+    let (_, _, reason) = invalid(BloodCount::builder().hemoglobin(20.0, HemoglobinUnit::MillimolesPerLiter));
+    assert!(reason.contains("plausible in g/dL"), "{reason}");
+    let (_, _, reason) = invalid(BloodCount::builder().hemoglobin(72.0, HemoglobinUnit::MillimolesPerLiter));
+    assert!(reason.contains("plausible in g/L"), "{reason}");
+    // No unit makes these plausible: the plain reason.
+    let (_, _, reason) = invalid(BloodCount::builder().hemoglobin(900.0, G_DL));
+    assert_eq!(reason, "above 25 g/dL: physiologically impossible");
+    let (_, _, reason) = invalid(BloodCount::builder().hemoglobin(251.0, HemoglobinUnit::GramsPerLiter));
+    assert_eq!(reason, "above 25 g/dL: physiologically impossible");
+}
+
+#[test]
+fn camitta_corrected_reticulocyte_percentage_beside_the_absolute_count() {
+    // Camitta 1976: corrected reticulocytes < 1 % (percentage × haematocrit / 45).
+    let severe =
+        |b: BloodCountBuilder| run(b.cellularity(10.0).neutrophils(0.3, G9).platelets(50.0, G9)).aplastic_anemia;
+    // Only a percentage and a haematocrit: the corrected percentage decides (1.5 × 18 / 45 = 0.6 %).
+    let aa = severe(BloodCount::builder().reticulocyte_percent(1.5).hematocrit(18.0));
+    assert_eq!(aa.corrected_reticulocyte_percent, Some(0.6));
+    assert_eq!(
+        (aa.corrected_reticulocytes, aa.reticulocytes),
+        (Criterion::Met, Criterion::Met)
+    );
+    assert_eq!(aa.severity, AplasticSeverity::Severe);
+    // At exactly 1 % it is not met (strict), so only the neutrophils count: non-severe.
+    let aa = severe(BloodCount::builder().reticulocyte_percent(2.0).hematocrit(22.5));
+    assert_eq!(
+        (aa.corrected_reticulocyte_percent, aa.reticulocytes),
+        (Some(1.0), Criterion::NotMet)
+    );
+    assert_eq!(aa.severity, AplasticSeverity::NonSevere);
+    // With the red cell count the absolute count decides; the corrected percentage is still shown.
+    let aa = severe(
+        BloodCount::builder()
+            .reticulocyte_percent(1.5)
+            .hematocrit(18.0)
+            .red_cell_count(2.0),
+    );
+    assert_eq!(aa.corrected_reticulocytes, Criterion::Met);
+    assert_eq!(aa.reticulocytes, Criterion::NotMet, "30 ×10⁹/L is not < 20");
+    // The BSH automated criteria use the absolute count only.
+    let count = BloodCount::builder()
+        .reticulocyte_percent(1.5)
+        .hematocrit(18.0)
+        .cellularity(10.0)
+        .build()
+        .unwrap_or_default();
+    let aa = count
+        .interpret(InterpretOptions {
+            aplastic_criteria: AplasticCriteria::Bsh2016Automated,
+        })
+        .aplastic_anemia;
+    assert_eq!(
+        (aa.corrected_reticulocytes, aa.reticulocytes),
+        (Criterion::Met, Criterion::Unknown)
+    );
+    // A percentage with neither the red cell count nor the haematocrit is inconsistent.
+    assert!(matches!(
+        BloodCount::builder().reticulocyte_percent(1.5).build(),
+        Err(Error::InconsistentMeasurements {
+            field: Field::ReticulocytePercent,
+            ..
+        })
+    ));
+    let (field, _, reason) = invalid(BloodCount::builder().hematocrit(95.0));
+    assert_eq!(
+        (field, reason),
+        (Field::Hematocrit, "above 80 %: physiologically impossible")
+    );
 }

@@ -183,9 +183,30 @@ impl Given {
             return invalid(bounds.below_reason);
         }
         if c > bounds.max {
-            return invalid(bounds.above_reason);
+            return invalid(self.unit_hint().unwrap_or(bounds.above_reason));
         }
         None
+    }
+
+    /// A haemoglobin impossible in its unit but 3–25 g/dL read in another (g/dL given: g/L; mmol/L given:
+    /// g/dL, then g/L) is reported with a hint naming that unit.
+    fn unit_hint(&self) -> Option<&'static str> {
+        if self.field != Field::Hemoglobin {
+            return None;
+        }
+        let plausible = |g_per_dl: f64| (3.0..=25.0).contains(&g_per_dl);
+        match self.unit {
+            Unit::GramsPerDeciliter if plausible(self.value / 10.0) => {
+                Some("above 25 g/dL: physiologically impossible in g/dL, but plausible in g/L; check the unit")
+            }
+            Unit::MillimolesPerLiter if plausible(self.value) => Some(
+                "above 25 g/dL (15.5 mmol/L): physiologically impossible in mmol/L, but plausible in g/dL; check the unit",
+            ),
+            Unit::MillimolesPerLiter if plausible(self.value / 10.0) => Some(
+                "above 25 g/dL (15.5 mmol/L): physiologically impossible in mmol/L, but plausible in g/L; check the unit",
+            ),
+            _ => None,
+        }
     }
 
     /// The canonical value `build` must store (−0 stored as +0).
@@ -294,7 +315,7 @@ pub fn check_input(input: &Input) {
                         Field::ReticulocytePercent,
                         Error::InconsistentMeasurements {
                             field: Field::ReticulocytePercent,
-                            reason: "a reticulocyte percentage needs the red cell count to give the absolute count",
+                            reason: "a reticulocyte percentage needs the red cell count (for the absolute count) or the haematocrit (for the corrected percentage)",
                         },
                     )),
                     Some(r) if r.problem().is_none() => {

@@ -266,6 +266,8 @@ Feature = _record(
     symptom="The Symptom.",
     frequency='HPO frequency class: "obligate", "very_frequent", "frequent", "occasional", "very_rare" or "excluded".',
     source="The Source of the frequency.",
+    hpo_frequency="When frequency overrides HPO 2025-01-16: the class HPO gives, kept beside it; else None.",
+    note="Why the frequency was chosen (the cited figure for an override), or None.",
 )
 TreatmentUse = _record(
     "TreatmentUse",
@@ -412,11 +414,13 @@ AplasticAssessment = _record(
     marrow='Marrow criterion: "unknown", "not_met" or "met".',
     neutrophils="Neutrophils < 0.5 x 10^9/L.",
     platelets="Platelets < 20 x 10^9/L.",
-    reticulocytes="Reticulocytes below reticulocytes_below.",
+    reticulocytes="The reticulocyte criterion counted: absolute count below reticulocytes_below (Camitta: corrected percentage when no absolute count).",
     reticulocytes_below="The reticulocyte threshold used (10^9/L).",
     counts_met="How many of the three count criteria are met.",
     counts="At least two of the three count criteria.",
     very_severe_neutrophils="Neutrophils < 0.2 x 10^9/L.",
+    corrected_reticulocyte_percent="Reticulocyte % x haematocrit / 45, or None (needs both).",
+    corrected_reticulocytes="Camitta 1976: corrected reticulocyte percentage < 1 %.",
 )
 DisorderFit = _record(
     "DisorderFit",

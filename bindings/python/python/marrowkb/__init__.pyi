@@ -165,6 +165,8 @@ class Feature(NamedTuple):
     symptom: Symptom
     frequency: str
     source: Source
+    hpo_frequency: str | None
+    note: str | None
 
 class TreatmentUse(NamedTuple):
     treatment: Treatment
@@ -280,6 +282,8 @@ class AplasticAssessment(NamedTuple):
     counts_met: int
     counts: str
     very_severe_neutrophils: str
+    corrected_reticulocyte_percent: float | None
+    corrected_reticulocytes: str
 
 class DisorderFit(NamedTuple):
     disorder: Disorder
@@ -407,6 +411,13 @@ class BloodCount:
         age_unit: str = "years",
         sex: str | None = None,
         pregnant: bool = False,
+        neutrophils_unit: str | None = None,
+        lymphocytes_unit: str | None = None,
+        monocytes_unit: str | None = None,
+        platelets_unit: str | None = None,
+        reticulocytes_unit: str | None = None,
+        red_cell_count_unit: str = "10^12/L",
+        hematocrit: float | None = None,
     ) -> BloodCount: ...
     @property
     def hemoglobin(self) -> float | None: ...
@@ -426,6 +437,10 @@ class BloodCount:
     def reticulocyte_percent(self) -> float | None: ...
     @property
     def red_cell_count(self) -> float | None: ...
+    @property
+    def hematocrit(self) -> float | None: ...
+    @property
+    def corrected_reticulocyte_percent(self) -> float | None: ...
     @property
     def cellularity(self) -> float | None: ...
     @property
@@ -843,6 +858,7 @@ class Cause(enum.Enum):
     INFECTIONS = 5
     MEDICATIONS = 6
     IMMUNE_DYSFUNCTION = 7
+    NEW_GENETIC_CHANGE = 8
     # </generated>
 
     def __int__(self) -> int: ...
@@ -971,6 +987,11 @@ class Source(enum.Enum):
     WHO_HAEM_2017 = 35
     KARDOS_2003_CHILDHOOD_REFRACTORY_ANEMIA = 36
     YOSHIMI_2007_HYPOPLASTIC_RCC_IST = 37
+    LIPTON_MEDSCAPE_FANCONI_ANEMIA = 38
+    MAKITIE_2004_SDS_SKELETAL = 39
+    THOMPSON_2022_SDS_COHORT = 40
+    AL_AMERI_2011_MDS_THROMBOCYTOPENIA = 41
+    ROY_BABBS_2019_CDA_TYPE_1 = 42
     # </generated>
 
     def __int__(self) -> int: ...

@@ -136,6 +136,8 @@ pub enum Field {
     Sex = 13,
     /// Pregnancy.
     Pregnant = 14,
+    /// Haematocrit (packed cell volume), for the corrected reticulocyte percentage.
+    Hematocrit = 15,
 }
 
 impl Field {
@@ -143,7 +145,7 @@ impl Field {
     ///
     /// ```
     /// use marrowkb::blood_count::Field;
-    /// assert_eq!(Field::ALL.len(), 14);
+    /// assert_eq!(Field::ALL.len(), 15);
     /// ```
     pub const ALL: &'static [Field] = &[
         Field::Hemoglobin,
@@ -160,6 +162,7 @@ impl Field {
         Field::Age,
         Field::Sex,
         Field::Pregnant,
+        Field::Hematocrit,
     ];
 
     /// The stable snake_case key (also the Python keyword argument).
@@ -184,6 +187,7 @@ impl Field {
             Field::Age => "age",
             Field::Sex => "sex",
             Field::Pregnant => "pregnant",
+            Field::Hematocrit => "hematocrit",
         }
     }
 
@@ -209,6 +213,7 @@ impl Field {
             Field::Age => "age",
             Field::Sex => "sex",
             Field::Pregnant => "pregnancy",
+            Field::Hematocrit => "haematocrit",
         }
     }
 
@@ -349,6 +354,7 @@ pub struct BloodCountBuilder {
     age: Option<(f64, AgeUnit)>,
     sex: Option<Sex>,
     pregnant: bool,
+    hematocrit: Option<f64>,
 }
 
 impl BloodCountBuilder {
@@ -481,6 +487,22 @@ impl BloodCountBuilder {
         self
     }
 
+    /// Haematocrit (packed cell volume) in %: with a reticulocyte percentage it gives the corrected
+    /// reticulocyte percentage of Camitta's criteria (`percent × haematocrit / 45`).
+    ///
+    /// ```
+    /// # use marrowkb::blood_count::*;
+    /// let c = BloodCount::builder().reticulocyte_percent(1.5).hematocrit(18.0).build()?;
+    /// assert_eq!(c.hematocrit(), Some(18.0));
+    /// assert_eq!(c.corrected_reticulocyte_percent(), Some(0.6)); // 1.5 × 18 / 45
+    /// assert_eq!(c.reticulocytes(), None); // no red cell count: no absolute count
+    /// # Ok::<(), marrowkb::Error>(())
+    /// ```
+    pub fn hematocrit(mut self, percent: f64) -> Self {
+        self.hematocrit = Some(percent);
+        self
+    }
+
     /// Bone marrow cellularity in % (trephine biopsy).
     ///
     /// ```
@@ -561,8 +583,8 @@ impl BloodCountBuilder {
     ///   negative value, or a value outside the plausibility bounds of
     ///   [`thresholds`](super::thresholds) (e.g. haemoglobin above 25 g/dL, platelets above
     ///   5000 ×10⁹/L, cellularity above 100 %, age above 130 years; zero haemoglobin, MCV or red cell count).
-    /// - [`Error::InconsistentMeasurements`] for a reticulocyte percentage without a red cell count, or
-    ///   pregnancy given for a male.
+    /// - [`Error::InconsistentMeasurements`] for a reticulocyte percentage without a red cell count or a
+    ///   haematocrit, or pregnancy given for a male.
     pub fn build(self) -> Result<BloodCount> {
         let hemoglobin = convert(Field::Hemoglobin, self.hemoglobin, HemoglobinUnit::to_canonical)?;
         let mcv = check_plain(Field::Mcv, self.mcv, Unit::Femtoliters)?;
@@ -583,14 +605,18 @@ impl BloodCountBuilder {
             ),
         };
         let red_cell_count = check_plain(Field::RedCellCount, self.red_cell_count, Unit::TeraPerLiter)?;
-        let reticulocytes = match reticulocyte_percent {
-            None => given_absolute,
-            Some(percent) => {
-                let rbc = red_cell_count.ok_or(Error::InconsistentMeasurements {
-                    field: Field::ReticulocytePercent,
-                    reason: "a reticulocyte percentage needs the red cell count to give the absolute count",
-                })?;
+        let reticulocytes = match (reticulocyte_percent, red_cell_count) {
+            (None, _) => given_absolute,
+            (Some(percent), Some(rbc)) => {
                 check_plain(Field::Reticulocytes, Some(percent * rbc * 10.0), Unit::GigaPerLiter)?
+            }
+            // The haematocrit gives the corrected percentage instead (checked below, in field order).
+            (Some(_), None) if self.hematocrit.is_some() => None,
+            (Some(_), None) => {
+                return Err(Error::InconsistentMeasurements {
+                    field: Field::ReticulocytePercent,
+                    reason: "a reticulocyte percentage needs the red cell count (for the absolute count) or the haematocrit (for the corrected percentage)",
+                });
             }
         };
         let cellularity = check_plain(Field::Cellularity, self.cellularity, Unit::Percent)?;
@@ -602,6 +628,7 @@ impl BloodCountBuilder {
                 reason: "pregnancy given for a male",
             });
         }
+        let hematocrit = check_plain(Field::Hematocrit, self.hematocrit, Unit::Percent)?;
         Ok(BloodCount {
             hemoglobin,
             mcv,
@@ -617,6 +644,7 @@ impl BloodCountBuilder {
             age,
             sex: self.sex,
             pregnant: self.pregnant,
+            hematocrit,
         })
     }
 }
@@ -678,10 +706,41 @@ fn check(field: Field, given: f64, unit: Unit, canonical: f64) -> Result<f64> {
             return Err(invalid(field, given, unit, b.below_reason));
         }
         if canonical > b.max {
-            return Err(invalid(field, given, unit, b.above_reason));
+            return Err(invalid(
+                field,
+                given,
+                unit,
+                hemoglobin_unit_hint(field, given, unit).unwrap_or(b.above_reason),
+            ));
         }
     }
     Ok(canonical)
+}
+
+/// Lowest haemoglobin (g/dL) the unit hint treats as a plausible reading in another unit: a hint only,
+/// the value is rejected either way.
+const HINT_MIN_G_PER_DL: f64 = 3.0;
+
+/// For a haemoglobin impossible in its unit but plausible in another (72 "g/dL" is 7.2 g/dL in g/L), the
+/// reason that says so; `None` for other fields or when no unit gives 3–25 g/dL.
+fn hemoglobin_unit_hint(field: Field, given: f64, unit: Unit) -> Option<&'static str> {
+    let max = bounds(Field::Hemoglobin)?.max;
+    let plausible = |u: HemoglobinUnit| (HINT_MIN_G_PER_DL..=max).contains(&u.to_canonical(given));
+    if field != Field::Hemoglobin {
+        return None;
+    }
+    match unit {
+        Unit::GramsPerDeciliter if plausible(HemoglobinUnit::GramsPerLiter) => {
+            Some("above 25 g/dL: physiologically impossible in g/dL, but plausible in g/L; check the unit")
+        }
+        Unit::MillimolesPerLiter if plausible(HemoglobinUnit::GramsPerDeciliter) => Some(
+            "above 25 g/dL (15.5 mmol/L): physiologically impossible in mmol/L, but plausible in g/dL; check the unit",
+        ),
+        Unit::MillimolesPerLiter if plausible(HemoglobinUnit::GramsPerLiter) => Some(
+            "above 25 g/dL (15.5 mmol/L): physiologically impossible in mmol/L, but plausible in g/L; check the unit",
+        ),
+        _ => None,
+    }
 }
 
 /// A validated blood count, every value in its canonical unit (see [`units`](super::units)).
@@ -716,6 +775,7 @@ pub struct BloodCount {
     age: Option<f64>,
     sex: Option<Sex>,
     pregnant: bool,
+    hematocrit: Option<f64>,
 }
 
 impl BloodCount {
@@ -836,6 +896,33 @@ impl BloodCount {
     /// ```
     pub fn red_cell_count(&self) -> Option<f64> {
         self.red_cell_count
+    }
+
+    /// Haematocrit in %.
+    ///
+    /// ```
+    /// # use marrowkb::blood_count::*;
+    /// let c = BloodCount::builder().hematocrit(30.0).build()?;
+    /// assert_eq!(c.hematocrit(), Some(30.0));
+    /// # Ok::<(), marrowkb::Error>(())
+    /// ```
+    pub fn hematocrit(&self) -> Option<f64> {
+        self.hematocrit
+    }
+
+    /// The corrected reticulocyte percentage of Camitta's criteria: the reticulocyte percentage scaled to a
+    /// normal haematocrit, `percent × haematocrit / 45`
+    /// ([`APLASTIC`](super::thresholds::APLASTIC)`.normal_hematocrit`). `None` without both values.
+    ///
+    /// ```
+    /// # use marrowkb::blood_count::*;
+    /// let c = BloodCount::builder().reticulocyte_percent(2.0).hematocrit(22.5).build()?;
+    /// assert_eq!(c.corrected_reticulocyte_percent(), Some(1.0));
+    /// # Ok::<(), marrowkb::Error>(())
+    /// ```
+    pub fn corrected_reticulocyte_percent(&self) -> Option<f64> {
+        let normal = super::thresholds::APLASTIC.normal_hematocrit;
+        Some(self.reticulocyte_percent? * self.hematocrit? / normal)
     }
 
     /// Marrow cellularity in %.

@@ -168,15 +168,23 @@ impl CtcaeGrade {
     /// The grade of `value` on `scale`, given the LLN where known. `None` when the value is at or above
     /// the grade 2 boundary and the LLN is unknown (grade 0 and grade 1 cannot be told apart).
     ///
+    /// A value at or above a known LLN is grade 0 even where the LLN lies below CTCAE's adult grade 2
+    /// boundary (infants: haemoglobin LLN 9.0 g/dL at 2 months, boundary 10.0), so a grade never says
+    /// "decreased" where the age-specific limit says normal.
+    ///
     /// ```
-    /// use marrowkb::blood_count::{CtcaeGrade, thresholds::CTCAE_PLATELETS};
+    /// use marrowkb::blood_count::{CtcaeGrade, thresholds::{CTCAE_ANEMIA, CTCAE_PLATELETS}};
     /// assert_eq!(CtcaeGrade::of(&CTCAE_PLATELETS, 24.9, None), Some(CtcaeGrade::Grade4));
     /// assert_eq!(CtcaeGrade::of(&CTCAE_PLATELETS, 25.0, None), Some(CtcaeGrade::Grade3));
     /// assert_eq!(CtcaeGrade::of(&CTCAE_PLATELETS, 100.0, Some(150.0)), Some(CtcaeGrade::Grade1));
     /// assert_eq!(CtcaeGrade::of(&CTCAE_PLATELETS, 100.0, None), None);
+    /// assert_eq!(CtcaeGrade::of(&CTCAE_ANEMIA, 9.5, Some(9.0)), Some(CtcaeGrade::Grade0));
+    /// assert_eq!(CtcaeGrade::of(&CTCAE_ANEMIA, 8.5, Some(9.0)), Some(CtcaeGrade::Grade2));
     /// ```
     pub fn of(scale: &CtcaeScale, value: f64, lln: Option<f64>) -> Option<CtcaeGrade> {
-        if scale.grade4_below.is_some_and(|g4| value < g4) {
+        if lln.is_some_and(|lln| value >= lln) {
+            Some(CtcaeGrade::Grade0)
+        } else if scale.grade4_below.is_some_and(|g4| value < g4) {
             Some(CtcaeGrade::Grade4)
         } else if value < scale.grade3_below {
             Some(CtcaeGrade::Grade3)
@@ -467,10 +475,17 @@ pub struct AplasticAssessment {
     pub neutrophils: Criterion,
     /// Platelets < 20 ×10⁹/L.
     pub platelets: Criterion,
-    /// Reticulocytes below [`reticulocytes_below`](Self::reticulocytes_below).
+    /// The reticulocyte criterion counted: the absolute count below
+    /// [`reticulocytes_below`](Self::reticulocytes_below); with the Camitta criteria and no absolute count,
+    /// the corrected percentage below 1 % ([`corrected_reticulocytes`](Self::corrected_reticulocytes)).
     pub reticulocytes: Criterion,
     /// The reticulocyte threshold used (20 or 60 ×10⁹/L).
     pub reticulocytes_below: f64,
+    /// The corrected reticulocyte percentage (reticulocyte % × haematocrit / 45), when both are given.
+    pub corrected_reticulocyte_percent: Option<f64>,
+    /// Camitta 1976's own reticulocyte criterion: corrected percentage below 1 %, shown beside the absolute
+    /// count.
+    pub corrected_reticulocytes: Criterion,
     /// How many of the three count criteria are met.
     pub counts_met: u32,
     /// At least 2 of the 3 count criteria.
@@ -922,7 +937,12 @@ fn aplastic(count: &BloodCount, criteria: AplasticCriteria) -> AplasticAssessmen
     let neutrophils = below(count.neutrophils(), a.neutrophils_below);
     let platelets = below(count.platelets(), a.platelets_below);
     let reticulocytes_below = criteria.reticulocytes_below();
-    let reticulocytes = below(count.reticulocytes(), reticulocytes_below);
+    let corrected_reticulocyte_percent = count.corrected_reticulocyte_percent();
+    let corrected_reticulocytes = below(corrected_reticulocyte_percent, a.corrected_reticulocyte_percent_below);
+    let reticulocytes = match (count.reticulocytes(), criteria) {
+        (None, AplasticCriteria::CamittaBacigalupo) => corrected_reticulocytes,
+        (absolute, _) => below(absolute, reticulocytes_below),
+    };
     let parts = [neutrophils, platelets, reticulocytes];
     let met = parts.iter().filter(|c| **c == Criterion::Met).count();
     let unknown = parts.iter().filter(|c| **c == Criterion::Unknown).count();
@@ -953,6 +973,8 @@ fn aplastic(count: &BloodCount, criteria: AplasticCriteria) -> AplasticAssessmen
         platelets,
         reticulocytes,
         reticulocytes_below,
+        corrected_reticulocyte_percent,
+        corrected_reticulocytes,
         counts_met: met as u32,
         counts,
         very_severe_neutrophils,

@@ -54,6 +54,7 @@
 //! | Marrow | aplastic anaemia | marrow criterion | cellularity < 25 %, or 25 ≤ cellularity ≤ 50 % with residual haematopoietic cells < 30 % | Camitta 1976 |
 //! | Blood | aplastic anaemia | severe (with the marrow criterion) | ≥ 2 of: ANC < 0.5; platelets < 20; reticulocytes < 20 ×10⁹/L | Camitta 1976 |
 //! | Reticulocytes | aplastic anaemia, BSH option | severe criterion, automated count | reticulocytes < 60 ×10⁹/L (replaces < 20) | BSH 2016 |
+//! | Reticulocytes (%) | aplastic anaemia, Camitta option | severe criterion, corrected percentage | reticulocyte % × haematocrit / 45 < 1.0 % (when no absolute count is known) | Camitta 1976 |
 //! | Neutrophils | aplastic anaemia | very severe | severe and ANC < 0.2 ×10⁹/L | Bacigalupo 1988 |
 //! | Haemoglobin | unit conversion | g/dL to mmol/L | 1 g/dL = 0.6206 mmol/L (10 g/L ÷ 16 114.5 g/mol, Hb monomer) | ICSH 1995 |
 //! | Haemoglobin | every age | accepted input | 0.0 < v ≤ 25 g/dL | marrowkb |
@@ -68,14 +69,19 @@
 //! | Cellularity | every age | accepted input | 0.0 ≤ v ≤ 100 % | marrowkb |
 //! | Residual haematopoietic cells | every age | accepted input | 0.0 ≤ v ≤ 100 % | marrowkb |
 //! | Age | every age | accepted input | 0.0 ≤ v ≤ 130 years | marrowkb |
+//! | Haematocrit | every age | accepted input | 0.0 < v ≤ 80 % | marrowkb |
 //! <!-- end table -->
 //!
 //! ## Notes on the choices
 //! - **Anaemia.** WHO 2011 defines anaemia from 6 months; below 6 months marrowkb uses the Nathan and Oski
 //!   reference (mean − 2 SD) as the lower limit, with no severity grade. The WHO cut-off (or the infant
 //!   limit) is also the LLN for CTCAE grade 1. No altitude or smoking adjustment is applied.
-//! - **CTCAE v5.0** grades are applied as published, at every age: grade 1 needs the LLN, grades 2–4 are
-//!   fixed numbers. Anaemia grade 4 ("life-threatening consequences; urgent intervention indicated") is a
+//! - **CTCAE v5.0** grades are adult cut-offs. marrowkb applies them at every age with one rule: a value at
+//!   or above the age-specific lower limit (the LLN) is grade 0, whatever the fixed boundaries say. Below
+//!   the LLN, grade 1 needs the LLN and grades 2–4 are CTCAE's fixed numbers, unchanged for children: an
+//!   infant of 2 months with haemoglobin 9.5 g/dL (LLN 9.0, Nathan and Oski) has no anaemia and grade 0,
+//!   not the grade 2 that the adult boundary of 10.0 alone would give; at 8.5 g/dL it is grade 2. Without
+//!   an LLN (age or sex unknown) only grades 2–4 can be given. Anaemia grade 4 ("life-threatening consequences; urgent intervention indicated") is a
 //!   clinical judgement, never derived from a number: the highest grade marrowkb reports is 3. CTCAE's own
 //!   mmol/L column (6.2, 4.9) is rounded; marrowkb converts to g/dL first, so 4.9 mmol/L (7.90 g/dL) is
 //!   grade 3. Where the LLN is at or below the grade 2 boundary (neutrophils, LLN 1.5), grade 1 is empty.
@@ -90,7 +96,10 @@
 //!   derived as 2 × mean − (mean − 2 SD). For adults this gives the usual 80–100 fL. The adult column
 //!   (18–49 years) is applied at every age from 18.
 //! - **Aplastic anaemia** severity grades a marrow the caller already calls aplastic: it does not
-//!   diagnose aplastic anaemia.
+//!   diagnose aplastic anaemia. The reticulocyte criterion is the absolute count (Camitta as modified by
+//!   Bacigalupo, < 20 ×10⁹/L; BSH 2016 automated < 60). Camitta's original criterion, a corrected
+//!   reticulocyte percentage below 1 % (reticulocyte % × haematocrit / 45), is offered beside it and used
+//!   for the Camitta criteria when only a percentage and a haematocrit are known (no red cell count).
 //! - **Plausibility bounds** are marrowkb's own: beyond any reported human value, so they reject typing
 //!   and unit errors without rejecting real patients.
 //!
@@ -907,6 +916,11 @@ pub struct AplasticThresholds {
     pub automated_reticulocytes_below: f64,
     /// ANC below this (×10⁹/L) makes severe very severe (Bacigalupo 1988).
     pub very_severe_neutrophils_below: f64,
+    /// Corrected reticulocyte percentage below this (%): Camitta 1976's own reticulocyte criterion, used
+    /// when no absolute count is known.
+    pub corrected_reticulocyte_percent_below: f64,
+    /// The normal haematocrit (%) the reticulocyte percentage is corrected to (`percent × Hct / 45`).
+    pub normal_hematocrit: f64,
 }
 
 /// Camitta 1976 as modified by Bacigalupo 1988, with the BSH 2016 automated reticulocyte option.
@@ -924,6 +938,8 @@ pub const APLASTIC: AplasticThresholds = AplasticThresholds {
     reticulocytes_below: 20.0,
     automated_reticulocytes_below: 60.0,
     very_severe_neutrophils_below: 0.2,
+    corrected_reticulocyte_percent_below: 1.0,
+    normal_hematocrit: 45.0,
 };
 
 /// Plausibility bounds of a field, in its canonical unit: values outside are rejected by
@@ -959,7 +975,7 @@ const NEGATIVE: &str = "negative";
 /// use marrowkb::blood_count::{Field, thresholds::PLAUSIBLE};
 /// assert!(PLAUSIBLE.iter().any(|p| p.field == Field::Platelets && p.max == 5000.0));
 /// ```
-pub const PLAUSIBLE: [Plausible; 12] = [
+pub const PLAUSIBLE: [Plausible; 13] = [
     Plausible {
         field: Field::Hemoglobin,
         min: 0.0,
@@ -1055,6 +1071,14 @@ pub const PLAUSIBLE: [Plausible; 12] = [
         max: 130.0,
         below_reason: NEGATIVE,
         above_reason: "above 130 years",
+    },
+    Plausible {
+        field: Field::Hematocrit,
+        min: 0.0,
+        min_exclusive: true,
+        max: 80.0,
+        below_reason: "a zero haematocrit is physiologically impossible",
+        above_reason: "above 80 %: physiologically impossible",
     },
 ];
 
@@ -1218,6 +1242,17 @@ pub fn markdown_table() -> String {
         Reference::Bsh2016,
     );
     push(
+        "Reticulocytes (%)",
+        "aplastic anaemia, Camitta option".into(),
+        "severe criterion, corrected percentage",
+        format!(
+            "reticulocyte % × haematocrit / {} < {} % (when no absolute count is known)",
+            num(a.normal_hematocrit),
+            num(a.corrected_reticulocyte_percent_below)
+        ),
+        Reference::Camitta1976,
+    );
+    push(
         "Neutrophils",
         "aplastic anaemia".into(),
         "very severe",
@@ -1270,6 +1305,7 @@ fn field_title(field: Field) -> &'static str {
         Field::Age => "Age",
         Field::Sex => "Sex",
         Field::Pregnant => "Pregnancy",
+        Field::Hematocrit => "Haematocrit",
     }
 }
 
@@ -1289,7 +1325,7 @@ fn plausible_unit(field: Field) -> &'static str {
         Field::Hemoglobin => "g/dL",
         Field::Mcv => "fL",
         Field::RedCellCount => "×10¹²/L",
-        Field::ReticulocytePercent | Field::Cellularity | Field::ResidualHematopoieticCells => "%",
+        Field::ReticulocytePercent | Field::Cellularity | Field::ResidualHematopoieticCells | Field::Hematocrit => "%",
         Field::Age => "years",
         _ => "×10⁹/L",
     }

@@ -5,8 +5,8 @@
 //! | quantity | canonical unit | also accepted |
 //! | --- | --- | --- |
 //! | haemoglobin | g/dL | g/L (÷ 10), mmol/L (÷ 0.6206) |
-//! | neutrophils, lymphocytes, monocytes, platelets, reticulocytes | ×10⁹/L | cells/µL (÷ 1000) |
-//! | red cell count | ×10¹²/L (= 10⁶/µL) | — |
+//! | neutrophils, lymphocytes, monocytes, platelets, reticulocytes | ×10⁹/L (= 10³/µL = K/µL) | cells/µL (÷ 1000) |
+//! | red cell count | ×10¹²/L (= 10⁶/µL = M/µL) | — (the same number in both) |
 //! | MCV | fL | — |
 //! | cellularity, residual haematopoietic cells, reticulocyte percentage | % | — |
 //! | age | years | months (÷ 12), weeks (× 7 ÷ 365.25), days (÷ 365.25) |
@@ -26,6 +26,10 @@
 //! use marrowkb::blood_count::{CountUnit, HemoglobinUnit};
 //! assert_eq!(HemoglobinUnit::GramsPerLiter.to_canonical(72.0), 7.2);
 //! assert_eq!(CountUnit::PerMicroliter.to_canonical(300.0), 0.3);
+//! // What laboratory reports print: 10^3/µL is ×10⁹/L, 10^6/µL is ×10¹²/L.
+//! assert_eq!("10^3/uL".parse::<CountUnit>().unwrap(), CountUnit::GigaPerLiter);
+//! assert_eq!("K/µL".parse::<CountUnit>().unwrap(), CountUnit::GigaPerLiter);
+//! assert_eq!("x10^6/uL".parse::<marrowkb::blood_count::Unit>().unwrap(), marrowkb::blood_count::Unit::TeraPerLiter);
 //! let mmol = HemoglobinUnit::MillimolesPerLiter.from_canonical(10.0);
 //! assert!((mmol - 6.206).abs() < 1e-12);
 //! ```
@@ -212,7 +216,11 @@ unit_enum! {
     /// Unit of a cell count (neutrophils, lymphocytes, monocytes, platelets, reticulocytes).
     CountUnit, "count unit" {
         /// ×10⁹ cells per litre, the same number as cells per nanolitre or G/L (canonical).
-        GigaPerLiter = 1 => "giga_per_l", "×10⁹/L", ["x10^9/L", "x10e9/L", "10^9/L", "10e9/L", "e9/L", "G/L", "/nL"],
+        /// Laboratory reports also print it per microlitre in thousands: `10^3/uL`, `x10^3/uL`, `K/uL`.
+        GigaPerLiter = 1 => "giga_per_l", "×10⁹/L", [
+            "x10^9/L", "x10e9/L", "10^9/L", "10e9/L", "e9/L", "G/L", "/nL",
+            "10^3/uL", "x10^3/uL", "10^3/µL", "x10^3/µL", "×10³/µL", "10³/µL", "10e3/uL", "x10e3/uL", "K/uL", "K/µL"
+        ],
         /// Cells per microlitre, the same number as cells per mm³.
         PerMicroliter = 2 => "per_ul", "/µL", ["/uL", "cells/uL", "cells/µL", "/mm3", "/mm³", "cells/mm3"],
     }
@@ -304,12 +312,18 @@ unit_enum! {
         GramsPerLiter = 2 => "g_per_l", "g/L", [],
         /// mmol/L (haemoglobin monomer).
         MillimolesPerLiter = 3 => "mmol_per_l", "mmol/L", [],
-        /// ×10⁹/L.
-        GigaPerLiter = 4 => "giga_per_l", "×10⁹/L", [],
+        /// ×10⁹/L (also written 10^3/µL or K/µL).
+        GigaPerLiter = 4 => "giga_per_l", "×10⁹/L", [
+            "x10^9/L", "x10e9/L", "10^9/L", "10e9/L", "e9/L", "G/L", "/nL",
+            "10^3/uL", "x10^3/uL", "10^3/µL", "x10^3/µL", "×10³/µL", "10³/µL", "10e3/uL", "x10e3/uL", "K/uL", "K/µL"
+        ],
         /// cells/µL.
-        PerMicroliter = 5 => "per_ul", "/µL", [],
-        /// ×10¹²/L (red cell count).
-        TeraPerLiter = 6 => "tera_per_l", "×10¹²/L", [],
+        PerMicroliter = 5 => "per_ul", "/µL", ["/uL", "cells/uL", "cells/µL", "/mm3", "/mm³", "cells/mm3"],
+        /// ×10¹²/L (red cell count), the same number as 10⁶/µL (`10^6/uL`, `M/uL`).
+        TeraPerLiter = 6 => "tera_per_l", "×10¹²/L", [
+            "x10^12/L", "x10e12/L", "10^12/L", "10e12/L", "T/L", "/pL",
+            "10^6/uL", "x10^6/uL", "10^6/µL", "x10^6/µL", "×10⁶/µL", "10⁶/µL", "10e6/uL", "x10e6/uL", "M/uL", "M/µL"
+        ],
         /// fL (mean corpuscular volume).
         Femtoliters = 7 => "fl", "fL", [],
         /// Per cent.

@@ -904,13 +904,13 @@ pub(crate) static TREATMENTS: [TreatmentInfo; 20] = [
     TreatmentInfo { treatment: Treatment::IronChelation, id: 10, key: "iron_chelation", name: "Iron chelation therapy", description: "Medicines such as deferasirox or deferoxamine that remove the excess iron which builds up from repeated transfusions or ineffective red cell production.", kind: TreatmentRole::Supportive, article: false, source: Source::DbaConsensus2008, disorders: &[Disorder::AplasticAnemia, Disorder::CongenitalDyserythropoieticAnemia, Disorder::DiamondBlackfanAnemia, Disorder::MyelodysplasticSyndrome, Disorder::SideroblasticAnemia] },
     TreatmentInfo { treatment: Treatment::PancreaticEnzymeReplacement, id: 11, key: "pancreatic_enzyme_replacement", name: "Pancreatic enzyme replacement", description: "Digestive enzyme capsules taken with meals when the pancreas does not make enough enzymes.", kind: TreatmentRole::Supportive, article: false, source: Source::GenereviewsShwachmanDiamondSyndrome, disorders: &[Disorder::PearsonSyndrome, Disorder::ShwachmanDiamondSyndrome] },
     TreatmentInfo { treatment: Treatment::FatSolubleVitaminSupplementation, id: 12, key: "fat_soluble_vitamin_supplementation", name: "Fat-soluble vitamin supplementation", description: "Supplements of vitamins A, D, E and K, which are poorly absorbed when the pancreas does not make enough enzymes.", kind: TreatmentRole::Supportive, article: false, source: Source::GenereviewsShwachmanDiamondSyndrome, disorders: &[Disorder::ShwachmanDiamondSyndrome] },
-    TreatmentInfo { treatment: Treatment::Pyridoxine, id: 13, key: "pyridoxine", name: "Pyridoxine (vitamin B6)", description: "Vitamin B6 supplements, which improve the anemia in many people with X-linked sideroblastic anemia.", kind: TreatmentRole::DiseaseModifying, article: false, source: Source::Omim, disorders: &[Disorder::SideroblasticAnemia] },
+    TreatmentInfo { treatment: Treatment::Pyridoxine, id: 13, key: "pyridoxine", name: "Pyridoxine (vitamin B6)", description: "Vitamin B6 supplements, which improve the anemia in many people with X-linked sideroblastic anemia.", kind: TreatmentRole::DiseaseModifying, article: false, source: Source::CazzolaMalcovati2015SideroblasticAnemias, disorders: &[Disorder::SideroblasticAnemia] },
     TreatmentInfo { treatment: Treatment::HypomethylatingAgents, id: 14, key: "hypomethylating_agents", name: "Hypomethylating agents", description: "Medicines such as azacitidine or decitabine used to treat higher-risk myelodysplastic syndrome.", kind: TreatmentRole::DiseaseModifying, article: false, source: Source::EsmoMds2021, disorders: &[Disorder::MyelodysplasticSyndrome] },
     TreatmentInfo { treatment: Treatment::Lenalidomide, id: 15, key: "lenalidomide", name: "Lenalidomide", description: "An oral medicine that can remove the need for red cell transfusions in lower-risk myelodysplastic syndrome with isolated deletion 5q.", kind: TreatmentRole::DiseaseModifying, article: false, source: Source::EsmoMds2021, disorders: &[Disorder::MyelodysplasticSyndrome] },
     TreatmentInfo { treatment: Treatment::ErythropoiesisStimulatingAgents, id: 16, key: "erythropoiesis_stimulating_agents", name: "Erythropoiesis-stimulating agents", description: "Medicines such as epoetin or darbepoetin that stimulate red blood cell production, used for anemia in lower-risk myelodysplastic syndrome.", kind: TreatmentRole::Supportive, article: false, source: Source::EsmoMds2021, disorders: &[Disorder::MyelodysplasticSyndrome] },
     TreatmentInfo { treatment: Treatment::AntimicrobialProphylaxis, id: 17, key: "antimicrobial_prophylaxis", name: "Antimicrobial prophylaxis", description: "Regular antibiotic, antifungal or antiviral medicines taken to prevent infections in people with weak immune defences.", kind: TreatmentRole::Supportive, article: false, source: Source::Spinner2014Gata2, disorders: &[Disorder::AplasticAnemia, Disorder::BarthSyndrome, Disorder::Gata2Deficiency, Disorder::KostmannSyndrome, Disorder::SevereCongenitalNeutropenia] },
     TreatmentInfo { treatment: Treatment::HeartFailureTherapy, id: 18, key: "heart_failure_therapy", name: "Heart failure medication", description: "Standard medicines for a weak heart muscle, such as ACE inhibitors, beta-blockers and diuretics.", kind: TreatmentRole::Supportive, article: false, source: Source::GenereviewsBarthSyndrome, disorders: &[Disorder::BarthSyndrome] },
-    TreatmentInfo { treatment: Treatment::InterferonAlpha, id: 19, key: "interferon_alpha", name: "Interferon alfa", description: "Injections of interferon alfa, which raise the haemoglobin level in many people with congenital dyserythropoietic anemia type I.", kind: TreatmentRole::DiseaseModifying, article: false, source: Source::Miano2019CdaHsct, disorders: &[Disorder::CongenitalDyserythropoieticAnemia] },
+    TreatmentInfo { treatment: Treatment::InterferonAlpha, id: 19, key: "interferon_alpha", name: "Interferon alfa", description: "Injections of interferon alfa, which raise the haemoglobin level in many people with congenital dyserythropoietic anemia type I.", kind: TreatmentRole::DiseaseModifying, article: false, source: Source::RoyBabbs2019CdaType1, disorders: &[Disorder::CongenitalDyserythropoieticAnemia] },
     TreatmentInfo { treatment: Treatment::Splenectomy, id: 20, key: "splenectomy", name: "Splenectomy", description: "Surgical removal of the spleen, which can raise the haemoglobin level in congenital dyserythropoietic anemia type II.", kind: TreatmentRole::DiseaseModifying, article: false, source: Source::Heimpel2003CdaIi, disorders: &[Disorder::CongenitalDyserythropoieticAnemia] },
 ];
 
@@ -938,11 +938,13 @@ pub enum Cause {
     Medications = 6,
     /// Immune system dysfunction
     ImmuneDysfunction = 7,
+    /// New (de novo) genetic change
+    NewGeneticChange = 8,
 }
 
 impl Cause {
     /// Every value, in discriminant order.
-    pub const ALL: [Cause; 7] = [Cause::InheritedGeneDefect, Cause::AplasticAnemia, Cause::BenzeneExposure, Cause::ChemotherapyOrRadiotherapy, Cause::Infections, Cause::Medications, Cause::ImmuneDysfunction];
+    pub const ALL: [Cause; 8] = [Cause::InheritedGeneDefect, Cause::AplasticAnemia, Cause::BenzeneExposure, Cause::ChemotherapyOrRadiotherapy, Cause::Infections, Cause::Medications, Cause::ImmuneDysfunction, Cause::NewGeneticChange];
 
     /// Position in [`Cause::ALL`] and in the record table.
     pub(crate) const fn index(self) -> usize {
@@ -954,6 +956,7 @@ impl Cause {
             Cause::Infections => 4,
             Cause::Medications => 5,
             Cause::ImmuneDysfunction => 6,
+            Cause::NewGeneticChange => 7,
         }
     }
 
@@ -967,19 +970,21 @@ impl Cause {
             5 => Some(Cause::Infections),
             6 => Some(Cause::Medications),
             7 => Some(Cause::ImmuneDysfunction),
+            8 => Some(Cause::NewGeneticChange),
             _ => None,
         }
     }
 }
 
-pub(crate) static CAUSES: [CauseInfo; 7] = [
-    CauseInfo { cause: Cause::InheritedGeneDefect, id: 1, key: "inherited_gene_defect", name: "Inherited gene defect", description: "A defect in gene maturation is a common cause of inherited bone marrow failure.", source: Source::Article, disorders: &[Disorder::BarthSyndrome, Disorder::CongenitalAmegakaryocyticThrombocytopenia, Disorder::CongenitalDyserythropoieticAnemia, Disorder::CyclicNeutropenia, Disorder::DiamondBlackfanAnemia, Disorder::DubowitzSyndrome, Disorder::DyskeratosisCongenita, Disorder::FanconiAnemia, Disorder::Gata2Deficiency, Disorder::KostmannSyndrome, Disorder::MyelodysplasticSyndrome, Disorder::PearsonSyndrome, Disorder::RefractoryCytopeniaOfChildhood, Disorder::ReticularDysgenesis, Disorder::SevereCongenitalNeutropenia, Disorder::ShwachmanDiamondSyndrome, Disorder::SideroblasticAnemia, Disorder::InheritedThrombocytopenia, Disorder::ThrombocytopeniaAbsentRadius] },
+pub(crate) static CAUSES: [CauseInfo; 8] = [
+    CauseInfo { cause: Cause::InheritedGeneDefect, id: 1, key: "inherited_gene_defect", name: "Inherited gene defect", description: "A defect in gene maturation is a common cause of inherited bone marrow failure.", source: Source::Article, disorders: &[Disorder::BarthSyndrome, Disorder::CongenitalAmegakaryocyticThrombocytopenia, Disorder::CongenitalDyserythropoieticAnemia, Disorder::CyclicNeutropenia, Disorder::DiamondBlackfanAnemia, Disorder::DubowitzSyndrome, Disorder::DyskeratosisCongenita, Disorder::FanconiAnemia, Disorder::Gata2Deficiency, Disorder::KostmannSyndrome, Disorder::MyelodysplasticSyndrome, Disorder::RefractoryCytopeniaOfChildhood, Disorder::ReticularDysgenesis, Disorder::SevereCongenitalNeutropenia, Disorder::ShwachmanDiamondSyndrome, Disorder::SideroblasticAnemia, Disorder::InheritedThrombocytopenia, Disorder::ThrombocytopeniaAbsentRadius] },
     CauseInfo { cause: Cause::AplasticAnemia, id: 2, key: "aplastic_anemia", name: "Aplastic anemia", description: "Aplastic anemia.", source: Source::Article, disorders: &[] },
     CauseInfo { cause: Cause::BenzeneExposure, id: 3, key: "benzene_exposure", name: "Benzene exposure", description: "Exposure to substances like benzene.", source: Source::Article, disorders: &[Disorder::AplasticAnemia, Disorder::MyelodysplasticSyndrome] },
     CauseInfo { cause: Cause::ChemotherapyOrRadiotherapy, id: 4, key: "chemotherapy_or_radiotherapy", name: "Chemotherapy or radiotherapy", description: "Chemotherapy or radiotherapy.", source: Source::Article, disorders: &[Disorder::AplasticAnemia, Disorder::MyelodysplasticSyndrome] },
     CauseInfo { cause: Cause::Infections, id: 5, key: "infections", name: "Viral or bacterial infections", description: "Viral or bacterial infections.", source: Source::Article, disorders: &[Disorder::AplasticAnemia] },
     CauseInfo { cause: Cause::Medications, id: 6, key: "medications", name: "Certain medications", description: "Certain medications, such as antibiotics or painkillers.", source: Source::Article, disorders: &[Disorder::AplasticAnemia, Disorder::SideroblasticAnemia] },
     CauseInfo { cause: Cause::ImmuneDysfunction, id: 7, key: "immune_dysfunction", name: "Immune system dysfunction", description: "Immune system dysfunction.", source: Source::Article, disorders: &[Disorder::AplasticAnemia] },
+    CauseInfo { cause: Cause::NewGeneticChange, id: 8, key: "new_genetic_change", name: "New (de novo) genetic change", description: "A genetic change that arises new in the child or early embryo and is not inherited from a parent, such as the single large mitochondrial DNA deletion of Pearson syndrome.", source: Source::GenereviewsMtdnaDeletionSyndromes, disorders: &[Disorder::PearsonSyndrome] },
 ];
 
 /// A diagnostic test. Discriminants are stable.
@@ -1224,11 +1229,21 @@ pub enum Source {
     Kardos2003ChildhoodRefractoryAnemia = 36,
     /// Yoshimi A, et al. Immunosuppressive therapy with anti-thymocyte globulin and cyclosporine A in selected children with hypoplastic refractory cytopenia. Haematologica 2007;92(3):397-400
     Yoshimi2007HypoplasticRccIst = 37,
+    /// Lipton JM. Fanconi Anemia Clinical Presentation. Medscape Reference (updated 10 Feb 2016); birth-defect frequencies from the Alter and Young series
+    LiptonMedscapeFanconiAnemia = 38,
+    /// Makitie O, et al. Skeletal phenotype in patients with Shwachman-Diamond syndrome and mutations in SBDS. Clin Genet 2004;65(2):101-112
+    Makitie2004SdsSkeletal = 39,
+    /// Thompson AS, Giri N, Gianferante DM, Jones K, Savage SA, Alter BP, McReynolds LJ. Shwachman Diamond syndrome: narrow genotypic spectrum and variable clinical features. Pediatr Res 2022;92(6):1671-1680
+    Thompson2022SdsCohort = 40,
+    /// Al Ameri A, et al. Significance of thrombocytopenia in myelodysplastic syndromes: associations and prognostic implications. Clin Lymphoma Myeloma Leuk 2011;11(2):237-241
+    AlAmeri2011MdsThrombocytopenia = 41,
+    /// Roy NBA, Babbs C. The pathogenesis, diagnosis and management of congenital dyserythropoietic anaemia type I. Br J Haematol 2019;185(3):436-449
+    RoyBabbs2019CdaType1 = 42,
 }
 
 impl Source {
     /// Every value, in discriminant order.
-    pub const ALL: [Source; 37] = [Source::Article, Source::Hpo20250116, Source::Orphanet, Source::Omim, Source::Icd10Who2019, Source::GenereviewsFanconiAnemia, Source::GenereviewsDiamondBlackfanAnemia, Source::GenereviewsDyskeratosisCongenita, Source::GenereviewsBarthSyndrome, Source::GenereviewsShwachmanDiamondSyndrome, Source::GenereviewsElaneRelatedNeutropenia, Source::GenereviewsThrombocytopeniaAbsentRadius, Source::GenereviewsMtdnaDeletionSyndromes, Source::BshAplasticAnaemia2016, Source::WhoHaem2022, Source::DbaConsensus2008, Source::DbaConsensus2024, Source::FarfGuidelines2020, Source::Townsley2017Eltrombopag, Source::Townsley2016Danazol, Source::Spinner2014Gata2, Source::Iolascon2013Cda, Source::EsmoMds2021, Source::King2005Camt, Source::Tsukahara1996Dubowitz, Source::Steward2019BarthNeutropenia, Source::Heimpel2003CdaIi, Source::Miano2019CdaHsct, Source::Dickinson2014Gata2, Source::Donadieu2011CongenitalNeutropenia, Source::Hoenig2017ReticularDysgenesis, Source::DucampFleming2019SideroblasticAnemia, Source::CazzolaMalcovati2015SideroblasticAnemias, Source::NorisPecci2017InheritedThrombocytopenias, Source::WhoHaem2017, Source::Kardos2003ChildhoodRefractoryAnemia, Source::Yoshimi2007HypoplasticRccIst];
+    pub const ALL: [Source; 42] = [Source::Article, Source::Hpo20250116, Source::Orphanet, Source::Omim, Source::Icd10Who2019, Source::GenereviewsFanconiAnemia, Source::GenereviewsDiamondBlackfanAnemia, Source::GenereviewsDyskeratosisCongenita, Source::GenereviewsBarthSyndrome, Source::GenereviewsShwachmanDiamondSyndrome, Source::GenereviewsElaneRelatedNeutropenia, Source::GenereviewsThrombocytopeniaAbsentRadius, Source::GenereviewsMtdnaDeletionSyndromes, Source::BshAplasticAnaemia2016, Source::WhoHaem2022, Source::DbaConsensus2008, Source::DbaConsensus2024, Source::FarfGuidelines2020, Source::Townsley2017Eltrombopag, Source::Townsley2016Danazol, Source::Spinner2014Gata2, Source::Iolascon2013Cda, Source::EsmoMds2021, Source::King2005Camt, Source::Tsukahara1996Dubowitz, Source::Steward2019BarthNeutropenia, Source::Heimpel2003CdaIi, Source::Miano2019CdaHsct, Source::Dickinson2014Gata2, Source::Donadieu2011CongenitalNeutropenia, Source::Hoenig2017ReticularDysgenesis, Source::DucampFleming2019SideroblasticAnemia, Source::CazzolaMalcovati2015SideroblasticAnemias, Source::NorisPecci2017InheritedThrombocytopenias, Source::WhoHaem2017, Source::Kardos2003ChildhoodRefractoryAnemia, Source::Yoshimi2007HypoplasticRccIst, Source::LiptonMedscapeFanconiAnemia, Source::Makitie2004SdsSkeletal, Source::Thompson2022SdsCohort, Source::AlAmeri2011MdsThrombocytopenia, Source::RoyBabbs2019CdaType1];
 
     /// Position in [`Source::ALL`] and in the record table.
     pub(crate) const fn index(self) -> usize {
@@ -1270,6 +1285,11 @@ impl Source {
             Source::WhoHaem2017 => 34,
             Source::Kardos2003ChildhoodRefractoryAnemia => 35,
             Source::Yoshimi2007HypoplasticRccIst => 36,
+            Source::LiptonMedscapeFanconiAnemia => 37,
+            Source::Makitie2004SdsSkeletal => 38,
+            Source::Thompson2022SdsCohort => 39,
+            Source::AlAmeri2011MdsThrombocytopenia => 40,
+            Source::RoyBabbs2019CdaType1 => 41,
         }
     }
 
@@ -1313,12 +1333,17 @@ impl Source {
             35 => Some(Source::WhoHaem2017),
             36 => Some(Source::Kardos2003ChildhoodRefractoryAnemia),
             37 => Some(Source::Yoshimi2007HypoplasticRccIst),
+            38 => Some(Source::LiptonMedscapeFanconiAnemia),
+            39 => Some(Source::Makitie2004SdsSkeletal),
+            40 => Some(Source::Thompson2022SdsCohort),
+            41 => Some(Source::AlAmeri2011MdsThrombocytopenia),
+            42 => Some(Source::RoyBabbs2019CdaType1),
             _ => None,
         }
     }
 }
 
-pub(crate) static SOURCES: [SourceInfo; 37] = [
+pub(crate) static SOURCES: [SourceInfo; 42] = [
     SourceInfo { source: Source::Article, id: 1, key: "article", name: "article", title: "What Is Bone Marrow Failure? (Bone Marrow Failure - Symptoms, Diagnosis, and Treatment)", publisher: "Patient-education article (publisher not named in the seed copy)", year: Some(2023), url: None, licence: None },
     SourceInfo { source: Source::Hpo20250116, id: 2, key: "hpo_2025_01_16", name: "hpo_2025_01_16", title: "Human Phenotype Ontology, release 2025-01-16, with HPO disease annotations (phenotype.hpoa, genes_to_phenotype.txt)", publisher: "Human Phenotype Ontology Consortium", year: Some(2025), url: Some("https://hpo.jax.org/"), licence: Some("HPO licence (free use with attribution); Orphanet-derived annotations CC BY 4.0") },
     SourceInfo { source: Source::Orphanet, id: 3, key: "orphanet", name: "orphanet", title: "Orphanet: the portal for rare diseases and orphan drugs (nomenclature and ORPHAcodes, as used by HPO 2025-01-16)", publisher: "INSERM, Paris", year: Some(2025), url: Some("https://www.orpha.net/"), licence: Some("CC BY 4.0") },
@@ -1356,6 +1381,11 @@ pub(crate) static SOURCES: [SourceInfo; 37] = [
     SourceInfo { source: Source::WhoHaem2017, id: 35, key: "who_haem_2017", name: "who_haem_2017", title: "Swerdlow SH, et al. (eds). WHO Classification of Tumours of Haematopoietic and Lymphoid Tissues, revised 4th edition", publisher: "International Agency for Research on Cancer (IARC), Lyon", year: Some(2017), url: None, licence: None },
     SourceInfo { source: Source::Kardos2003ChildhoodRefractoryAnemia, id: 36, key: "kardos_2003_childhood_refractory_anemia", name: "kardos_2003_childhood_refractory_anemia", title: "Kardos G, et al. Refractory anemia in childhood: a retrospective analysis of 67 patients with particular reference to monosomy 7. Blood 2003;102(6):1997-2003", publisher: "Blood (American Society of Hematology)", year: Some(2003), url: None, licence: None },
     SourceInfo { source: Source::Yoshimi2007HypoplasticRccIst, id: 37, key: "yoshimi_2007_hypoplastic_rcc_ist", name: "yoshimi_2007_hypoplastic_rcc_ist", title: "Yoshimi A, et al. Immunosuppressive therapy with anti-thymocyte globulin and cyclosporine A in selected children with hypoplastic refractory cytopenia. Haematologica 2007;92(3):397-400", publisher: "Haematologica (Ferrata Storti Foundation)", year: Some(2007), url: Some("https://doi.org/10.3324/haematol.10683"), licence: None },
+    SourceInfo { source: Source::LiptonMedscapeFanconiAnemia, id: 38, key: "lipton_medscape_fanconi_anemia", name: "lipton_medscape_fanconi_anemia", title: "Lipton JM. Fanconi Anemia Clinical Presentation. Medscape Reference (updated 10 Feb 2016); birth-defect frequencies from the Alter and Young series", publisher: "Medscape (WebMD)", year: Some(2016), url: Some("https://emedicine.medscape.com/article/960401-clinical"), licence: None },
+    SourceInfo { source: Source::Makitie2004SdsSkeletal, id: 39, key: "makitie_2004_sds_skeletal", name: "makitie_2004_sds_skeletal", title: "Makitie O, et al. Skeletal phenotype in patients with Shwachman-Diamond syndrome and mutations in SBDS. Clin Genet 2004;65(2):101-112", publisher: "Clinical Genetics (Wiley)", year: Some(2004), url: None, licence: None },
+    SourceInfo { source: Source::Thompson2022SdsCohort, id: 40, key: "thompson_2022_sds_cohort", name: "thompson_2022_sds_cohort", title: "Thompson AS, Giri N, Gianferante DM, Jones K, Savage SA, Alter BP, McReynolds LJ. Shwachman Diamond syndrome: narrow genotypic spectrum and variable clinical features. Pediatr Res 2022;92(6):1671-1680", publisher: "Pediatric Research (Springer Nature)", year: Some(2022), url: Some("https://doi.org/10.1038/s41390-022-02009-8"), licence: None },
+    SourceInfo { source: Source::AlAmeri2011MdsThrombocytopenia, id: 41, key: "al_ameri_2011_mds_thrombocytopenia", name: "al_ameri_2011_mds_thrombocytopenia", title: "Al Ameri A, et al. Significance of thrombocytopenia in myelodysplastic syndromes: associations and prognostic implications. Clin Lymphoma Myeloma Leuk 2011;11(2):237-241", publisher: "Clinical Lymphoma, Myeloma & Leukemia (Elsevier)", year: Some(2011), url: Some("https://doi.org/10.1016/j.clml.2011.03.005"), licence: None },
+    SourceInfo { source: Source::RoyBabbs2019CdaType1, id: 42, key: "roy_babbs_2019_cda_type_1", name: "roy_babbs_2019_cda_type_1", title: "Roy NBA, Babbs C. The pathogenesis, diagnosis and management of congenital dyserythropoietic anaemia type I. Br J Haematol 2019;185(3):436-449", publisher: "British Journal of Haematology (Wiley)", year: Some(2019), url: None, licence: None },
 ];
 
 pub(crate) static GENES: [GeneInfo; 145] = [
@@ -1476,7 +1506,7 @@ pub(crate) static GENES: [GeneInfo; 145] = [
     GeneInfo { symbol: "SBDS", ncbi_gene_id: 51119, disorders: &[Disorder::AplasticAnemia, Disorder::ShwachmanDiamondSyndrome] },
     GeneInfo { symbol: "SEC23B", ncbi_gene_id: 10483, disorders: &[Disorder::CongenitalDyserythropoieticAnemia] },
     GeneInfo { symbol: "SEC61A1", ncbi_gene_id: 29927, disorders: &[Disorder::SevereCongenitalNeutropenia] },
-    GeneInfo { symbol: "SF3B1", ncbi_gene_id: 23451, disorders: &[Disorder::MyelodysplasticSyndrome, Disorder::SideroblasticAnemia] },
+    GeneInfo { symbol: "SF3B1", ncbi_gene_id: 23451, disorders: &[Disorder::MyelodysplasticSyndrome] },
     GeneInfo { symbol: "SLC25A38", ncbi_gene_id: 54977, disorders: &[Disorder::SideroblasticAnemia] },
     GeneInfo { symbol: "SLFN14", ncbi_gene_id: 342618, disorders: &[Disorder::InheritedThrombocytopenia] },
     GeneInfo { symbol: "SLX4", ncbi_gene_id: 84464, disorders: &[Disorder::FanconiAnemia] },
@@ -1489,7 +1519,7 @@ pub(crate) static GENES: [GeneInfo; 145] = [
     GeneInfo { symbol: "TCIRG1", ncbi_gene_id: 10312, disorders: &[Disorder::SevereCongenitalNeutropenia] },
     GeneInfo { symbol: "TERC", ncbi_gene_id: 7012, disorders: &[Disorder::AplasticAnemia, Disorder::DyskeratosisCongenita] },
     GeneInfo { symbol: "TERT", ncbi_gene_id: 7015, disorders: &[Disorder::AplasticAnemia, Disorder::DyskeratosisCongenita] },
-    GeneInfo { symbol: "TET2", ncbi_gene_id: 54790, disorders: &[Disorder::MyelodysplasticSyndrome, Disorder::SideroblasticAnemia] },
+    GeneInfo { symbol: "TET2", ncbi_gene_id: 54790, disorders: &[Disorder::MyelodysplasticSyndrome] },
     GeneInfo { symbol: "THPO", ncbi_gene_id: 7066, disorders: &[Disorder::CongenitalAmegakaryocyticThrombocytopenia, Disorder::InheritedThrombocytopenia] },
     GeneInfo { symbol: "TINF2", ncbi_gene_id: 26277, disorders: &[Disorder::DyskeratosisCongenita] },
     GeneInfo { symbol: "TRNT1", ncbi_gene_id: 51095, disorders: &[Disorder::SideroblasticAnemia] },

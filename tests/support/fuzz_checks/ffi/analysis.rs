@@ -353,6 +353,7 @@ pub(super) fn check_unit(vocabulary: CEnum, unit: CEnum, text: &Text<'_>, null_o
                     .map_err(|e| status_of(&e)),
                 25 => s.parse::<bc::CountUnit>().map(|u| u as u32).map_err(|e| status_of(&e)),
                 26 => s.parse::<bc::AgeUnit>().map(|u| u as u32).map_err(|e| status_of(&e)),
+                27 => s.parse::<bc::Unit>().map(|u| u as u32).map_err(|e| status_of(&e)),
                 _ => Err(Status::MkbInvalidEnum),
             },
         }
