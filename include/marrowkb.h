@@ -4440,6 +4440,24 @@ MkbStatus mkb_differential_phenopacket(const char *json,
                                        struct MkbDifferentialOutput *out);
 
 /**
+ * Genotype evidence: the likelihood ratio of a causative variant in the gene `symbol` (HGNC, any case;
+ * `len` bytes or `MKB_NUL_TERMINATED`) under each disorder, as `mkb_disorder_count()` entries in disorder
+ * order, ready for `MkbDifferentialQuery.evidence` (the core's `gene_likelihood_ratios`).
+ *
+ * Returns `MKB_OK` with `*out_len` = the number of entries; `MKB_BUFFER_TOO_SMALL` when `cap` is smaller
+ * (the needed number in `*out_len`, nothing written); `MKB_NOT_FOUND` for a gene no disorder is linked to;
+ * the text statuses (`MKB_EMPTY`, `MKB_TOO_LONG`, `MKB_INVALID_UTF8`); `MKB_NULL_POINTER`.
+ *
+ * # Safety
+ * `symbol` valid as for `mkb_lookup`; `out` valid for writes of `cap` items; `out_len` writable.
+ */
+MkbStatus mkb_gene_likelihood_ratios(const char *symbol,
+                                     size_t len,
+                                     struct MkbDisorderLikelihoodRatio *out,
+                                     size_t cap,
+                                     size_t *out_len);
+
+/**
  * The number of disorders.
  */
 size_t mkb_disorder_count(void);

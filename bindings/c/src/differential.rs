@@ -343,6 +343,38 @@ pub unsafe extern "C" fn mkb_differential_phenopacket(
     })
 }
 
+/// Genotype evidence: the likelihood ratio of a causative variant in the gene `symbol` (HGNC, any case;
+/// `len` bytes or `MKB_NUL_TERMINATED`) under each disorder, as `mkb_disorder_count()` entries in disorder
+/// order, ready for `MkbDifferentialQuery.evidence` (the core's `gene_likelihood_ratios`).
+///
+/// Returns `MKB_OK` with `*out_len` = the number of entries; `MKB_BUFFER_TOO_SMALL` when `cap` is smaller
+/// (the needed number in `*out_len`, nothing written); `MKB_NOT_FOUND` for a gene no disorder is linked to;
+/// the text statuses (`MKB_EMPTY`, `MKB_TOO_LONG`, `MKB_INVALID_UTF8`); `MKB_NULL_POINTER`.
+///
+/// # Safety
+/// `symbol` valid as for `mkb_lookup`; `out` valid for writes of `cap` items; `out_len` writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mkb_gene_likelihood_ratios(
+    symbol: *const c_char,
+    len: usize,
+    out: *mut DisorderLikelihoodRatio,
+    cap: usize,
+    out_len: *mut usize,
+) -> Status {
+    ffi_boundary!(nonnull(symbol, out, out_len) {
+        let lrs = dx::gene_likelihood_ratios(unsafe { input(symbol, len) }?)?;
+        unsafe { put(out_len, lrs.len()) };
+        if cap < lrs.len() {
+            return Err(Status::MkbBufferTooSmall);
+        }
+        let items = lrs.iter().map(|&(d, lr)| DisorderLikelihoodRatio {
+            disorder: d.discriminant(),
+            likelihood_ratio: lr,
+        });
+        unsafe { fill(items, out, cap) }
+    })
+}
+
 /// Copies a differential's result into the caller's buffers (see `MkbDifferentialOutput`).
 ///
 /// # Safety

@@ -1162,6 +1162,24 @@ static void test_differential_phenopacket(void) {
     CHECK_STATUS(mkb_differential_phenopacket(NULL, NT, false, false, &o), MKB_NULL_POINTER);
     CHECK_STATUS(mkb_differential_phenopacket(packet, NT, false, false, NULL), MKB_NULL_POINTER);
     CHECK_STATUS(mkb_differential_phenopacket(packet, (size_t)5 << 20, false, false, &o), MKB_TOO_LONG);
+    /* Genotype evidence for a term list. */
+    MkbDisorderLikelihoodRatio genes[64];
+    size_t n_genes = 0;
+    CHECK_STATUS(mkb_gene_likelihood_ratios("rps19", NT, genes, 64, &n_genes), MKB_OK);
+    CHECK(n_genes == mkb_disorder_count());
+    MkbTermInput anemia[1] = {{"HP:0001903", NT, 0}};
+    MkbDifferentialQuery gq = {0};
+    gq.observed = anemia;
+    gq.observed_len = 1;
+    gq.evidence = genes;
+    gq.evidence_len = n_genes;
+    CHECK_STATUS(mkb_differential(&gq, &o), MKB_OK);
+    CHECK(ranking[0].disorder == MKB_DISORDER_DIAMOND_BLACKFAN_ANEMIA);
+    CHECK_STATUS(mkb_gene_likelihood_ratios("RPS19", NT, genes, 3, &n_genes), MKB_BUFFER_TOO_SMALL);
+    CHECK(n_genes == mkb_disorder_count());
+    CHECK_STATUS(mkb_gene_likelihood_ratios("NOTAGENE", NT, genes, 64, &n_genes), MKB_NOT_FOUND);
+    CHECK_STATUS(mkb_gene_likelihood_ratios("", NT, genes, 64, &n_genes), MKB_EMPTY);
+    CHECK_STATUS(mkb_gene_likelihood_ratios(NULL, NT, genes, 64, &n_genes), MKB_NULL_POINTER);
     /* Strict mode fails on an unknown HPO id that lenient mode reports. */
     static const char unknown[] = "{\"phenotypicFeatures\": [{\"type\": {\"id\": \"HP:9999999\"}}],"
                                   " \"metaData\": {\"phenopacketSchemaVersion\": \"2.0\"}}";
