@@ -655,6 +655,7 @@ pub fn emit(data_dir: &Path, ontology: &Ontology, knowledge: &Knowledge) -> Resu
     Ok(vec![
         emit_terms(ontology, &topo)?,
         emit_profiles(&topo, knowledge, &profiles)?,
+        crate::hpo_names::emit(data_dir, ontology, &topo.index)?,
     ])
 }
 

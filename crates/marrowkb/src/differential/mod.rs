@@ -188,7 +188,8 @@ impl AgeOfOnset {
     }
 }
 
-/// One input term: an HPO id (parsed or as text), a [`Term`], or a [`Symptom`] (its primary HPO id).
+/// One input term: text (an HPO id, a symptom, or an HPO label or synonym, resolved by
+/// [`crate::finding::find`]), a parsed id, a [`Term`], or a [`Symptom`] (its primary HPO id).
 ///
 /// ```
 /// use marrowkb::differential::TermInput;
@@ -202,7 +203,7 @@ impl AgeOfOnset {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TermInput<'a> {
-    /// Text: `HP:0001873`, `0001873`, `HP_0001873`…
+    /// Text: `HP:0001873`, `0001873`, `HP_0001873`, `thrombocytopenia`, `low platelet count`…
     Text(&'a str),
     /// A parsed id (may be obsolete or unknown).
     Id(HpoId),
@@ -247,8 +248,19 @@ impl TermInput<'_> {
     /// Resolves to a current term: `Ok((parsed id, resolution))` or the reason it cannot be used.
     fn resolve(self) -> (Option<HpoId>, Result<hpo::Resolved>) {
         match self {
-            TermInput::Text(text) => match HpoId::parse(text) {
-                Ok(id) => (Some(id), hpo::resolve(id)),
+            // The one findings resolver: an id, a symptom, or an HPO label or synonym.
+            TermInput::Text(text) => match crate::finding::find(text) {
+                Ok(f) => (
+                    f.requested.or(Some(f.term.id())),
+                    Ok(hpo::Resolved {
+                        term: f.term,
+                        requested: f.requested.unwrap_or(f.term.id()),
+                        replaced: match f.matched {
+                            crate::finding::Matched::ReplacedId(how) => Some(how),
+                            _ => None,
+                        },
+                    }),
+                ),
                 Err(e) => (None, Err(e)),
             },
             TermInput::Id(id) => (Some(id), hpo::resolve(id)),
@@ -386,7 +398,7 @@ impl<'a> Query<'a> {
     ///
     /// ```
     /// use marrowkb::differential::{Query, TermInput};
-    /// let inputs = [TermInput::Text("HP:000187x")];
+    /// let inputs = [TermInput::Text("HP:0001873"), TermInput::Text("HP:000187x")];
     /// assert!(Query::new(&inputs).strict(true).run().is_err());
     /// assert!(Query::new(&inputs).run().is_ok());
     /// ```
@@ -427,7 +439,9 @@ impl<'a> Query<'a> {
 /// ([`Error::UnknownId`]) or obsolete without replacement ([`Error::ObsoleteId`]) — observed terms first,
 /// then excluded ones — or an invalid age of onset or likelihood ratio ([`Error::InvalidArgument`]).
 /// Without strict mode these are reported in [`Differential::inputs`] (and an invalid age or ratio is
-/// ignored), and the function does not fail.
+/// ignored), unless no input at all could be read: then the first input's error is returned rather than a
+/// ranking of nothing. Text inputs that name no term give [`Error::UnknownTerm`] (with suggestions) or
+/// [`Error::AmbiguousTerm`] (with the candidates).
 pub fn differential(query: &Query<'_>) -> Result<Differential> {
     const N: usize = Disorder::COUNT;
     let mut inputs = Vec::with_capacity(query.observed.len() + query.excluded.len());
@@ -450,7 +464,9 @@ pub fn differential(query: &Query<'_>) -> Result<Differential> {
                         return Err(e);
                     }
                     report.status = match e {
-                        Error::MalformedId { .. } => InputStatus::Malformed,
+                        Error::MalformedId { .. } | Error::EmptyInput | Error::InputTooLong { .. } => {
+                            InputStatus::Malformed
+                        }
                         Error::ObsoleteId { .. } => InputStatus::Obsolete,
                         _ => InputStatus::Unknown,
                     };
@@ -481,6 +497,12 @@ pub fn differential(query: &Query<'_>) -> Result<Differential> {
             }
             inputs.push(report);
         }
+    }
+    // Findings were given but not one could be read: an error, not a ranking of nothing.
+    if inputs.iter().all(|r| r.error.is_some())
+        && let Some(e) = inputs.iter().find_map(|r| r.error)
+    {
+        return Err(e);
     }
     observed.sort_unstable();
     excluded.sort_unstable();
