@@ -459,11 +459,38 @@ fn looks_like_id(text: &str) -> bool {
 /// [`Error::EmptyInput`], [`Error::InputTooLong`], [`Error::AmbiguousTerm`] (with the candidates) or
 /// [`Error::UnknownTerm`] (with suggestions).
 pub fn find(text: &str) -> Result<Finding> {
+    match find_inner(text) {
+        Ok(found) => Ok(found),
+        Err(Miss::Error(e)) => Err(e),
+        Err(Miss::Unknown(normalized)) => Err(unknown_term(normalized.as_str())),
+    }
+}
+
+/// Like [`find`], but `None` for anything that does not resolve, without computing suggestions: never
+/// allocates (for batches, and for [`crate::Symptom::find`]).
+///
+/// ```
+/// assert_eq!(marrowkb::finding::find_exact("low platelet count").map(|f| f.term.name()), Some("Thrombocytopenia"));
+/// assert!(marrowkb::finding::find_exact("thrombocytopaenai").is_none());
+/// ```
+pub fn find_exact(text: &str) -> Option<Finding> {
+    find_inner(text).ok()
+}
+
+/// Why [`find_inner`] found nothing: an error, or an unknown text (its normalized form, for suggestions).
+enum Miss {
+    Error(Error),
+    Unknown(Normalized),
+}
+
+fn find_inner(text: &str) -> core::result::Result<Finding, Miss> {
     if looks_like_id(text) {
-        return hpo::resolve(text).map(Finding::from);
+        return hpo::resolve(text).map(Finding::from).map_err(Miss::Error);
     }
     let mut normalized = Normalized::new();
-    normalized.fill(text).map_err(normalize_error)?;
+    normalized
+        .fill(text)
+        .map_err(|e| Miss::Error(normalize_error(e)))?;
     let key = normalized.as_bytes();
     let hit = probe_text(key);
     // An HPO label always finds its own term; then a marrowkb symptom; then HPO synonyms.
@@ -477,7 +504,7 @@ pub fn find(text: &str) -> Result<Finding> {
     if let Some(symptom) = probe(&SYMPTOM_BY_NAME, key)
         && let Some(&id) = symptom.info().hpo.first()
     {
-        let term = hpo::term(id)?;
+        let term = hpo::term(id).map_err(Miss::Error)?;
         return Ok(Finding {
             term,
             requested: None,
@@ -495,8 +522,8 @@ pub fn find(text: &str) -> Result<Finding> {
             requested: None,
             matched: Matched::Synonym(synonym),
         }),
-        Some(TextHit::Ambiguous(candidates)) => Err(Error::AmbiguousTerm { candidates }),
-        None => Err(unknown_term(normalized.as_str())),
+        Some(TextHit::Ambiguous(candidates)) => Err(Miss::Error(Error::AmbiguousTerm { candidates })),
+        None => Err(Miss::Unknown(normalized)),
     }
 }
 

@@ -51,6 +51,8 @@ fn finding_lookups_that_hit_do_not_allocate() {
             assert!(finding::find("HP:0000004").is_ok()); // an alternative id
             assert!(finding::find("ASD").is_err()); // ambiguous: reported without allocating
             assert!(finding::find("HP:xyz").is_err());
+            assert!(finding::find_exact("thrombocytopaenai").is_none()); // a miss without suggestions
+            assert!(marrowkb::Symptom::find("easy bruising").is_ok()); // a symptom by its term's lay synonym
             let t = finding::term("webbed fingers").unwrap_or(Term::ROOT);
             std::hint::black_box((t.synonyms().count(), t.lay_name(), t.lay_names().count()));
         }
