@@ -95,6 +95,9 @@ struct Registry {
     empty_input: Py<PyAny>,
     input_too_long: Py<PyAny>,
     invalid_measurement: Py<PyAny>,
+    unknown_term: Py<PyAny>,
+    ambiguous_term: Py<PyAny>,
+    synonym: Py<PyAny>,
 }
 
 static REGISTRY: PyOnceLock<Registry> = PyOnceLock::new();
@@ -295,6 +298,14 @@ fn build_error(py: Python<'_>, error: Error, query: Query<'_>) -> PyResult<PyErr
         Error::UnknownKey { entity } => {
             kwargs.set_item("entity", entity)?;
             &registry.unknown_key
+        }
+        Error::UnknownTerm { suggestions } => {
+            kwargs.set_item("suggestions", term_tuple(py, suggestions.iter())?)?;
+            &registry.unknown_term
+        }
+        Error::AmbiguousTerm { candidates } => {
+            kwargs.set_item("candidates", term_tuple(py, candidates.iter())?)?;
+            &registry.ambiguous_term
         }
         _ => &registry.base_error,
     };
@@ -962,6 +973,9 @@ fn _init(py: Python<'_>, namespace: &Bound<'_, PyDict>) -> PyResult<()> {
         empty_input: class("EmptyInputError")?,
         input_too_long: class("InputTooLongError")?,
         invalid_measurement: class("InvalidMeasurementError")?,
+        unknown_term: class("UnknownTermError")?,
+        ambiguous_term: class("AmbiguousTermError")?,
+        synonym: class("Synonym")?,
     };
     REGISTRY
         .set(py, registry)
@@ -1341,6 +1355,28 @@ impl PyTerm {
     fn information_content(&self) -> f64 {
         self.0.information_content()
     }
+    /// The term's synonyms in hp.obo (all but those HPO discards): `Synonym(text, scope, type)` records.
+    #[getter]
+    fn synonyms<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let class = registry(py)?.synonym.bind(py);
+        let items = self
+            .0
+            .synonyms()
+            .map(|s| make_record(class, (s.text, s.scope.key(), s.kind.map(|k| k.key()))))
+            .collect::<PyResult<Vec<_>>>()?;
+        PyTuple::new(py, items)
+    }
+    /// The term's layperson synonyms: words a patient would use.
+    #[getter]
+    fn lay_names<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        PyTuple::new(py, self.0.lay_names().collect::<Vec<_>>())
+    }
+    /// The term's plain name for patients (its first exact layperson synonym, else its first layperson
+    /// synonym), or None.
+    #[getter]
+    fn lay_name(&self) -> Option<&'static str> {
+        self.0.lay_name()
+    }
     /// Whether this term is `other` or a descendant of it (`other`: a Term, a CURIE or a number).
     fn is_a(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
         Ok(self.0.is_a(term_arg(py, other)?))
@@ -1381,6 +1417,23 @@ fn hpo_term<'py>(py: Python<'py>, id: &Bound<'py, PyAny>) -> PyResult<Bound<'py,
         return Ok(term);
     }
     Ok(term_object(py, term_arg(py, id)?)?.into_any())
+}
+
+/// The HPO term for a finding: an id (as `hpo_term`), a Term, a marrowkb symptom key or name, or any HPO
+/// label or synonym in any case (`"low platelet count"`). The same resolver as `differential`.
+#[pyfunction]
+fn term<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    if text.is_exact_instance_of::<PyTerm>() {
+        return Ok(text.clone());
+    }
+    if let Ok(s) = text.cast::<PyString>() {
+        let bytes = s.encode_utf8()?;
+        if let Ok(s) = core::str::from_utf8(bytes.as_bytes()) {
+            let found = check(py, marrowkb::finding::term(s), Query::Text(s))?;
+            return Ok(term_object(py, found)?.into_any());
+        }
+    }
+    hpo_term(py, text)
 }
 
 /// Like `hpo_term`, and says whether the id was an alternative or obsolete one.
@@ -1503,6 +1556,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyTerm>()?;
     m.add("HPO_RELEASE", hpo::RELEASE)?;
     m.add_function(wrap_pyfunction!(hpo_term, m)?)?;
+    m.add_function(wrap_pyfunction!(term, m)?)?;
     m.add_function(wrap_pyfunction!(hpo_resolve, m)?)?;
     m.add_function(wrap_pyfunction!(hpo_terms, m)?)?;
     m.add_function(wrap_pyfunction!(members, m)?)?;

@@ -459,10 +459,11 @@ fn looks_like_id(text: &str) -> bool {
 /// [`Error::EmptyInput`], [`Error::InputTooLong`], [`Error::AmbiguousTerm`] (with the candidates) or
 /// [`Error::UnknownTerm`] (with suggestions).
 pub fn find(text: &str) -> Result<Finding> {
-    match find_inner(text) {
+    let mut normalized = Normalized::new();
+    match find_inner(text, &mut normalized) {
         Ok(found) => Ok(found),
-        Err(Miss::Error(e)) => Err(e),
-        Err(Miss::Unknown(normalized)) => Err(unknown_term(normalized.as_str())),
+        Err(Some(e)) => Err(e),
+        Err(None) => Err(unknown_term(normalized.as_str())),
     }
 }
 
@@ -474,23 +475,35 @@ pub fn find(text: &str) -> Result<Finding> {
 /// assert!(marrowkb::finding::find_exact("thrombocytopaenai").is_none());
 /// ```
 pub fn find_exact(text: &str) -> Option<Finding> {
-    find_inner(text).ok()
+    find_inner(text, &mut Normalized::new()).ok()
 }
 
-/// Why [`find_inner`] found nothing: an error, or an unknown text (its normalized form, for suggestions).
-enum Miss {
-    Error(Error),
-    Unknown(Normalized),
+/// Like [`find`], but an unknown text's [`Error::UnknownTerm`] carries no suggestions: never allocates,
+/// whatever the answer.
+///
+/// ```
+/// use marrowkb::{Error, finding};
+/// let Err(Error::UnknownTerm { suggestions }) = finding::find_without_suggestions("thrombocytopaenai") else { panic!() };
+/// assert!(suggestions.is_empty());
+/// assert!(matches!(finding::find_without_suggestions("HP:xyz"), Err(Error::MalformedId { .. })));
+/// ```
+///
+/// # Errors
+/// As [`find`], with empty suggestions.
+pub fn find_without_suggestions(text: &str) -> Result<Finding> {
+    find_inner(text, &mut Normalized::new()).map_err(|e| {
+        e.unwrap_or(Error::UnknownTerm {
+            suggestions: TermChoices::default(),
+        })
+    })
 }
 
-fn find_inner(text: &str) -> core::result::Result<Finding, Miss> {
+/// [`find`] without suggestions: `Err(None)` for an unknown text (then `normalized` holds its normalized form).
+fn find_inner(text: &str, normalized: &mut Normalized) -> core::result::Result<Finding, Option<Error>> {
     if looks_like_id(text) {
-        return hpo::resolve(text).map(Finding::from).map_err(Miss::Error);
+        return hpo::resolve(text).map(Finding::from).map_err(Some);
     }
-    let mut normalized = Normalized::new();
-    normalized
-        .fill(text)
-        .map_err(|e| Miss::Error(normalize_error(e)))?;
+    normalized.fill(text).map_err(|e| Some(normalize_error(e)))?;
     let key = normalized.as_bytes();
     let hit = probe_text(key);
     // An HPO label always finds its own term; then a marrowkb symptom; then HPO synonyms.
@@ -504,7 +517,7 @@ fn find_inner(text: &str) -> core::result::Result<Finding, Miss> {
     if let Some(symptom) = probe(&SYMPTOM_BY_NAME, key)
         && let Some(&id) = symptom.info().hpo.first()
     {
-        let term = hpo::term(id).map_err(Miss::Error)?;
+        let term = hpo::term(id).map_err(Some)?;
         return Ok(Finding {
             term,
             requested: None,
@@ -522,8 +535,8 @@ fn find_inner(text: &str) -> core::result::Result<Finding, Miss> {
             requested: None,
             matched: Matched::Synonym(synonym),
         }),
-        Some(TextHit::Ambiguous(candidates)) => Err(Miss::Error(Error::AmbiguousTerm { candidates })),
-        None => Err(Miss::Unknown(normalized)),
+        Some(TextHit::Ambiguous(candidates)) => Err(Some(Error::AmbiguousTerm { candidates })),
+        None => Err(None),
     }
 }
 
