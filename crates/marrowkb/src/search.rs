@@ -10,7 +10,9 @@
 
 use crate::codes::{OmimId, OrphaId};
 use crate::generated::{DISORDER_SEARCH_NAMES, SYMPTOM_SEARCH_NAMES};
+use crate::hpo::{self, Term};
 use crate::lookup::normalize_input;
+use crate::normalize::Normalized;
 use crate::{Disorder, Gene, Result, Symptom};
 
 /// Finds one disorder from a name, synonym or abbreviation, or an `ORPHA:`/`OMIM:` identifier, or an
@@ -94,7 +96,9 @@ pub struct Hit {
 }
 
 /// Searches names, synonyms, abbreviations, genes, symptoms and codes for `text` (normalized substring
-/// match for names and symptoms, exact match for genes and codes). Results: best kind first
+/// match for names and symptoms, exact match for genes and codes). Symptoms match through their HPO terms
+/// too: the labels and synonyms (clinical and lay) of their terms, and a query that names an HPO term finds
+/// the symptoms whose terms are it or more specific ones. Results: best kind first
 /// (name, gene, symptom, code), then by disorder; one hit per disorder and kind.
 ///
 /// ```
@@ -137,17 +141,27 @@ pub fn search(text: &str) -> Result<Vec<Hit>> {
         }
     }
     if !short {
+        // A query that names an HPO term (by label or synonym: "low platelet count") also finds the symptoms
+        // whose terms are that term or more specific ones.
+        let named = crate::finding::find_without_suggestions(text).ok().map(|f| f.term);
+        let mut buffer = Normalized::new();
         for (&s, (name, plain)) in Symptom::ALL.iter().zip(&SYMPTOM_SEARCH_NAMES) {
-            if name.contains(query) || plain.contains(query) {
-                let info = s.info();
-                for &d in s.disorders() {
-                    if !hits.iter().any(|h| h.disorder == d && h.kind == HitKind::Symptom) {
-                        hits.push(Hit {
-                            disorder: d,
-                            kind: HitKind::Symptom,
-                            matched: info.name,
-                        });
-                    }
+            let info = s.info();
+            let matched = if name.contains(query) || plain.contains(query) {
+                Some(info.name)
+            } else if named.is_some_and(|t| symptom_terms(s).any(|f| f.is_a(t))) {
+                Some(info.name)
+            } else {
+                hpo_words_containing(s, query, &mut buffer)
+            };
+            let Some(matched) = matched else { continue };
+            for &d in s.disorders() {
+                if !hits.iter().any(|h| h.disorder == d && h.kind == HitKind::Symptom) {
+                    hits.push(Hit {
+                        disorder: d,
+                        kind: HitKind::Symptom,
+                        matched,
+                    });
                 }
             }
         }
@@ -182,10 +196,40 @@ pub fn search(text: &str) -> Result<Vec<Hit>> {
     Ok(hits)
 }
 
+/// The current HPO terms of a symptom.
+fn symptom_terms(s: Symptom) -> impl Iterator<Item = Term> {
+    s.info().hpo.iter().filter_map(|&id| hpo::term(id).ok())
+}
+
+/// The first label or synonym of a symptom's HPO terms whose normalized form contains `query` (webbed
+/// fingers → "Webbed fingers or toes", HPO's lay synonym of Syndactyly).
+fn hpo_words_containing(s: Symptom, query: &str, buffer: &mut Normalized) -> Option<&'static str> {
+    symptom_terms(s).find_map(|t| {
+        core::iter::once(t.name())
+            .chain(t.synonyms().map(|syn| syn.text))
+            .find(|text| buffer.fill(text).is_ok() && buffer.as_str().contains(query))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::normalize::normalize;
+
+    #[test]
+    fn symptom_words_reach_disorders_through_hpo() {
+        let has = |text: &str, d: Disorder| {
+            search(text)
+                .unwrap_or_default()
+                .iter()
+                .any(|h| h.kind == HitKind::Symptom && h.disorder == d)
+        };
+        assert!(has("low platelet count", Disorder::ThrombocytopeniaAbsentRadius));
+        assert!(has("nosebleeds", Disorder::AplasticAnemia));
+        assert!(has("webbed fingers", Disorder::ThrombocytopeniaAbsentRadius));
+        assert!(has("Abnormal bleeding", Disorder::AplasticAnemia));
+        assert!(!has("webbed fingers", Disorder::CyclicNeutropenia));
+    }
 
     /// The generated search tables hold exactly what normalizing the records at query time gives, so
     /// precomputing them changes no result.
