@@ -147,9 +147,8 @@ pub fn search(text: &str) -> Result<Vec<Hit>> {
         let mut buffer = Normalized::new();
         for (&s, (name, plain)) in Symptom::ALL.iter().zip(&SYMPTOM_SEARCH_NAMES) {
             let info = s.info();
-            let matched = if name.contains(query) || plain.contains(query) {
-                Some(info.name)
-            } else if named.is_some_and(|t| symptom_terms(s).any(|f| f.is_a(t))) {
+            let by_name = name.contains(query) || plain.contains(query);
+            let matched = if by_name || named.is_some_and(|t| symptom_terms(s).any(|f| f.is_a(t))) {
                 Some(info.name)
             } else {
                 hpo_words_containing(s, query, &mut buffer)
