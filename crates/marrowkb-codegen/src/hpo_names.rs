@@ -169,10 +169,6 @@ pub fn emit(data_dir: &Path, ontology: &Ontology, index: &BTreeMap<u32, u16>) ->
     o.push_str("//! HPO 2025-01-16 term synonyms and the normalized name/synonym → term map (see\n");
     o.push_str("//! `crates/marrowkb-codegen/src/hpo_names.rs` for which texts map).\n\n");
     let s = synonyms.len();
-    let _ = writeln!(
-        o,
-        "/// Number of synonyms kept.\npub(crate) const HPO_SYNONYM_COUNT: usize = {s};"
-    );
     let _ = write!(
         o,
         "/// Where each term's synonyms start in the synonym tables, by term index (term `i` has synonyms `HPO_SYNONYM_STARTS[i]..HPO_SYNONYM_STARTS[i + 1]`).\npub(crate) static HPO_SYNONYM_STARTS: [u16; {}] = [",

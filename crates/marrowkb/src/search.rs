@@ -12,8 +12,9 @@ use crate::codes::{OmimId, OrphaId};
 use crate::generated::{DISORDER_SEARCH_NAMES, SYMPTOM_SEARCH_NAMES};
 use crate::hpo::{self, Term};
 use crate::lookup::normalize_input;
-use crate::normalize::Normalized;
+use crate::normalize::normalize;
 use crate::{Disorder, Gene, Result, Symptom};
+use std::sync::OnceLock;
 
 /// Finds one disorder from a name, synonym or abbreviation, or an `ORPHA:`/`OMIM:` identifier, or an
 /// ICD-10 code that exactly one disorder carries, or a gene symbol linked to exactly one disorder.
@@ -144,14 +145,13 @@ pub fn search(text: &str) -> Result<Vec<Hit>> {
         // A query that names an HPO term (by label or synonym: "low platelet count") also finds the symptoms
         // whose terms are that term or more specific ones.
         let named = crate::finding::find_without_suggestions(text).ok().map(|f| f.term);
-        let mut buffer = Normalized::new();
         for (&s, (name, plain)) in Symptom::ALL.iter().zip(&SYMPTOM_SEARCH_NAMES) {
             let info = s.info();
             let by_name = name.contains(query) || plain.contains(query);
             let matched = if by_name || named.is_some_and(|t| symptom_terms(s).any(|f| f.is_a(t))) {
                 Some(info.name)
             } else {
-                hpo_words_containing(s, query, &mut buffer)
+                hpo_words_containing(s, query)
             };
             let Some(matched) = matched else { continue };
             for &d in s.disorders() {
@@ -200,20 +200,36 @@ fn symptom_terms(s: Symptom) -> impl Iterator<Item = Term> {
     s.info().hpo.iter().filter_map(|&id| hpo::term(id).ok())
 }
 
+/// Every symptom's HPO words (the labels and synonyms of its terms), normalized, with the text as written:
+/// built on the first search that needs it (a few hundred short strings), then shared.
+fn symptom_hpo_words() -> &'static [Vec<(String, &'static str)>] {
+    static WORDS: OnceLock<Vec<Vec<(String, &'static str)>>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        Symptom::ALL
+            .iter()
+            .map(|&s| {
+                symptom_terms(s)
+                    .flat_map(|t| core::iter::once(t.name()).chain(t.synonyms().map(|syn| syn.text)))
+                    .filter_map(|text| Some((normalize(text).ok()?.as_str().to_owned(), text)))
+                    .collect()
+            })
+            .collect()
+    })
+}
+
 /// The first label or synonym of a symptom's HPO terms whose normalized form contains `query` (webbed
 /// fingers → "Webbed fingers or toes", HPO's lay synonym of Syndactyly).
-fn hpo_words_containing(s: Symptom, query: &str, buffer: &mut Normalized) -> Option<&'static str> {
-    symptom_terms(s).find_map(|t| {
-        core::iter::once(t.name())
-            .chain(t.synonyms().map(|syn| syn.text))
-            .find(|text| buffer.fill(text).is_ok() && buffer.as_str().contains(query))
-    })
+fn hpo_words_containing(s: Symptom, query: &str) -> Option<&'static str> {
+    symptom_hpo_words()
+        .get(s.index())?
+        .iter()
+        .find(|(normalized, _)| normalized.contains(query))
+        .map(|(_, text)| *text)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::normalize;
 
     #[test]
     fn symptom_words_reach_disorders_through_hpo() {

@@ -3,8 +3,6 @@
 //! HPO 2025-01-16 term synonyms and the normalized name/synonym → term map (see
 //! `crates/marrowkb-codegen/src/hpo_names.rs` for which texts map).
 
-/// Number of synonyms kept.
-pub(crate) const HPO_SYNONYM_COUNT: usize = 23502;
 /// Where each term's synonyms start in the synonym tables, by term index (term `i` has synonyms `HPO_SYNONYM_STARTS[i]..HPO_SYNONYM_STARTS[i + 1]`).
 pub(crate) static HPO_SYNONYM_STARTS: [u16; 19035] = [
     0, 0, 1, 2, 3, 3, 3, 3, 3, 11, 13, 16, 18, 22, 23, 24, 25, 26, 29, 29,
