@@ -1419,6 +1419,10 @@ fn hpo_term<'py>(py: Python<'py>, id: &Bound<'py, PyAny>) -> PyResult<Bound<'py,
     Ok(term_object(py, term_arg(py, id)?)?.into_any())
 }
 
+/// The `str` findings `term` has resolved (ids or words), each mapped to its shared `Term` object: as
+/// [`TERM_MEMO`], kept apart so that `hpo_term` still accepts ids only.
+static WORD_MEMO: PyOnceLock<Py<PyDict>> = PyOnceLock::new();
+
 /// The HPO term for a finding: an id (as `hpo_term`), a Term, a marrowkb symptom key or name, or any HPO
 /// label or synonym in any case (`"low platelet count"`). The same resolver as `differential`.
 #[pyfunction]
@@ -1427,10 +1431,20 @@ fn term<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, P
         return Ok(text.clone());
     }
     if let Ok(s) = text.cast::<PyString>() {
+        // As `hpo_term`: a text already resolved (findings repeat in real data) costs one dict probe.
+        let exact = text.is_exact_instance_of::<PyString>();
+        let memo = WORD_MEMO.get_or_init(py, || PyDict::new(py).unbind()).bind(py);
+        if exact && let Some(term) = memo.get_item(text)? {
+            return Ok(term);
+        }
         let bytes = s.encode_utf8()?;
         if let Ok(s) = core::str::from_utf8(bytes.as_bytes()) {
             let found = check(py, marrowkb::finding::term(s), Query::Text(s))?;
-            return Ok(term_object(py, found)?.into_any());
+            let term = term_object(py, found)?.into_any();
+            if exact && memo.len() < TERM_MEMO_MAX {
+                memo.set_item(text, &term)?;
+            }
+            return Ok(term);
         }
     }
     hpo_term(py, text)
