@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import re
 import sys
 import tomllib
@@ -285,8 +286,9 @@ def derive(sources: Path) -> dict[str, str]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sources", type=Path, default=ROOT / "target" / "sources",
-                    help="folder filled by scripts/fetch_sources.sh")
+    ap.add_argument("--sources", type=Path, default=Path(os.environ.get("MARROWKB_SOURCES") or ROOT / "target" / "sources"),
+                    help="folder filled by scripts/fetch_sources.sh (default: $MARROWKB_SOURCES, as that script, "
+                         "else target/sources)")
     ap.add_argument("--check", action="store_true", help="fail if a committed file differs instead of writing")
     args = ap.parse_args()
     files = derive(args.sources)
