@@ -261,7 +261,8 @@ impl TermInput<'_> {
                         },
                     }),
                 ),
-                Err(e) => (None, Err(e)),
+                // An id that parses but cannot be used (unknown, obsolete) is still reported as requested.
+                Err(e) => (HpoId::parse(text).ok(), Err(e)),
             },
             TermInput::Id(id) => (Some(id), hpo::resolve(id)),
             TermInput::Term(t) => (
