@@ -3,6 +3,9 @@ core's one resolver (marrowkb::finding)."""
 
 from __future__ import annotations
 
+import json
+from typing import Callable
+
 import pytest
 
 import marrowkb
@@ -68,3 +71,15 @@ def test_differential_raises_when_no_finding_resolves() -> None:
     # One usable finding: the others are reported, not raised.
     result = marrowkb.differential(["thrombocytopenia", "qqqq zzzz"])
     assert [r.status for r in result.rejected] == ["unknown"]
+
+
+@pytest.mark.parametrize(
+    "text", ["low platelet count", "THROMBOCYTOPAENIA", "webbed fingers", "nosebleeds", "HP:0000004", "Absent radius"]
+)
+def test_term_agrees_with_the_cli(rust_cli: Callable[..., str], text: str) -> None:
+    """One resolver, two doors: `marrowkb term --json` and `marrowkb.term` name the same term and synonyms."""
+    found = json.loads(rust_cli("term", text, "--json"))
+    t = marrowkb.term(text)
+    assert found["term"]["id"] == t.id and found["term"]["name"] == t.name
+    assert found["term"].get("lay_name") == t.lay_name
+    assert [tuple(s.values()) for s in found["synonyms"]] == [tuple(s) for s in t.synonyms]
