@@ -256,3 +256,43 @@ pub fn hits(out: &mut dyn Write, hits: &[Hit]) -> io::Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every disorder in patient words: its description and plain symptom names, no codes.
+    #[test]
+    fn plain_show_has_no_codes() {
+        for d in Disorder::ALL {
+            let mut out = Vec::new();
+            show_plain(&mut out, d).unwrap();
+            let text = String::from_utf8(out).unwrap();
+            let info = d.info();
+            assert!(text.contains(info.description), "{d:?}");
+            assert!(
+                !text.contains("HP:") && !text.contains("ORPHA") && !text.contains("OMIM"),
+                "{text}"
+            );
+            for f in info.features.iter().filter(|f| how_often(f.frequency).is_some()) {
+                assert!(text.contains(f.symptom.info().plain), "{d:?}: {:?}", f.symptom);
+            }
+        }
+    }
+
+    #[test]
+    fn term_shows_what_matched_and_lay_names() {
+        let mut out = Vec::new();
+        term(&mut out, marrowkb::finding::find("low platelet count").unwrap()).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.starts_with("HP:0001873 Thrombocytopenia\n"), "{text}");
+        assert!(
+            text.contains("exact layperson synonym \"Low platelet count\""),
+            "{text}"
+        );
+        assert_eq!(
+            with_lay(marrowkb::hpo::term(1873).unwrap()),
+            "HP:0001873 Thrombocytopenia (low platelet count)"
+        );
+    }
+}
