@@ -3171,7 +3171,8 @@ typedef struct MkbIcd10Link {
  */
 typedef struct MkbTermInput {
   /**
-   * The id as text (`"HP:0001873"`, `"0001873"`, `"HP_0001873"`), or NULL to use `id`.
+   * The finding as text: an id (`"HP:0001873"`, `"0001873"`, `"HP_0001873"`), a symptom key or name, or an HPO
+   * label or synonym (`"low platelet count"`), as `mkb_hpo_find` reads it; or NULL to use `id`.
    */
   const char *text;
   /**

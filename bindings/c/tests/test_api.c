@@ -1384,6 +1384,35 @@ static void test_hpo_find(void) {
     CHECK(lay_len == 18 && strncmp(lay, "Low platelet count", lay_len) == 0);
     CHECK_STATUS(mkb_hpo_lay_name(118, &lay, &lay_len), MKB_NOT_FOUND);
     CHECK_STATUS(mkb_hpo_lay_name(9999999, &lay, &lay_len), MKB_NOT_FOUND);
+
+    /* The differential reads words as mkb_hpo_find does: the same ranking as the ids. */
+    MkbTermInput words[2] = {{"low platelet count", NT, 0}, {"Absent radius", NT, 0}};
+    MkbTermInput ids[2] = {{NULL, 0, 1873}, {NULL, 0, 3974}};
+    MkbRanked by_words[32], by_ids[32];
+    for (int k = 0; k < 2; k++) {
+        MkbDifferentialQuery q;
+        memset(&q, 0, sizeof q);
+        q.observed = k == 0 ? words : ids;
+        q.observed_len = 2;
+        MkbDifferentialOutput o;
+        memset(&o, 0, sizeof o);
+        o.ranking = k == 0 ? by_words : by_ids;
+        o.ranking_cap = 32;
+        CHECK_STATUS(mkb_differential(&q, &o), MKB_OK);
+    }
+    for (size_t i = 0; i < mkb_disorder_count(); i++) {
+        CHECK(by_words[i].disorder == by_ids[i].disorder && by_words[i].score == by_ids[i].score);
+    }
+    CHECK(by_words[0].disorder == MKB_DISORDER_THROMBOCYTOPENIA_ABSENT_RADIUS);
+    /* Not one finding can be read: the first one's status, not a ranking of nothing. */
+    MkbTermInput unreadable[1] = {{"thrombocytopaenai", NT, 0}};
+    MkbDifferentialQuery q;
+    memset(&q, 0, sizeof q);
+    q.observed = unreadable;
+    q.observed_len = 1;
+    MkbDifferentialOutput o;
+    memset(&o, 0, sizeof o);
+    CHECK_STATUS(mkb_differential(&q, &o), MKB_NOT_FOUND);
 }
 
 int main(void) {
