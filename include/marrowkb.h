@@ -48,6 +48,11 @@
 #define MKB_MAX_INPUT_LEN 512
 
 /**
+ * The most terms `mkb_hpo_find` reports for an ambiguous or unknown text (`marrowkb::finding::MAX_CANDIDATES`).
+ */
+#define MKB_MAX_TERM_CHOICES 4
+
+/**
  * The most suggestions an unknown name carries (`marrowkb::lookup::MAX_SUGGESTIONS`).
  */
 #define MKB_MAX_SUGGESTIONS 3
@@ -1283,11 +1288,12 @@ enum MkbInputStatus
    */
   MKB_INPUT_STATUS_OBSOLETE = 6,
   /**
-   * Well-formed but not an HPO 2025-01-16 id: ignored.
+   * Well-formed but not an HPO 2025-01-16 id, or words that name no single term (unknown or ambiguous):
+   * ignored.
    */
   MKB_INPUT_STATUS_UNKNOWN = 7,
   /**
-   * Not shaped like an HPO id: ignored.
+   * Not shaped like an HPO id, or empty or over-long text: ignored.
    */
   MKB_INPUT_STATUS_MALFORMED = 8,
   /**
@@ -2783,6 +2789,82 @@ typedef uint32_t MkbHpoReplacement;
 #endif // __cplusplus
 
 /**
+ * How specific a synonym is, as HPO says (`EXACT`, `RELATED`, `BROAD`, `NARROW`).
+ *
+ * ```
+ * use marrowkb::finding::SynonymScope;
+ * assert_eq!(SynonymScope::Exact.key(), "exact");
+ * ```
+ */
+enum MkbHpoSynonymScope
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * The same meaning as the label.
+   */
+  MKB_HPO_SYNONYM_SCOPE_EXACT = 1,
+  /**
+   * Related in meaning.
+   */
+  MKB_HPO_SYNONYM_SCOPE_RELATED = 2,
+  /**
+   * Broader than the label.
+   */
+  MKB_HPO_SYNONYM_SCOPE_BROAD = 3,
+  /**
+   * Narrower than the label.
+   */
+  MKB_HPO_SYNONYM_SCOPE_NARROW = 4,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum MkbHpoSynonymScope MkbHpoSynonymScope;
+#else
+typedef uint32_t MkbHpoSynonymScope;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * HPO's synonym type, when it gives one.
+ *
+ * ```
+ * use marrowkb::finding::SynonymType;
+ * assert_eq!(SynonymType::Layperson.key(), "layperson");
+ * ```
+ */
+enum MkbHpoSynonymType
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Words a patient or family would use.
+   */
+  MKB_HPO_SYNONYM_TYPE_LAYPERSON = 1,
+  /**
+   * An abbreviation.
+   */
+  MKB_HPO_SYNONYM_TYPE_ABBREVIATION = 2,
+  /**
+   * The British spelling.
+   */
+  MKB_HPO_SYNONYM_TYPE_UK_SPELLING = 3,
+  /**
+   * The plural.
+   */
+  MKB_HPO_SYNONYM_TYPE_PLURAL_FORM = 4,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum MkbHpoSynonymType MkbHpoSynonymType;
+#else
+typedef uint32_t MkbHpoSynonymType;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
  * One value of a blood count: whether it was given, the number and its unit.
  */
 typedef struct MkbMeasurement {
@@ -3146,7 +3228,8 @@ typedef struct MkbIcd10Link {
  */
 typedef struct MkbTermInput {
   /**
-   * The id as text (`"HP:0001873"`, `"0001873"`, `"HP_0001873"`), or NULL to use `id`.
+   * The finding as text: an id (`"HP:0001873"`, `"0001873"`, `"HP_0001873"`), a symptom key or name, or an HPO
+   * label or synonym (`"low platelet count"`), as `mkb_hpo_find` reads it; or NULL to use `id`.
    */
   const char *text;
   /**
@@ -4080,6 +4163,47 @@ typedef struct MkbHpoTerm {
 } MkbHpoTerm;
 
 /**
+ * The terms an unresolved finding could mean: the candidates of an ambiguous text (`ambiguous` true), or
+ * the terms with the closest labels and synonyms (suggestions, best first).
+ */
+typedef struct MkbTermChoices {
+  /**
+   * Term numbers (1873 for `HP:0001873`); the first `len` are used, the rest are 0.
+   */
+  uint32_t items[MKB_MAX_TERM_CHOICES];
+  /**
+   * How many there are (0 to `MKB_MAX_TERM_CHOICES`).
+   */
+  size_t len;
+  /**
+   * Whether the text names all of these terms (ambiguous) rather than none (suggestions).
+   */
+  bool ambiguous;
+} MkbTermChoices;
+
+/**
+ * One synonym of an HPO term. `text` is NOT NUL-terminated: it points into static data, `text_len` bytes.
+ */
+typedef struct MkbHpoSynonym {
+  /**
+   * The synonym (UTF-8, `text_len` bytes, no NUL terminator).
+   */
+  const char *text;
+  /**
+   * Its length in bytes.
+   */
+  size_t text_len;
+  /**
+   * Its scope (`MkbHpoSynonymScope`).
+   */
+  uint32_t scope;
+  /**
+   * Its type (`MkbHpoSynonymType`), 0 for none.
+   */
+  uint32_t kind;
+} MkbHpoSynonym;
+
+/**
  * The disorders whose names are closest to an unknown name, best first.
  */
 typedef struct MkbSuggestions {
@@ -4852,6 +4976,59 @@ MkbStatus mkb_hpo_ancestors(uint32_t id,
  * `out` must point to a writable `bool`.
  */
 MkbStatus mkb_hpo_is_a(uint32_t id, uint32_t ancestor, bool *out);
+
+/**
+ * Resolves a finding, the way the differential does (`marrowkb::finding::find`): an HPO id (alternative
+ * and obsolete ids replaced), a marrowkb symptom key or name, or any HPO label or synonym in any case
+ * (`"low platelet count"`), and writes the term to `*out`.
+ *
+ * Returns the statuses of `mkb_hpo_term` for ids; for words `MKB_NOT_FOUND` when no single term has the
+ * text. `choices` may be NULL; when it is not, it is always written: on `MKB_NOT_FOUND` for words with the
+ * candidates of an ambiguous text (`choices->ambiguous`) or the closest terms (computing those takes a few
+ * milliseconds: pass NULL when they are not needed), otherwise empty.
+ *
+ * # Safety
+ * `text` as for `mkb_hpo_term`; `out` must point to a writable `MkbHpoTerm`; `choices` must be NULL or
+ * point to a writable `MkbTermChoices`.
+ */
+MkbStatus mkb_hpo_find(const char *text,
+                       size_t len,
+                       struct MkbHpoTerm *out,
+                       struct MkbTermChoices *choices);
+
+/**
+ * Writes how many synonyms term `id` has to `*out` (alternative ids resolved).
+ *
+ * Returns `MKB_NOT_FOUND` or `MKB_OBSOLETE_ID` when the id is not usable.
+ *
+ * # Safety
+ * `out` must point to a writable `size_t`.
+ */
+MkbStatus mkb_hpo_synonyms_len(uint32_t id, size_t *out);
+
+/**
+ * Writes synonym `index` (0 to `mkb_hpo_synonyms_len` - 1, in hp.obo order) of term `id` to `*out`.
+ *
+ * Returns `MKB_OUT_OF_RANGE` for an index past the end, `MKB_NOT_FOUND` or `MKB_OBSOLETE_ID`.
+ *
+ * # Safety
+ * `out` must point to a writable `MkbHpoSynonym`.
+ */
+MkbStatus mkb_hpo_synonym_at(uint32_t id, size_t index, struct MkbHpoSynonym *out);
+
+/**
+ * Writes term `id`'s plain name for patients (its first exact layperson synonym, else its first layperson
+ * synonym) to `*text` and `*text_len` (static, NOT NUL-terminated).
+ *
+ * Returns `MKB_NOT_FOUND` when HPO has no layperson synonym for the term (or the id is unknown), or
+ * `MKB_OBSOLETE_ID`.
+ *
+ * # Safety
+ * `text` and `text_len` must point to a writable `const char *` and `size_t`.
+ */
+MkbStatus mkb_hpo_lay_name(uint32_t id,
+                           const char **text,
+                           size_t *text_len);
 
 /**
  * Finds a disorder by any name, synonym or abbreviation, ignoring case, diacritics, punctuation, spaces

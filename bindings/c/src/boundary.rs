@@ -105,7 +105,11 @@ pub(crate) fn status_of(error: &Error) -> Status {
     match error {
         Error::EmptyInput => Status::MkbEmpty,
         Error::InputTooLong { .. } => Status::MkbTooLong,
-        Error::UnknownName { .. } | Error::UnknownId { .. } | Error::UnknownKey { .. } => Status::MkbNotFound,
+        Error::UnknownName { .. }
+        | Error::UnknownId { .. }
+        | Error::UnknownKey { .. }
+        | Error::UnknownTerm { .. }
+        | Error::AmbiguousTerm { .. } => Status::MkbNotFound,
         Error::MalformedId { .. } => Status::MkbMalformedId,
         Error::InvalidDiscriminant { .. } => Status::MkbInvalidEnum,
         Error::ObsoleteId { .. } => Status::MkbObsoleteId,

@@ -13,7 +13,8 @@ use marrowkb::differential::{self as dx, AbsenceKind, InputStatus, MatchKind, Te
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(C)]
 pub struct TermInputRecord {
-    /// The id as text (`"HP:0001873"`, `"0001873"`, `"HP_0001873"`), or NULL to use `id`.
+    /// The finding as text: an id (`"HP:0001873"`, `"0001873"`, `"HP_0001873"`), a symptom key or name, or an HPO
+    /// label or synonym (`"low platelet count"`), as `mkb_hpo_find` reads it; or NULL to use `id`.
     pub text: *const c_char,
     /// Bytes of `text`, or `MKB_NUL_TERMINATED`.
     pub len: usize,

@@ -222,3 +222,164 @@ impl<I: Iterator> Iterator for ExactLen<I> {
 }
 
 impl<I: Iterator> ExactSizeIterator for ExactLen<I> {}
+
+/// The most terms `mkb_hpo_find` reports for an ambiguous or unknown text (`marrowkb::finding::MAX_CANDIDATES`).
+pub const MAX_TERM_CHOICES: usize = 4;
+const _: () = assert!(MAX_TERM_CHOICES == marrowkb::finding::MAX_CANDIDATES);
+
+/// The terms an unresolved finding could mean: the candidates of an ambiguous text (`ambiguous` true), or
+/// the terms with the closest labels and synonyms (suggestions, best first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(C)]
+pub struct TermChoiceList {
+    /// Term numbers (1873 for `HP:0001873`); the first `len` are used, the rest are 0.
+    pub items: [u32; MAX_TERM_CHOICES],
+    /// How many there are (0 to `MKB_MAX_TERM_CHOICES`).
+    pub len: usize,
+    /// Whether the text names all of these terms (ambiguous) rather than none (suggestions).
+    pub ambiguous: bool,
+}
+
+impl TermChoiceList {
+    const EMPTY: TermChoiceList = TermChoiceList {
+        items: [0; MAX_TERM_CHOICES],
+        len: 0,
+        ambiguous: false,
+    };
+
+    fn from_error(error: &marrowkb::Error) -> Self {
+        let (choices, ambiguous) = match error {
+            marrowkb::Error::UnknownTerm { suggestions } => (suggestions, false),
+            marrowkb::Error::AmbiguousTerm { candidates } => (candidates, true),
+            _ => return Self::EMPTY,
+        };
+        let mut list = Self::EMPTY;
+        for (slot, term) in list.items.iter_mut().zip(choices.iter()) {
+            *slot = term.id().get();
+            list.len += 1;
+        }
+        list.ambiguous = ambiguous;
+        list
+    }
+}
+
+/// Resolves a finding, the way the differential does (`marrowkb::finding::find`): an HPO id (alternative
+/// and obsolete ids replaced), a marrowkb symptom key or name, or any HPO label or synonym in any case
+/// (`"low platelet count"`), and writes the term to `*out`.
+///
+/// Returns the statuses of `mkb_hpo_term` for ids; for words `MKB_NOT_FOUND` when no single term has the
+/// text. `choices` may be NULL; when it is not, it is always written: on `MKB_NOT_FOUND` for words with the
+/// candidates of an ambiguous text (`choices->ambiguous`) or the closest terms (computing those takes a few
+/// milliseconds: pass NULL when they are not needed), otherwise empty.
+///
+/// # Safety
+/// `text` as for `mkb_hpo_term`; `out` must point to a writable `MkbHpoTerm`; `choices` must be NULL or
+/// point to a writable `MkbTermChoices`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mkb_hpo_find(
+    text: *const c_char,
+    len: usize,
+    out: *mut HpoTermRecord,
+    choices: *mut TermChoiceList,
+) -> Status {
+    ffi_boundary!(nonnull(out) {
+        unsafe { crate::boundary::put_opt(choices, TermChoiceList::EMPTY) };
+        let text = unsafe { input(text, len) }?;
+        let found = if choices.is_null() {
+            marrowkb::finding::find_without_suggestions(text)
+        } else {
+            marrowkb::finding::find(text)
+        };
+        let found = match found {
+            Ok(f) => f,
+            Err(error) => {
+                unsafe { crate::boundary::put_opt(choices, TermChoiceList::from_error(&error)) };
+                return Err(error.into());
+            }
+        };
+        let resolved = Resolved {
+            term: found.term,
+            requested: found.requested.unwrap_or(found.term.id()),
+            replaced: match found.matched {
+                marrowkb::finding::Matched::ReplacedId(how) => Some(how),
+                _ => None,
+            },
+        };
+        unsafe { put(out, record(resolved)) };
+        Ok(())
+    })
+}
+
+/// One synonym of an HPO term. `text` is NOT NUL-terminated: it points into static data, `text_len` bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(C)]
+pub struct HpoSynonymRecord {
+    /// The synonym (UTF-8, `text_len` bytes, no NUL terminator).
+    pub text: *const c_char,
+    /// Its length in bytes.
+    pub text_len: usize,
+    /// Its scope (`MkbHpoSynonymScope`).
+    pub scope: u32,
+    /// Its type (`MkbHpoSynonymType`), 0 for none.
+    pub kind: u32,
+}
+
+// SAFETY: the text is static and never written.
+unsafe impl Send for HpoSynonymRecord {}
+unsafe impl Sync for HpoSynonymRecord {}
+
+/// Writes how many synonyms term `id` has to `*out` (alternative ids resolved).
+///
+/// Returns `MKB_NOT_FOUND` or `MKB_OBSOLETE_ID` when the id is not usable.
+///
+/// # Safety
+/// `out` must point to a writable `size_t`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mkb_hpo_synonyms_len(id: u32, out: *mut usize) -> Status {
+    ffi_boundary!(nonnull(out) {
+        let n = hpo::term(id)?.synonyms().len();
+        unsafe { put(out, n) };
+        Ok(())
+    })
+}
+
+/// Writes synonym `index` (0 to `mkb_hpo_synonyms_len` - 1, in hp.obo order) of term `id` to `*out`.
+///
+/// Returns `MKB_OUT_OF_RANGE` for an index past the end, `MKB_NOT_FOUND` or `MKB_OBSOLETE_ID`.
+///
+/// # Safety
+/// `out` must point to a writable `MkbHpoSynonym`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mkb_hpo_synonym_at(id: u32, index: usize, out: *mut HpoSynonymRecord) -> Status {
+    ffi_boundary!(nonnull(out) {
+        let synonym = hpo::term(id)?.synonyms().nth(index).ok_or(Status::MkbOutOfRange)?;
+        let record = HpoSynonymRecord {
+            text: synonym.text.as_ptr().cast::<c_char>(),
+            text_len: synonym.text.len(),
+            scope: synonym.scope as u32,
+            kind: synonym.kind.map_or(0, |k| k as u32),
+        };
+        unsafe { put(out, record) };
+        Ok(())
+    })
+}
+
+/// Writes term `id`'s plain name for patients (its first exact layperson synonym, else its first layperson
+/// synonym) to `*text` and `*text_len` (static, NOT NUL-terminated).
+///
+/// Returns `MKB_NOT_FOUND` when HPO has no layperson synonym for the term (or the id is unknown), or
+/// `MKB_OBSOLETE_ID`.
+///
+/// # Safety
+/// `text` and `text_len` must point to a writable `const char *` and `size_t`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mkb_hpo_lay_name(id: u32, text: *mut *const c_char, text_len: *mut usize) -> Status {
+    ffi_boundary!(nonnull(text, text_len) {
+        let lay = hpo::term(id)?.lay_name().ok_or(Status::MkbNotFound)?;
+        unsafe {
+            put(text, lay.as_ptr().cast::<c_char>());
+            put(text_len, lay.len());
+        }
+        Ok(())
+    })
+}

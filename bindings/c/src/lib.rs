@@ -49,7 +49,7 @@ pub use differential::{
     AbsenceMatchRecord, DifferentialOutput, DifferentialQuery, DisorderLikelihoodRatio, InputReportRecord,
     MissingHallmarkRecord, RankedRecord, TermInputRecord, TermMatchRecord,
 };
-pub use hpo::HpoTermRecord;
+pub use hpo::{HpoSynonymRecord, HpoTermRecord, MAX_TERM_CHOICES, TermChoiceList};
 pub use lookup::{MAX_SUGGESTIONS, NO_DISORDER, SearchHit, SearchHitKind, SuggestionList};
 pub use records::{
     CauseRecord, DiagnosticTestRecord, DisorderRecord, FeatureRecord, GeneRecord, Icd10Record, RelationRecord,

@@ -616,6 +616,16 @@ fn build() -> Tables {
         })
         .collect();
     let symptoms = Indexed::new(symptoms, Symptom::ALL.iter().map(|x| x.discriminant()));
+    // Search matches symptoms through the labels and synonyms of their HPO terms: those texts are prebuilt
+    // too, so a search hit never copies a string under the lock.
+    for x in Symptom::ALL {
+        for term in x.info().hpo.iter().filter_map(|&h| marrowkb::hpo::term(h).ok()) {
+            s.get(term.name());
+            for synonym in term.synonyms() {
+                s.get(synonym.text);
+            }
+        }
+    }
 
     let treatments = Treatment::ALL
         .iter()

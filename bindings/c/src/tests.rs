@@ -481,6 +481,8 @@ fn search_results_use_prebuilt_strings() {
     }
     queries.extend(Gene::all().map(|g| g.symbol().to_owned()));
     queries.extend(Symptom::ALL.iter().map(|s| s.name().to_owned()));
+    // Words that reach symptoms through HPO's labels and synonyms.
+    queries.extend(["low platelet count", "nosebleeds", "webbed fingers"].map(String::from));
     let strings = &tables().strings;
     let mut hits = 0;
     for query in &queries {

@@ -1467,6 +1467,73 @@ typedef struct Case {
     void (*run)(void);
 } Case;
 
+/* Findings in words: the same resolver as the differential (labels, synonyms, lay words, symptoms). */
+static void test_hpo_find(void) {
+    MkbHpoTerm t;
+    MkbTermChoices choices;
+    CHECK_STATUS(mkb_hpo_find("low platelet count", NT, &t, &choices), MKB_OK);
+    CHECK(t.id == 1873 && streq(t.name, "Thrombocytopenia") && choices.len == 0);
+    CHECK_STATUS(mkb_hpo_find("THROMBOCYTOPAENIA", NT, &t, NULL), MKB_OK);
+    CHECK(t.id == 1873);
+    CHECK_STATUS(mkb_hpo_find("HP:0000004", NT, &t, NULL), MKB_OK);
+    CHECK(t.requested == 4 && t.replaced == MKB_HPO_REPLACEMENT_ALT_ID);
+    CHECK_STATUS(mkb_hpo_find("nosebleeds", NT, &t, NULL), MKB_OK); /* a marrowkb symptom's plain name */
+    CHECK(t.id == 421);
+    CHECK_STATUS(mkb_hpo_find("thrombocytopaenai", NT, &t, &choices), MKB_NOT_FOUND);
+    CHECK(choices.len >= 1 && choices.items[0] == 1873 && !choices.ambiguous);
+    CHECK_STATUS(mkb_hpo_find("thrombocytopaenai", NT, &t, NULL), MKB_NOT_FOUND);
+    CHECK_STATUS(mkb_hpo_find("ASD", NT, &t, &choices), MKB_NOT_FOUND);
+    CHECK(choices.ambiguous && choices.len == 2 && choices.items[0] == 729 && choices.items[1] == 1631);
+    CHECK_STATUS(mkb_hpo_find("HP:abc", NT, &t, &choices), MKB_MALFORMED_ID);
+    CHECK(choices.len == 0);
+    CHECK_STATUS(mkb_hpo_find("", NT, &t, NULL), MKB_EMPTY);
+    CHECK_STATUS(mkb_hpo_find("x", NT, NULL, NULL), MKB_NULL_POINTER);
+
+    size_t n = 0;
+    CHECK_STATUS(mkb_hpo_synonyms_len(1873, &n), MKB_OK);
+    CHECK(n >= 1);
+    MkbHpoSynonym syn;
+    CHECK_STATUS(mkb_hpo_synonym_at(1873, 0, &syn), MKB_OK);
+    CHECK(syn.text_len == strlen("Low platelet count") && strncmp(syn.text, "Low platelet count", syn.text_len) == 0);
+    CHECK(syn.scope == MKB_HPO_SYNONYM_SCOPE_EXACT && syn.kind == MKB_HPO_SYNONYM_TYPE_LAYPERSON);
+    CHECK_STATUS(mkb_hpo_synonym_at(1873, n, &syn), MKB_OUT_OF_RANGE);
+    const char *lay = NULL;
+    size_t lay_len = 0;
+    CHECK_STATUS(mkb_hpo_lay_name(1873, &lay, &lay_len), MKB_OK);
+    CHECK(lay_len == 18 && strncmp(lay, "Low platelet count", lay_len) == 0);
+    CHECK_STATUS(mkb_hpo_lay_name(118, &lay, &lay_len), MKB_NOT_FOUND);
+    CHECK_STATUS(mkb_hpo_lay_name(9999999, &lay, &lay_len), MKB_NOT_FOUND);
+
+    /* The differential reads words as mkb_hpo_find does: the same ranking as the ids. */
+    MkbTermInput words[2] = {{"low platelet count", NT, 0}, {"Absent radius", NT, 0}};
+    MkbTermInput ids[2] = {{NULL, 0, 1873}, {NULL, 0, 3974}};
+    MkbRanked by_words[32], by_ids[32];
+    for (int k = 0; k < 2; k++) {
+        MkbDifferentialQuery q;
+        memset(&q, 0, sizeof q);
+        q.observed = k == 0 ? words : ids;
+        q.observed_len = 2;
+        MkbDifferentialOutput o;
+        memset(&o, 0, sizeof o);
+        o.ranking = k == 0 ? by_words : by_ids;
+        o.ranking_cap = 32;
+        CHECK_STATUS(mkb_differential(&q, &o), MKB_OK);
+    }
+    for (size_t i = 0; i < mkb_disorder_count(); i++) {
+        CHECK(by_words[i].disorder == by_ids[i].disorder && by_words[i].score == by_ids[i].score);
+    }
+    CHECK(by_words[0].disorder == MKB_DISORDER_THROMBOCYTOPENIA_ABSENT_RADIUS);
+    /* Not one finding can be read: the first one's status, not a ranking of nothing. */
+    MkbTermInput unreadable[1] = {{"thrombocytopaenai", NT, 0}};
+    MkbDifferentialQuery q;
+    memset(&q, 0, sizeof q);
+    q.observed = unreadable;
+    q.observed_len = 1;
+    MkbDifferentialOutput o;
+    memset(&o, 0, sizeof o);
+    CHECK_STATUS(mkb_differential(&q, &o), MKB_NOT_FOUND);
+}
+
 int main(void) {
     const Case cases[] = {
         {"threads (16 at once, first use)", test_threads},
@@ -1483,6 +1550,7 @@ int main(void) {
         {"vocabularies", test_vocabularies},
         {"lookup_many", test_lookup_many},
         {"HPO terms", test_hpo},
+        {"HPO findings in words", test_hpo_find},
         {"differential", test_differential},
         {"differential from a phenopacket", test_differential_phenopacket},
         {"blood count", test_blood_count},

@@ -83,7 +83,7 @@ fn finding(registry: &Registry, value: &Bound<'_, PyAny>, what: &dyn Fn() -> Str
         };
     }
     Err(PyTypeError::new_err(format!(
-        "{} must be an HPO id (str or int), a Term or a Symptom, not {}",
+        "{} must be an HPO id or words (str), an int id, a Term or a Symptom, not {}",
         what(),
         type_name(value)
     )))
@@ -340,15 +340,27 @@ pub(crate) fn differential<'py>(
             return Err(to_py_err(py, python_argument(error), shown));
         }
         Err(error) => {
-            // Strict mode failed: name the first unusable input (the core checks them in `inputs` order).
+            // Strict mode failed, or no input at all could be read: name the first unusable input (the core
+            // checks them in `inputs` order).
             query.strict = false;
-            let lenient = check(py, query.run(), Query::None)?;
-            let failed = lenient.rejected().next().and_then(|r| {
-                let list = if r.excluded { &excluded } else { &observed };
-                list.get(r.position)
-            });
+            let failed = match query.run() {
+                Ok(lenient) => lenient.rejected().next().and_then(|r| {
+                    let list = if r.excluded { &excluded } else { &observed };
+                    list.get(r.position)
+                }),
+                Err(_) => observed.first().or(excluded.first()),
+            };
             let shown = match (failed, error) {
-                (Some(f), Error::MalformedId { .. } | Error::UnknownId { .. } | Error::ObsoleteId { .. }) => f.query(),
+                (
+                    Some(f),
+                    Error::MalformedId { .. }
+                    | Error::UnknownId { .. }
+                    | Error::ObsoleteId { .. }
+                    | Error::UnknownTerm { .. }
+                    | Error::AmbiguousTerm { .. }
+                    | Error::EmptyInput
+                    | Error::InputTooLong { .. },
+                ) => f.query(),
                 (
                     _,
                     Error::InvalidArgument {

@@ -96,6 +96,9 @@ struct Registry {
     input_too_long: Py<PyAny>,
     invalid_measurement: Py<PyAny>,
     invalid_phenopacket: Py<PyAny>,
+    unknown_term: Py<PyAny>,
+    ambiguous_term: Py<PyAny>,
+    synonym: Py<PyAny>,
 }
 
 static REGISTRY: PyOnceLock<Registry> = PyOnceLock::new();
@@ -301,6 +304,14 @@ fn build_error(py: Python<'_>, error: Error, query: Query<'_>) -> PyResult<PyErr
             kwargs.set_item("argument", field)?;
             kwargs.set_item("reason", reason)?;
             &registry.invalid_phenopacket
+        }
+        Error::UnknownTerm { suggestions } => {
+            kwargs.set_item("suggestions", term_tuple(py, suggestions.iter())?)?;
+            &registry.unknown_term
+        }
+        Error::AmbiguousTerm { candidates } => {
+            kwargs.set_item("candidates", term_tuple(py, candidates.iter())?)?;
+            &registry.ambiguous_term
         }
         _ => &registry.base_error,
     };
@@ -971,6 +982,9 @@ fn _init(py: Python<'_>, namespace: &Bound<'_, PyDict>) -> PyResult<()> {
         input_too_long: class("InputTooLongError")?,
         invalid_measurement: class("InvalidMeasurementError")?,
         invalid_phenopacket: class("InvalidPhenopacketError")?,
+        unknown_term: class("UnknownTermError")?,
+        ambiguous_term: class("AmbiguousTermError")?,
+        synonym: class("Synonym")?,
     };
     REGISTRY
         .set(py, registry)
@@ -1350,6 +1364,28 @@ impl PyTerm {
     fn information_content(&self) -> f64 {
         self.0.information_content()
     }
+    /// The term's synonyms in hp.obo (all but those HPO discards): `Synonym(text, scope, type)` records.
+    #[getter]
+    fn synonyms<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let class = registry(py)?.synonym.bind(py);
+        let items = self
+            .0
+            .synonyms()
+            .map(|s| make_record(class, (s.text, s.scope.key(), s.kind.map(|k| k.key()))))
+            .collect::<PyResult<Vec<_>>>()?;
+        PyTuple::new(py, items)
+    }
+    /// The term's layperson synonyms: words a patient would use.
+    #[getter]
+    fn lay_names<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        PyTuple::new(py, self.0.lay_names().collect::<Vec<_>>())
+    }
+    /// The term's plain name for patients (its first exact layperson synonym, else its first layperson
+    /// synonym), or None.
+    #[getter]
+    fn lay_name(&self) -> Option<&'static str> {
+        self.0.lay_name()
+    }
     /// Whether this term is `other` or a descendant of it (`other`: a Term, a CURIE or a number).
     fn is_a(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
         Ok(self.0.is_a(term_arg(py, other)?))
@@ -1390,6 +1426,37 @@ fn hpo_term<'py>(py: Python<'py>, id: &Bound<'py, PyAny>) -> PyResult<Bound<'py,
         return Ok(term);
     }
     Ok(term_object(py, term_arg(py, id)?)?.into_any())
+}
+
+/// The `str` findings `term` has resolved (ids or words), each mapped to its shared `Term` object: as
+/// [`TERM_MEMO`], kept apart so that `hpo_term` still accepts ids only.
+static WORD_MEMO: PyOnceLock<Py<PyDict>> = PyOnceLock::new();
+
+/// The HPO term for a finding: an id (as `hpo_term`), a Term, a marrowkb symptom key or name, or any HPO
+/// label or synonym in any case (`"low platelet count"`). The same resolver as `differential`.
+#[pyfunction]
+fn term<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    if text.is_exact_instance_of::<PyTerm>() {
+        return Ok(text.clone());
+    }
+    if let Ok(s) = text.cast::<PyString>() {
+        // As `hpo_term`: a text already resolved (findings repeat in real data) costs one dict probe.
+        let exact = text.is_exact_instance_of::<PyString>();
+        let memo = WORD_MEMO.get_or_init(py, || PyDict::new(py).unbind()).bind(py);
+        if exact && let Some(term) = memo.get_item(text)? {
+            return Ok(term);
+        }
+        let bytes = s.encode_utf8()?;
+        if let Ok(s) = core::str::from_utf8(bytes.as_bytes()) {
+            let found = check(py, marrowkb::finding::term(s), Query::Text(s))?;
+            let term = term_object(py, found)?.into_any();
+            if exact && memo.len() < TERM_MEMO_MAX {
+                memo.set_item(text, &term)?;
+            }
+            return Ok(term);
+        }
+    }
+    hpo_term(py, text)
 }
 
 /// Like `hpo_term`, and says whether the id was an alternative or obsolete one.
@@ -1512,6 +1579,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyTerm>()?;
     m.add("HPO_RELEASE", hpo::RELEASE)?;
     m.add_function(wrap_pyfunction!(hpo_term, m)?)?;
+    m.add_function(wrap_pyfunction!(term, m)?)?;
     m.add_function(wrap_pyfunction!(hpo_resolve, m)?)?;
     m.add_function(wrap_pyfunction!(hpo_terms, m)?)?;
     m.add_function(wrap_pyfunction!(members, m)?)?;

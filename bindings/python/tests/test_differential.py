@@ -203,8 +203,11 @@ def test_input_reports() -> None:
 
 
 def test_lone_surrogate_is_malformed() -> None:
-    result = differential(["HP:\udc80"])
-    assert result.inputs[0].status == "malformed"
+    result = differential([THROMBOCYTOPENIA, "HP:\udc80"])
+    assert result.inputs[1].status == "malformed"
+    # Nothing usable at all: raised, not a flat ranking.
+    with pytest.raises(marrowkb.MalformedIdError):
+        differential(["HP:\udc80"])
 
 
 @pytest.mark.parametrize(
@@ -255,8 +258,11 @@ def test_strict_mode_raises_typed_errors() -> None:
             differential([THROMBOCYTOPENIA], evidence={TAR: bad}, strict=True)
         assert lr.value.argument == "evidence"
     # The first unusable input is the one named, observed before excluded.
-    with pytest.raises(marrowkb.MalformedIdError, match="got \"x\""):
-        differential(["x", "HP:9999999"], ["y"], strict=True)
+    with pytest.raises(marrowkb.MalformedIdError, match="got \"HP:x\""):
+        differential(["HP:x", "HP:9999999"], ["y"], strict=True)
+    # Words are findings too: unknown words are an unknown term, with suggestions.
+    with pytest.raises(marrowkb.UnknownTermError, match="got \"x y z\""):
+        differential(["x y z", "HP:9999999"], strict=True)
     # What strict mode accepts gives the lenient answer.
     ok = [THROMBOCYTOPENIA, ALT_ID, OBSOLETE_REPLACED]
     assert scored(differential(ok, strict=True)) == scored(differential(ok))

@@ -9,14 +9,15 @@
 //! "absent radius"). The human output is a table with the explanation of the best disorders; `--json` prints
 //! the library's serde JSON (an object whose `ranking` array lists every disorder best first).
 
+use marrowkb::Disorder;
 use marrowkb::differential::{AbsenceKind, Differential, MatchKind, Query, Sex, TermInput};
-use marrowkb::{Disorder, Symptom};
 use std::io::{self, Write};
 
 /// Arguments of `marrowkb differential`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct Args {
-    /// Findings the patient has: HPO ids (HP:0001873) or symptom keys (absent_radius).
+    /// Findings the patient has: HPO ids (HP:0001873), symptom keys (absent_radius), or HPO labels and synonyms in
+    /// any case ("thrombocytopenia", "low platelet count").
     #[arg(required_unless_present = "phenopacket")]
     pub terms: Vec<String>,
     /// Rank a GA4GH phenopacket (schema v2 JSON) instead of terms: its features, onset, sex and blood-count
@@ -63,13 +64,8 @@ fn parse_sex(text: &str) -> Result<Sex, String> {
         .map_err(|_| format!("expected female or male, found {text:?}"))
 }
 
-/// An input as the library takes it: an HPO id as text, or a symptom found by key or name.
+/// An input as the library takes it: text, resolved by `marrowkb::finding` (the same resolver as every door).
 fn input(text: &str) -> TermInput<'_> {
-    if marrowkb::codes::HpoId::parse(text).is_err()
-        && let Ok(symptom) = Symptom::find(text)
-    {
-        return TermInput::Symptom(symptom);
-    }
     TermInput::Text(text)
 }
 
@@ -229,7 +225,12 @@ fn explain(out: &mut dyn Write, result: &Differential, disorder: Disorder) -> io
             (MatchKind::Contradicted, Some(f), _) => format!("the disorder excludes {f}"),
             _ => "not explained".to_owned(),
         };
-        writeln!(out, "    {:+6.2}  {}: {how}", m.log10_lr(), m.term)?;
+        writeln!(
+            out,
+            "    {:+6.2}  {}: {how}",
+            m.log10_lr(),
+            crate::render::with_lay(m.term)
+        )?;
     }
     for a in result.absences(disorder) {
         let how = match (a.kind, a.feature) {
@@ -239,7 +240,12 @@ fn explain(out: &mut dyn Write, result: &Differential, disorder: Disorder) -> io
             (AbsenceKind::Consistent, _) => "absent, as expected".to_owned(),
             _ => "absent (not a feature)".to_owned(),
         };
-        writeln!(out, "    {:+6.2}  no {}: {how}", a.log10_lr(), a.term)?;
+        writeln!(
+            out,
+            "    {:+6.2}  no {}: {how}",
+            a.log10_lr(),
+            crate::render::with_lay(a.term)
+        )?;
     }
     for m in result.missing(disorder).iter().filter(|m| m.likelihood_ratio != 1.0) {
         writeln!(
@@ -259,7 +265,15 @@ fn explain(out: &mut dyn Write, result: &Differential, disorder: Disorder) -> io
         let names: Vec<String> = missing
             .iter()
             .take(6)
-            .map(|m| format!("{} ({:.0} %)", m.feature.name(), 100.0 * m.frequency))
+            .map(|m| match m.feature.lay_name() {
+                Some(lay) if !lay.eq_ignore_ascii_case(m.feature.name()) => format!(
+                    "{} [{}] ({:.0} %)",
+                    m.feature.name(),
+                    lay.to_lowercase(),
+                    100.0 * m.frequency
+                ),
+                _ => format!("{} ({:.0} %)", m.feature.name(), 100.0 * m.frequency),
+            })
             .collect();
         let more = if missing.len() > 6 {
             format!(", and {} more", missing.len() - 6)
@@ -333,7 +347,10 @@ mod tests {
             .find(|l| l.trim_start().starts_with("1 "))
             .unwrap_or_default();
         assert!(first.contains("Thrombocytopenia-absent radius syndrome"), "{text}");
-        assert!(text.contains("HP:0003974 Absent radius: feature"), "{text}");
+        assert!(
+            text.contains("HP:0003974 Absent radius (missing outer large bone of forearm): feature"),
+            "{text}"
+        );
         assert!(text.contains("no HP:0009777 Absent thumb"), "{text}");
     }
 
@@ -344,6 +361,18 @@ mod tests {
         assert_eq!(json["ranking"][0]["disorder"], "shwachman_diamond_syndrome");
         assert_eq!(json["ranking"].as_array().map(Vec::len), Some(Disorder::COUNT));
         assert_eq!(json["onset"], "childhood");
+    }
+
+    #[test]
+    fn words_resolve_like_ids_with_lay_names_shown() {
+        let words = output(&["low platelet count", "absent radius", "--explain", "1"]).unwrap_or_default();
+        let ids = output(&["HP:0001873", "HP:0003974", "--explain", "1"]).unwrap_or_default();
+        assert_eq!(words, ids);
+        assert!(words.contains("Thrombocytopenia (low platelet count)"), "{words}");
+        assert!(matches!(
+            output(&["thrombocytopaenai"]),
+            Err(Failure::Query(marrowkb::Error::UnknownTerm { .. }))
+        ));
     }
 
     #[test]

@@ -2,8 +2,9 @@
 //!
 //! ```text
 //! marrowkb list [--json]
-//! marrowkb show <name-or-code> [--json]
+//! marrowkb show <name-or-code> [--json | --plain]
 //! marrowkb search <text> [--json]
+//! marrowkb term <hpo-id-or-words> [--json]
 //! marrowkb cbc --hb 7.2g/dL --anc 0.3 --plt 15 --retic 12 --cellularity 15 --age 34 --sex f [--json]
 //! ```
 //!
@@ -39,6 +40,17 @@ enum Command {
         /// A name ("fanconi anaemia"), abbreviation ("DBA"), ORPHA:84, OMIM:105650, D64.4 or a gene symbol.
         query: String,
         /// Print the record as JSON.
+        #[arg(long, conflicts_with = "plain")]
+        json: bool,
+        /// Print the disorder in words a patient understands (for patient-education apps).
+        #[arg(long)]
+        plain: bool,
+    },
+    /// Find an HPO term by id, symptom key, label or synonym (clinical or lay words), with its synonyms.
+    Term {
+        /// HP:0001873, a symptom key, "thrombocytopenia", "low platelet count"…
+        text: String,
+        /// Print the term as JSON.
         #[arg(long)]
         json: bool,
     },
@@ -50,7 +62,7 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Rank the disorders for a patient's findings (HPO ids or symptom keys), with explanations.
+    /// Rank the disorders for a patient's findings (HPO ids, symptom keys, HPO labels or synonyms), with explanations.
     Differential(differential::Args),
     /// Interpret a complete blood count: cytopenias and their grades, pattern, aplastic anaemia severity.
     Cbc(cbc::CbcArgs),
@@ -89,10 +101,12 @@ fn run(command: Command, out: &mut dyn Write) -> Result<(), Failure> {
     match command {
         Command::List { json: true } => writeln!(out, "{}", marrowkb::export::to_json())?,
         Command::List { json: false } => render::list(out)?,
-        Command::Show { query, json } => {
+        Command::Show { query, json, plain } => {
             let disorder = marrowkb::resolve(&query)?;
             if json {
                 writeln!(out, "{}", marrowkb::export::disorder_json(disorder))?;
+            } else if plain {
+                render::show_plain(out, disorder)?;
             } else {
                 render::show(out, disorder)?;
             }
@@ -104,6 +118,15 @@ fn run(command: Command, out: &mut dyn Write) -> Result<(), Failure> {
                 writeln!(out, "{text}")?;
             } else {
                 render::hits(out, &hits)?;
+            }
+        }
+        Command::Term { text, json } => {
+            let found = marrowkb::finding::find(&text)?;
+            if json {
+                let text = serde_json::to_string_pretty(&render::TermJson::new(found)).map_err(io::Error::other)?;
+                writeln!(out, "{text}")?;
+            } else {
+                render::term(out, found)?;
             }
         }
         Command::Differential(args) => differential::run::<Failure>(&args, out)?,

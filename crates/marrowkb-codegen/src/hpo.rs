@@ -753,6 +753,7 @@ pub fn emit(data_dir: &Path, ontology: &Ontology, knowledge: &Knowledge) -> Resu
     Ok(vec![
         emit_terms(ontology, &topo)?,
         emit_profiles(&topo, knowledge, &bases, &units)?,
+        crate::hpo_names::emit(data_dir, ontology, &topo.index)?,
     ])
 }
 

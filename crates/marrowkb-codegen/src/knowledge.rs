@@ -2,7 +2,7 @@
 
 #[path = "../../marrowkb/src/normalize.rs"]
 #[allow(dead_code, missing_docs)]
-mod normalize;
+pub(crate) mod normalize;
 
 use crate::emit::{BANNER, ByteKey, camel, lit, opt_lit, slice};
 use crate::hpo::{Ontology, parse_u32, tsv_rows};

@@ -15,6 +15,7 @@
 
 pub mod emit;
 pub mod hpo;
+pub mod hpo_names;
 pub mod knowledge;
 
 use std::path::{Path, PathBuf};

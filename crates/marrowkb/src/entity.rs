@@ -13,6 +13,10 @@
 
 macro_rules! knowledge_enum {
     ($ty:ident, $info:ident, $table:path, $by_key:path, $by_name:path, $what:literal) => {
+        crate::entity::knowledge_enum!($ty, $info, $table, $by_key, $by_name, $what, |_| None);
+    };
+    // `$fallback` (`fn(&str) -> Option<Self>`, allocation-free) is asked when no key or name matches.
+    ($ty:ident, $info:ident, $table:path, $by_key:path, $by_name:path, $what:literal, $fallback:expr) => {
         impl $ty {
             /// How many values there are.
             pub const COUNT: usize = Self::ALL.len();
@@ -57,14 +61,17 @@ macro_rules! knowledge_enum {
             }
 
             /// Finds a value by key or any of its names, ignoring case, diacritics, punctuation, spaces and
-            /// British spelling. Never allocates.
+            /// British spelling (a symptom also by any label or synonym of its HPO terms). Never allocates.
             ///
             /// # Errors
             /// [`crate::Error::EmptyInput`], [`crate::Error::InputTooLong`], or
             /// [`crate::Error::UnknownKey`] when nothing matches.
             pub fn find(text: &str) -> crate::Result<Self> {
                 let normalized = crate::lookup::normalize_input(text)?;
-                crate::lookup::probe(&$by_name, normalized.as_bytes()).ok_or(crate::Error::UnknownKey { entity: $what })
+                let fallback: fn(&str) -> Option<Self> = $fallback;
+                crate::lookup::probe(&$by_name, normalized.as_bytes())
+                    .or_else(|| fallback(text))
+                    .ok_or(crate::Error::UnknownKey { entity: $what })
             }
         }
 

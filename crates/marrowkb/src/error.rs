@@ -30,7 +30,7 @@ pub enum Error {
     /// The text was empty, or only spaces and punctuation.
     #[error("empty input: give a name, synonym, abbreviation or code")]
     EmptyInput,
-    /// The text is longer than any name marrowkb knows: over 512 bytes, or over 96 letters and digits once
+    /// The text is longer than any name marrowkb knows: over 512 bytes, or over 128 letters and digits once
     /// spaces and punctuation are dropped (`max` says which), or over a code's or gene symbol's limit.
     #[error("input of {len} bytes is too long ({})", TooLongLimit(*max))]
     InputTooLong {
@@ -44,6 +44,18 @@ pub enum Error {
     UnknownName {
         /// The closest known disorders, best first (possibly none).
         suggestions: Suggestions,
+    },
+    /// No HPO term (and no marrowkb symptom) has this name or synonym: see [`crate::finding`].
+    #[error("unknown HPO term name{}", crate::finding::DidYouMean(suggestions))]
+    UnknownTerm {
+        /// The terms with the closest labels or synonyms, best first (possibly none).
+        suggestions: crate::finding::TermChoices,
+    },
+    /// The name or synonym belongs to several HPO terms: say which one (by id or label).
+    #[error("ambiguous HPO term name: it names {candidates}")]
+    AmbiguousTerm {
+        /// The terms it names, by HPO id.
+        candidates: crate::finding::TermChoices,
     },
     /// The text is not shaped like an identifier of this kind.
     #[error("malformed {kind} identifier: {reason}")]

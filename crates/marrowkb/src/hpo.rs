@@ -485,12 +485,17 @@ impl From<Term> for HpoIdArg {
 
 #[cfg(feature = "serde")]
 impl serde::Serialize for Term {
-    /// `{"id": "HP:0001873", "name": "Thrombocytopenia"}`.
+    /// `{"id": "HP:0001873", "name": "Thrombocytopenia", "lay_name": "Low platelet count"}` (`lay_name` only
+    /// when HPO has a layperson synonym: [`Term::lay_name`]).
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> core::result::Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("Term", 2)?;
+        let lay = self.lay_name();
+        let mut s = serializer.serialize_struct("Term", 2 + usize::from(lay.is_some()))?;
         s.serialize_field("id", &self.id())?;
         s.serialize_field("name", self.name())?;
+        if let Some(lay) = lay {
+            s.serialize_field("lay_name", lay)?;
+        }
         s.end()
     }
 }

@@ -38,6 +38,7 @@ mod entity;
 pub mod error;
 #[cfg(feature = "serde")]
 pub mod export;
+pub mod finding;
 pub mod gene;
 pub mod hpo;
 #[rustfmt::skip]

@@ -214,12 +214,12 @@ pub fn suggest(text: &str) -> Suggestions {
 /// rapidfuzz, which turns it into a Jaro cut-off with a division whose rounding can reject a score exactly at
 /// the cut-off (`ko` against `kostmann` scores 0.8, yet is cut at 0.8). The threshold itself is applied to
 /// the exact scores when ranking.
-const SCORE_SLACK: f64 = 1e-9;
+pub(crate) const SCORE_SLACK: f64 = 1e-9;
 
 /// An upper bound of the Jaro-Winkler similarity from the shared letters alone: the Jaro matches `m` are at
 /// most the size `c` of the multiset intersection, so Jaro ≤ (c/|a| + c/|b| + 1) / 3, and Winkler's prefix
 /// bonus gives at most 0.6 · Jaro + 0.4. Names whose bound is below the threshold are not compared.
-fn similarity_bound(input_counts: &[u8; 36], input_len: usize, name: &str, counts: &[u8; 36]) -> f64 {
+pub(crate) fn similarity_bound(input_counts: &[u8; 36], input_len: usize, name: &str, counts: &[u8; 36]) -> f64 {
     let common: usize = input_counts
         .iter()
         .zip(counts)

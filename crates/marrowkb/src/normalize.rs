@@ -14,7 +14,7 @@
 //! ```
 
 /// The longest normalized name, in bytes. Longer input is rejected as too long.
-pub const MAX_NORMALIZED_LEN: usize = 96;
+pub const MAX_NORMALIZED_LEN: usize = 128;
 /// The longest raw input accepted, in bytes (checked before any work is done).
 pub const MAX_INPUT_LEN: usize = 512;
 

@@ -10,8 +10,11 @@
 
 use crate::codes::{OmimId, OrphaId};
 use crate::generated::{DISORDER_SEARCH_NAMES, SYMPTOM_SEARCH_NAMES};
+use crate::hpo::{self, Term};
 use crate::lookup::normalize_input;
+use crate::normalize::normalize;
 use crate::{Disorder, Gene, Result, Symptom};
+use std::sync::OnceLock;
 
 /// Finds one disorder from a name, synonym or abbreviation, or an `ORPHA:`/`OMIM:` identifier, or an
 /// ICD-10 code that exactly one disorder carries, or a gene symbol linked to exactly one disorder.
@@ -94,7 +97,9 @@ pub struct Hit {
 }
 
 /// Searches names, synonyms, abbreviations, genes, symptoms and codes for `text` (normalized substring
-/// match for names and symptoms, exact match for genes and codes). Results: best kind first
+/// match for names and symptoms, exact match for genes and codes). Symptoms match through their HPO terms
+/// too: the labels and synonyms (clinical and lay) of their terms, and a query that names an HPO term finds
+/// the symptoms whose terms are it or more specific ones. Results: best kind first
 /// (name, gene, symptom, code), then by disorder; one hit per disorder and kind.
 ///
 /// ```
@@ -137,17 +142,25 @@ pub fn search(text: &str) -> Result<Vec<Hit>> {
         }
     }
     if !short {
+        // A query that names an HPO term (by label or synonym: "low platelet count") also finds the symptoms
+        // whose terms are that term or more specific ones.
+        let named = crate::finding::find_without_suggestions(text).ok().map(|f| f.term);
         for (&s, (name, plain)) in Symptom::ALL.iter().zip(&SYMPTOM_SEARCH_NAMES) {
-            if name.contains(query) || plain.contains(query) {
-                let info = s.info();
-                for &d in s.disorders() {
-                    if !hits.iter().any(|h| h.disorder == d && h.kind == HitKind::Symptom) {
-                        hits.push(Hit {
-                            disorder: d,
-                            kind: HitKind::Symptom,
-                            matched: info.name,
-                        });
-                    }
+            let info = s.info();
+            let by_name = name.contains(query) || plain.contains(query);
+            let matched = if by_name || named.is_some_and(|t| symptom_terms(s).any(|f| f.is_a(t))) {
+                Some(info.name)
+            } else {
+                hpo_words_containing(s, query)
+            };
+            let Some(matched) = matched else { continue };
+            for &d in s.disorders() {
+                if !hits.iter().any(|h| h.disorder == d && h.kind == HitKind::Symptom) {
+                    hits.push(Hit {
+                        disorder: d,
+                        kind: HitKind::Symptom,
+                        matched,
+                    });
                 }
             }
         }
@@ -182,10 +195,56 @@ pub fn search(text: &str) -> Result<Vec<Hit>> {
     Ok(hits)
 }
 
+/// The current HPO terms of a symptom.
+fn symptom_terms(s: Symptom) -> impl Iterator<Item = Term> {
+    s.info().hpo.iter().filter_map(|&id| hpo::term(id).ok())
+}
+
+/// Every symptom's HPO words (the labels and synonyms of its terms), normalized, with the text as written:
+/// built on the first search that needs it (a few hundred short strings), then shared.
+fn symptom_hpo_words() -> &'static [Vec<(String, &'static str)>] {
+    static WORDS: OnceLock<Vec<Vec<(String, &'static str)>>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        Symptom::ALL
+            .iter()
+            .map(|&s| {
+                symptom_terms(s)
+                    .flat_map(|t| core::iter::once(t.name()).chain(t.synonyms().map(|syn| syn.text)))
+                    .filter_map(|text| Some((normalize(text).ok()?.as_str().to_owned(), text)))
+                    .collect()
+            })
+            .collect()
+    })
+}
+
+/// The first label or synonym of a symptom's HPO terms whose normalized form contains `query` (webbed
+/// fingers → "Webbed fingers or toes", HPO's lay synonym of Syndactyly).
+fn hpo_words_containing(s: Symptom, query: &str) -> Option<&'static str> {
+    symptom_hpo_words()
+        .get(s.index())?
+        .iter()
+        .find(|(normalized, _)| normalized.contains(query))
+        .map(|(_, text)| *text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::normalize;
+
+    #[test]
+    fn symptom_words_reach_disorders_through_hpo() {
+        let has = |text: &str, d: Disorder| {
+            search(text)
+                .unwrap_or_default()
+                .iter()
+                .any(|h| h.kind == HitKind::Symptom && h.disorder == d)
+        };
+        assert!(has("low platelet count", Disorder::ThrombocytopeniaAbsentRadius));
+        assert!(has("nosebleeds", Disorder::AplasticAnemia));
+        assert!(has("webbed fingers", Disorder::ThrombocytopeniaAbsentRadius));
+        assert!(has("Abnormal bleeding", Disorder::AplasticAnemia));
+        assert!(!has("webbed fingers", Disorder::CyclicNeutropenia));
+    }
 
     /// The generated search tables hold exactly what normalizing the records at query time gives, so
     /// precomputing them changes no result.

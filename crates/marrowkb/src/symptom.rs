@@ -22,7 +22,8 @@ crate::entity::knowledge_enum!(
     SYMPTOMS,
     SYMPTOM_BY_KEY,
     SYMPTOM_BY_NAME,
-    "symptom"
+    "symptom",
+    |text| Symptom::from_term(crate::finding::find_exact(text)?.term)
 );
 
 /// Everything known about one symptom or clinical feature.
@@ -75,6 +76,19 @@ impl Symptom {
             .get(&id.get())
             .copied()
             .ok_or(Error::UnknownId { kind: IdKind::Hpo })
+    }
+
+    /// The symptom one of whose HPO terms is `term`, if any (no allocation).
+    ///
+    /// ```
+    /// use marrowkb::{Symptom, finding};
+    /// // "Easy bruising" is HPO's lay synonym of HP:0000978, the term of the symptom `bruising_susceptibility`.
+    /// assert_eq!(Symptom::from_term(finding::term("easy bruising")?), Some(Symptom::from_key("bruising_susceptibility")?));
+    /// assert_eq!(Symptom::find("easy bruising")?, Symptom::from_key("bruising_susceptibility")?);
+    /// # Ok::<(), marrowkb::Error>(())
+    /// ```
+    pub fn from_term(term: crate::hpo::Term) -> Option<Self> {
+        SYMPTOM_BY_HPO.get(&term.id().get()).copied()
     }
 
     /// Disorders with this feature, in discriminant order.

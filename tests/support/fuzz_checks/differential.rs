@@ -140,7 +140,27 @@ pub fn check_input(input: &Input<'_>) {
     }
     let lenient = match lenient {
         Ok(r) => r,
-        Err(e) => panic!("the lenient differential failed with {e:?} ({e}); input {input:?}"),
+        // Only when findings were given and not one could be read: then the first one's error, which is also
+        // strict mode's, and each finding fails alone.
+        Err(e) => {
+            assert!(
+                !observed.is_empty() || !excluded.is_empty(),
+                "the lenient differential failed with {e:?} ({e}) without findings; input {input:?}"
+            );
+            assert_eq!(
+                strict.as_ref().err(),
+                Some(&e),
+                "lenient and strict errors differ; input {input:?}"
+            );
+            for finding in observed.iter().chain(&excluded) {
+                let alone = [*finding];
+                assert!(
+                    Query::new(&alone).strict(true).run().is_err(),
+                    "the lenient differential failed with {e:?} though {finding:?} is usable; input {input:?}"
+                );
+            }
+            return;
+        }
     };
     check_result(&lenient, &query, input);
 
@@ -282,7 +302,13 @@ pub fn check_result(r: &Differential, query: &Query<'_>, input: &Input<'_>) {
         assert_eq!(report.error.is_some(), rejected, "{report:?}");
         assert_eq!(report.term.is_some(), !rejected, "{report:?}");
         match (report.status, report.error) {
-            (InputStatus::Malformed, Some(Error::MalformedId { .. })) => assert!(report.requested.is_none()),
+            (
+                InputStatus::Malformed,
+                Some(Error::MalformedId { .. } | Error::EmptyInput | Error::InputTooLong { .. }),
+            ) => assert!(report.requested.is_none()),
+            (InputStatus::Unknown, Some(Error::UnknownTerm { .. } | Error::AmbiguousTerm { .. })) => {
+                assert!(report.requested.is_none())
+            }
             (InputStatus::Obsolete, Some(Error::ObsoleteId { id, .. })) => {
                 assert_eq!(report.requested.map(HpoId::get), Some(id), "{report:?}");
             }

@@ -101,6 +101,7 @@ pub fn check_text(text: &str) {
     check_resolve(text, exact);
     check_search(text, normalized.ok().as_ref().map(|n| n.as_str()));
     check_entities(text);
+    check_finding(text);
 }
 
 /// The normalization as the module documentation states it, written plainly (the first implementation,
@@ -308,6 +309,54 @@ fn check_search(text: &str, query: Option<&str>) {
             }
             HitKind::Symptom | HitKind::Code => {}
         }
+    }
+}
+
+/// The findings resolver (`marrowkb::finding`): documented errors only, the three entry points agree, a
+/// label or synonym hit is found again by that text, and suggestions and candidates are distinct terms.
+fn check_finding(text: &str) {
+    use marrowkb::finding::{self, Matched};
+    let found = finding::find(text);
+    let quick = finding::find_without_suggestions(text);
+    assert_eq!(
+        finding::find_exact(text),
+        found.ok(),
+        "{text:?}: find_exact disagrees with find"
+    );
+    match (found, quick) {
+        (Ok(f), Ok(q)) => {
+            assert_eq!(f, q, "{text:?}");
+            match f.matched {
+                Matched::Name => assert_eq!(finding::term(f.term.name()), Ok(f.term), "{text:?}"),
+                Matched::Synonym(s) => assert!(f.term.synonyms().any(|x| x == s), "{text:?}: {s:?}"),
+                Matched::Symptom(s) => assert_eq!(Some(&f.term.id()), s.info().hpo.first(), "{text:?}"),
+                Matched::Id | Matched::ReplacedId(_) => assert!(f.requested.is_some(), "{text:?}"),
+                _ => {}
+            }
+        }
+        (Err(Error::UnknownTerm { suggestions }), Err(Error::UnknownTerm { suggestions: none })) => {
+            assert!(none.is_empty(), "{text:?}");
+            let terms: Vec<_> = suggestions.iter().collect();
+            let mut unique = terms.clone();
+            unique.sort();
+            unique.dedup();
+            assert_eq!(unique.len(), terms.len(), "{text:?}: a suggestion came twice");
+        }
+        (Err(Error::AmbiguousTerm { candidates }), Err(e)) => {
+            assert_eq!(e, Error::AmbiguousTerm { candidates }, "{text:?}");
+            assert!(candidates.len() >= 2, "{text:?}");
+        }
+        (
+            Err(
+                e @ (Error::EmptyInput
+                | Error::InputTooLong { .. }
+                | Error::MalformedId { .. }
+                | Error::UnknownId { .. }
+                | Error::ObsoleteId { .. }),
+            ),
+            Err(q),
+        ) => assert_eq!(e, q, "{text:?}"),
+        other => panic!("{text:?}: finding::find returned {other:?}"),
     }
 }
 

@@ -65,6 +65,9 @@ __all__ = [
     "UnknownIdError",
     "UnknownKeyError",
     "UnknownNameError",
+    "UnknownTermError",
+    "AmbiguousTermError",
+    "Synonym",
     "Xref",
     "__version__",
     "disorders_for_gene",
@@ -73,6 +76,7 @@ __all__ = [
     "hpo_resolve",
     "hpo_term",
     "hpo_terms",
+    "term",
     "lookup",
     "lookup_exact",
     "lookup_many",
@@ -158,6 +162,34 @@ class UnknownKeyError(MarrowkbError, LookupError):
     def __init__(self, message: str = "", *, query: Union[str, int, float, None] = None, entity: str = "") -> None:
         super().__init__(message, query=query)
         self.entity = entity
+
+
+class UnknownTermError(MarrowkbError, LookupError):
+    """No HPO term has this label or synonym; ``suggestions`` are the terms with the closest ones, best first."""
+
+    def __init__(
+        self,
+        message: str = "",
+        *,
+        query: Union[str, int, float, None] = None,
+        suggestions: Tuple[Term, ...] = (),
+    ) -> None:
+        super().__init__(message, query=query)
+        self.suggestions = suggestions
+
+
+class AmbiguousTermError(MarrowkbError, LookupError):
+    """The label or synonym names several HPO terms (``candidates``, by id): give the id or the label instead."""
+
+    def __init__(
+        self,
+        message: str = "",
+        *,
+        query: Union[str, int, float, None] = None,
+        candidates: Tuple[Term, ...] = (),
+    ) -> None:
+        super().__init__(message, query=query)
+        self.candidates = candidates
 
 
 class MalformedIdError(MarrowkbError, ValueError):
@@ -315,6 +347,13 @@ LookupResult = _record(
     "One answer of lookup_many_with_suggestions().",
     disorder="The Disorder, or None.",
     suggestions="For a miss, the closest disorders (best first); () for a hit.",
+)
+Synonym = _record(
+    "Synonym",
+    "One synonym of an HPO term (Term.synonyms).",
+    text="The synonym as HPO writes it.",
+    scope='"exact", "related", "broad" or "narrow".',
+    type='"layperson", "abbreviation", "uk_spelling", "plural_form", or None.',
 )
 HpoResolution = _record(
     "HpoResolution",
@@ -517,7 +556,7 @@ class _Symptom(_KnowledgeEnum):
 
     @staticmethod
     def find(text: str) -> Symptom:
-        """The symptom with this key, clinical or plain name (normalized); :class:`UnknownKeyError` otherwise."""
+        """The symptom with this key, clinical or plain name, or any HPO label or synonym of its terms (normalized); :class:`UnknownKeyError` otherwise."""
         return _n.find("symptom", text)  # type: ignore[no-any-return]
 
 
@@ -609,6 +648,7 @@ disorders_for_gene = _n.disorders_for_gene
 gene_info = _n.gene_info
 genes = _n.genes
 hpo_term = _n.hpo_term
+term = _n.term
 hpo_resolve = _n.hpo_resolve
 hpo_terms = _n.hpo_terms
 Term = _n.Term

@@ -37,6 +37,9 @@ __all__ = [
     "UnknownIdError",
     "UnknownKeyError",
     "UnknownNameError",
+    "UnknownTermError",
+    "AmbiguousTermError",
+    "Synonym",
     "Xref",
     "__version__",
     "disorders_for_gene",
@@ -45,6 +48,7 @@ __all__ = [
     "hpo_resolve",
     "hpo_term",
     "hpo_terms",
+    "term",
     "lookup",
     "lookup_exact",
     "lookup_many",
@@ -88,6 +92,18 @@ class UnknownNameError(MarrowkbError, LookupError):
     suggestions: tuple[Disorder, ...]
     def __init__(
         self, message: str = "", *, query: str | int | float | None = None, suggestions: tuple[Disorder, ...] = ()
+    ) -> None: ...
+
+class UnknownTermError(MarrowkbError, LookupError):
+    suggestions: tuple[Term, ...]
+    def __init__(
+        self, message: str = "", *, query: str | int | float | None = None, suggestions: tuple[Term, ...] = ()
+    ) -> None: ...
+
+class AmbiguousTermError(MarrowkbError, LookupError):
+    candidates: tuple[Term, ...]
+    def __init__(
+        self, message: str = "", *, query: str | int | float | None = None, candidates: tuple[Term, ...] = ()
     ) -> None: ...
 
 class UnknownIdError(MarrowkbError, LookupError):
@@ -200,6 +216,11 @@ class CodeMatch(NamedTuple):
 class LookupResult(NamedTuple):
     disorder: Disorder | None
     suggestions: tuple[Disorder, ...]
+
+class Synonym(NamedTuple):
+    text: str
+    scope: str
+    type: str | None
 
 class HpoResolution(NamedTuple):
     term: Term
@@ -322,6 +343,12 @@ class Term:
     def disease_fraction(self) -> float: ...
     @property
     def information_content(self) -> float: ...
+    @property
+    def synonyms(self) -> tuple[Synonym, ...]: ...
+    @property
+    def lay_names(self) -> tuple[str, ...]: ...
+    @property
+    def lay_name(self) -> str | None: ...
     def is_a(self, other: int | str | Term) -> bool: ...
     def __eq__(self, value: object, /) -> bool: ...
     def __ne__(self, value: object, /) -> bool: ...
@@ -1038,6 +1065,7 @@ def lookup_many(names: Iterable[str]) -> list[Disorder | None]: ...
 def lookup_many_with_suggestions(names: Iterable[str]) -> list[LookupResult]: ...
 def hpo_term(id: int | str | Term) -> Term: ...
 def hpo_resolve(id: int | str) -> HpoResolution: ...
+def term(text: int | str | Term) -> Term: ...
 def hpo_terms() -> tuple[Term, ...]: ...
 def to_json() -> str: ...
 def to_dict() -> dict[str, Any]: ...

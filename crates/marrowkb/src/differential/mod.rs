@@ -245,7 +245,8 @@ impl AgeOfOnset {
     }
 }
 
-/// One input term: an HPO id (parsed or as text), a [`Term`], or a [`Symptom`] (its primary HPO id).
+/// One input term: text (an HPO id, a symptom, or an HPO label or synonym, resolved by
+/// [`crate::finding::find`]), a parsed id, a [`Term`], or a [`Symptom`] (its primary HPO id).
 ///
 /// ```
 /// use marrowkb::differential::TermInput;
@@ -259,7 +260,7 @@ impl AgeOfOnset {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TermInput<'a> {
-    /// Text: `HP:0001873`, `0001873`, `HP_0001873`…
+    /// Text: `HP:0001873`, `0001873`, `HP_0001873`, `thrombocytopenia`, `low platelet count`…
     Text(&'a str),
     /// A parsed id (may be obsolete or unknown).
     Id(HpoId),
@@ -304,9 +305,21 @@ impl TermInput<'_> {
     /// Resolves to a current term: `Ok((parsed id, resolution))` or the reason it cannot be used.
     fn resolve(self) -> (Option<HpoId>, Result<hpo::Resolved>) {
         match self {
-            TermInput::Text(text) => match HpoId::parse(text) {
-                Ok(id) => (Some(id), hpo::resolve(id)),
-                Err(e) => (None, Err(e)),
+            // The one findings resolver: an id, a symptom, or an HPO label or synonym.
+            TermInput::Text(text) => match crate::finding::find(text) {
+                Ok(f) => (
+                    f.requested.or(Some(f.term.id())),
+                    Ok(hpo::Resolved {
+                        term: f.term,
+                        requested: f.requested.unwrap_or(f.term.id()),
+                        replaced: match f.matched {
+                            crate::finding::Matched::ReplacedId(how) => Some(how),
+                            _ => None,
+                        },
+                    }),
+                ),
+                // An id that parses but cannot be used (unknown, obsolete) is still reported as requested.
+                Err(e) => (HpoId::parse(text).ok(), Err(e)),
             },
             TermInput::Id(id) => (Some(id), hpo::resolve(id)),
             TermInput::Term(t) => (
@@ -443,7 +456,7 @@ impl<'a> Query<'a> {
     ///
     /// ```
     /// use marrowkb::differential::{Query, TermInput};
-    /// let inputs = [TermInput::Text("HP:000187x")];
+    /// let inputs = [TermInput::Text("HP:0001873"), TermInput::Text("HP:000187x")];
     /// assert!(Query::new(&inputs).strict(true).run().is_err());
     /// assert!(Query::new(&inputs).run().is_ok());
     /// ```
@@ -484,7 +497,9 @@ impl<'a> Query<'a> {
 /// ([`Error::UnknownId`]) or obsolete without replacement ([`Error::ObsoleteId`]) — observed terms first,
 /// then excluded ones — or an invalid age of onset or likelihood ratio ([`Error::InvalidArgument`]).
 /// Without strict mode these are reported in [`Differential::inputs`] (and an invalid age or ratio is
-/// ignored), and the function does not fail.
+/// ignored), unless no input at all could be read: then the first input's error is returned rather than a
+/// ranking of nothing. Text inputs that name no term give [`Error::UnknownTerm`] (with suggestions) or
+/// [`Error::AmbiguousTerm`] (with the candidates).
 pub fn differential(query: &Query<'_>) -> Result<Differential> {
     let mut inputs = Vec::with_capacity(query.observed.len() + query.excluded.len());
     let (observed, excluded) = resolve_inputs(query, &mut inputs)?;
@@ -590,7 +605,9 @@ fn resolve_inputs(query: &Query<'_>, inputs: &mut Vec<InputReport>) -> Result<(V
                         return Err(e);
                     }
                     report.status = match e {
-                        Error::MalformedId { .. } => InputStatus::Malformed,
+                        Error::MalformedId { .. } | Error::EmptyInput | Error::InputTooLong { .. } => {
+                            InputStatus::Malformed
+                        }
                         Error::ObsoleteId { .. } => InputStatus::Obsolete,
                         _ => InputStatus::Unknown,
                     };
@@ -621,6 +638,12 @@ fn resolve_inputs(query: &Query<'_>, inputs: &mut Vec<InputReport>) -> Result<(V
             }
             inputs.push(report);
         }
+    }
+    // Findings were given but not one could be read: an error, not a ranking of nothing.
+    if inputs.iter().all(|r| r.error.is_some())
+        && let Some(e) = inputs.iter().find_map(|r| r.error)
+    {
+        return Err(e);
     }
     let implied_observed = |h: Term, all: &[Term]| all.iter().any(|&o| o != h && o.is_a(h));
     let implied_excluded = |h: Term, all: &[Term]| all.iter().any(|&o| o != h && h.is_a(o));

@@ -217,9 +217,10 @@ pub enum InputStatus {
     NotPhenotype = 5,
     /// Obsolete with no single replacement: ignored.
     Obsolete = 6,
-    /// Well-formed but not an HPO 2025-01-16 id: ignored.
+    /// Well-formed but not an HPO 2025-01-16 id, or words that name no single term (unknown or ambiguous):
+    /// ignored.
     Unknown = 7,
-    /// Not shaped like an HPO id: ignored.
+    /// Not shaped like an HPO id, or empty or over-long text: ignored.
     Malformed = 8,
     /// Implied by another finding of the same list (an observed finding more general than another observed
     /// one, an excluded finding more specific than another excluded one): not scored, as it adds nothing.

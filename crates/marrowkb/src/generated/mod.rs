@@ -12,9 +12,12 @@ mod indexes;
 mod hpo_terms;
 #[rustfmt::skip]
 mod hpo_profiles;
+#[rustfmt::skip]
+mod hpo_names;
 
 pub use disorders::*;
 pub use vocabularies::*;
 pub(crate) use indexes::*;
 pub(crate) use hpo_terms::*;
 pub(crate) use hpo_profiles::*;
+pub(crate) use hpo_names::*;

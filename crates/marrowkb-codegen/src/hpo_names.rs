@@ -1,0 +1,283 @@
+//! HPO term names and synonyms (`data/derived/hpo_synonyms.tsv`): the synonym tables behind `Term::synonyms`
+//! and the normalized text → term map behind `marrowkb::finding`.
+//!
+//! Which texts map (the rule, applied to every term of the release):
+//! 1. A term's **label** always resolves to that term (labels are unique once normalized; checked here).
+//! 2. Otherwise its **exact** synonyms and its **layperson** synonyms (whatever their scope: HPO marks
+//!    some lay words broad or narrow, e.g. "Bruises easily") resolve to it.
+//! 3. Otherwise its **related, broad and narrow** synonyms resolve to it.
+//!
+//! A text that, at the first of these levels where it occurs, points at several terms maps to none of them:
+//! it is recorded as ambiguous with its candidates, so a look-up reports it instead of picking one. Synonyms
+//! HPO itself discards (`obsolete_synonym`) and the allelic-requirement codes (`HP:0034334` type) are not
+//! names of the term and are left out; texts whose normalized form is empty or over the normalizer's limit
+//! cannot be looked up and are not mapped (they are still listed among the term's synonyms).
+//!
+//! The map stores no keys: a slot holds the id of one text (a label or a synonym), and the look-up confirms a
+//! hit by normalizing that text and comparing (ambiguous entries keep their normalized key in a small table).
+//! That keeps the binary small (no second copy of 40 000 strings) at the cost of one normalization per hit.
+
+use crate::emit::{BANNER, lit};
+use crate::hpo::{Ontology, parse_u32, tsv_rows};
+use crate::knowledge::normalize;
+use crate::{Error, GeneratedFile, Result};
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// The most terms one ambiguous text may point at (the run-time error holds them in a fixed array).
+pub const MAX_CANDIDATES: usize = 4;
+
+/// Bit 31 of a slot value: the value is an index into the ambiguous table, not a text id.
+const AMBIGUOUS: u32 = 1 << 31;
+
+/// One synonym kept for a term.
+struct Synonym {
+    term: u16,
+    /// `scope | type << 2` (see [`scope_code`] and [`type_code`]).
+    kind: u8,
+    text: String,
+}
+
+/// Scope codes, as the run-time `SynonymScope` discriminants minus one.
+fn scope_code(scope: &str) -> Option<u8> {
+    Some(match scope {
+        "exact" => 0,
+        "related" => 1,
+        "broad" => 2,
+        "narrow" => 3,
+        _ => return None,
+    })
+}
+
+/// Synonym type codes (0: none); `None` for types that are not names of the term (left out).
+fn type_code(kind: &str) -> Option<Option<u8>> {
+    Some(Some(match kind {
+        "" => 0,
+        "layperson" => 1,
+        "abbreviation" => 2,
+        "uk_spelling" => 3,
+        "plural_form" => 4,
+        "obsolete_synonym" | "HP:0034334" => return Some(None),
+        _ => return None,
+    }))
+}
+
+/// Emits `hpo_names.rs`. `index` is the term index by term number (the topological order of `hpo_terms.rs`).
+///
+/// # Errors
+/// Bad derived data, two labels that normalize alike, or a text with more than [`MAX_CANDIDATES`] terms.
+pub fn emit(data_dir: &Path, ontology: &Ontology, index: &BTreeMap<u32, u16>) -> Result<GeneratedFile> {
+    let file = "derived/hpo_synonyms.tsv";
+    let text = crate::read(&data_dir.join(file))?;
+    let invalid = |record: String, message: String| Error::Invalid {
+        file: file.into(),
+        record,
+        message,
+    };
+    let mut synonyms: Vec<Synonym> = Vec::new();
+    for row in tsv_rows(file, &text, 4) {
+        let (line, cols) = row?;
+        let id = parse_u32(file, line, cols[0])?;
+        let term = *index
+            .get(&id)
+            .ok_or_else(|| invalid(format!("line {line}"), format!("HP:{id:07} is not a current term")))?;
+        let scope = scope_code(cols[1])
+            .ok_or_else(|| invalid(format!("line {line}"), format!("unknown synonym scope {:?}", cols[1])))?;
+        let kind = type_code(cols[2])
+            .ok_or_else(|| invalid(format!("line {line}"), format!("unknown synonym type {:?}", cols[2])))?;
+        let Some(kind) = kind else { continue };
+        if cols[3].is_empty() {
+            return Err(invalid(format!("line {line}"), "empty synonym".into()));
+        }
+        synonyms.push(Synonym {
+            term,
+            kind: scope | kind << 2,
+            text: cols[3].to_owned(),
+        });
+    }
+    // Grouped by term index, each term's synonyms in file order.
+    synonyms.sort_by_key(|s| s.term);
+    let n = index.len();
+    let ids_by_index: Vec<u32> = {
+        let mut v = vec![0u32; n];
+        for (id, i) in index {
+            v[usize::from(*i)] = *id;
+        }
+        v
+    };
+    if synonyms.len() >= usize::from(u16::MAX) {
+        return Err(invalid(
+            "synonyms".into(),
+            "more synonyms than a u16 offset can hold".into(),
+        ));
+    }
+
+    // Text ids: 0..n are labels (by term index), n.. are synonyms (by position above).
+    // Level of each text: 0 label, 1 exact or layperson synonym, 2 related, broad or narrow synonym.
+    let mut by_key: BTreeMap<String, [Vec<(u16, u32)>; 3]> = BTreeMap::new();
+    for (i, id) in ids_by_index.iter().enumerate() {
+        let name = &ontology.terms[id].name;
+        if let Ok(key) = normalize::normalize(name) {
+            by_key.entry(key.as_str().to_owned()).or_default()[0].push((i as u16, i as u32));
+        }
+    }
+    for (s, syn) in synonyms.iter().enumerate() {
+        let Ok(key) = normalize::normalize(&syn.text) else {
+            continue;
+        };
+        let scope = syn.kind & 3;
+        let lay = syn.kind >> 2 == 1;
+        let level = if scope == 0 || lay { 1 } else { 2 };
+        by_key.entry(key.as_str().to_owned()).or_default()[level].push((syn.term, (n + s) as u32));
+    }
+
+    // One value per key: a text id, or an ambiguous entry.
+    let mut keys: Vec<&str> = Vec::with_capacity(by_key.len());
+    let mut values: Vec<u32> = Vec::with_capacity(by_key.len());
+    let mut ambiguous: Vec<(&str, Vec<u16>)> = Vec::new();
+    for (key, levels) in &by_key {
+        let Some(texts) = levels.iter().find(|l| !l.is_empty()) else {
+            continue;
+        };
+        let mut terms: Vec<u16> = texts.iter().map(|(t, _)| *t).collect();
+        terms.sort_by_key(|t| ids_by_index[usize::from(*t)]);
+        terms.dedup();
+        if levels[0].len() > 1 {
+            return Err(invalid(
+                key.clone(),
+                format!("labels of {} terms normalize alike", levels[0].len()),
+            ));
+        }
+        keys.push(key);
+        if let [_] = terms[..] {
+            values.push(texts[0].1);
+        } else {
+            if terms.len() > MAX_CANDIDATES {
+                return Err(invalid(
+                    key.clone(),
+                    format!("points at {} terms, more than {MAX_CANDIDATES}", terms.len()),
+                ));
+            }
+            values.push(AMBIGUOUS | ambiguous.len() as u32);
+            ambiguous.push((key, terms));
+        }
+    }
+    let state = phf_generator::generate_hash(&keys.iter().map(|k| k.as_bytes()).collect::<Vec<_>>());
+
+    let mut o = String::from(BANNER);
+    o.push_str("//! HPO 2025-01-16 term synonyms and the normalized name/synonym → term map (see\n");
+    o.push_str("//! `crates/marrowkb-codegen/src/hpo_names.rs` for which texts map).\n\n");
+    let s = synonyms.len();
+    let _ = write!(
+        o,
+        "/// Where each term's synonyms start in the synonym tables, by term index (term `i` has synonyms `HPO_SYNONYM_STARTS[i]..HPO_SYNONYM_STARTS[i + 1]`).\npub(crate) static HPO_SYNONYM_STARTS: [u16; {}] = [",
+        n + 1
+    );
+    let mut starts = Vec::with_capacity(n + 1);
+    let mut at = 0usize;
+    for i in 0..n {
+        while synonyms.get(at).is_some_and(|syn| usize::from(syn.term) < i) {
+            at += 1;
+        }
+        starts.push(at);
+    }
+    starts.push(s);
+    write_list(&mut o, &starts, 20);
+    o.push_str("];\n\n");
+    let _ = write!(
+        o,
+        "/// Per synonym: scope (bits 0-1: exact, related, broad, narrow) and type (bits 2-4: none, layperson, abbreviation, uk_spelling, plural_form).\npub(crate) static HPO_SYNONYM_KINDS: [u8; {s}] = ["
+    );
+    write_list(&mut o, synonyms.iter().map(|syn| syn.kind), 30);
+    o.push_str("];\n\n");
+    let mut ends = Vec::with_capacity(s);
+    let mut total = 0usize;
+    for syn in &synonyms {
+        total += syn.text.len();
+        ends.push(total);
+    }
+    let _ = write!(
+        o,
+        "/// Where each synonym ends in [`HPO_SYNONYM_TEXTS`] (it starts where the previous one ends).\npub(crate) static HPO_SYNONYM_ENDS: [u32; {s}] = ["
+    );
+    write_list(&mut o, &ends, 16);
+    o.push_str("];\n\n");
+    o.push_str("/// Every synonym, concatenated in order.\npub(crate) static HPO_SYNONYM_TEXTS: &str = concat!(\n");
+    for syn in &synonyms {
+        let _ = writeln!(o, "    {},", lit(&syn.text));
+    }
+    o.push_str(");\n\n");
+
+    let _ = writeln!(
+        o,
+        "/// The hash key of the text map (phf 0.14 hashing of the normalized text's bytes).\npub(crate) const HPO_TEXT_HASH_KEY: u64 = {};",
+        state.key
+    );
+    let _ = write!(
+        o,
+        "/// The text map's displacements.\npub(crate) static HPO_TEXT_DISPS: [(u32, u32); {}] = [",
+        state.disps.len()
+    );
+    write_list(&mut o, state.disps.iter().map(|(a, b)| format!("({a}, {b})")), 8);
+    o.push_str("];\n\n");
+    let _ = write!(
+        o,
+        "/// The text map's slots: a text id (below {n}: a term's label by index; from {n}: synonym `id - {n}`), or bit 31 and an index into [`HPO_AMBIGUOUS_STARTS`]. A hit is confirmed by normalizing the text.\npub(crate) static HPO_TEXT_SLOTS: [u32; {}] = [",
+        state.map.len()
+    );
+    write_list(&mut o, state.map.iter().map(|&k| values[k]), 12);
+    o.push_str("];\n\n");
+
+    let a = ambiguous.len();
+    let mut key_ends = Vec::with_capacity(a);
+    let mut term_starts = vec![0usize];
+    let mut total = 0usize;
+    for (key, terms) in &ambiguous {
+        total += key.len();
+        key_ends.push(total);
+        term_starts.push(term_starts[term_starts.len() - 1] + terms.len());
+    }
+    let _ = write!(
+        o,
+        "/// Ambiguous texts: where each one's normalized key ends in [`HPO_AMBIGUOUS_KEYS`].\npub(crate) static HPO_AMBIGUOUS_KEY_ENDS: [u32; {a}] = ["
+    );
+    write_list(&mut o, &key_ends, 16);
+    o.push_str("];\n\n");
+    let _ = writeln!(
+        o,
+        "/// Ambiguous texts' normalized keys, concatenated.\npub(crate) static HPO_AMBIGUOUS_KEYS: &str = {};\n",
+        lit(&ambiguous.iter().map(|(k, _)| *k).collect::<String>())
+    );
+    let _ = write!(
+        o,
+        "/// Where each ambiguous text's candidates start in [`HPO_AMBIGUOUS_TERMS`].\npub(crate) static HPO_AMBIGUOUS_STARTS: [u16; {}] = [",
+        a + 1
+    );
+    write_list(&mut o, &term_starts, 20);
+    o.push_str("];\n\n");
+    let _ = write!(
+        o,
+        "/// The candidates (term indices, by HPO id) of every ambiguous text.\npub(crate) static HPO_AMBIGUOUS_TERMS: [u16; {}] = [",
+        term_starts[a]
+    );
+    write_list(&mut o, ambiguous.iter().flat_map(|(_, t)| t.iter().copied()), 20);
+    o.push_str("];\n");
+    Ok(GeneratedFile {
+        name: "hpo_names.rs".into(),
+        contents: o,
+    })
+}
+
+/// Writes `items` as a comma-separated list, `per_line` to a line.
+fn write_list<T: std::fmt::Display>(o: &mut String, items: impl IntoIterator<Item = T>, per_line: usize) {
+    for (i, item) in items.into_iter().enumerate() {
+        if i % per_line == 0 {
+            o.push_str("\n    ");
+        } else {
+            o.push(' ');
+        }
+        let _ = write!(o, "{item},");
+    }
+    o.push('\n');
+}
