@@ -280,8 +280,8 @@ impl Phenopacket {
     ///
     /// ```
     /// use marrowkb::phenopacket::Phenopacket;
-    /// let p = Phenopacket::parse(r#"{"phenotypicFeatures": [{"type": {"id": "HP:9999999"}}],
-    ///   "metaData": {"phenopacketSchemaVersion": "2.0"}}"#)?;
+    /// let p = Phenopacket::parse(r#"{"phenotypicFeatures": [{"type": {"id": "HP:0001903"}},
+    ///   {"type": {"id": "HP:9999999"}}], "metaData": {"phenopacketSchemaVersion": "2.0"}}"#)?;
     /// assert!(p.query(false, true).is_err());
     /// assert!(p.query(false, false).is_ok());
     /// # Ok::<(), marrowkb::Error>(())
