@@ -59,6 +59,11 @@
 #define MKB_NO_DISORDER 0
 
 /**
+ * The most disorders a `MkbResolution` lists as candidates or groups.
+ */
+#define MKB_MAX_CANDIDATES 32
+
+/**
  * The result of every fallible `mkb_` function. The numbers are fixed: a code is never renumbered or
  * reused, new codes are appended.
  *
@@ -132,6 +137,11 @@ enum MkbStatus
    * (the error details name the field).
    */
   MKB_INCONSISTENT_MEASUREMENTS = 14,
+  /**
+   * A code or gene symbol several disorders share: the candidates are in the `MkbResolution` (or use
+   * `mkb_disorders_for_icd10`, `mkb_disorders_for_gene`).
+   */
+  MKB_AMBIGUOUS = 15,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -2146,6 +2156,47 @@ typedef uint32_t MkbSearchHitKind;
 #endif // __cplusplus
 
 /**
+ * Whether a row resolved, and if not, why (the same keys as Python's and the CLI's `status`).
+ */
+enum MkbRowStatus
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * One disorder.
+   */
+  MKB_ROW_STATUS_FOUND = 1,
+  /**
+   * No input: NULL, empty, only spaces or punctuation.
+   */
+  MKB_ROW_STATUS_MISSING = 2,
+  /**
+   * Nothing carries this name, code or gene.
+   */
+  MKB_ROW_STATUS_UNKNOWN = 3,
+  /**
+   * Several disorders share the code or gene: see `candidates`.
+   */
+  MKB_ROW_STATUS_AMBIGUOUS = 4,
+  /**
+   * Longer than any name or code.
+   */
+  MKB_ROW_STATUS_TOO_LONG = 5,
+  /**
+   * Shaped like an identifier but not a valid one, or not valid UTF-8.
+   */
+  MKB_ROW_STATUS_MALFORMED = 6,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum MkbRowStatus MkbRowStatus;
+#else
+typedef uint32_t MkbRowStatus;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
  * Names a closed vocabulary (a C enum whose values have stable snake_case keys) for the generic
  * `mkb_vocabulary_*` functions.
  */
@@ -2737,6 +2788,55 @@ enum MkbHpoReplacement
 typedef enum MkbHpoReplacement MkbHpoReplacement;
 #else
 typedef uint32_t MkbHpoReplacement;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * How an input reached its disorder.
+ */
+enum MkbResolutionMatch
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * The disorder's name or key.
+   */
+  MKB_RESOLUTION_MATCH_NAME = 1,
+  /**
+   * A synonym (or a short form of a name).
+   */
+  MKB_RESOLUTION_MATCH_SYNONYM = 2,
+  /**
+   * An abbreviation.
+   */
+  MKB_RESOLUTION_MATCH_ABBREVIATION = 3,
+  /**
+   * An ORPHA id.
+   */
+  MKB_RESOLUTION_MATCH_ORPHA = 4,
+  /**
+   * An OMIM id.
+   */
+  MKB_RESOLUTION_MATCH_OMIM = 5,
+  /**
+   * A WHO ICD-10 code the disorder carries.
+   */
+  MKB_RESOLUTION_MATCH_ICD10 = 6,
+  /**
+   * A WHO ICD-10 subcategory no disorder carries, through its category (`parent_code`).
+   */
+  MKB_RESOLUTION_MATCH_ICD10_PARENT = 7,
+  /**
+   * An HGNC gene symbol.
+   */
+  MKB_RESOLUTION_MATCH_GENE = 8,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum MkbResolutionMatch MkbResolutionMatch;
+#else
+typedef uint32_t MkbResolutionMatch;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
@@ -4022,7 +4122,67 @@ typedef struct MkbSearchHit {
    * The text that matched (a name, gene symbol, symptom name or code), owned by the library.
    */
   const char *matched;
+  /**
+   * For a gene or code of a subtype that answers for its group: the subtype (`MkbDisorder`) it comes
+   * through; `MKB_NO_DISORDER` for a direct hit.
+   */
+  uint32_t through;
 } MkbSearchHit;
+
+/**
+ * What one input resolved to (`mkb_resolve_detailed`, `mkb_resolve_many`).
+ */
+typedef struct MkbResolution {
+  /**
+   * The status `mkb_resolve` would return for this input (`MKB_OK`, `MKB_EMPTY`, `MKB_NOT_FOUND`,
+   * `MKB_AMBIGUOUS`, `MKB_TOO_LONG`, `MKB_MALFORMED_ID`, `MKB_INVALID_UTF8`; NULL text is `MKB_EMPTY`).
+   */
+  MkbStatus status;
+  /**
+   * The row's status (`MkbRowStatus`).
+   */
+  MkbRowStatus row_status;
+  /**
+   * The `MkbDisorder` found, or `MKB_NO_DISORDER`.
+   */
+  uint32_t disorder;
+  /**
+   * How it matched (`MkbResolutionMatch`), or 0 when nothing was found.
+   */
+  uint32_t match_kind;
+  /**
+   * For `MKB_RESOLUTION_MATCH_ICD10_PARENT`, the WHO category that matched (`"D46"`), NUL-terminated; else "".
+   */
+  char parent_code[8];
+  /**
+   * Found: the groups the disorder is a subtype of (they answer through it). Ambiguous: every candidate.
+   * `MkbDisorder` values, the first `disorders_len` used, in discriminant order.
+   */
+  uint32_t disorders[MKB_MAX_CANDIDATES];
+  /**
+   * How many of `disorders` are used.
+   */
+  size_t disorders_len;
+  /**
+   * For an unknown name, with suggestions asked: the closest disorders.
+   */
+  struct MkbSuggestions suggestions;
+} MkbResolution;
+
+/**
+ * How a gene answers for a disorder (`mkb_gene_links`).
+ */
+typedef struct MkbGeneLink {
+  /**
+   * The `MkbDisorder`.
+   */
+  uint32_t disorder;
+  /**
+   * The subtype (`MkbDisorder`) the gene reaches it through, or `MKB_NO_DISORDER` when HPO links the
+   * gene to the disorder itself (the subtype-to-group rule).
+   */
+  uint32_t through;
+} MkbGeneLink;
 
 #ifdef __cplusplus
 extern "C" {
@@ -4820,6 +4980,59 @@ MkbStatus mkb_lookup_many(const char *const *names,
                           MkbStatus *statuses,
                           struct MkbSuggestions *suggestions,
                           size_t *found);
+
+/**
+ * Resolves one input (a name, synonym, abbreviation, ORPHA or OMIM id, ICD-10 code or gene symbol) into
+ * `*out`, which is always written: see `MkbResolution`. With `suggestions` non-zero, an unknown name gets
+ * the closest names (a few microseconds).
+ *
+ * Returns the row's status, as `out->status` (`MKB_OK`, `MKB_EMPTY`, `MKB_NOT_FOUND`, `MKB_AMBIGUOUS`,
+ * `MKB_TOO_LONG`, `MKB_MALFORMED_ID`, `MKB_INVALID_UTF8`), or `MKB_NULL_POINTER` when `out` is NULL.
+ *
+ * # Safety
+ * `text` must be NULL (a missing value) or valid as for `mkb_lookup`; `out` must point to a writable
+ * `MkbResolution`.
+ */
+MkbStatus mkb_resolve_detailed(const char *text,
+                               size_t len,
+                               uint32_t suggestions,
+                               struct MkbResolution *out);
+
+/**
+ * Resolves `n` inputs at once: `out[i]` receives what `mkb_resolve_detailed` gives for `texts[i]` (a NULL
+ * `texts[i]` is a missing value). `lens` may be NULL when every text is NUL-terminated. `*found` (may be
+ * NULL) receives the number of rows found. A row never makes the batch fail.
+ *
+ * Returns `MKB_OK` when the arrays are usable, otherwise `MKB_NULL_POINTER` (`texts` or `out` NULL with
+ * `n > 0`) or `MKB_INVALID_ARGUMENT` (`n` too large), in which case nothing is written.
+ *
+ * # Safety
+ * `texts` and `out` must be valid for `n` items (`lens` too when not NULL); each `texts[i]` must be NULL
+ * or valid as for `mkb_lookup`; `found` must be NULL or point to a writable `size_t`.
+ */
+MkbStatus mkb_resolve_many(const char *const *texts,
+                           const size_t *lens,
+                           size_t n,
+                           uint32_t suggestions,
+                           struct MkbResolution *out,
+                           size_t *found);
+
+/**
+ * Copies how a gene (HGNC symbol, case-insensitive) answers for each of its disorders into `out` (the same
+ * disorders, in the same order, as `mkb_disorders_for_gene`), writing their number to `*out_len`. When
+ * `cap` is too small, writes the needed number and returns `MKB_BUFFER_TOO_SMALL`.
+ *
+ * Returns the statuses of `mkb_gene_from_symbol`, and `MKB_BUFFER_TOO_SMALL`.
+ *
+ * # Safety
+ * `symbol` as for `mkb_lookup`; `out` must be NULL or valid for writes of `cap` links; `out_len` must point
+ * to a writable `size_t`.
+ */
+MkbStatus mkb_gene_links(const char *symbol,
+                         size_t len,
+                         struct MkbGeneLink *out,
+                         size_t cap,
+                         size_t *out_len);
 
 /**
  * Writes the number of values of a vocabulary to `*out`.

@@ -47,13 +47,16 @@ pub enum Status {
     /// Blood count values that do not go together, e.g. a reticulocyte percentage without a red cell count
     /// (the error details name the field).
     MkbInconsistentMeasurements = 14,
+    /// A code or gene symbol several disorders share: the candidates are in the `MkbResolution` (or use
+    /// `mkb_disorders_for_icd10`, `mkb_disorders_for_gene`).
+    MkbAmbiguous = 15,
 }
 
 impl Status {
     /// Every status, in numeric order.
     ///
     /// cbindgen:ignore
-    pub const ALL: [Status; 15] = [
+    pub const ALL: [Status; 16] = [
         Status::MkbOk,
         Status::MkbNotFound,
         Status::MkbInvalidArgument,
@@ -69,6 +72,7 @@ impl Status {
         Status::MkbObsoleteId,
         Status::MkbInvalidMeasurement,
         Status::MkbInconsistentMeasurements,
+        Status::MkbAmbiguous,
     ];
 
     /// What the code means, as a static NUL-terminated string.
@@ -89,6 +93,7 @@ impl Status {
             Status::MkbObsoleteId => c"obsolete identifier with no single replacement",
             Status::MkbInvalidMeasurement => c"invalid measurement: NaN, infinite, negative or impossible value",
             Status::MkbInconsistentMeasurements => c"inconsistent measurements: values that do not go together",
+            Status::MkbAmbiguous => c"ambiguous: several disorders share this code or gene",
         }
     }
 }
@@ -105,6 +110,7 @@ pub(crate) fn status_of(error: &Error) -> Status {
         Error::InvalidMeasurement { .. } => Status::MkbInvalidMeasurement,
         Error::InconsistentMeasurements { .. } => Status::MkbInconsistentMeasurements,
         Error::InvalidArgument { .. } => Status::MkbInvalidArgument,
+        Error::Ambiguous { .. } => Status::MkbAmbiguous,
         _ => Status::MkbInvalidArgument,
     }
 }

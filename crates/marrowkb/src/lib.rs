@@ -44,6 +44,7 @@ pub mod hpo;
 mod generated;
 pub mod lookup;
 pub mod normalize;
+pub mod resolution;
 pub mod search;
 pub mod source;
 pub mod symptom;

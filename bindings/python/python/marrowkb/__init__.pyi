@@ -3,9 +3,10 @@
 # (between the `<generated …>` markers; a test fails when they are stale). Edit everything else by hand.
 
 import enum
-from typing import Any, ClassVar, Iterable, Iterator, Mapping, NamedTuple, Union, final, overload
+from typing import Any, ClassVar, Iterable, Iterator, Literal, Mapping, NamedTuple, Union, final, overload
 
 __all__ = [
+    "AmbiguousError",
     "DATA_VERSION",
     "SCHEMA_VERSION",
     "CodeMatch",
@@ -17,6 +18,7 @@ __all__ = [
     "HpoResolution",
     "Feature",
     "Gene",
+    "GeneLink",
     "Hit",
     "Icd10Xref",
     "InputTooLongError",
@@ -26,6 +28,8 @@ __all__ = [
     "MarrowkbError",
     "ObsoleteIdError",
     "Relation",
+    "Resolutions",
+    "Resolved",
     "Risk",
     "Source",
     "Symptom",
@@ -48,6 +52,9 @@ __all__ = [
     "lookup_many",
     "lookup_many_with_suggestions",
     "resolve",
+    "resolve_detailed",
+    "resolve_many",
+    "RESOLUTION_COLUMNS",
     "search",
     "suggest",
     "to_dict",
@@ -89,6 +96,18 @@ class UnknownNameError(MarrowkbError, LookupError):
 class UnknownIdError(MarrowkbError, LookupError):
     kind: str
     def __init__(self, message: str = "", *, query: str | int | float | None = None, kind: str = "") -> None: ...
+
+class AmbiguousError(MarrowkbError, LookupError):
+    kind: str
+    candidates: tuple[Disorder, ...]
+    def __init__(
+        self,
+        message: str = "",
+        *,
+        query: str | int | float | None = None,
+        kind: str = "",
+        candidates: tuple[Disorder, ...] = (),
+    ) -> None: ...
 
 class ObsoleteIdError(UnknownIdError):
     id: int
@@ -174,23 +193,54 @@ class Risk(NamedTuple):
     hpo: str | None
     source: Source
 
+class GeneLink(NamedTuple):
+    disorder: Disorder
+    through: Disorder | None
+
 class Gene(NamedTuple):
     symbol: str
     ncbi_gene_id: int
     disorders: tuple[Disorder, ...]
+    links: tuple[GeneLink, ...]
+
+_HitKind = Literal["name", "gene", "symptom", "code"]
 
 class Hit(NamedTuple):
     disorder: Disorder
-    kind: str
+    kind: _HitKind
     matched: str
+    through: Disorder | None
 
 class CodeMatch(NamedTuple):
     disorder: Disorder
     match: str
 
+_ResolutionStatus = Literal["found", "missing", "unknown", "ambiguous", "too_long", "malformed"]
+_MatchKind = Literal["name", "synonym", "abbreviation", "orpha", "omim", "icd10", "icd10_parent", "gene"]
+
 class LookupResult(NamedTuple):
     disorder: Disorder | None
     suggestions: tuple[Disorder, ...]
+    status: _ResolutionStatus
+
+class Resolved(NamedTuple):
+    input: object
+    status: _ResolutionStatus
+    disorder: Disorder | None
+    match: _MatchKind | None
+    parent_code: str | None
+    groups: tuple[Disorder, ...]
+    candidates: tuple[Disorder, ...]
+    suggestions: tuple[Disorder, ...]
+    error: str | None
+
+RESOLUTION_COLUMNS: tuple[str, ...]
+
+class Resolutions(list[Resolved]):
+    def to_dict(self) -> dict[str, list[Any]]: ...
+    def to_pandas(self) -> Any: ...
+    def to_polars(self) -> Any: ...
+    def summary(self) -> dict[str, int]: ...
 
 class HpoResolution(NamedTuple):
     term: Term
@@ -993,8 +1043,10 @@ def search(text: str) -> tuple[Hit, ...]: ...
 def disorders_for_gene(symbol: str) -> tuple[Disorder, ...]: ...
 def gene_info(gene: str | int) -> Gene: ...
 def genes() -> tuple[Gene, ...]: ...
-def lookup_many(names: Iterable[str]) -> list[Disorder | None]: ...
-def lookup_many_with_suggestions(names: Iterable[str]) -> list[LookupResult]: ...
+def lookup_many(names: Iterable[object]) -> list[Disorder | None]: ...
+def lookup_many_with_suggestions(names: Iterable[object]) -> list[LookupResult]: ...
+def resolve_many(items: Iterable[object], suggestions: bool = False) -> Resolutions: ...
+def resolve_detailed(text: str) -> Resolved: ...
 def hpo_term(id: int | str | Term) -> Term: ...
 def hpo_resolve(id: int | str) -> HpoResolution: ...
 def hpo_terms() -> tuple[Term, ...]: ...
