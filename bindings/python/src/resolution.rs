@@ -130,6 +130,7 @@ fn resolved_record<'py>(
             let message = match cell {
                 Cell::Invalid(type_name) => format!("expected a str, got {type_name}"),
                 Cell::Missing => "missing value".to_owned(),
+                Cell::Text(_) if error == Error::EmptyInput => "missing value".to_owned(),
                 Cell::Text(_) => error.to_string(),
             };
             let candidates = match error {

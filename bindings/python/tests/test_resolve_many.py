@@ -146,3 +146,25 @@ def test_rows_pickle() -> None:
     rows = marrowkb.resolve_many([c for c in COLUMN if c == c], suggestions=True)  # NaN != NaN
     again = pickle.loads(pickle.dumps(rows))
     assert again == rows and type(again) is marrowkb.Resolutions
+
+
+def test_same_columns_as_the_cli_map(rust_cli: Any, tmp_path: Any) -> None:
+    import csv
+
+    cells = ["FA", "D46.9", "", "D61.0", "HAX1", "ORPHA 84", "zzzz", "Shwachman, Diamond", "MIM #227650"]
+    path = tmp_path / "registry.csv"
+    with open(path, "w", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["diagnosis"])
+        writer.writerows([c] for c in cells)
+    out = rust_cli("map", str(path), "--column", "diagnosis")
+    rows = list(csv.DictReader(out.splitlines()))
+    columns = marrowkb.resolve_many(cells).to_dict()
+    for name in marrowkb.RESOLUTION_COLUMNS:
+        if name == "input":
+            assert [r["diagnosis"] for r in rows] == cells
+        elif name == "error":
+            # The CLI names a missing value like Python does; other messages are the core's.
+            assert [r["error"] or None for r in rows] == columns["error"]
+        else:
+            assert [r[name] or None for r in rows] == columns[name], name

@@ -94,6 +94,22 @@ pub fn run<E: From<marrowkb::Error> + From<io::Error>>(args: &Args, out: &mut dy
         query.strict = true;
         query.run()?;
     }
+    // Nothing usable to rank on: a flat ranking would look like an answer.
+    if result.observed.is_empty()
+        && result.excluded.is_empty()
+        && query.evidence.is_empty()
+        && query.onset.is_none()
+        && query.sex.is_none()
+    {
+        for r in result.rejected() {
+            eprintln!("marrowkb: {}", describe_input(args, r));
+        }
+        return Err(marrowkb::Error::InvalidArgument {
+            name: "findings",
+            reason: "nothing to rank: no usable finding, age, sex or blood count",
+        }
+        .into());
+    }
     if args.json {
         let text = serde_json::to_string_pretty(&result).map_err(io::Error::other)?;
         writeln!(out, "{text}")?;

@@ -119,9 +119,12 @@ pub fn hits(out: &mut dyn Write, hits: &[Hit]) -> io::Result<()> {
         return Ok(());
     }
     for h in hits {
+        let through = h
+            .through
+            .map_or(String::new(), |d| format!(" (through {})", d.info().name));
         writeln!(
             out,
-            "{:<45} {:<8} {}",
+            "{:<45} {:<8} {}{through}",
             h.disorder.key(),
             format!("{:?}", h.kind).to_lowercase(),
             h.matched

@@ -251,6 +251,56 @@ pub struct Resolution {
     pub groups: DisorderSet,
 }
 
+/// A disorder's primary codes, one per system, for a table row (the columns of `resolve_many` data frames and
+/// `marrowkb map`): its first exact-or-subtype ORPHA entry, its exact OMIM entry (none for disorders known
+/// only by their subtypes' entries), its first exact ICD-10 code (else its first code).
+///
+/// ```
+/// use marrowkb::{Disorder, resolution::primary_codes};
+/// let codes = primary_codes(Disorder::FanconiAnemia);
+/// assert_eq!(codes.orpha.unwrap().to_string(), "ORPHA:84");
+/// assert_eq!(codes.omim, None); // FA is known by its 20-odd complementation groups' entries
+/// assert_eq!(codes.icd10.unwrap().as_str(), "D61.0");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct PrimaryCodes {
+    /// The first ORPHA entry that is the disorder or a form of it.
+    pub orpha: Option<OrphaId>,
+    /// The OMIM entry that is exactly the disorder.
+    pub omim: Option<OmimId>,
+    /// The first exact ICD-10 code, else the first code.
+    pub icd10: Option<Icd10Code>,
+}
+
+/// See [`PrimaryCodes`].
+///
+/// ```
+/// let codes = marrowkb::resolution::primary_codes(marrowkb::Disorder::KostmannSyndrome);
+/// assert_eq!(codes.omim.unwrap().to_string(), "OMIM:610738");
+/// ```
+pub fn primary_codes(d: Disorder) -> PrimaryCodes {
+    let info = d.info();
+    PrimaryCodes {
+        orpha: info
+            .orpha
+            .iter()
+            .find(|x| x.match_kind != XrefMatch::Closest)
+            .map(|x| x.id),
+        omim: info
+            .omim
+            .iter()
+            .find(|x| x.match_kind == XrefMatch::Exact)
+            .map(|x| x.id),
+        icd10: info
+            .icd10
+            .iter()
+            .find(|x| x.match_kind == IcdMatch::Exact)
+            .or(info.icd10.first())
+            .map(|x| x.code),
+    }
+}
+
 /// The groups `d` is a subtype of, following `subtype_of` transitively.
 ///
 /// ```
