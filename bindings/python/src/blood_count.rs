@@ -602,6 +602,24 @@ impl PyInterpretation {
         Ok(out)
     }
 
+    /// Pickling: the interpretation is rebuilt from its count and criteria (`marrowkb._native`'s
+    /// `_interpretation_from`), so it round-trips equal.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (PyBloodCount, &'static str))> {
+        let rebuild = py.import("marrowkb._native")?.getattr("_interpretation_from")?;
+        Ok((
+            rebuild,
+            (PyBloodCount(self.0.count), self.0.options.aplastic_criteria.key()),
+        ))
+    }
+
+    fn __eq__<'py>(&self, other: &Bound<'py, PyAny>) -> Bound<'py, PyAny> {
+        let py = other.py();
+        match other.cast::<PyInterpretation>() {
+            Ok(other) => PyBool::new(py, other.get().0 == self.0).to_owned().into_any(),
+            Err(_) => py.NotImplemented().into_bound(py),
+        }
+    }
+
     fn __repr__(&self) -> String {
         let present: Vec<&str> = self
             .0
@@ -631,4 +649,14 @@ impl PyInterpretation {
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         crate::json_loads(py, &crate::json(&self.0))
     }
+}
+
+/// Rebuilds a pickled `BloodCountInterpretation` (see its `__reduce__`).
+#[pyfunction]
+pub(crate) fn _interpretation_from(
+    py: Python<'_>,
+    count: &Bound<'_, PyBloodCount>,
+    criteria: &Bound<'_, PyAny>,
+) -> PyResult<PyInterpretation> {
+    Ok(PyInterpretation(count.get().0.interpret(options(py, Some(criteria))?)))
 }

@@ -1556,6 +1556,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(resolution::resolve_detailed, m)?)?;
     m.add_class::<differential::PyDifferential>()?;
     m.add_function(wrap_pyfunction!(differential::differential, m)?)?;
+    m.add_function(wrap_pyfunction!(differential::_differential_from, m)?)?;
+    m.add_function(wrap_pyfunction!(blood_count::_interpretation_from, m)?)?;
     m.add_class::<blood_count::PyBloodCount>()?;
     m.add_class::<blood_count::PyInterpretation>()?;
     m.add_function(wrap_pyfunction!(blood_count::interpret_blood_count, m)?)?;
