@@ -67,7 +67,10 @@ fn options(py: Python<'_>, value: Option<&Bound<'_, PyAny>>) -> PyResult<Interpr
             ))
         })?
         .to_string_lossy();
-    match AplasticCriteria::ALL.iter().find(|c| c.key() == text) {
+    match AplasticCriteria::ALL
+        .iter()
+        .find(|c| c.key().eq_ignore_ascii_case(text.trim()))
+    {
         Some(&aplastic_criteria) => Ok(InterpretOptions { aplastic_criteria }),
         None => Err(invalid_argument(py, "aplastic_criteria", CRITERIA, Query::Text(&text))),
     }
@@ -569,7 +572,13 @@ impl PyInterpretation {
         )?;
         make_record(registry(py)?.aplastic_assessment.bind(py), args)
     }
-    /// How each disorder's affected cell lines fit, in disorder (discriminant) order.
+    /// How each disorder's affected cell lines fit, in disorder (discriminant) order (the JSON key and the
+    /// Rust field have this name).
+    #[getter]
+    fn disorder_fit<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        self.disorder_fits(py)
+    }
+    /// Deprecated spelling of `disorder_fit`, kept for existing callers.
     #[getter]
     fn disorder_fits<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         let fits = self

@@ -115,3 +115,16 @@ def test_batches_in_threads_agree() -> None:
         rankings = list(pool.map(lambda _: marrowkb.differential(terms).ranking, range(8)))
     assert all(b == expected for b in batches)
     assert all(r == ranking for r in rankings)
+
+
+def test_closed_vocabularies_ignore_case() -> None:
+    a = marrowkb.differential(["HP:0001873"], onset="childhood", sex="female")
+    b = marrowkb.differential(["HP:0001873"], onset="Childhood", sex="FEMALE")
+    assert a == b and b.onset == "childhood"
+    count = marrowkb.BloodCount(hemoglobin=7.2, neutrophils=0.3, platelets=15, cellularity=15)
+    assert count.interpret(aplastic_criteria="BSH_2016_Automated").aplastic_criteria == "bsh_2016_automated"
+    interpretation = count.interpret()
+    assert interpretation.disorder_fit == interpretation.disorder_fits  # the JSON name, and the old one
+    assert [f["disorder"] for f in interpretation.to_dict()["disorder_fit"]] == [
+        f.disorder.key for f in interpretation.disorder_fit
+    ]

@@ -9,7 +9,7 @@
 //! `--hb 7.2`, `--hb 7.2g/dL`, `--hb 72g/L`, `--hb 4.47mmol/L`; `--anc 0.3`, `--anc 300/uL`;
 //! `--retic 12` (absolute), `--retic 1.2%` (needs `--rbc`); `--age 34`, `--age 6mo`, `--age 10d`.
 //! Without a unit: g/dL, ×10⁹/L, fL, %, years. Invalid values are rejected by the core with the field and
-//! the value (exit status 2); nothing is clamped.
+//! the value (exit status 4, invalid input); nothing is clamped.
 
 use std::io::{self, Write};
 

@@ -1,7 +1,7 @@
 //! `marrowkb differential`: rank the 20 disorders for a patient's findings.
 //!
 //! ```text
-//! marrowkb differential HP:0001873 HP:0001172 --exclude HP:0000252 [--json] [--strict] [--age-years 3] [--sex female]
+//! marrowkb differential HP:0001873 HP:0001172 --exclude HP:0000252 [--json] [--strict] [--age-of-onset 3] [--sex female]
 //! ```
 //!
 //! Findings are HPO ids (`HP:0001873`, `0001873`) or marrowkb symptom keys and names (`absent_radius`,
@@ -20,8 +20,9 @@ pub struct Args {
     /// Findings the patient does not have (repeat the option, or separate with commas).
     #[arg(long = "exclude", short = 'x', value_name = "TERM", value_delimiter = ',')]
     pub exclude: Vec<String>,
-    /// Age in years when the findings began (0 = at birth).
-    #[arg(long, value_name = "YEARS")]
+    /// Age in years when the findings began (0 = at birth); Python's `age_of_onset`. `--age-years` is the
+    /// old spelling, still accepted.
+    #[arg(long = "age-of-onset", visible_alias = "age-years", value_name = "YEARS")]
     pub age_years: Option<f64>,
     /// The patient's sex: female or male.
     #[arg(long, value_parser = parse_sex)]
@@ -65,7 +66,7 @@ fn input(text: &str) -> TermInput<'_> {
 ///
 /// # Errors
 /// In strict mode the first unusable input ([`marrowkb::Error`], after listing every unusable input on
-/// stderr); an invalid `--age-years` in strict mode; failure to write.
+/// stderr); an invalid `--age-of-onset` in strict mode; failure to write.
 pub fn run<E: From<marrowkb::Error> + From<io::Error>>(args: &Args, out: &mut dyn Write) -> Result<(), E> {
     let observed: Vec<TermInput<'_>> = args.terms.iter().map(|t| input(t)).collect();
     let excluded: Vec<TermInput<'_>> = args.exclude.iter().map(|t| input(t)).collect();
@@ -119,7 +120,7 @@ pub fn run<E: From<marrowkb::Error> + From<io::Error>>(args: &Args, out: &mut dy
     Ok(())
 }
 
-/// The blood count given with --hb/--anc/--plt (and --age-years/--sex for the reference limits).
+/// The blood count given with --hb/--anc/--plt (and --age-of-onset/--sex for the reference limits).
 fn blood_count(args: &Args) -> Result<marrowkb::blood_count::BloodCount, marrowkb::Error> {
     let mut builder = marrowkb::blood_count::BloodCount::builder();
     if let Some((value, unit)) = args.hb {

@@ -103,9 +103,12 @@ impl Failure {
             Failure::NoMatch => EXIT_NOT_FOUND,
             Failure::Map(map::MapError::Input(_)) => EXIT_INVALID,
             Failure::Query(Error::Ambiguous { .. }) => EXIT_AMBIGUOUS,
-            Failure::Query(Error::UnknownName { .. } | Error::UnknownId { .. } | Error::UnknownKey { .. }) => {
-                EXIT_NOT_FOUND
-            }
+            Failure::Query(
+                Error::UnknownName { .. }
+                | Error::UnknownId { .. }
+                | Error::UnknownKey { .. }
+                | Error::ObsoleteId { .. },
+            ) => EXIT_NOT_FOUND,
             Failure::Query(_) => EXIT_INVALID,
         }
     }
