@@ -1460,11 +1460,12 @@ fn hpo_terms(py: Python<'_>) -> PyResult<Bound<'_, PyTuple>> {
 /// values (None, NaN, pandas' NA) and non-str items give None; the GIL is released while names are looked up.
 #[pyfunction]
 fn lookup_many<'py>(py: Python<'py>, names: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
-    let (_, cells) = resolution::cells(names)?;
+    let (_, column) = resolution::cells(names, false)?;
     let found: Vec<Option<Disorder>> = py.detach(|| {
-        cells
+        column
+            .cells
             .iter()
-            .map(|cell| cell.text().and_then(marrowkb::lookup_exact))
+            .map(|cell| column.text(cell).and_then(marrowkb::lookup_exact))
             .collect()
     });
     let members = &registry(py)?.disorders;
@@ -1483,14 +1484,15 @@ fn lookup_many<'py>(py: Python<'py>, names: &Bound<'py, PyAny>) -> PyResult<Boun
 /// misses; status "found", "missing", "unknown", "too_long" or "malformed").
 #[pyfunction]
 fn lookup_many_with_suggestions<'py>(py: Python<'py>, names: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
-    let (_, cells) = resolution::cells(names)?;
+    let (_, column) = resolution::cells(names, false)?;
     let results: Vec<Result<Disorder, Error>> = py.detach(|| {
-        cells
+        column
+            .cells
             .iter()
-            .map(|cell| match cell {
-                resolution::Cell::Text(text) => marrowkb::lookup(text),
-                resolution::Cell::Missing => Err(Error::EmptyInput),
-                resolution::Cell::Invalid(_) => Err(resolution::NOT_A_STR),
+            .map(|cell| match (cell, column.text(cell)) {
+                (_, Some(text)) => marrowkb::lookup(text),
+                (resolution::Cell::Invalid(_), None) => Err(resolution::NOT_A_STR),
+                (_, None) => Err(Error::EmptyInput),
             })
             .collect()
     });

@@ -7,24 +7,60 @@ use marrowkb::Error;
 use marrowkb::resolution::{self, Status};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyFloat, PyList, PyString, PyTuple};
 
 /// One cell of a column, copied out of Python so that the GIL can be released.
 pub(crate) enum Cell {
-    /// A `str` (or subclass: numpy's `str_`).
-    Text(String),
+    /// A `str` (or subclass: numpy's `str_`): its UTF-8 text is `Column::text[start..end]`.
+    Text(usize, usize),
     /// None, a float NaN (pandas, numpy), pandas' `NA` / `NaT`.
     Missing,
     /// Anything else (an int, bytes, a lone surrogate): the type's name.
     Invalid(String),
 }
 
-impl Cell {
-    pub(crate) fn text(&self) -> Option<&str> {
-        match self {
-            Cell::Text(text) => Some(text),
+/// The cells of a column: every text copied into one buffer (one allocation for the whole column, not one
+/// per cell), so that the GIL can be released while they are resolved.
+pub(crate) struct Column {
+    text: String,
+    pub(crate) cells: Vec<Cell>,
+}
+
+impl Column {
+    /// The text of a cell, `None` for a missing or invalid one.
+    pub(crate) fn text(&self, cell: &Cell) -> Option<&str> {
+        match cell {
+            Cell::Text(start, end) => self.text.get(*start..*end),
             _ => None,
         }
+    }
+
+    fn push(&mut self, item: &Bound<'_, PyAny>) {
+        let cell = if let Ok(text) = item.cast::<PyString>() {
+            match text.to_cow() {
+                Ok(text) => {
+                    let start = self.text.len();
+                    self.text.push_str(&text);
+                    Cell::Text(start, self.text.len())
+                }
+                Err(_) => Cell::Invalid("str with a lone surrogate".to_owned()),
+            }
+        } else if item.is_none() {
+            Cell::Missing
+        } else if let Ok(x) = item.cast::<PyFloat>()
+            && x.value().is_nan()
+        {
+            Cell::Missing
+        } else {
+            let type_name = crate::type_name(item);
+            if type_name == "NAType" || type_name == "NaTType" {
+                Cell::Missing
+            } else {
+                Cell::Invalid(type_name)
+            }
+        };
+        self.cells.push(cell);
     }
 }
 
@@ -34,31 +70,9 @@ pub(crate) const NOT_A_STR: Error = Error::InvalidArgument {
     reason: "not a str",
 };
 
-fn cell(item: &Bound<'_, PyAny>) -> Cell {
-    if let Ok(text) = item.cast::<PyString>() {
-        return match text.to_cow() {
-            Ok(text) => Cell::Text(text.into_owned()),
-            Err(_) => Cell::Invalid("str with a lone surrogate".to_owned()),
-        };
-    }
-    if item.is_none() {
-        return Cell::Missing;
-    }
-    if let Ok(x) = item.cast::<PyFloat>()
-        && x.value().is_nan()
-    {
-        return Cell::Missing;
-    }
-    let type_name = crate::type_name(item);
-    if type_name == "NAType" || type_name == "NaTType" {
-        return Cell::Missing;
-    }
-    Cell::Invalid(type_name)
-}
-
-/// The cells of a column, with the original objects (for the `input` field). Columnar objects are turned
-/// into a list once: `to_pylist()` (pyarrow, polars), else `tolist()` (numpy, pandas).
-pub(crate) fn cells<'py>(items: &Bound<'py, PyAny>) -> PyResult<(Vec<Bound<'py, PyAny>>, Vec<Cell>)> {
+/// The cells of a column, and the original objects when `keep` (for the `input` field). Columnar objects are
+/// turned into a list once: `to_pylist()` (pyarrow, polars), else `tolist()` (numpy, pandas).
+pub(crate) fn cells<'py>(items: &Bound<'py, PyAny>, keep: bool) -> PyResult<(Vec<Bound<'py, PyAny>>, Column)> {
     if items.is_instance_of::<PyString>() || items.is_instance_of::<PyBytes>() {
         return Err(PyTypeError::new_err(
             "names must be an iterable of str, not a single str",
@@ -76,11 +90,17 @@ pub(crate) fn cells<'py>(items: &Bound<'py, PyAny>) -> PyResult<(Vec<Bound<'py, 
     } else {
         items
     };
-    let mut objects = Vec::with_capacity(items.len().unwrap_or(0));
-    let mut cells = Vec::with_capacity(objects.capacity());
+    let n = items.len().unwrap_or(0);
+    let mut objects = Vec::with_capacity(if keep { n } else { 0 });
+    let mut column = Column {
+        text: String::with_capacity(n * 16),
+        cells: Vec::with_capacity(n),
+    };
     let mut push = |item: Bound<'py, PyAny>| {
-        cells.push(cell(&item));
-        objects.push(item);
+        column.push(&item);
+        if keep {
+            objects.push(item);
+        }
     };
     if let Ok(list) = items.cast::<PyList>() {
         list.iter().for_each(&mut push);
@@ -91,16 +111,36 @@ pub(crate) fn cells<'py>(items: &Bound<'py, PyAny>) -> PyResult<(Vec<Bound<'py, 
             push(item?);
         }
     }
-    Ok((objects, cells))
+    Ok((objects, column))
 }
 
-fn resolve_cell(cell: &Cell, suggestions: bool) -> Result<resolution::Resolution, Error> {
-    match cell {
-        Cell::Text(text) => resolution::resolve_detailed(text, suggestions),
-        Cell::Missing => Err(Error::EmptyInput),
-        Cell::Invalid(_) => Err(NOT_A_STR),
+fn resolve_cell(column: &Column, cell: &Cell, suggestions: bool) -> Result<resolution::Resolution, Error> {
+    match (cell, column.text(cell)) {
+        (_, Some(text)) => resolution::resolve_detailed(text, suggestions),
+        (Cell::Invalid(_), None) => Err(NOT_A_STR),
+        (_, None) => Err(Error::EmptyInput),
     }
 }
+
+/// Shared `str` objects for the status and match keys (made once, then reference-counted).
+fn key_object<'py>(
+    py: Python<'py>,
+    slots: &'static [PyOnceLock<Py<PyString>>],
+    index: usize,
+    key: &'static str,
+) -> Bound<'py, PyAny> {
+    match slots.get(index) {
+        Some(slot) => slot
+            .get_or_init(py, || PyString::intern(py, key).unbind())
+            .bind(py)
+            .clone()
+            .into_any(),
+        None => PyString::new(py, key).into_any(),
+    }
+}
+
+static STATUS_KEYS: [PyOnceLock<Py<PyString>>; 8] = [const { PyOnceLock::new() }; 8];
+static MATCH_KEYS: [PyOnceLock<Py<PyString>>; 16] = [const { PyOnceLock::new() }; 16];
 
 /// A `Resolved(input, status, disorder, match, parent_code, groups, candidates, suggestions, error)` record.
 fn resolved_record<'py>(
@@ -111,17 +151,22 @@ fn resolved_record<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let registry = registry(py)?;
     let none = || py.None().into_bound(py);
-    let status = Status::of(&result).key();
+    let status = Status::of(&result);
+    let status = key_object(py, &STATUS_KEYS, status as usize, status.key());
     let empty = PyTuple::empty(py);
     let (disorder, match_kind, parent, groups, candidates, suggestions, error) = match result {
         Ok(r) => (
             r.disorder.to_py(py, registry)?,
-            r.match_kind.key().into_pyobject(py)?.into_any(),
+            key_object(py, &MATCH_KEYS, r.match_kind as usize, r.match_kind.key()),
             match r.parent_code {
                 Some(code) => code.as_str().into_pyobject(py)?.into_any(),
                 None => none(),
             },
-            member_tuple(py, r.groups.iter())?,
+            if r.groups.is_empty() {
+                empty.clone()
+            } else {
+                member_tuple(py, r.groups.iter())?
+            },
             empty.clone(),
             empty.clone(),
             none(),
@@ -130,8 +175,8 @@ fn resolved_record<'py>(
             let message = match cell {
                 Cell::Invalid(type_name) => format!("expected a str, got {type_name}"),
                 Cell::Missing => "missing value".to_owned(),
-                Cell::Text(_) if error == Error::EmptyInput => "missing value".to_owned(),
-                Cell::Text(_) => error.to_string(),
+                Cell::Text(..) if error == Error::EmptyInput => "missing value".to_owned(),
+                Cell::Text(..) => error.to_string(),
             };
             let candidates = match error {
                 Error::Ambiguous { candidates, .. } => member_tuple(py, candidates.iter())?,
@@ -156,7 +201,7 @@ fn resolved_record<'py>(
         py,
         [
             input,
-            status.into_pyobject(py)?.into_any(),
+            status,
             disorder,
             match_kind,
             parent,
@@ -178,11 +223,17 @@ pub(crate) fn resolve_many<'py>(
     items: &Bound<'py, PyAny>,
     suggestions: bool,
 ) -> PyResult<Bound<'py, PyList>> {
-    let (objects, cells) = cells(items)?;
-    let results: Vec<_> = py.detach(|| cells.iter().map(|c| resolve_cell(c, suggestions)).collect());
+    let (objects, column) = cells(items, true)?;
+    let results: Vec<_> = py.detach(|| {
+        column
+            .cells
+            .iter()
+            .map(|c| resolve_cell(&column, c, suggestions))
+            .collect()
+    });
     let out = objects
         .into_iter()
-        .zip(&cells)
+        .zip(&column.cells)
         .zip(results)
         .map(|((input, cell), result)| resolved_record(py, input, cell, result))
         .collect::<PyResult<Vec<_>>>()?;
@@ -195,6 +246,5 @@ pub(crate) fn resolve_many<'py>(
 pub(crate) fn resolve_detailed<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let query = crate::text_arg(text, "text")?;
     let result = resolution::resolve_detailed(&query, true).map_err(|e| to_py_err(py, e, Query::Text(&query)))?;
-    let cell = Cell::Text(query.into_owned());
-    resolved_record(py, text.clone(), &cell, Ok(result))
+    resolved_record(py, text.clone(), &Cell::Missing, Ok(result))
 }
