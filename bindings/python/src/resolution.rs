@@ -38,13 +38,17 @@ impl Column {
 
     fn push(&mut self, item: &Bound<'_, PyAny>) {
         let cell = if let Ok(text) = item.cast::<PyString>() {
-            match text.to_cow() {
-                Ok(text) => {
+            // With the abi3 (3.9) API, `to_cow` encodes into a bytes object and then copies into a String;
+            // reading the bytes object in place saves an allocation and a copy per cell.
+            match text.encode_utf8().map(|bytes| {
+                core::str::from_utf8(bytes.as_bytes()).map(|t| {
                     let start = self.text.len();
-                    self.text.push_str(&text);
+                    self.text.push_str(t);
                     Cell::Text(start, self.text.len())
-                }
-                Err(_) => Cell::Invalid("str with a lone surrogate".to_owned()),
+                })
+            }) {
+                Ok(Ok(cell)) => cell,
+                _ => Cell::Invalid("str with a lone surrogate".to_owned()),
             }
         } else if item.is_none() {
             Cell::Missing
