@@ -2158,7 +2158,7 @@ typedef uint32_t MkbSearchHitKind;
 /**
  * Whether a row resolved, and if not, why (the same keys as Python's and the CLI's `status`).
  */
-enum MkbRowStatus
+enum MkbResolutionStatus
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
   : uint32_t
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
@@ -2166,33 +2166,33 @@ enum MkbRowStatus
   /**
    * One disorder.
    */
-  MKB_ROW_STATUS_FOUND = 1,
+  MKB_RESOLUTION_STATUS_FOUND = 1,
   /**
    * No input: NULL, empty, only spaces or punctuation.
    */
-  MKB_ROW_STATUS_MISSING = 2,
+  MKB_RESOLUTION_STATUS_MISSING = 2,
   /**
    * Nothing carries this name, code or gene.
    */
-  MKB_ROW_STATUS_UNKNOWN = 3,
+  MKB_RESOLUTION_STATUS_UNKNOWN = 3,
   /**
    * Several disorders share the code or gene: see `candidates`.
    */
-  MKB_ROW_STATUS_AMBIGUOUS = 4,
+  MKB_RESOLUTION_STATUS_AMBIGUOUS = 4,
   /**
    * Longer than any name or code.
    */
-  MKB_ROW_STATUS_TOO_LONG = 5,
+  MKB_RESOLUTION_STATUS_TOO_LONG = 5,
   /**
    * Shaped like an identifier but not a valid one, or not valid UTF-8.
    */
-  MKB_ROW_STATUS_MALFORMED = 6,
+  MKB_RESOLUTION_STATUS_MALFORMED = 6,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
-typedef enum MkbRowStatus MkbRowStatus;
+typedef enum MkbResolutionStatus MkbResolutionStatus;
 #else
-typedef uint32_t MkbRowStatus;
+typedef uint32_t MkbResolutionStatus;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
@@ -4139,9 +4139,9 @@ typedef struct MkbResolution {
    */
   MkbStatus status;
   /**
-   * The row's status (`MkbRowStatus`).
+   * The row's status (`MkbResolutionStatus`).
    */
-  MkbRowStatus row_status;
+  MkbResolutionStatus row_status;
   /**
    * The `MkbDisorder` found, or `MKB_NO_DISORDER`.
    */

@@ -56,7 +56,7 @@ pub use records::{
     CauseRecord, DiagnosticTestRecord, DisorderRecord, FeatureRecord, GeneRecord, Icd10Record, RelationRecord,
     RiskRecord, SourceRecord, SymptomRecord, TreatmentRecord, TreatmentUseRecord, XrefRecord,
 };
-pub use resolution::{GeneLinkRecord, MAX_CANDIDATES, ResolutionMatch, ResolutionRecord, RowStatus};
+pub use resolution::{GeneLinkRecord, MAX_CANDIDATES, ResolutionMatch, ResolutionRecord, ResolutionStatus};
 pub use vocabulary::Vocabulary;
 
 use boundary::ffi_boundary;

@@ -43,7 +43,7 @@ mirror!(ResolutionMatch: core_resolution::MatchKind {
 /// Whether a row resolved, and if not, why (the same keys as Python's and the CLI's `status`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[repr(u32)]
-pub enum RowStatus {
+pub enum ResolutionStatus {
     /// One disorder.
     Found = 1,
     /// No input: NULL, empty, only spaces or punctuation.
@@ -57,7 +57,7 @@ pub enum RowStatus {
     /// Shaped like an identifier but not a valid one, or not valid UTF-8.
     Malformed = 6,
 }
-mirror!(RowStatus: core_resolution::Status {
+mirror!(ResolutionStatus: core_resolution::Status {
     Found,
     Missing,
     Unknown,
@@ -77,8 +77,8 @@ pub struct ResolutionRecord {
     /// The status `mkb_resolve` would return for this input (`MKB_OK`, `MKB_EMPTY`, `MKB_NOT_FOUND`,
     /// `MKB_AMBIGUOUS`, `MKB_TOO_LONG`, `MKB_MALFORMED_ID`, `MKB_INVALID_UTF8`; NULL text is `MKB_EMPTY`).
     pub status: Status,
-    /// The row's status (`MkbRowStatus`).
-    pub row_status: RowStatus,
+    /// The row's status (`MkbResolutionStatus`).
+    pub row_status: ResolutionStatus,
     /// The `MkbDisorder` found, or `MKB_NO_DISORDER`.
     pub disorder: u32,
     /// How it matched (`MkbResolutionMatch`), or 0 when nothing was found.
@@ -97,7 +97,7 @@ pub struct ResolutionRecord {
 impl ResolutionRecord {
     const EMPTY: ResolutionRecord = ResolutionRecord {
         status: Status::MkbEmpty,
-        row_status: RowStatus::Missing,
+        row_status: ResolutionStatus::Missing,
         disorder: NO_DISORDER,
         match_kind: 0,
         parent_code: [0; 8],
@@ -149,7 +149,7 @@ impl ResolutionRecord {
             Err(Status::MkbNullPointer) => Self::EMPTY,
             Err(status) => ResolutionRecord {
                 status,
-                row_status: RowStatus::Malformed,
+                row_status: ResolutionStatus::Malformed,
                 ..Self::EMPTY
             },
         }

@@ -230,19 +230,19 @@ static void test_resolve(void) {
 static void test_resolve_detailed(void) {
     MkbResolution r;
     CHECK_STATUS(mkb_resolve_detailed("D46.9", NT, 0, &r), MKB_OK);
-    CHECK(r.row_status == MKB_ROW_STATUS_FOUND && r.disorder == MKB_DISORDER_MYELODYSPLASTIC_SYNDROME);
+    CHECK(r.row_status == MKB_RESOLUTION_STATUS_FOUND && r.disorder == MKB_DISORDER_MYELODYSPLASTIC_SYNDROME);
     CHECK(r.match_kind == MKB_RESOLUTION_MATCH_ICD10_PARENT && streq(r.parent_code, "D46"));
     CHECK_STATUS(mkb_resolve_detailed("OMIM:610738", NT, 0, &r), MKB_OK);
     CHECK(r.disorder == MKB_DISORDER_KOSTMANN_SYNDROME && r.match_kind == MKB_RESOLUTION_MATCH_OMIM);
     CHECK(r.disorders_len == 1 && r.disorders[0] == MKB_DISORDER_SEVERE_CONGENITAL_NEUTROPENIA);
     CHECK_STATUS(mkb_resolve_detailed("ELANE", NT, 0, &r), MKB_AMBIGUOUS);
-    CHECK(r.row_status == MKB_ROW_STATUS_AMBIGUOUS && r.disorder == MKB_NO_DISORDER && r.disorders_len == 2);
+    CHECK(r.row_status == MKB_RESOLUTION_STATUS_AMBIGUOUS && r.disorder == MKB_NO_DISORDER && r.disorders_len == 2);
     CHECK(r.disorders[0] == MKB_DISORDER_CYCLIC_NEUTROPENIA);
     CHECK(r.disorders[1] == MKB_DISORDER_SEVERE_CONGENITAL_NEUTROPENIA);
     CHECK_STATUS(mkb_resolve_detailed("fanconni", NT, 1, &r), MKB_NOT_FOUND);
-    CHECK(r.row_status == MKB_ROW_STATUS_UNKNOWN && r.suggestions.items[0] == MKB_DISORDER_FANCONI_ANEMIA);
+    CHECK(r.row_status == MKB_RESOLUTION_STATUS_UNKNOWN && r.suggestions.items[0] == MKB_DISORDER_FANCONI_ANEMIA);
     CHECK_STATUS(mkb_resolve_detailed(NULL, 0, 0, &r), MKB_EMPTY);
-    CHECK(r.row_status == MKB_ROW_STATUS_MISSING);
+    CHECK(r.row_status == MKB_RESOLUTION_STATUS_MISSING);
     CHECK_STATUS(mkb_resolve_detailed("FA", NT, 0, NULL), MKB_NULL_POINTER);
 
     const char *texts[] = {"FA", NULL, "", "D46.9", "D61.0", "zzzz", "ORPHA:x", "\xFF", "RPS19"};
@@ -250,10 +250,10 @@ static void test_resolve_detailed(void) {
     MkbResolution rows[N];
     size_t found = 0;
     CHECK_STATUS(mkb_resolve_many(texts, NULL, N, 0, rows, &found), MKB_OK);
-    const MkbRowStatus expected[N] = {
-        MKB_ROW_STATUS_FOUND,     MKB_ROW_STATUS_MISSING,   MKB_ROW_STATUS_MISSING,
-        MKB_ROW_STATUS_FOUND,     MKB_ROW_STATUS_AMBIGUOUS, MKB_ROW_STATUS_UNKNOWN,
-        MKB_ROW_STATUS_MALFORMED, MKB_ROW_STATUS_MALFORMED, MKB_ROW_STATUS_FOUND,
+    const MkbResolutionStatus expected[N] = {
+        MKB_RESOLUTION_STATUS_FOUND,     MKB_RESOLUTION_STATUS_MISSING,   MKB_RESOLUTION_STATUS_MISSING,
+        MKB_RESOLUTION_STATUS_FOUND,     MKB_RESOLUTION_STATUS_AMBIGUOUS, MKB_RESOLUTION_STATUS_UNKNOWN,
+        MKB_RESOLUTION_STATUS_MALFORMED, MKB_RESOLUTION_STATUS_MALFORMED, MKB_RESOLUTION_STATUS_FOUND,
     };
     for (size_t i = 0; i < N; i++) CHECK(rows[i].row_status == expected[i]);
     CHECK(found == 3);
