@@ -211,6 +211,26 @@ mod tests {
         }
     }
 
+    fn stdout(argv: &[&str]) -> String {
+        let cli = Cli::try_parse_from(argv).unwrap_or_else(|e| panic!("{e}"));
+        let mut out = Vec::new();
+        assert!(run(cli.command, &mut out).is_ok());
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    #[test]
+    fn subtype_genes_show_for_the_group() {
+        let scn = stdout(&["marrowkb", "show", "severe congenital neutropenia"]);
+        assert!(
+            scn.contains("Subtype genes   HAX1 (through Kostmann syndrome)"),
+            "{scn}"
+        );
+        let hits = stdout(&["marrowkb", "search", "HAX1"]);
+        assert!(hits.contains("HAX1 (through Kostmann syndrome)"), "{hits}");
+        let json = stdout(&["marrowkb", "search", "HAX1", "--json"]);
+        assert!(json.contains("\"through\": \"kostmann_syndrome\""), "{json}");
+    }
+
     #[test]
     fn exit_codes_are_distinct_and_documented() {
         assert_eq!(exit_code(&["marrowkb", "show", "FA"]), 0);

@@ -44,6 +44,16 @@ pub fn show(out: &mut dyn Write, d: Disorder) -> io::Result<()> {
     field(out, "Inheritance", join(i.inheritance))?;
     field(out, "Onset", join(i.onset))?;
     field(out, "Genes", join(i.genes.iter().map(|g: &Gene| g.symbol())))?;
+    // The subtype-to-group rule: genes of the disorder's subtypes answer for it too.
+    let through: Vec<String> = Gene::all()
+        .flat_map(|g| {
+            g.links()
+                .iter()
+                .filter(move |l| l.disorder == d)
+                .filter_map(move |l| Some(format!("{} (through {})", g.symbol(), l.through?.info().name)))
+        })
+        .collect();
+    field(out, "Subtype genes", join(through))?;
     field(
         out,
         "Relations",
