@@ -3580,7 +3580,8 @@ typedef struct MkbGeneRecord {
    */
   uint32_t ncbi_gene_id;
   /**
-   * Disorders HPO links the gene to, in discriminant order.
+   * Disorders the gene answers for, in discriminant order: those HPO links it to and their groups (see
+   * `mkb_gene_links`).
    */
   const MkbDisorder *disorders;
   /**
@@ -4794,8 +4795,9 @@ MkbStatus mkb_gene_from_symbol(const char *symbol, size_t len, const struct MkbG
 MkbStatus mkb_gene_from_ncbi_id(uint32_t ncbi_gene_id, const struct MkbGeneRecord **out);
 
 /**
- * Writes the disorders a gene is linked to (by HGNC symbol, case-insensitive) as a pointer into static
- * data and a length.
+ * Writes the disorders a gene answers for (by HGNC symbol, case-insensitive) as a pointer into static
+ * data and a length: those HPO links it to and the groups they are a subtype of (HAX1: Kostmann syndrome
+ * and severe congenital neutropenia); `mkb_gene_links` says which come through a subtype.
  *
  * Returns the statuses of `mkb_gene_from_symbol`.
  *

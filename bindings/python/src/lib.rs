@@ -1044,7 +1044,8 @@ fn search<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py,
     )
 }
 
-/// The disorders a gene (HGNC symbol, any case) is linked to.
+/// The disorders a gene (HGNC symbol, any case) answers for: those HPO links it to and the groups they are a
+/// subtype of (`gene_info(symbol).links` says which come through a subtype).
 #[pyfunction]
 fn disorders_for_gene<'py>(py: Python<'py>, symbol: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyTuple>> {
     let symbol = text_arg(symbol, "symbol")?;
