@@ -119,6 +119,61 @@ fn names(c: &mut Criterion) {
     group.finish();
 }
 
+/// A 1,000-row registry column of one kind: names (with variant spellings and unknowns), codes (ORPHA,
+/// OMIM, ICD-10 incl. subcategories through their category, gene symbols) or both mixed with blanks.
+fn registry_column(kind: &str) -> Vec<Option<String>> {
+    let names = [
+        "Fanconi anaemia",
+        "DBA",
+        "Kostmann disease",
+        "SHWACHMAN-DIAMOND SYNDROME",
+        "dyskeratosis congenita",
+        "aplastic anemia",
+        "MDS",
+        "Pearson syndrome",
+        "fanconni anemia",
+        "sickle cell disease",
+    ];
+    let codes = [
+        "ORPHA:84",
+        "ORPHA 124",
+        "OMIM:227650",
+        "MIM #610738",
+        "D61.9",
+        "D46.9",
+        "D61.0",
+        "RPS19",
+        "HAX1",
+        "Z99.9",
+    ];
+    (0..1000)
+        .map(|i| {
+            let pick = |list: &[&str]| Some(list[(i * 7) % list.len()].to_owned());
+            match kind {
+                "names" => pick(&names),
+                "codes" => pick(&codes),
+                _ => match i % 5 {
+                    0 | 1 => pick(&names),
+                    2 | 3 => pick(&codes),
+                    _ => None,
+                },
+            }
+        })
+        .collect()
+}
+
+fn batches(c: &mut Criterion) {
+    let mut group = c.benchmark_group("resolve_many_1000_rows");
+    for kind in ["names", "codes", "mixed"] {
+        let column = registry_column(kind);
+        group.throughput(criterion::Throughput::Elements(column.len() as u64));
+        group.bench_function(kind, |b| {
+            b.iter(|| marrowkb::resolution::resolve_many(column.iter().map(|c| c.as_deref()), false))
+        });
+    }
+    group.finish();
+}
+
 fn codes(c: &mut Criterion) {
     let mut group = c.benchmark_group("code_lookup");
     group.bench_function("orpha", |b| b.iter(|| Disorder::from_orpha(black_box("ORPHA:84"))));
@@ -143,5 +198,5 @@ fn codes(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, names, codes);
+criterion_group!(benches, names, codes, batches);
 criterion_main!(benches);

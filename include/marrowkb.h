@@ -48,11 +48,6 @@
 #define MKB_MAX_INPUT_LEN 512
 
 /**
- * The most terms `mkb_hpo_find` reports for an ambiguous or unknown text (`marrowkb::finding::MAX_CANDIDATES`).
- */
-#define MKB_MAX_TERM_CHOICES 4
-
-/**
  * The most suggestions an unknown name carries (`marrowkb::lookup::MAX_SUGGESTIONS`).
  */
 #define MKB_MAX_SUGGESTIONS 3
@@ -62,6 +57,11 @@
  * suggestion slots). No disorder has discriminant 0.
  */
 #define MKB_NO_DISORDER 0
+
+/**
+ * The most disorders a `MkbResolution` lists as candidates or groups.
+ */
+#define MKB_MAX_CANDIDATES 32
 
 /**
  * The result of every fallible `mkb_` function. The numbers are fixed: a code is never renumbered or
@@ -138,10 +138,10 @@ enum MkbStatus
    */
   MKB_INCONSISTENT_MEASUREMENTS = 14,
   /**
-   * A GA4GH phenopacket that cannot be read: not JSON, not schema v2, no phenotypic features, or a field
-   * in the wrong form (the message names the field).
+   * A code or gene symbol several disorders share: the candidates are in the `MkbResolution` (or use
+   * `mkb_disorders_for_icd10`, `mkb_disorders_for_gene`).
    */
-  MKB_INVALID_PHENOPACKET = 15,
+  MKB_AMBIGUOUS = 15,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -1288,19 +1288,13 @@ enum MkbInputStatus
    */
   MKB_INPUT_STATUS_OBSOLETE = 6,
   /**
-   * Well-formed but not an HPO 2025-01-16 id, or words that name no single term (unknown or ambiguous):
-   * ignored.
+   * Well-formed but not an HPO 2025-01-16 id: ignored.
    */
   MKB_INPUT_STATUS_UNKNOWN = 7,
   /**
-   * Not shaped like an HPO id, or empty or over-long text: ignored.
+   * Not shaped like an HPO id: ignored.
    */
   MKB_INPUT_STATUS_MALFORMED = 8,
-  /**
-   * Implied by another finding of the same list (an observed finding more general than another observed
-   * one, an excluded finding more specific than another excluded one): not scored, as it adds nothing.
-   */
-  MKB_INPUT_STATUS_IMPLIED = 9,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -1390,7 +1384,7 @@ typedef uint32_t MkbAbsenceKind;
 #endif // __cplusplus
 
 /**
- * Whether a disorder is inherited, acquired, or either; or genetic without being inherited.
+ * Whether a disorder is inherited, acquired, or either.
  */
 enum MkbOrigin
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
@@ -1398,7 +1392,7 @@ enum MkbOrigin
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
   /**
-   * Caused by germline variants that are, or can be, passed on in families.
+   * Caused by germline variants (or a constitutional mitochondrial DNA deletion).
    */
   MKB_ORIGIN_INHERITED = 1,
   /**
@@ -1409,10 +1403,6 @@ enum MkbOrigin
    * Inherited and acquired forms both exist.
    */
   MKB_ORIGIN_BOTH = 3,
-  /**
-   * Genetic and present from birth, but not inherited: a change that arises new (de novo) in the child.
-   */
-  MKB_ORIGIN_CONSTITUTIONAL = 4,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -1731,26 +1721,6 @@ enum MkbSource
    * Yoshimi A, et al. Immunosuppressive therapy with anti-thymocyte globulin and cyclosporine A in selected children with hypoplastic refractory cytopenia. Haematologica 2007;92(3):397-400
    */
   MKB_SOURCE_YOSHIMI2007_HYPOPLASTIC_RCC_IST = 37,
-  /**
-   * Lipton JM. Fanconi Anemia Clinical Presentation. Medscape Reference (updated 10 Feb 2016); birth-defect frequencies from the Alter and Young series
-   */
-  MKB_SOURCE_LIPTON_MEDSCAPE_FANCONI_ANEMIA = 38,
-  /**
-   * Makitie O, et al. Skeletal phenotype in patients with Shwachman-Diamond syndrome and mutations in SBDS. Clin Genet 2004;65(2):101-112
-   */
-  MKB_SOURCE_MAKITIE2004_SDS_SKELETAL = 39,
-  /**
-   * Thompson AS, Giri N, Gianferante DM, Jones K, Savage SA, Alter BP, McReynolds LJ. Shwachman Diamond syndrome: narrow genotypic spectrum and variable clinical features. Pediatr Res 2022;92(6):1671-1680
-   */
-  MKB_SOURCE_THOMPSON2022_SDS_COHORT = 40,
-  /**
-   * Al Ameri A, et al. Significance of thrombocytopenia in myelodysplastic syndromes: associations and prognostic implications. Clin Lymphoma Myeloma Leuk 2011;11(2):237-241
-   */
-  MKB_SOURCE_AL_AMERI2011_MDS_THROMBOCYTOPENIA = 41,
-  /**
-   * Roy NBA, Babbs C. The pathogenesis, diagnosis and management of congenital dyserythropoietic anaemia type I. Br J Haematol 2019;185(3):436-449
-   */
-  MKB_SOURCE_ROY_BABBS2019_CDA_TYPE1 = 42,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -2054,10 +2024,6 @@ enum MkbCause
    * Immune system dysfunction
    */
   MKB_CAUSE_IMMUNE_DYSFUNCTION = 7,
-  /**
-   * New (de novo) genetic change
-   */
-  MKB_CAUSE_NEW_GENETIC_CHANGE = 8,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -2186,6 +2152,47 @@ enum MkbSearchHitKind
 typedef enum MkbSearchHitKind MkbSearchHitKind;
 #else
 typedef uint32_t MkbSearchHitKind;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * Whether a row resolved, and if not, why (the same keys as Python's and the CLI's `status`).
+ */
+enum MkbResolutionStatus
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * One disorder.
+   */
+  MKB_RESOLUTION_STATUS_FOUND = 1,
+  /**
+   * No input: NULL, empty, only spaces or punctuation.
+   */
+  MKB_RESOLUTION_STATUS_MISSING = 2,
+  /**
+   * Nothing carries this name, code or gene.
+   */
+  MKB_RESOLUTION_STATUS_UNKNOWN = 3,
+  /**
+   * Several disorders share the code or gene: see `candidates`.
+   */
+  MKB_RESOLUTION_STATUS_AMBIGUOUS = 4,
+  /**
+   * Longer than any name or code.
+   */
+  MKB_RESOLUTION_STATUS_TOO_LONG = 5,
+  /**
+   * Shaped like an identifier but not a valid one, or not valid UTF-8.
+   */
+  MKB_RESOLUTION_STATUS_MALFORMED = 6,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum MkbResolutionStatus MkbResolutionStatus;
+#else
+typedef uint32_t MkbResolutionStatus;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
@@ -2498,10 +2505,6 @@ enum MkbField
    * Pregnancy.
    */
   MKB_FIELD_PREGNANT = 14,
-  /**
-   * Haematocrit (packed cell volume), for the corrected reticulocyte percentage.
-   */
-  MKB_FIELD_HEMATOCRIT = 15,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -2789,78 +2792,51 @@ typedef uint32_t MkbHpoReplacement;
 #endif // __cplusplus
 
 /**
- * How specific a synonym is, as HPO says (`EXACT`, `RELATED`, `BROAD`, `NARROW`).
- *
- * ```
- * use marrowkb::finding::SynonymScope;
- * assert_eq!(SynonymScope::Exact.key(), "exact");
- * ```
+ * How an input reached its disorder.
  */
-enum MkbHpoSynonymScope
+enum MkbResolutionMatch
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
   : uint32_t
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
   /**
-   * The same meaning as the label.
+   * The disorder's name or key.
    */
-  MKB_HPO_SYNONYM_SCOPE_EXACT = 1,
+  MKB_RESOLUTION_MATCH_NAME = 1,
   /**
-   * Related in meaning.
+   * A synonym (or a short form of a name).
    */
-  MKB_HPO_SYNONYM_SCOPE_RELATED = 2,
-  /**
-   * Broader than the label.
-   */
-  MKB_HPO_SYNONYM_SCOPE_BROAD = 3,
-  /**
-   * Narrower than the label.
-   */
-  MKB_HPO_SYNONYM_SCOPE_NARROW = 4,
-};
-#ifndef __cplusplus
-#if __STDC_VERSION__ >= 202311L
-typedef enum MkbHpoSynonymScope MkbHpoSynonymScope;
-#else
-typedef uint32_t MkbHpoSynonymScope;
-#endif // __STDC_VERSION__ >= 202311L
-#endif // __cplusplus
-
-/**
- * HPO's synonym type, when it gives one.
- *
- * ```
- * use marrowkb::finding::SynonymType;
- * assert_eq!(SynonymType::Layperson.key(), "layperson");
- * ```
- */
-enum MkbHpoSynonymType
-#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
-  : uint32_t
-#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
- {
-  /**
-   * Words a patient or family would use.
-   */
-  MKB_HPO_SYNONYM_TYPE_LAYPERSON = 1,
+  MKB_RESOLUTION_MATCH_SYNONYM = 2,
   /**
    * An abbreviation.
    */
-  MKB_HPO_SYNONYM_TYPE_ABBREVIATION = 2,
+  MKB_RESOLUTION_MATCH_ABBREVIATION = 3,
   /**
-   * The British spelling.
+   * An ORPHA id.
    */
-  MKB_HPO_SYNONYM_TYPE_UK_SPELLING = 3,
+  MKB_RESOLUTION_MATCH_ORPHA = 4,
   /**
-   * The plural.
+   * An OMIM id.
    */
-  MKB_HPO_SYNONYM_TYPE_PLURAL_FORM = 4,
+  MKB_RESOLUTION_MATCH_OMIM = 5,
+  /**
+   * A WHO ICD-10 code the disorder carries.
+   */
+  MKB_RESOLUTION_MATCH_ICD10 = 6,
+  /**
+   * A WHO ICD-10 subcategory no disorder carries, through its category (`parent_code`).
+   */
+  MKB_RESOLUTION_MATCH_ICD10_PARENT = 7,
+  /**
+   * An HGNC gene symbol.
+   */
+  MKB_RESOLUTION_MATCH_GENE = 8,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
-typedef enum MkbHpoSynonymType MkbHpoSynonymType;
+typedef enum MkbResolutionMatch MkbResolutionMatch;
 #else
-typedef uint32_t MkbHpoSynonymType;
+typedef uint32_t MkbResolutionMatch;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
@@ -2921,8 +2897,7 @@ typedef struct MkbBloodCount {
    */
   struct MkbMeasurement reticulocyte_percent;
   /**
-   * Red cell count in ×10¹²/L, the same number as 10⁶/µL (`mkb_unit_parse` with `MKB_VOCABULARY_UNIT`
-   * reads both spellings as `MKB_UNIT_TERA_PER_LITER`).
+   * Red cell count in ×10¹²/L.
    */
   struct MkbMeasurement red_cell_count;
   /**
@@ -2945,11 +2920,6 @@ typedef struct MkbBloodCount {
    * Whether the patient is pregnant (female only).
    */
   bool pregnant;
-  /**
-   * Haematocrit in per cent: with `reticulocyte_percent` it gives Camitta's corrected reticulocyte
-   * percentage (used when there is no `red_cell_count`).
-   */
-  struct MkbMeasurement hematocrit;
 } MkbBloodCount;
 
 /**
@@ -3041,8 +3011,7 @@ typedef struct MkbAplasticAssessment {
    */
   MkbCriterion platelets;
   /**
-   * The reticulocyte criterion counted: the absolute count below `reticulocytes_below`; with the Camitta
-   * criteria and no absolute count, `corrected_reticulocytes`.
+   * Reticulocytes below `reticulocytes_below`.
    */
   MkbCriterion reticulocytes;
   /**
@@ -3061,14 +3030,6 @@ typedef struct MkbAplasticAssessment {
    * ANC < 0.2 ×10⁹/L (very severe).
    */
   MkbCriterion very_severe_neutrophils;
-  /**
-   * Corrected reticulocyte percentage (reticulocyte % × haematocrit / 45), NaN when not both given.
-   */
-  double corrected_reticulocyte_percent;
-  /**
-   * Camitta 1976's reticulocyte criterion: corrected percentage < 1 %.
-   */
-  MkbCriterion corrected_reticulocytes;
 } MkbAplasticAssessment;
 
 /**
@@ -3228,8 +3189,7 @@ typedef struct MkbIcd10Link {
  */
 typedef struct MkbTermInput {
   /**
-   * The finding as text: an id (`"HP:0001873"`, `"0001873"`, `"HP_0001873"`), a symptom key or name, or an HPO
-   * label or synonym (`"low platelet count"`), as `mkb_hpo_find` reads it; or NULL to use `id`.
+   * The id as text (`"HP:0001873"`, `"0001873"`, `"HP_0001873"`), or NULL to use `id`.
    */
   const char *text;
   /**
@@ -3251,7 +3211,7 @@ typedef struct MkbDisorderLikelihoodRatio {
    */
   uint32_t disorder;
   /**
-   * The likelihood ratio: finite and above 0 (others fail the call with `MKB_INVALID_ARGUMENT`).
+   * The likelihood ratio: finite and above 0 (others are ignored, or rejected in strict mode).
    */
   double likelihood_ratio;
 } MkbDisorderLikelihoodRatio;
@@ -3301,8 +3261,8 @@ typedef struct MkbDifferentialQuery {
    */
   size_t evidence_len;
   /**
-   * Fail on the first term that cannot be used (malformed, unknown or obsolete) instead of reporting it in
-   * the inputs.
+   * Fail on the first input that cannot be used (malformed, unknown or obsolete term, invalid age or
+   * likelihood ratio) instead of reporting it in the inputs.
    */
   bool strict;
 } MkbDifferentialQuery;
@@ -3336,19 +3296,6 @@ typedef struct MkbRanked {
    * log10 LR of the findings the patient does not have.
    */
   double absent;
-  /**
-   * log10 LR of the blood hallmarks no finding covers.
-   */
-  double hallmarks;
-  /**
-   * log10 of the mean likelihood over a group disorder's subtypes relative to `subtype`'s (≤ 0).
-   */
-  double subtypes;
-  /**
-   * The ORPHA/OMIM CURIE of the subtype that best explains the findings (static, NUL-terminated), or NULL
-   * for a disorder scored as a whole.
-   */
-  const char *subtype;
   /**
    * log10 LR of the age of onset (0 when not given).
    */
@@ -3459,8 +3406,7 @@ typedef struct MkbAbsenceMatch {
 } MkbAbsenceMatch;
 
 /**
- * A hallmark of a disorder (at least 80 % frequent) that no finding covers: scored when it is a blood
- * finding (a case report states those), listed only otherwise (`log10_lr` 0).
+ * A hallmark of a disorder (at least 80 % frequent) that no finding covers: listed to explain, not scored.
  */
 typedef struct MkbMissingHallmark {
   /**
@@ -3475,10 +3421,6 @@ typedef struct MkbMissingHallmark {
    * Its frequency in the disorder.
    */
   double frequency;
-  /**
-   * Its contribution to the score: log10 of its likelihood ratio (0 when not scored).
-   */
-  double log10_lr;
 } MkbMissingHallmark;
 
 /**
@@ -3638,7 +3580,8 @@ typedef struct MkbGeneRecord {
    */
   uint32_t ncbi_gene_id;
   /**
-   * Disorders HPO links the gene to, in discriminant order.
+   * Disorders the gene answers for, in discriminant order: those HPO links it to and their groups (see
+   * `mkb_gene_links`).
    */
   const MkbDisorder *disorders;
   /**
@@ -3656,25 +3599,13 @@ typedef struct MkbFeatureRecord {
    */
   MkbSymptom symptom;
   /**
-   * HPO frequency class (the curated one where it overrides HPO's).
+   * HPO frequency class.
    */
   MkbFrequency frequency;
   /**
    * Where the frequency comes from.
    */
   MkbSource source;
-  /**
-   * Whether `frequency` overrides HPO 2025-01-16 (then `hpo_frequency` is HPO's class).
-   */
-  bool has_hpo_frequency;
-  /**
-   * HPO's class when `has_hpo_frequency`; otherwise the same as `frequency`.
-   */
-  MkbFrequency hpo_frequency;
-  /**
-   * Why the frequency was chosen (the cited figure for an override), or NULL.
-   */
-  const char *note;
 } MkbFeatureRecord;
 
 /**
@@ -3764,7 +3695,7 @@ typedef struct MkbDisorderRecord {
    */
   const char *summary;
   /**
-   * Inherited, acquired, both, or constitutional (genetic, not inherited).
+   * Inherited, acquired or both.
    */
   MkbOrigin origin;
   /**
@@ -4163,47 +4094,6 @@ typedef struct MkbHpoTerm {
 } MkbHpoTerm;
 
 /**
- * The terms an unresolved finding could mean: the candidates of an ambiguous text (`ambiguous` true), or
- * the terms with the closest labels and synonyms (suggestions, best first).
- */
-typedef struct MkbTermChoices {
-  /**
-   * Term numbers (1873 for `HP:0001873`); the first `len` are used, the rest are 0.
-   */
-  uint32_t items[MKB_MAX_TERM_CHOICES];
-  /**
-   * How many there are (0 to `MKB_MAX_TERM_CHOICES`).
-   */
-  size_t len;
-  /**
-   * Whether the text names all of these terms (ambiguous) rather than none (suggestions).
-   */
-  bool ambiguous;
-} MkbTermChoices;
-
-/**
- * One synonym of an HPO term. `text` is NOT NUL-terminated: it points into static data, `text_len` bytes.
- */
-typedef struct MkbHpoSynonym {
-  /**
-   * The synonym (UTF-8, `text_len` bytes, no NUL terminator).
-   */
-  const char *text;
-  /**
-   * Its length in bytes.
-   */
-  size_t text_len;
-  /**
-   * Its scope (`MkbHpoSynonymScope`).
-   */
-  uint32_t scope;
-  /**
-   * Its type (`MkbHpoSynonymType`), 0 for none.
-   */
-  uint32_t kind;
-} MkbHpoSynonym;
-
-/**
  * The disorders whose names are closest to an unknown name, best first.
  */
 typedef struct MkbSuggestions {
@@ -4233,7 +4123,67 @@ typedef struct MkbSearchHit {
    * The text that matched (a name, gene symbol, symptom name or code), owned by the library.
    */
   const char *matched;
+  /**
+   * For a gene or code of a subtype that answers for its group: the subtype (`MkbDisorder`) it comes
+   * through; `MKB_NO_DISORDER` for a direct hit.
+   */
+  uint32_t through;
 } MkbSearchHit;
+
+/**
+ * What one input resolved to (`mkb_resolve_detailed`, `mkb_resolve_many`).
+ */
+typedef struct MkbResolution {
+  /**
+   * The status `mkb_resolve` would return for this input (`MKB_OK`, `MKB_EMPTY`, `MKB_NOT_FOUND`,
+   * `MKB_AMBIGUOUS`, `MKB_TOO_LONG`, `MKB_MALFORMED_ID`, `MKB_INVALID_UTF8`; NULL text is `MKB_EMPTY`).
+   */
+  MkbStatus status;
+  /**
+   * The row's status (`MkbResolutionStatus`).
+   */
+  MkbResolutionStatus row_status;
+  /**
+   * The `MkbDisorder` found, or `MKB_NO_DISORDER`.
+   */
+  uint32_t disorder;
+  /**
+   * How it matched (`MkbResolutionMatch`), or 0 when nothing was found.
+   */
+  uint32_t match_kind;
+  /**
+   * For `MKB_RESOLUTION_MATCH_ICD10_PARENT`, the WHO category that matched (`"D46"`), NUL-terminated; else "".
+   */
+  char parent_code[8];
+  /**
+   * Found: the groups the disorder is a subtype of (they answer through it). Ambiguous: every candidate.
+   * `MkbDisorder` values, the first `disorders_len` used, in discriminant order.
+   */
+  uint32_t disorders[MKB_MAX_CANDIDATES];
+  /**
+   * How many of `disorders` are used.
+   */
+  size_t disorders_len;
+  /**
+   * For an unknown name, with suggestions asked: the closest disorders.
+   */
+  struct MkbSuggestions suggestions;
+} MkbResolution;
+
+/**
+ * How a gene answers for a disorder (`mkb_gene_links`).
+ */
+typedef struct MkbGeneLink {
+  /**
+   * The `MkbDisorder`.
+   */
+  uint32_t disorder;
+  /**
+   * The subtype (`MkbDisorder`) the gene reaches it through, or `MKB_NO_DISORDER` when HPO links the
+   * gene to the disorder itself (the subtype-to-group rule).
+   */
+  uint32_t through;
+} MkbGeneLink;
 
 #ifdef __cplusplus
 extern "C" {
@@ -4521,10 +4471,9 @@ MkbStatus mkb_parse_icd10(const char *text,
  * likelihood ratio per finding against a background of all annotated diseases, posteriors under a uniform
  * prior. Order of input terms does not change any number.
  *
- * Without `strict`, unusable terms are reported in `out->inputs` and ignored; with `strict`, the first one
- * fails the call (`MKB_MALFORMED_ID`, `MKB_NOT_FOUND`, `MKB_OBSOLETE_ID`). An invalid age of onset (negative,
- * not finite, over 130 years) or likelihood ratio (not finite and above 0) always fails the call with
- * `MKB_INVALID_ARGUMENT`.
+ * Without `strict`, unusable terms are reported in `out->inputs` and ignored, as are an invalid age and
+ * invalid likelihood ratios; with `strict`, the first one fails the call (`MKB_MALFORMED_ID`,
+ * `MKB_NOT_FOUND`, `MKB_OBSOLETE_ID`, `MKB_INVALID_ARGUMENT`).
  *
  * Returns `MKB_OK`; `MKB_BUFFER_TOO_SMALL` when a non-NULL buffer is smaller than its part (every `*_len`
  * holds the needed count; no buffer is written); `MKB_INVALID_ENUM` for an out-of-range `onset`, `sex` or
@@ -4539,47 +4488,6 @@ MkbStatus mkb_parse_icd10(const char *text,
  */
 MkbStatus mkb_differential(const struct MkbDifferentialQuery *query,
                            struct MkbDifferentialOutput *out);
-
-/**
- * Ranks the disorders for one GA4GH phenopacket (Phenopacket Schema v2 JSON, `len` bytes, or
- * `MKB_NUL_TERMINATED`): its observed and excluded features, onset, sex and blood-count measurements, as
- * `marrowkb::phenopacket` reads them. The diagnosis and interpretations are never read for the phenotype;
- * with `genes`, the interpreted genes are added as genotype evidence. Writes the result into `*out` exactly
- * as `mkb_differential` does.
- *
- * Returns `MKB_OK`; `MKB_INVALID_PHENOPACKET` when the text is not JSON, not schema v2, has no phenotypic
- * features or a malformed field (`mkb_phenopacket_error` is not needed: the core names the field in its
- * message, which `marrowkb --phenopacket` prints); `MKB_TOO_LONG` over 4 MiB; `MKB_INVALID_UTF8`; with
- * `strict`, the first unusable HPO id's status; `MKB_INVALID_ARGUMENT` for an impossible age or a `bool`
- * holding neither 0 nor 1; `MKB_BUFFER_TOO_SMALL` as for `mkb_differential`; `MKB_NULL_POINTER`.
- *
- * # Safety
- * `json` must be valid for reads of `len` bytes (or NUL-terminated within 4 MiB + 1 bytes when `len` is
- * `MKB_NUL_TERMINATED`); `out` as for `mkb_differential`.
- */
-MkbStatus mkb_differential_phenopacket(const char *json,
-                                       size_t len,
-                                       bool genes,
-                                       bool strict,
-                                       struct MkbDifferentialOutput *out);
-
-/**
- * Genotype evidence: the likelihood ratio of a causative variant in the gene `symbol` (HGNC, any case;
- * `len` bytes or `MKB_NUL_TERMINATED`) under each disorder, as `mkb_disorder_count()` entries in disorder
- * order, ready for `MkbDifferentialQuery.evidence` (the core's `gene_likelihood_ratios`).
- *
- * Returns `MKB_OK` with `*out_len` = the number of entries; `MKB_BUFFER_TOO_SMALL` when `cap` is smaller
- * (the needed number in `*out_len`, nothing written); `MKB_NOT_FOUND` for a gene no disorder is linked to;
- * the text statuses (`MKB_EMPTY`, `MKB_TOO_LONG`, `MKB_INVALID_UTF8`); `MKB_NULL_POINTER`.
- *
- * # Safety
- * `symbol` valid as for `mkb_lookup`; `out` valid for writes of `cap` items; `out_len` writable.
- */
-MkbStatus mkb_gene_likelihood_ratios(const char *symbol,
-                                     size_t len,
-                                     struct MkbDisorderLikelihoodRatio *out,
-                                     size_t cap,
-                                     size_t *out_len);
 
 /**
  * The number of disorders.
@@ -4887,8 +4795,9 @@ MkbStatus mkb_gene_from_symbol(const char *symbol, size_t len, const struct MkbG
 MkbStatus mkb_gene_from_ncbi_id(uint32_t ncbi_gene_id, const struct MkbGeneRecord **out);
 
 /**
- * Writes the disorders a gene is linked to (by HGNC symbol, case-insensitive) as a pointer into static
- * data and a length.
+ * Writes the disorders a gene answers for (by HGNC symbol, case-insensitive) as a pointer into static
+ * data and a length: those HPO links it to and the groups they are a subtype of (HAX1: Kostmann syndrome
+ * and severe congenital neutropenia); `mkb_gene_links` says which come through a subtype.
  *
  * Returns the statuses of `mkb_gene_from_symbol`.
  *
@@ -4976,59 +4885,6 @@ MkbStatus mkb_hpo_ancestors(uint32_t id,
  * `out` must point to a writable `bool`.
  */
 MkbStatus mkb_hpo_is_a(uint32_t id, uint32_t ancestor, bool *out);
-
-/**
- * Resolves a finding, the way the differential does (`marrowkb::finding::find`): an HPO id (alternative
- * and obsolete ids replaced), a marrowkb symptom key or name, or any HPO label or synonym in any case
- * (`"low platelet count"`), and writes the term to `*out`.
- *
- * Returns the statuses of `mkb_hpo_term` for ids; for words `MKB_NOT_FOUND` when no single term has the
- * text. `choices` may be NULL; when it is not, it is always written: on `MKB_NOT_FOUND` for words with the
- * candidates of an ambiguous text (`choices->ambiguous`) or the closest terms (computing those takes a few
- * milliseconds: pass NULL when they are not needed), otherwise empty.
- *
- * # Safety
- * `text` as for `mkb_hpo_term`; `out` must point to a writable `MkbHpoTerm`; `choices` must be NULL or
- * point to a writable `MkbTermChoices`.
- */
-MkbStatus mkb_hpo_find(const char *text,
-                       size_t len,
-                       struct MkbHpoTerm *out,
-                       struct MkbTermChoices *choices);
-
-/**
- * Writes how many synonyms term `id` has to `*out` (alternative ids resolved).
- *
- * Returns `MKB_NOT_FOUND` or `MKB_OBSOLETE_ID` when the id is not usable.
- *
- * # Safety
- * `out` must point to a writable `size_t`.
- */
-MkbStatus mkb_hpo_synonyms_len(uint32_t id, size_t *out);
-
-/**
- * Writes synonym `index` (0 to `mkb_hpo_synonyms_len` - 1, in hp.obo order) of term `id` to `*out`.
- *
- * Returns `MKB_OUT_OF_RANGE` for an index past the end, `MKB_NOT_FOUND` or `MKB_OBSOLETE_ID`.
- *
- * # Safety
- * `out` must point to a writable `MkbHpoSynonym`.
- */
-MkbStatus mkb_hpo_synonym_at(uint32_t id, size_t index, struct MkbHpoSynonym *out);
-
-/**
- * Writes term `id`'s plain name for patients (its first exact layperson synonym, else its first layperson
- * synonym) to `*text` and `*text_len` (static, NOT NUL-terminated).
- *
- * Returns `MKB_NOT_FOUND` when HPO has no layperson synonym for the term (or the id is unknown), or
- * `MKB_OBSOLETE_ID`.
- *
- * # Safety
- * `text` and `text_len` must point to a writable `const char *` and `size_t`.
- */
-MkbStatus mkb_hpo_lay_name(uint32_t id,
-                           const char **text,
-                           size_t *text_len);
 
 /**
  * Finds a disorder by any name, synonym or abbreviation, ignoring case, diacritics, punctuation, spaces
@@ -5128,6 +4984,59 @@ MkbStatus mkb_lookup_many(const char *const *names,
                           size_t *found);
 
 /**
+ * Resolves one input (a name, synonym, abbreviation, ORPHA or OMIM id, ICD-10 code or gene symbol) into
+ * `*out`, which is always written: see `MkbResolution`. With `suggestions` non-zero, an unknown name gets
+ * the closest names (a few microseconds).
+ *
+ * Returns the row's status, as `out->status` (`MKB_OK`, `MKB_EMPTY`, `MKB_NOT_FOUND`, `MKB_AMBIGUOUS`,
+ * `MKB_TOO_LONG`, `MKB_MALFORMED_ID`, `MKB_INVALID_UTF8`), or `MKB_NULL_POINTER` when `out` is NULL.
+ *
+ * # Safety
+ * `text` must be NULL (a missing value) or valid as for `mkb_lookup`; `out` must point to a writable
+ * `MkbResolution`.
+ */
+MkbStatus mkb_resolve_detailed(const char *text,
+                               size_t len,
+                               uint32_t suggestions,
+                               struct MkbResolution *out);
+
+/**
+ * Resolves `n` inputs at once: `out[i]` receives what `mkb_resolve_detailed` gives for `texts[i]` (a NULL
+ * `texts[i]` is a missing value). `lens` may be NULL when every text is NUL-terminated. `*found` (may be
+ * NULL) receives the number of rows found. A row never makes the batch fail.
+ *
+ * Returns `MKB_OK` when the arrays are usable, otherwise `MKB_NULL_POINTER` (`texts` or `out` NULL with
+ * `n > 0`) or `MKB_INVALID_ARGUMENT` (`n` too large), in which case nothing is written.
+ *
+ * # Safety
+ * `texts` and `out` must be valid for `n` items (`lens` too when not NULL); each `texts[i]` must be NULL
+ * or valid as for `mkb_lookup`; `found` must be NULL or point to a writable `size_t`.
+ */
+MkbStatus mkb_resolve_many(const char *const *texts,
+                           const size_t *lens,
+                           size_t n,
+                           uint32_t suggestions,
+                           struct MkbResolution *out,
+                           size_t *found);
+
+/**
+ * Copies how a gene (HGNC symbol, case-insensitive) answers for each of its disorders into `out` (the same
+ * disorders, in the same order, as `mkb_disorders_for_gene`), writing their number to `*out_len`. When
+ * `cap` is too small, writes the needed number and returns `MKB_BUFFER_TOO_SMALL`.
+ *
+ * Returns the statuses of `mkb_gene_from_symbol`, and `MKB_BUFFER_TOO_SMALL`.
+ *
+ * # Safety
+ * `symbol` as for `mkb_lookup`; `out` must be NULL or valid for writes of `cap` links; `out_len` must point
+ * to a writable `size_t`.
+ */
+MkbStatus mkb_gene_links(const char *symbol,
+                         size_t len,
+                         struct MkbGeneLink *out,
+                         size_t cap,
+                         size_t *out_len);
+
+/**
  * Writes the number of values of a vocabulary to `*out`.
  *
  * Returns `MKB_INVALID_ENUM` when `vocabulary` is not an `MkbVocabulary`.
@@ -5193,10 +5102,9 @@ MkbStatus mkb_unit_symbol(uint32_t vocabulary,
                           const char **out);
 
 /**
- * Parses a unit as people write it (`"g/dL"`, `"G/DL"`, `"g_per_dl"`, `"x10^9/L"`, `"10^3/uL"`, `"K/uL"`,
- * `"cells/uL"`, `"yrs"`) and writes its value to `*out`. `vocabulary` is `MKB_VOCABULARY_HEMOGLOBIN_UNIT`,
- * `MKB_VOCABULARY_COUNT_UNIT`, `MKB_VOCABULARY_AGE_UNIT` or `MKB_VOCABULARY_UNIT` (any unit, e.g.
- * `"10^6/uL"` → `MKB_UNIT_TERA_PER_LITER`, the red cell count's unit).
+ * Parses a unit as people write it (`"g/dL"`, `"G/DL"`, `"g_per_dl"`, `"x10^9/L"`, `"cells/uL"`, `"yrs"`)
+ * and writes its value to `*out`. `vocabulary` is `MKB_VOCABULARY_HEMOGLOBIN_UNIT`,
+ * `MKB_VOCABULARY_COUNT_UNIT` or `MKB_VOCABULARY_AGE_UNIT`.
  *
  * Returns `MKB_NOT_FOUND` for text that is no unit of the kind, `MKB_INVALID_ENUM` for another vocabulary,
  * and the text statuses.

@@ -41,6 +41,12 @@ fn current() -> Vec<(String, u32, String)> {
         IcdMatch,
         RelationKind
     );
+    for v in marrowkb::resolution::MatchKind::ALL {
+        rows.push(("ResolutionMatch".to_owned(), *v as u32, v.key().to_owned()));
+    }
+    for v in marrowkb::resolution::Status::ALL {
+        rows.push(("ResolutionStatus".to_owned(), *v as u32, v.key().to_owned()));
+    }
     rows.push((
         "JsonSchemaVersion".to_owned(),
         marrowkb::export::SCHEMA_VERSION,

@@ -19,8 +19,10 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 py="$venv/bin/python"
 
-step "installing maturin, pytest, mypy (PyPI)"
+step "installing maturin, pytest, mypy and the data-frame test libraries (PyPI)"
 "$py" -m pip install --quiet --disable-pip-version-check --upgrade "maturin>=1.9,<2" pytest mypy
+# Test-only: the data-frame tests of resolve_many (marrowkb itself needs none of them).
+"$py" -m pip install --quiet --disable-pip-version-check numpy pandas polars pyarrow
 
 step "building and installing the wheel (pip install ./bindings/python)"
 "$py" -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps ./bindings/python

@@ -47,16 +47,19 @@ pub enum Status {
     /// Blood count values that do not go together, e.g. a reticulocyte percentage without a red cell count
     /// (the error details name the field).
     MkbInconsistentMeasurements = 14,
+    /// A code or gene symbol several disorders share: the candidates are in the `MkbResolution` (or use
+    /// `mkb_disorders_for_icd10`, `mkb_disorders_for_gene`).
+    MkbAmbiguous = 15,
     /// A GA4GH phenopacket that cannot be read: not JSON, not schema v2, no phenotypic features, or a field
     /// in the wrong form (the message names the field).
-    MkbInvalidPhenopacket = 15,
+    MkbInvalidPhenopacket = 16,
 }
 
 impl Status {
     /// Every status, in numeric order.
     ///
     /// cbindgen:ignore
-    pub const ALL: [Status; 16] = [
+    pub const ALL: [Status; 17] = [
         Status::MkbOk,
         Status::MkbNotFound,
         Status::MkbInvalidArgument,
@@ -72,6 +75,7 @@ impl Status {
         Status::MkbObsoleteId,
         Status::MkbInvalidMeasurement,
         Status::MkbInconsistentMeasurements,
+        Status::MkbAmbiguous,
         Status::MkbInvalidPhenopacket,
     ];
 
@@ -93,6 +97,7 @@ impl Status {
             Status::MkbObsoleteId => c"obsolete identifier with no single replacement",
             Status::MkbInvalidMeasurement => c"invalid measurement: NaN, infinite, negative or impossible value",
             Status::MkbInconsistentMeasurements => c"inconsistent measurements: values that do not go together",
+            Status::MkbAmbiguous => c"ambiguous: several disorders share this code or gene",
             Status::MkbInvalidPhenopacket => {
                 c"invalid phenopacket: not JSON, not schema v2, no phenotypic features or a malformed field"
             }
@@ -116,6 +121,7 @@ pub(crate) fn status_of(error: &Error) -> Status {
         Error::InvalidMeasurement { .. } => Status::MkbInvalidMeasurement,
         Error::InconsistentMeasurements { .. } => Status::MkbInconsistentMeasurements,
         Error::InvalidArgument { .. } => Status::MkbInvalidArgument,
+        Error::Ambiguous { .. } => Status::MkbAmbiguous,
         Error::InvalidPhenopacket { .. } => Status::MkbInvalidPhenopacket,
         _ => Status::MkbInvalidArgument,
     }

@@ -415,8 +415,9 @@ pub unsafe extern "C" fn mkb_gene_from_ncbi_id(ncbi_gene_id: u32, out: *mut *con
     })
 }
 
-/// Writes the disorders a gene is linked to (by HGNC symbol, case-insensitive) as a pointer into static
-/// data and a length.
+/// Writes the disorders a gene answers for (by HGNC symbol, case-insensitive) as a pointer into static
+/// data and a length: those HPO links it to and the groups they are a subtype of (HAX1: Kostmann syndrome
+/// and severe congenital neutropenia); `mkb_gene_links` says which come through a subtype.
 ///
 /// Returns the statuses of `mkb_gene_from_symbol`.
 ///

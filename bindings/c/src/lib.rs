@@ -32,6 +32,7 @@ mod entities;
 mod hpo;
 mod lookup;
 mod records;
+mod resolution;
 mod strings;
 mod vocabulary;
 
@@ -55,6 +56,7 @@ pub use records::{
     CauseRecord, DiagnosticTestRecord, DisorderRecord, FeatureRecord, GeneRecord, Icd10Record, RelationRecord,
     RiskRecord, SourceRecord, SymptomRecord, TreatmentRecord, TreatmentUseRecord, XrefRecord,
 };
+pub use resolution::{GeneLinkRecord, MAX_CANDIDATES, ResolutionMatch, ResolutionRecord, ResolutionStatus};
 pub use vocabulary::Vocabulary;
 
 use boundary::ffi_boundary;

@@ -24,7 +24,7 @@ pub struct SuggestionList {
 }
 
 impl SuggestionList {
-    const EMPTY: SuggestionList = SuggestionList {
+    pub(crate) const EMPTY: SuggestionList = SuggestionList {
         items: [NO_DISORDER; MAX_SUGGESTIONS],
         len: 0,
     };
@@ -39,7 +39,7 @@ impl SuggestionList {
     }
 
     /// The suggestions an error carries (none for other errors).
-    fn from_error(error: &Error) -> Self {
+    pub(crate) fn from_error(error: &Error) -> Self {
         match error {
             Error::UnknownName { suggestions } => Self::from_core(suggestions),
             _ => Self::EMPTY,
@@ -169,6 +169,9 @@ pub struct SearchHit {
     pub kind: SearchHitKind,
     /// The text that matched (a name, gene symbol, symptom name or code), owned by the library.
     pub matched: *const c_char,
+    /// For a gene or code of a subtype that answers for its group: the subtype (`MkbDisorder`) it comes
+    /// through; `MKB_NO_DISORDER` for a direct hit.
+    pub through: u32,
 }
 
 /// Searches names, synonyms, abbreviations, genes, symptoms and codes for `text` and copies the hits
@@ -201,6 +204,7 @@ pub unsafe extern "C" fn mkb_search(
             disorder: h.disorder,
             kind: h.kind.into(),
             matched: intern(h.matched),
+            through: h.through.map_or(NO_DISORDER, Disorder::discriminant),
         });
         unsafe { copy_out(hits, out, cap, out_len) }
     })

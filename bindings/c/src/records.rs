@@ -51,7 +51,8 @@ pub struct GeneRecord {
     pub symbol: *const c_char,
     /// NCBI Gene id, e.g. 6223.
     pub ncbi_gene_id: u32,
-    /// Disorders HPO links the gene to, in discriminant order.
+    /// Disorders the gene answers for, in discriminant order: those HPO links it to and their groups (see
+    /// `mkb_gene_links`).
     pub disorders: *const Disorder,
     /// Number of items in `disorders`.
     pub disorders_len: usize,

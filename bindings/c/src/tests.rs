@@ -202,7 +202,7 @@ fn status_numbers_are_fixed() {
         .iter()
         .map(|s| (*s as u32, c(s.message().as_ptr())))
         .collect();
-    assert_eq!(numbers.len(), 16);
+    assert_eq!(numbers.len(), 17);
     for (i, (number, message)) in numbers.iter().enumerate() {
         assert_eq!(*number as usize, i);
         assert!(!message.is_empty());
@@ -210,8 +210,9 @@ fn status_numbers_are_fixed() {
     assert_eq!(Status::MkbNotFound as u32, 1);
     assert_eq!(Status::MkbPanic as u32, 11);
     assert_eq!(Status::MkbInconsistentMeasurements as u32, 14);
-    assert_eq!(Status::MkbInvalidPhenopacket as u32, 15);
-    assert_eq!(c(mkb_status_message(16)), "unknown status");
+    assert_eq!(Status::MkbAmbiguous as u32, 15);
+    assert_eq!(Status::MkbInvalidPhenopacket as u32, 16);
+    assert_eq!(c(mkb_status_message(17)), "unknown status");
     assert_eq!(c(mkb_status_message(u32::MAX)), "unknown status");
 }
 

@@ -79,7 +79,8 @@ static void test_status_messages(void) {
     const MkbStatus all[] = {MKB_OK, MKB_NOT_FOUND, MKB_INVALID_ARGUMENT, MKB_NULL_POINTER,
                              MKB_BUFFER_TOO_SMALL, MKB_INVALID_UTF8, MKB_MALFORMED_ID, MKB_TOO_LONG,
                              MKB_EMPTY, MKB_INVALID_ENUM, MKB_OUT_OF_RANGE, MKB_PANIC, MKB_OBSOLETE_ID,
-                             MKB_INVALID_MEASUREMENT, MKB_INCONSISTENT_MEASUREMENTS, MKB_INVALID_PHENOPACKET};
+                             MKB_INVALID_MEASUREMENT, MKB_INCONSISTENT_MEASUREMENTS, MKB_AMBIGUOUS,
+                             MKB_INVALID_PHENOPACKET};
     size_t n = sizeof all / sizeof all[0];
     for (size_t i = 0; i < n; i++) {
         CHECK(all[i] == i); /* fixed numbers */
@@ -88,7 +89,7 @@ static void test_status_messages(void) {
         CHECK(!streq(m, "unknown status"));
         for (size_t j = 0; j < i; j++) CHECK(!streq(m, mkb_status_message(all[j])));
     }
-    CHECK(streq(mkb_status_message(16), "unknown status"));
+    CHECK(streq(mkb_status_message(17), "unknown status"));
     CHECK(streq(mkb_status_message(UINT32_MAX), "unknown status"));
 }
 
@@ -216,6 +217,60 @@ static void test_resolve(void) {
     CHECK_STATUS(mkb_resolve("ORPHA:1", NT, &d, NULL), MKB_NOT_FOUND);
     CHECK_STATUS(mkb_resolve(NULL, 0, &d, NULL), MKB_NULL_POINTER);
     CHECK_STATUS(mkb_resolve("FA", NT, NULL, NULL), MKB_NULL_POINTER);
+    /* Codes through their WHO category, tolerant prefixes, shared codes and genes. */
+    CHECK_STATUS(mkb_resolve("D46.9", NT, &d, NULL), MKB_OK);
+    CHECK(d == MKB_DISORDER_MYELODYSPLASTIC_SYNDROME);
+    CHECK_STATUS(mkb_resolve("ORPHA 84", NT, &d, NULL), MKB_OK);
+    CHECK(d == MKB_DISORDER_FANCONI_ANEMIA);
+    CHECK_STATUS(mkb_resolve("D61.0", NT, &d, NULL), MKB_AMBIGUOUS);
+    CHECK_STATUS(mkb_resolve("ELANE", NT, &d, NULL), MKB_AMBIGUOUS);
+    CHECK_STATUS(mkb_resolve("HAX1", NT, &d, NULL), MKB_OK);
+    CHECK(d == MKB_DISORDER_KOSTMANN_SYNDROME);
+}
+
+static void test_resolve_detailed(void) {
+    MkbResolution r;
+    CHECK_STATUS(mkb_resolve_detailed("D46.9", NT, 0, &r), MKB_OK);
+    CHECK(r.row_status == MKB_RESOLUTION_STATUS_FOUND && r.disorder == MKB_DISORDER_MYELODYSPLASTIC_SYNDROME);
+    CHECK(r.match_kind == MKB_RESOLUTION_MATCH_ICD10_PARENT && streq(r.parent_code, "D46"));
+    CHECK_STATUS(mkb_resolve_detailed("OMIM:610738", NT, 0, &r), MKB_OK);
+    CHECK(r.disorder == MKB_DISORDER_KOSTMANN_SYNDROME && r.match_kind == MKB_RESOLUTION_MATCH_OMIM);
+    CHECK(r.disorders_len == 1 && r.disorders[0] == MKB_DISORDER_SEVERE_CONGENITAL_NEUTROPENIA);
+    CHECK_STATUS(mkb_resolve_detailed("ELANE", NT, 0, &r), MKB_AMBIGUOUS);
+    CHECK(r.row_status == MKB_RESOLUTION_STATUS_AMBIGUOUS && r.disorder == MKB_NO_DISORDER && r.disorders_len == 2);
+    CHECK(r.disorders[0] == MKB_DISORDER_CYCLIC_NEUTROPENIA);
+    CHECK(r.disorders[1] == MKB_DISORDER_SEVERE_CONGENITAL_NEUTROPENIA);
+    CHECK_STATUS(mkb_resolve_detailed("fanconni", NT, 1, &r), MKB_NOT_FOUND);
+    CHECK(r.row_status == MKB_RESOLUTION_STATUS_UNKNOWN && r.suggestions.items[0] == MKB_DISORDER_FANCONI_ANEMIA);
+    CHECK_STATUS(mkb_resolve_detailed(NULL, 0, 0, &r), MKB_EMPTY);
+    CHECK(r.row_status == MKB_RESOLUTION_STATUS_MISSING);
+    CHECK_STATUS(mkb_resolve_detailed("FA", NT, 0, NULL), MKB_NULL_POINTER);
+
+    const char *texts[] = {"FA", NULL, "", "D46.9", "D61.0", "zzzz", "ORPHA:x", "\xFF", "RPS19"};
+    enum { N = sizeof texts / sizeof texts[0] };
+    MkbResolution rows[N];
+    size_t found = 0;
+    CHECK_STATUS(mkb_resolve_many(texts, NULL, N, 0, rows, &found), MKB_OK);
+    const MkbResolutionStatus expected[N] = {
+        MKB_RESOLUTION_STATUS_FOUND,     MKB_RESOLUTION_STATUS_MISSING,   MKB_RESOLUTION_STATUS_MISSING,
+        MKB_RESOLUTION_STATUS_FOUND,     MKB_RESOLUTION_STATUS_AMBIGUOUS, MKB_RESOLUTION_STATUS_UNKNOWN,
+        MKB_RESOLUTION_STATUS_MALFORMED, MKB_RESOLUTION_STATUS_MALFORMED, MKB_RESOLUTION_STATUS_FOUND,
+    };
+    for (size_t i = 0; i < N; i++) CHECK(rows[i].row_status == expected[i]);
+    CHECK(found == 3);
+    CHECK(rows[7].status == MKB_INVALID_UTF8);
+    CHECK_STATUS(mkb_resolve_many(NULL, NULL, 1, 0, rows, NULL), MKB_NULL_POINTER);
+
+    /* The subtype-to-group rule for genes. */
+    MkbGeneLink links[8];
+    size_t n = 0;
+    CHECK_STATUS(mkb_gene_links("HAX1", NT, links, 8, &n), MKB_OK);
+    CHECK(n == 2);
+    CHECK(links[0].disorder == MKB_DISORDER_KOSTMANN_SYNDROME && links[0].through == MKB_NO_DISORDER);
+    CHECK(links[1].disorder == MKB_DISORDER_SEVERE_CONGENITAL_NEUTROPENIA);
+    CHECK(links[1].through == MKB_DISORDER_KOSTMANN_SYNDROME);
+    CHECK_STATUS(mkb_gene_links("HAX1", NT, links, 1, &n), MKB_BUFFER_TOO_SMALL);
+    CHECK(n == 2);
 }
 
 static void test_search(void) {
@@ -598,12 +653,18 @@ static void test_genes(void) {
         size_t len = 0;
         CHECK_STATUS(mkb_disorders_for_gene(g->symbol, NT, &ds, &len), MKB_OK);
         CHECK(ds == g->disorders && len == g->disorders_len);
-        for (size_t j = 0; j < g->disorders_len; j++) {
+        MkbGeneLink links[MKB_MAX_CANDIDATES];
+        size_t links_len = 0;
+        CHECK_STATUS(mkb_gene_links(g->symbol, NT, links, MKB_MAX_CANDIDATES, &links_len), MKB_OK);
+        CHECK(links_len == g->disorders_len);
+        for (size_t j = 0; j < g->disorders_len && j < links_len; j++) {
             const MkbDisorderRecord *d = NULL;
             int has = 0;
             CHECK_STATUS(mkb_disorder_record(g->disorders[j], &d), MKB_OK);
             for (size_t k = 0; d != NULL && k < d->genes_len; k++) has |= streq(d->genes[k].symbol, g->symbol);
-            CHECK(has);
+            /* A disorder's own genes are linked directly; a group's are reached through a subtype. */
+            CHECK(links[j].disorder == g->disorders[j]);
+            CHECK(has == (links[j].through == MKB_NO_DISORDER));
         }
     }
     const MkbGeneRecord *g = NULL;
@@ -1543,6 +1604,7 @@ int main(void) {
         {"lookup and suggestions", test_lookup},
         {"hostile text", test_hostile_text},
         {"resolve", test_resolve},
+        {"resolve_detailed, resolve_many, gene links", test_resolve_detailed},
         {"search", test_search},
         {"disorders: every field of every record", test_disorders},
         {"symptoms, treatments, causes, tests, sources", test_vocabulary_entities},

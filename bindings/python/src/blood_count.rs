@@ -68,7 +68,10 @@ fn options(py: Python<'_>, value: Option<&Bound<'_, PyAny>>) -> PyResult<Interpr
             ))
         })?
         .to_string_lossy();
-    match AplasticCriteria::ALL.iter().find(|c| c.key() == text) {
+    match AplasticCriteria::ALL
+        .iter()
+        .find(|c| c.key().eq_ignore_ascii_case(text.trim()))
+    {
         Some(&aplastic_criteria) => Ok(InterpretOptions { aplastic_criteria }),
         None => Err(invalid_argument(py, "aplastic_criteria", CRITERIA, Query::Text(&text))),
     }
@@ -627,7 +630,13 @@ impl PyInterpretation {
         )?;
         make_record(registry(py)?.aplastic_assessment.bind(py), args)
     }
-    /// How each disorder's affected cell lines fit, in disorder (discriminant) order.
+    /// How each disorder's affected cell lines fit, in disorder (discriminant) order (the JSON key and the
+    /// Rust field have this name).
+    #[getter]
+    fn disorder_fit<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        self.disorder_fits(py)
+    }
+    /// Deprecated spelling of `disorder_fit`, kept for existing callers.
     #[getter]
     fn disorder_fits<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         let fits = self
@@ -660,6 +669,24 @@ impl PyInterpretation {
         Ok(out)
     }
 
+    /// Pickling: the interpretation is rebuilt from its count and criteria (`marrowkb._native`'s
+    /// `_interpretation_from`), so it round-trips equal.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (PyBloodCount, &'static str))> {
+        let rebuild = py.import("marrowkb._native")?.getattr("_interpretation_from")?;
+        Ok((
+            rebuild,
+            (PyBloodCount(self.0.count), self.0.options.aplastic_criteria.key()),
+        ))
+    }
+
+    fn __eq__<'py>(&self, other: &Bound<'py, PyAny>) -> Bound<'py, PyAny> {
+        let py = other.py();
+        match other.cast::<PyInterpretation>() {
+            Ok(other) => PyBool::new(py, other.get().0 == self.0).to_owned().into_any(),
+            Err(_) => py.NotImplemented().into_bound(py),
+        }
+    }
+
     fn __repr__(&self) -> String {
         let present: Vec<&str> = self
             .0
@@ -689,4 +716,14 @@ impl PyInterpretation {
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         crate::json_loads(py, &crate::json(&self.0))
     }
+}
+
+/// Rebuilds a pickled `BloodCountInterpretation` (see its `__reduce__`).
+#[pyfunction]
+pub(crate) fn _interpretation_from(
+    py: Python<'_>,
+    count: &Bound<'_, PyBloodCount>,
+    criteria: &Bound<'_, PyAny>,
+) -> PyResult<PyInterpretation> {
+    Ok(PyInterpretation(count.get().0.interpret(options(py, Some(criteria))?)))
 }

@@ -324,7 +324,8 @@ pub(crate) fn differential<'py>(
     query.sex = sex;
     query.evidence = &lrs;
     query.strict = strict;
-    let result = match query.run() {
+    // The inputs are Rust copies by now: other Python threads run while the differential is computed.
+    let result = match py.detach(|| query.run()) {
         Ok(result) => result,
         Err(error @ Error::InvalidArgument { .. }) => {
             // An invalid age of onset or likelihood ratio, in either mode.
@@ -380,6 +381,80 @@ pub(crate) fn differential<'py>(
         given,
         ranking: PyOnceLock::new(),
         inputs: PyOnceLock::new(),
+        state: State {
+            observed: observed.len(),
+            onset,
+            sex,
+            evidence: lrs,
+        },
+    })
+}
+
+/// What a `Differential` was computed from, besides the objects given: enough to compute it again when
+/// unpickled (`__reduce__`), bit for bit.
+struct State {
+    /// How many of `given` were observed (the rest were excluded).
+    observed: usize,
+    onset: Option<AgeOfOnset>,
+    sex: Option<Sex>,
+    /// Every likelihood ratio used as evidence (blood count and `evidence=`), in order.
+    evidence: Vec<(Disorder, f64)>,
+}
+
+/// Rebuilds a pickled `Differential` (see its `__reduce__`): the same query, run again.
+#[pyfunction]
+pub(crate) fn _differential_from<'py>(
+    py: Python<'py>,
+    observed: &Bound<'py, PyAny>,
+    excluded: &Bound<'py, PyAny>,
+    onset: &Bound<'py, PyAny>,
+    sex: Option<&str>,
+    evidence: Vec<(u32, f64)>,
+) -> PyResult<PyDifferential> {
+    let registry = registry(py)?;
+    let (observed_findings, mut given) = findings(registry, Some(observed), "observed")?;
+    let (excluded_findings, given_excluded) = findings(registry, Some(excluded), "excluded")?;
+    given.extend(given_excluded);
+    let onset = if onset.is_none() {
+        None
+    } else if let Ok(text) = onset.extract::<String>() {
+        Some(AgeOfOnset::Class(
+            text.parse().map_err(|e: Error| PyValueError::new_err(e.to_string()))?,
+        ))
+    } else {
+        Some(AgeOfOnset::Years(onset.extract()?))
+    };
+    let sex = sex
+        .map(str::parse::<Sex>)
+        .transpose()
+        .map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let evidence = evidence
+        .into_iter()
+        .map(|(d, lr)| {
+            Ok((
+                Disorder::from_discriminant(d).map_err(|e| PyValueError::new_err(e.to_string()))?,
+                lr,
+            ))
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    let observed_inputs: Vec<TermInput<'_>> = observed_findings.iter().map(Finding::input).collect();
+    let excluded_inputs: Vec<TermInput<'_>> = excluded_findings.iter().map(Finding::input).collect();
+    let mut query = CoreQuery::new(&observed_inputs).excluding(&excluded_inputs);
+    query.onset = onset;
+    query.sex = sex;
+    query.evidence = &evidence;
+    let result = check(py, py.detach(|| query.run()), Query::None)?;
+    Ok(PyDifferential {
+        result,
+        given,
+        ranking: PyOnceLock::new(),
+        inputs: PyOnceLock::new(),
+        state: State {
+            observed: observed_findings.len(),
+            onset,
+            sex,
+            evidence,
+        },
     })
 }
 
@@ -396,7 +471,8 @@ pub(crate) fn differential_phenopacket_json(
 ) -> PyResult<PyDifferential> {
     let text = crate::text_arg(json, "json")?;
     let packet = check(py, marrowkb::phenopacket::Phenopacket::parse(&text), Query::None)?;
-    let result = check(py, packet.query(genes, strict), Query::None)?;
+    let result = check(py, py.detach(|| packet.query(genes, strict)), Query::None)?;
+    let evidence = check(py, packet.evidence(&[], genes), Query::None)?;
     let given = result
         .inputs
         .iter()
@@ -411,6 +487,12 @@ pub(crate) fn differential_phenopacket_json(
         given,
         ranking: PyOnceLock::new(),
         inputs: PyOnceLock::new(),
+        state: State {
+            observed: packet.observed.len(),
+            onset: packet.onset,
+            sex: packet.sex,
+            evidence,
+        },
     })
 }
 
@@ -445,6 +527,7 @@ pub(crate) struct PyDifferential {
     given: Vec<Py<PyAny>>,
     ranking: PyOnceLock<Py<PyTuple>>,
     inputs: PyOnceLock<Py<PyTuple>>,
+    state: State,
 }
 
 fn key_or_none<'py>(py: Python<'py>, key: Option<&'static str>) -> Bound<'py, PyAny> {
@@ -693,6 +776,55 @@ impl PyDifferential {
     /// The result as JSON text, exactly as the Rust serializer writes it (`marrowkb differential --json`).
     fn to_json(&self) -> String {
         crate::json(&self.result)
+    }
+
+    /// Pickling: the same query is run again when unpickled (`_native._differential_from`), so the copy is
+    /// equal to the original (`==` compares the results).
+    #[allow(clippy::type_complexity)]
+    fn __reduce__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(
+        Bound<'py, PyAny>,
+        (
+            Bound<'py, PyTuple>,
+            Bound<'py, PyTuple>,
+            Bound<'py, PyAny>,
+            Option<&'static str>,
+            Vec<(u32, f64)>,
+        ),
+    )> {
+        let rebuild = py.import("marrowkb._native")?.getattr("_differential_from")?;
+        let (observed, excluded) = self.given.split_at(self.state.observed.min(self.given.len()));
+        let onset = match self.state.onset {
+            None => py.None().into_bound(py),
+            Some(AgeOfOnset::Years(years)) => years.into_pyobject(py)?.into_any(),
+            Some(AgeOfOnset::Class(class)) => PyString::new(py, class.key()).into_any(),
+        };
+        let evidence = self
+            .state
+            .evidence
+            .iter()
+            .map(|(d, lr)| (d.discriminant(), *lr))
+            .collect();
+        Ok((
+            rebuild,
+            (
+                PyTuple::new(py, observed.iter().map(|o| o.bind(py)))?,
+                PyTuple::new(py, excluded.iter().map(|o| o.bind(py)))?,
+                onset,
+                self.state.sex.map(Sex::key),
+                evidence,
+            ),
+        ))
+    }
+
+    fn __eq__<'py>(&self, other: &Bound<'py, PyAny>) -> Bound<'py, PyAny> {
+        let py = other.py();
+        match other.cast::<PyDifferential>() {
+            Ok(other) => PyBool::new(py, other.get().result == self.result).to_owned().into_any(),
+            Err(_) => py.NotImplemented().into_bound(py),
+        }
     }
 
     /// The result as plain JSON-ready dicts and lists (`json.dumps` of it is the Rust JSON).

@@ -22,6 +22,7 @@ use std::borrow::Cow;
 
 mod blood_count;
 mod differential;
+mod resolution;
 
 // ---------------------------------------------------------------------------------------------------
 // The objects the Python half registers at import.
@@ -70,6 +71,8 @@ struct Registry {
     relation: Py<PyAny>,
     risk: Py<PyAny>,
     gene: Py<PyAny>,
+    gene_link: Py<PyAny>,
+    resolved: Py<PyAny>,
     hit: Py<PyAny>,
     code_match: Py<PyAny>,
     lookup_result: Py<PyAny>,
@@ -99,6 +102,7 @@ struct Registry {
     unknown_term: Py<PyAny>,
     ambiguous_term: Py<PyAny>,
     synonym: Py<PyAny>,
+    ambiguous: Py<PyAny>,
 }
 
 static REGISTRY: PyOnceLock<Registry> = PyOnceLock::new();
@@ -312,6 +316,11 @@ fn build_error(py: Python<'_>, error: Error, query: Query<'_>) -> PyResult<PyErr
         Error::AmbiguousTerm { candidates } => {
             kwargs.set_item("candidates", term_tuple(py, candidates.iter())?)?;
             &registry.ambiguous_term
+        }
+        Error::Ambiguous { kind, candidates } => {
+            kwargs.set_item("kind", id_kind(kind))?;
+            kwargs.set_item("candidates", member_tuple(py, candidates.iter())?)?;
+            &registry.ambiguous
         }
         _ => &registry.base_error,
     };
@@ -956,6 +965,8 @@ fn _init(py: Python<'_>, namespace: &Bound<'_, PyDict>) -> PyResult<()> {
         relation: class("Relation")?,
         risk: class("Risk")?,
         gene: class("Gene")?,
+        gene_link: class("GeneLink")?,
+        resolved: class("Resolved")?,
         hit: class("Hit")?,
         code_match: class("CodeMatch")?,
         lookup_result: class("LookupResult")?,
@@ -985,6 +996,7 @@ fn _init(py: Python<'_>, namespace: &Bound<'_, PyDict>) -> PyResult<()> {
         unknown_term: class("UnknownTermError")?,
         ambiguous_term: class("AmbiguousTermError")?,
         synonym: class("Synonym")?,
+        ambiguous: class("AmbiguousError")?,
     };
     REGISTRY
         .set(py, registry)
@@ -1048,13 +1060,15 @@ fn search<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py,
                     hit.disorder.to_py(py, reg)?,
                     kind.into_pyobject(py)?.into_any(),
                     hit.matched.into_pyobject(py)?.into_any(),
+                    optional_member(py, reg, hit.through)?,
                 ],
             )
         },
     )
 }
 
-/// The disorders a gene (HGNC symbol, any case) is linked to.
+/// The disorders a gene (HGNC symbol, any case) answers for: those HPO links it to and the groups they are a
+/// subtype of (`gene_info(symbol).links` says which come through a subtype).
 #[pyfunction]
 fn disorders_for_gene<'py>(py: Python<'py>, symbol: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyTuple>> {
     let symbol = text_arg(symbol, "symbol")?;
@@ -1064,12 +1078,36 @@ fn disorders_for_gene<'py>(py: Python<'py>, symbol: &Bound<'py, PyAny>) -> PyRes
 
 fn gene_record<'py>(py: Python<'py>, gene: Gene) -> PyResult<Bound<'py, PyAny>> {
     let registry = registry(py)?;
+    let links = record_tuple(
+        py,
+        gene.links().iter(),
+        |r| &r.gene_link,
+        |reg, link| {
+            PyTuple::new(
+                py,
+                [link.disorder.to_py(py, reg)?, optional_member(py, reg, link.through)?],
+            )
+        },
+    )?;
     let args = (
         gene.symbol(),
         gene.ncbi_gene_id(),
         member_tuple(py, gene.disorders().iter().copied())?,
+        links,
     );
     make_record(registry.gene.bind(py), args)
+}
+
+/// An enum member, or None.
+fn optional_member<'py, T: Member>(
+    py: Python<'py>,
+    registry: &Registry,
+    item: Option<T>,
+) -> PyResult<Bound<'py, PyAny>> {
+    match item {
+        Some(item) => item.to_py(py, registry),
+        None => Ok(py.None().into_bound(py)),
+    }
 }
 
 /// A gene by HGNC symbol (str, any case) or NCBI Gene id (int).
@@ -1495,72 +1533,63 @@ fn hpo_terms(py: Python<'_>) -> PyResult<Bound<'_, PyTuple>> {
 // Batch look-up: one boundary crossing for a whole iterable of names.
 // ---------------------------------------------------------------------------------------------------
 
-/// Applies `each` to every item of `names` (fast paths for list and tuple), collecting a list.
-fn batch<'py>(
-    py: Python<'py>,
-    names: &Bound<'py, PyAny>,
-    mut each: impl FnMut(Option<&str>) -> PyResult<Bound<'py, PyAny>>,
-) -> PyResult<Bound<'py, PyList>> {
-    if names.is_instance_of::<PyString>() {
-        return Err(PyTypeError::new_err(
-            "names must be an iterable of str, not a single str",
-        ));
-    }
-    let mut out = Vec::with_capacity(names.len().unwrap_or(0));
-    let mut one = |index: usize, item: &Bound<'py, PyAny>| -> PyResult<()> {
-        let text = item
-            .cast::<PyString>()
-            .map_err(|_| PyTypeError::new_err(format!("names[{index}] must be a str, not {}", type_name(item))))?;
-        // A str that cannot be encoded as UTF-8 (a lone surrogate) is no known name.
-        let result = match text.to_cow() {
-            Ok(text) => each(Some(&text))?,
-            Err(_) => each(None)?,
-        };
-        out.push(result);
-        Ok(())
-    };
-    if let Ok(list) = names.cast::<PyList>() {
-        for (index, item) in list.iter().enumerate() {
-            one(index, &item)?;
-        }
-    } else if let Ok(tuple) = names.cast::<PyTuple>() {
-        for (index, item) in tuple.iter().enumerate() {
-            one(index, &item)?;
-        }
-    } else {
-        for (index, item) in names.try_iter()?.enumerate() {
-            one(index, &item?)?;
-        }
-    }
+/// `[lookup_exact(name) for name in names]` in one call: a Disorder or None per name, in order. Missing
+/// values (None, NaN, pandas' NA) and non-str items give None; the GIL is released while names are looked up.
+#[pyfunction]
+fn lookup_many<'py>(py: Python<'py>, names: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    let (_, column) = resolution::cells(names, false)?;
+    let found: Vec<Option<Disorder>> = py.detach(|| {
+        column
+            .cells
+            .iter()
+            .map(|cell| column.text(cell).and_then(marrowkb::lookup_exact))
+            .collect()
+    });
+    let members = &registry(py)?.disorders;
+    let none = py.None().into_bound(py);
+    let out = found
+        .into_iter()
+        .map(|d| match d {
+            Some(disorder) => members.get(py, disorder.discriminant()),
+            None => Ok(none.clone()),
+        })
+        .collect::<PyResult<Vec<_>>>()?;
     PyList::new(py, out)
 }
 
-/// `[lookup_exact(name) for name in names]` in one call: a Disorder or None per name, in order.
-#[pyfunction]
-fn lookup_many<'py>(py: Python<'py>, names: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
-    let members = &registry(py)?.disorders;
-    let none = py.None().into_bound(py);
-    batch(py, names, |text| match text.and_then(marrowkb::lookup_exact) {
-        Some(disorder) => members.get(py, disorder.discriminant()),
-        None => Ok(none.clone()),
-    })
-}
-
-/// Like `lookup_many`, but a `LookupResult(disorder, suggestions)` per name (suggestions for misses).
+/// Like `lookup_many`, but a `LookupResult(disorder, suggestions, status)` per name (suggestions for
+/// misses; status "found", "missing", "unknown", "too_long" or "malformed").
 #[pyfunction]
 fn lookup_many_with_suggestions<'py>(py: Python<'py>, names: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    let (_, column) = resolution::cells(names, false)?;
+    let results: Vec<Result<Disorder, Error>> = py.detach(|| {
+        column
+            .cells
+            .iter()
+            .map(|cell| match (cell, column.text(cell)) {
+                (_, Some(text)) => marrowkb::lookup(text),
+                (resolution::Cell::Invalid(_), None) => Err(resolution::NOT_A_STR),
+                (_, None) => Err(Error::EmptyInput),
+            })
+            .collect()
+    });
     let registry = registry(py)?;
-    let result = registry.lookup_result.bind(py);
+    let class = registry.lookup_result.bind(py);
     let none = py.None().into_bound(py);
     let empty = PyTuple::empty(py);
-    batch(py, names, |text| {
-        let (disorder, suggestions) = match text.map(marrowkb::lookup) {
-            Some(Ok(disorder)) => (disorder.to_py(py, registry)?, empty.clone()),
-            Some(Err(Error::UnknownName { suggestions })) => (none.clone(), member_tuple(py, suggestions.iter())?),
-            _ => (none.clone(), empty.clone()),
-        };
-        make_record(result, (disorder, suggestions))
-    })
+    let out = results
+        .into_iter()
+        .map(|result| {
+            let status = marrowkb::resolution::Status::of(&result).key();
+            let (disorder, suggestions) = match result {
+                Ok(disorder) => (disorder.to_py(py, registry)?, empty.clone()),
+                Err(Error::UnknownName { suggestions }) => (none.clone(), member_tuple(py, suggestions.iter())?),
+                Err(_) => (none.clone(), empty.clone()),
+            };
+            make_record(class, (disorder, suggestions, status))
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    PyList::new(py, out)
 }
 
 /// The compiled half of the `marrowkb` package: use `import marrowkb`, not this module.
@@ -1603,10 +1632,14 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(to_json, m)?)?;
     m.add_function(wrap_pyfunction!(lookup_many, m)?)?;
     m.add_function(wrap_pyfunction!(lookup_many_with_suggestions, m)?)?;
+    m.add_function(wrap_pyfunction!(resolution::resolve_many, m)?)?;
+    m.add_function(wrap_pyfunction!(resolution::resolve_detailed, m)?)?;
     m.add_class::<differential::PyDifferential>()?;
     m.add_function(wrap_pyfunction!(differential::differential, m)?)?;
     m.add_function(wrap_pyfunction!(differential::differential_phenopacket_json, m)?)?;
     m.add_function(wrap_pyfunction!(differential::gene_likelihood_ratios, m)?)?;
+    m.add_function(wrap_pyfunction!(differential::_differential_from, m)?)?;
+    m.add_function(wrap_pyfunction!(blood_count::_interpretation_from, m)?)?;
     m.add_class::<blood_count::PyBloodCount>()?;
     m.add_class::<blood_count::PyInterpretation>()?;
     m.add_function(wrap_pyfunction!(blood_count::interpret_blood_count, m)?)?;

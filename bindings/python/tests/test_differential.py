@@ -421,6 +421,11 @@ def test_phenopacket_from_path_text_and_dict() -> None:
     assert scored(by_path) == scored(by_str_path) == scored(by_text) == scored(by_dict)
     assert by_path[0].disorder is Disorder.FANCONI_ANEMIA
     assert by_path.sex == "female" and by_path.onset == "congenital"
+    import pickle
+
+    assert pickle.loads(pickle.dumps(by_path)) == by_path
+    with_genes = marrowkb.differential_from_phenopacket(FA_PACKET, genes=True)
+    assert pickle.loads(pickle.dumps(with_genes)) == with_genes
     assert by_path[0].subtype is not None and by_path[0].subtype.startswith(("OMIM:", "ORPHA:"))
     parts = by_path[0]
     total = parts.phenotype + parts.absent + parts.hallmarks + parts.subtypes + parts.onset + parts.sex + parts.evidence

@@ -135,7 +135,7 @@ def test_resolve_names_and_codes() -> None:
 
 def test_search() -> None:
     hits = marrowkb.search("RPS19")
-    assert hits[0] == marrowkb.Hit(Disorder.DIAMOND_BLACKFAN_ANEMIA, "gene", "RPS19")
+    assert hits[0] == marrowkb.Hit(Disorder.DIAMOND_BLACKFAN_ANEMIA, "gene", "RPS19", None)
     hits = marrowkb.search("thrombocytopenia")
     assert any(h.disorder is Disorder.THROMBOCYTOPENIA_ABSENT_RADIUS for h in hits)
     assert {h.kind for h in hits} <= {"name", "gene", "symptom", "code"}

@@ -130,7 +130,15 @@ def test_reverse_maps_agree_with_the_records() -> None:
     for c in Cause:
         assert c.disorders == tuple(d for d in Disorder if c in d.causes)
     for gene in marrowkb.genes():
-        assert gene.disorders == tuple(d for d in Disorder if gene.symbol in d.genes)
+        # Direct links are the disorders' own genes; the rest come through a subtype (subtype-to-group rule).
+        direct = tuple(link.disorder for link in gene.links if link.through is None)
+        assert direct == tuple(d for d in Disorder if gene.symbol in d.genes)
+        assert gene.disorders == tuple(link.disorder for link in gene.links)
+        for link in gene.links:
+            if link.through is not None:
+                assert gene.symbol in link.through.genes and link.disorder in [
+                    r.target for r in link.through.relations if r.kind == "subtype_of"
+                ]
         assert marrowkb.disorders_for_gene(gene.symbol) == gene.disorders
 
 

@@ -11,7 +11,7 @@
 //! `--retic 12` (absolute), `--retic 1.2%` (needs `--rbc`, or `--hct` for Camitta's corrected percentage);
 //! `--age 34`, `--age 6mo`, `--age 10d`. Without a unit: g/dL, ×10⁹/L, ×10¹²/L, fL, %, years. Invalid
 //! values, negative ones included (`--hb -3g/dL`), are rejected by the core with the field and the value
-//! (exit status 2); nothing is clamped.
+//! (exit status 4, invalid input); nothing is clamped.
 
 use std::io::{self, Write};
 

@@ -1,7 +1,7 @@
 //! `marrowkb differential`: rank the 20 disorders for a patient's findings.
 //!
 //! ```text
-//! marrowkb differential HP:0001873 HP:0001172 --exclude HP:0000252 [--json] [--strict] [--age-years 3] [--sex female]
+//! marrowkb differential HP:0001873 HP:0001172 --exclude HP:0000252 [--json] [--strict] [--age-of-onset 3] [--sex female]
 //! marrowkb differential --phenopacket patient.json [--phenopacket folder/] [--json] [--gene RPS19]
 //! ```
 //!
@@ -33,8 +33,14 @@ pub struct Args {
     /// Findings the patient does not have (repeat the option, or separate with commas).
     #[arg(long = "exclude", short = 'x', value_name = "TERM", value_delimiter = ',')]
     pub exclude: Vec<String>,
-    /// Age in years when the findings began (0 = at birth).
-    #[arg(long, allow_hyphen_values = true, value_name = "YEARS")]
+    /// Age in years when the findings began (0 = at birth); Python's `age_of_onset`. `--age-years` is the
+    /// old spelling, still accepted.
+    #[arg(
+        long = "age-of-onset",
+        visible_alias = "age-years",
+        allow_hyphen_values = true,
+        value_name = "YEARS"
+    )]
     pub age_years: Option<f64>,
     /// The patient's sex: female or male.
     #[arg(long, value_parser = parse_sex)]
@@ -73,7 +79,7 @@ fn input(text: &str) -> TermInput<'_> {
 ///
 /// # Errors
 /// In strict mode the first unusable input ([`marrowkb::Error`], after listing every unusable input on
-/// stderr); an invalid `--age-years` in strict mode; failure to write.
+/// stderr); an invalid `--age-of-onset`; failure to write.
 pub fn run<E: From<marrowkb::Error> + From<io::Error> + From<crate::phenopacket::FileFailure>>(
     args: &Args,
     out: &mut dyn Write,
@@ -121,6 +127,22 @@ pub fn run<E: From<marrowkb::Error> + From<io::Error> + From<crate::phenopacket:
         query.strict = true;
         query.run()?;
     }
+    // Nothing usable to rank on: a flat ranking would look like an answer.
+    if result.observed.is_empty()
+        && result.excluded.is_empty()
+        && query.evidence.is_empty()
+        && query.onset.is_none()
+        && query.sex.is_none()
+    {
+        for r in result.rejected() {
+            eprintln!("marrowkb: {}", describe_input(args, r));
+        }
+        return Err(marrowkb::Error::InvalidArgument {
+            name: "findings",
+            reason: "nothing to rank: no usable finding, age, sex or blood count",
+        }
+        .into());
+    }
     print(args, out, &result)
 }
 
@@ -135,7 +157,7 @@ fn print<E: From<io::Error>>(args: &Args, out: &mut dyn Write, result: &Differen
     Ok(())
 }
 
-/// The blood count given with --hb/--anc/--plt (and --age-years/--sex for the reference limits).
+/// The blood count given with --hb/--anc/--plt (and --age-of-onset/--sex for the reference limits).
 fn blood_count(args: &Args) -> Result<marrowkb::blood_count::BloodCount, marrowkb::Error> {
     let mut builder = marrowkb::blood_count::BloodCount::builder();
     if let Some((value, unit)) = args.hb {

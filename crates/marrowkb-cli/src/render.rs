@@ -47,6 +47,16 @@ pub fn show(out: &mut dyn Write, d: Disorder) -> io::Result<()> {
     field(out, "Inheritance", join(i.inheritance))?;
     field(out, "Onset", join(i.onset))?;
     field(out, "Genes", join(i.genes.iter().map(|g: &Gene| g.symbol())))?;
+    // The subtype-to-group rule: genes of the disorder's subtypes answer for it too.
+    let through: Vec<String> = Gene::all()
+        .flat_map(|g| {
+            g.links()
+                .iter()
+                .filter(move |l| l.disorder == d)
+                .filter_map(move |l| Some(format!("{} (through {})", g.symbol(), l.through?.info().name)))
+        })
+        .collect();
+    field(out, "Subtype genes", join(through))?;
     field(
         out,
         "Relations",
@@ -253,9 +263,12 @@ pub fn hits(out: &mut dyn Write, hits: &[Hit]) -> io::Result<()> {
         return Ok(());
     }
     for h in hits {
+        let through = h
+            .through
+            .map_or(String::new(), |d| format!(" (through {})", d.info().name));
         writeln!(
             out,
-            "{:<45} {:<8} {}",
+            "{:<45} {:<8} {}{through}",
             h.disorder.key(),
             format!("{:?}", h.kind).to_lowercase(),
             h.matched

@@ -309,8 +309,11 @@ pub struct GeneRec {
     pub symbol: String,
     /// NCBI Gene id.
     pub ncbi: u32,
-    /// Disorder keys, in discriminant order.
+    /// Disorder keys, in discriminant order: the disorders HPO links the gene to, and the groups those are
+    /// `subtype_of` (the subtype-to-group rule in `data/README.md`).
     pub disorders: Vec<String>,
+    /// For each of `disorders`, the subtype the gene reaches it through (`None`: linked directly).
+    pub through: Vec<Option<String>>,
 }
 
 /// Everything loaded and validated.
@@ -935,12 +938,25 @@ impl Knowledge {
             }
         }
         let by_id: BTreeMap<u32, &str> = self.disorders.iter().map(|d| (d.id, d.key.as_str())).collect();
+        // The subtype-to-group rule: a gene of a subtype answers for its group too, through the subtype.
+        let groups = self.groups();
         self.genes = genes
             .into_iter()
-            .map(|(symbol, (ncbi, ids))| GeneRec {
-                symbol,
-                ncbi,
-                disorders: ids.iter().map(|id| by_id[id].to_owned()).collect(),
+            .map(|(symbol, (ncbi, ids))| {
+                let mut links: BTreeMap<u32, Option<String>> = ids.iter().map(|id| (*id, None)).collect();
+                for id in &ids {
+                    for group in groups.get(by_id[id]).into_iter().flatten() {
+                        links
+                            .entry(order[group.as_str()])
+                            .or_insert_with(|| Some(by_id[id].to_owned()));
+                    }
+                }
+                GeneRec {
+                    symbol,
+                    ncbi,
+                    disorders: links.keys().map(|id| by_id[id].to_owned()).collect(),
+                    through: links.into_values().collect(),
+                }
             })
             .collect();
         self.disorder_genes = per_disorder
@@ -948,6 +964,37 @@ impl Knowledge {
             .map(|(k, v)| (k, v.into_iter().collect()))
             .collect();
         Ok(())
+    }
+
+    /// Disorder key → the keys of every group it is a subtype of (following `subtype_of` transitively).
+    pub fn groups(&self) -> BTreeMap<String, Vec<String>> {
+        let direct: BTreeMap<&str, Vec<&str>> = self
+            .disorders
+            .iter()
+            .map(|d| {
+                let targets = d
+                    .relations
+                    .iter()
+                    .filter(|r| r.kind == "subtype_of")
+                    .map(|r| r.target.as_str());
+                (d.key.as_str(), targets.collect())
+            })
+            .collect();
+        let mut out = BTreeMap::new();
+        for d in &self.disorders {
+            let mut seen: Vec<String> = Vec::new();
+            let mut todo: Vec<&str> = direct.get(d.key.as_str()).cloned().unwrap_or_default();
+            while let Some(g) = todo.pop() {
+                if g != d.key && !seen.iter().any(|s| s == g) {
+                    seen.push(g.to_owned());
+                    todo.extend(direct.get(g).cloned().unwrap_or_default());
+                }
+            }
+            if !seen.is_empty() {
+                out.insert(d.key.clone(), seen);
+            }
+        }
+        out
     }
 
     fn symptom_reverse(&self) -> BTreeMap<&str, Vec<&str>> {
@@ -1135,7 +1182,7 @@ impl Knowledge {
 
     fn emit_vocabularies(&self) -> GeneratedFile {
         let mut o = String::from(BANNER);
-        o.push_str("use crate::classes::*;\nuse crate::codes::*;\nuse crate::gene::GeneInfo;\nuse crate::{Disorder, cause::*, diagnostic_test::*, source::*, symptom::*, treatment::*};\n\n");
+        o.push_str("use crate::classes::*;\nuse crate::codes::*;\nuse crate::gene::{GeneInfo, GeneLink};\nuse crate::{Disorder, cause::*, diagnostic_test::*, source::*, symptom::*, treatment::*};\n\n");
         let _ = writeln!(
             o,
             "/// The releases the data was derived from and checked against.\npub(crate) const DATA_VERSION: &str = {};\n",
@@ -1297,10 +1344,15 @@ impl Knowledge {
         for g in &self.genes {
             let _ = writeln!(
                 o,
-                "    GeneInfo {{ symbol: {}, ncbi_gene_id: {}, disorders: {} }},",
+                "    GeneInfo {{ symbol: {}, ncbi_gene_id: {}, disorders: {}, links: {} }},",
                 lit(&g.symbol),
                 g.ncbi,
-                disorders_of(g.disorders.iter().map(String::as_str).collect())
+                disorders_of(g.disorders.iter().map(String::as_str).collect()),
+                slice(g.disorders.iter().zip(&g.through).map(|(d, through)| format!(
+                    "GeneLink {{ disorder: Disorder::{}, through: {} }}",
+                    camel(d),
+                    through.as_ref().map_or("None".to_owned(), |t| format!("Some(Disorder::{})", camel(t)))
+                )))
             );
         }
         o.push_str("];\n");
@@ -1534,13 +1586,29 @@ impl Knowledge {
             }
         }
         let mut map = phf_codegen::Map::<&str>::new();
-        for (code, mut v) in icd {
+        for (code, v) in &icd {
+            let mut v = v.clone();
             v.sort();
-            map.entry(code, slice(v.into_iter().map(|(_, _, s)| s)));
+            map.entry(*code, slice(v.into_iter().map(|(_, _, s)| s)));
         }
         let _ = writeln!(
             o,
             "pub(crate) static ICD10_INDEX: phf::Map<&'static str, &'static [(Disorder, IcdMatch)]> = {};\n",
+            map.build()
+        );
+        // WHO subcategories no disorder carries, whose category one does: they resolve through it.
+        let mut map = phf_codegen::Map::<&str>::new();
+        for code in self.icd10_titles.keys() {
+            if let Some((category, _)) = code.split_once('.')
+                && !icd.contains_key(code.as_str())
+                && icd.contains_key(category)
+            {
+                map.entry(code.as_str(), lit(category));
+            }
+        }
+        let _ = writeln!(
+            o,
+            "/// WHO ICD-10 2019 subcategory → its category, for subcategories no disorder carries whose category one does.\npub(crate) static ICD10_PARENT: phf::Map<&'static str, &'static str> = {};\n",
             map.build()
         );
 

@@ -8,6 +8,7 @@
 //! use marrowkb::classes::Frequency;
 //! assert_eq!(Frequency::VeryFrequent.key(), "very_frequent");
 //! assert_eq!("frequent".parse::<Frequency>().unwrap(), Frequency::Frequent);
+//! assert_eq!(" Very_Frequent ".parse::<Frequency>().unwrap(), Frequency::VeryFrequent); // any case
 //! assert_eq!(Frequency::VeryFrequent.range_percent(), (80, 99));
 //! ```
 
@@ -76,11 +77,16 @@ macro_rules! closed_vocabulary {
 
         impl core::str::FromStr for $name {
             type Err = crate::Error;
+            /// Parses the key, ignoring ASCII case and surrounding spaces (`"Childhood"`, `" EXACT "`): one
+            /// rule for every closed vocabulary, as for names.
             fn from_str(s: &str) -> Result<Self, Self::Err> {
-                match s {
-                    $($key => Ok($name::$variant),)+
-                    _ => Err(crate::Error::UnknownKey { entity: $what }),
-                }
+                let s = s.trim();
+                $(
+                    if s.eq_ignore_ascii_case($key) {
+                        return Ok($name::$variant);
+                    }
+                )+
+                Err(crate::Error::UnknownKey { entity: $what })
             }
         }
 

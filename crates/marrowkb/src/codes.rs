@@ -57,17 +57,31 @@ fn malformed(kind: IdKind, reason: &'static str) -> Error {
     Error::MalformedId { kind, reason }
 }
 
-/// Strips one of `prefixes` (ASCII case-insensitive) and returns the rest, trimmed.
+/// The characters accepted between a prefix and the number or code: `ORPHA:84`, `ORPHA_84`, `ORPHA 84`,
+/// `ORPHA-84`, `MIM #227650`, `HP: 0001873` all mean the same.
+const SEPARATORS: &[u8] = b":_ -#";
+
+/// Strips one of `prefixes` (ASCII case-insensitive; the longest listed first wins) and then one of
+/// [`SEPARATORS`] with any spaces around it, and returns the rest, trimmed. Text without a listed prefix is returned trimmed, after
+/// a leading `#` (OMIM's own notation) if any. One rule for ORPHA, OMIM, HPO and ICD-10.
 fn strip_prefix<'a>(text: &'a str, prefixes: &[&str]) -> &'a str {
+    let text = text.trim();
     for prefix in prefixes {
         if text.len() >= prefix.len()
             && text.is_char_boundary(prefix.len())
             && text[..prefix.len()].eq_ignore_ascii_case(prefix)
         {
-            return text[prefix.len()..].trim_start();
+            let rest = &text[prefix.len()..];
+            // Spaces, at most one separator, spaces: `HP: 0001873`, `MIM #227650` (`HP:-1` keeps its `-`).
+            let rest = rest.trim_start();
+            let rest = match rest.as_bytes().first() {
+                Some(b) if SEPARATORS.contains(b) => &rest[1..],
+                _ => rest,
+            };
+            return rest.trim_start();
         }
     }
-    text
+    text.trim_start_matches('#').trim_start()
 }
 
 fn parse_number(kind: IdKind, text: &str, prefixes: &[&str], max_digits: usize) -> Result<u32, Error> {
@@ -156,32 +170,34 @@ macro_rules! numeric_id {
 }
 
 numeric_id!(
-    /// A Human Phenotype Ontology term id, `HP:0001873`. Parses `HP:0001873`, `HP_0001873`, `hp:1873`, `0001873`.
+    /// A Human Phenotype Ontology term id, `HP:0001873`. Parses `HP:0001873`, `HP_0001873`, `HP 0001873`,
+    /// `hp:1873`, `0001873` (prefix `HP` or `HPO`, any case, then any of `:`, `_`, `-`, `#` or spaces).
     ///
     /// ```
     /// use marrowkb::codes::HpoId;
     /// assert_eq!(HpoId::parse("HP_0001873").unwrap().get(), 1873);
     /// assert!(HpoId::parse("HP:abc").is_err());
     /// ```
-    HpoId, IdKind::Hpo, "HP", 7, 7, ["HP:", "HP_", "HPO:"]
+    HpoId, IdKind::Hpo, "HP", 7, 7, ["HPO", "HP"]
 );
 numeric_id!(
-    /// An Orphanet disease id, `ORPHA:84`. Parses `ORPHA:84`, `Orphanet:84`, `ORPHA84`, `84`.
+    /// An Orphanet disease id, `ORPHA:84`. Parses `ORPHA:84`, `Orphanet:84`, `ORPHA 84`, `ORPHA84`, `84`.
     ///
     /// ```
     /// use marrowkb::codes::OrphaId;
     /// assert_eq!(OrphaId::parse("orpha:84").unwrap().to_string(), "ORPHA:84");
     /// ```
-    OrphaId, IdKind::Orpha, "ORPHA", 1, 7, ["ORPHANET:", "ORPHANET_", "ORPHA:", "ORPHA_", "ORPHA"]
+    OrphaId, IdKind::Orpha, "ORPHA", 1, 7, ["ORPHANET", "ORPHA"]
 );
 numeric_id!(
-    /// An OMIM entry number, `OMIM:227650`. Parses `OMIM:227650`, `MIM:227650`, `#227650`, `227650`.
+    /// An OMIM entry number, `OMIM:227650`. Parses `OMIM:227650`, `MIM:227650`, `OMIM 227650`, `MIM #227650`,
+    /// `#227650`, `227650`.
     ///
     /// ```
     /// use marrowkb::codes::OmimId;
     /// assert_eq!(OmimId::parse("#227650").unwrap().to_string(), "OMIM:227650");
     /// ```
-    OmimId, IdKind::Omim, "OMIM", 6, 6, ["OMIM:", "OMIM_", "MIM:", "MIM#", "MIM", "OMIM", "#"]
+    OmimId, IdKind::Omim, "OMIM", 6, 6, ["OMIM", "MIM"]
 );
 
 /// A WHO ICD-10 code in its dotted form (`D61.0`, `D70`), stored inline (no allocation).
@@ -247,7 +263,7 @@ impl Icd10Code {
     /// # Errors
     /// [`Error::MalformedId`] when the text is not shaped like an ICD-10 code.
     pub fn parse(text: &str) -> Result<Self, Error> {
-        let text = strip_prefix(text.trim(), &["ICD10:", "ICD-10:", "ICD10CM:"]);
+        let text = strip_prefix(text, &["ICD-10-CM", "ICD10CM", "ICD-10", "ICD10"]);
         if text.is_empty() {
             return Err(malformed(IdKind::Icd10, "empty"));
         }
@@ -327,6 +343,9 @@ mod tests {
             "0001873",
             "1873",
             " HP:0001873 ",
+            "HP 0001873",
+            "hp-0001873",
+            "HPO: 0001873",
         ] {
             assert_eq!(HpoId::parse(text).unwrap(), HpoId::new(1873), "{text}");
         }
@@ -342,6 +361,13 @@ mod tests {
         assert_eq!(OrphaId::parse("Orphanet_84").unwrap().get(), 84);
         assert_eq!(OmimId::parse("OMIM:227650").unwrap().get(), 227650);
         assert_eq!(OmimId::parse("MIM#227650").unwrap().get(), 227650);
+        for text in ["ORPHA 84", "orpha_84", "Orphanet: 84", "ORPHA-84", "ORPHA84"] {
+            assert_eq!(OrphaId::parse(text).unwrap().get(), 84, "{text}");
+        }
+        for text in ["OMIM 227650", "MIM #227650", "omim:227650", "#227650", "OMIM-227650"] {
+            assert_eq!(OmimId::parse(text).unwrap().get(), 227650, "{text}");
+        }
+        assert!(OrphaId::parse("ORPHAX84").is_err());
         assert!(OmimId::parse("OMIM:2276500").is_err());
         assert!(OrphaId::parse(&"9".repeat(40)).is_err());
     }
@@ -351,6 +377,7 @@ mod tests {
         assert_eq!(Icd10Code::parse("D61.0").unwrap().as_str(), "D61.0");
         assert_eq!(Icd10Code::parse("d610").unwrap().as_str(), "D61.0");
         assert_eq!(Icd10Code::parse("ICD10:D70").unwrap().as_str(), "D70");
+        assert_eq!(Icd10Code::parse("ICD-10 D46.9").unwrap().as_str(), "D46.9");
         for bad in ["", "D6", "61.0", "D61.00", "DD1.0", "D61..0", "D61-0", "Ä61.0"] {
             assert!(Icd10Code::parse(bad).is_err(), "{bad}");
         }

@@ -15,7 +15,7 @@ use crate::classes::{
     CellLine, Frequency, IcdMatch, Inheritance, Onset, Origin, RelationKind, TreatmentRole, XrefMatch,
 };
 use crate::codes::{HpoId, Icd10Code, IdKind, OmimId, OrphaId};
-use crate::generated::{DISORDER_BY_KEY, DISORDER_BY_NAME, DISORDERS, ICD10_INDEX, OMIM_INDEX, ORPHA_INDEX};
+use crate::generated::{DISORDER_BY_KEY, DISORDER_BY_NAME, DISORDERS, OMIM_INDEX, ORPHA_INDEX};
 use crate::{Cause, DiagnosticTest, Error, Gene, Result, Source, Symptom, Treatment};
 
 pub use crate::generated::Disorder;
@@ -294,7 +294,9 @@ impl Disorder {
     }
 
     /// Every disorder coded with an ICD-10 code (exact codings first). ICD-10 is coarse: one code can
-    /// cover several disorders (`D61.0` constitutional aplastic anaemia).
+    /// cover several disorders (`D61.0` constitutional aplastic anaemia). A WHO subcategory no disorder
+    /// carries answers with its category's disorders (`D46.9` → `D46`); [`crate::resolution::icd10_links`]
+    /// says when it did.
     ///
     /// ```
     /// use marrowkb::Disorder;
@@ -303,13 +305,10 @@ impl Disorder {
     /// ```
     ///
     /// # Errors
-    /// [`Error::MalformedId`] for text not shaped like a code, [`Error::UnknownId`] when no disorder uses it.
+    /// [`Error::MalformedId`] for text not shaped like a code, [`Error::UnknownId`] when no disorder uses it
+    /// or its category.
     pub fn from_icd10(code: &str) -> Result<&'static [(Disorder, IcdMatch)]> {
-        let code = Icd10Code::parse(code)?;
-        ICD10_INDEX
-            .get(code.as_str())
-            .copied()
-            .ok_or(Error::UnknownId { kind: IdKind::Icd10 })
+        crate::resolution::icd10_links(Icd10Code::parse(code)?).map(|(links, _)| links)
     }
 
     /// The disorder's causal genes.

@@ -71,6 +71,16 @@ pub enum Error {
         /// The kind of identifier.
         kind: IdKind,
     },
+    /// A code or gene symbol several disorders share, none of them more specific than the others (`D61.0`,
+    /// `ELANE`): the answer must be chosen among `candidates`. A group reached only through its subtype
+    /// never makes an input ambiguous (the subtype-to-group rule in `crates/marrowkb/data/README.md`).
+    #[error("ambiguous {kind}: shared by {candidates}")]
+    Ambiguous {
+        /// The kind of identifier.
+        kind: IdKind,
+        /// Every disorder that carries it.
+        candidates: crate::resolution::DisorderSet,
+    },
     /// An identifier that is obsolete in the release marrowkb ships and has no single replacement.
     #[error("{kind} identifier {id} is obsolete and has no single replacement")]
     ObsoleteId {

@@ -42,8 +42,32 @@ pub struct GeneInfo {
     pub symbol: &'static str,
     /// NCBI Gene id.
     pub ncbi_gene_id: u32,
-    /// Disorders HPO links it to, in discriminant order.
+    /// Disorders it answers for, in discriminant order: those HPO links it to, and the groups they are a
+    /// subtype of (HAX1: Kostmann syndrome, and severe congenital neutropenia through it).
     pub disorders: &'static [Disorder],
+    /// The same disorders, each with the subtype the gene reaches it through (see [`GeneLink`]).
+    pub links: &'static [GeneLink],
+}
+
+/// How a gene answers for a disorder: directly (HPO links the gene to one of the disorder's ORPHA or OMIM
+/// entries) or through a subtype of it (`through`: the subtype HPO links it to). The subtype-to-group rule
+/// of `crates/marrowkb/data/README.md`.
+///
+/// ```
+/// use marrowkb::{Disorder, Gene};
+/// let links = Gene::from_symbol("HAX1").unwrap().links();
+/// assert!(links.iter().any(|l| l.disorder == Disorder::KostmannSyndrome && l.through.is_none()));
+/// assert!(links.iter().any(|l| l.disorder == Disorder::SevereCongenitalNeutropenia
+///     && l.through == Some(Disorder::KostmannSyndrome)));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct GeneLink {
+    /// The disorder.
+    pub disorder: Disorder,
+    /// The subtype of `disorder` the gene is linked to, when the link comes through the `subtype_of`
+    /// relation; `None` when HPO links the gene to the disorder itself.
+    pub through: Option<Disorder>,
 }
 
 impl Gene {
@@ -134,14 +158,38 @@ impl Gene {
         self.info().ncbi_gene_id
     }
 
-    /// Disorders this gene is linked to.
+    /// Disorders this gene answers for: those HPO links it to and their groups (see [`GeneLink`]).
     ///
     /// ```
     /// use marrowkb::{Disorder, Gene};
-    /// assert_eq!(Gene::from_symbol("RBM8A").unwrap().disorders(), &[Disorder::ThrombocytopeniaAbsentRadius]);
+    /// assert_eq!(
+    ///     Gene::from_symbol("RBM8A").unwrap().disorders(),
+    ///     &[Disorder::InheritedThrombocytopenia, Disorder::ThrombocytopeniaAbsentRadius]
+    /// );
     /// ```
     pub fn disorders(self) -> &'static [Disorder] {
         self.info().disorders
+    }
+
+    /// The disorders with how the gene reaches each (directly or through a subtype).
+    ///
+    /// ```
+    /// use marrowkb::Gene;
+    /// assert!(Gene::from_symbol("SBDS").unwrap().links().iter().all(|l| l.through.is_none()));
+    /// ```
+    pub fn links(self) -> &'static [GeneLink] {
+        self.info().links
+    }
+
+    /// The disorders HPO links this gene to directly (without the groups reached through a subtype).
+    ///
+    /// ```
+    /// use marrowkb::{Disorder, Gene};
+    /// let direct: Vec<_> = Gene::from_symbol("HAX1").unwrap().direct_disorders().collect();
+    /// assert_eq!(direct, [Disorder::KostmannSyndrome]);
+    /// ```
+    pub fn direct_disorders(self) -> impl Iterator<Item = Disorder> {
+        self.links().iter().filter(|l| l.through.is_none()).map(|l| l.disorder)
     }
 }
 
@@ -164,11 +212,16 @@ impl serde::Serialize for Gene {
     }
 }
 
-/// The disorders a gene is linked to, by HGNC symbol (case-insensitive).
+/// The disorders a gene answers for, by HGNC symbol (case-insensitive): those HPO links it to and the groups
+/// they are a subtype of ([`Gene::links`] says which came through a subtype).
 ///
 /// ```
 /// use marrowkb::Disorder;
 /// assert!(marrowkb::disorders_for_gene("ELANE").unwrap().contains(&Disorder::SevereCongenitalNeutropenia));
+/// assert_eq!(
+///     marrowkb::disorders_for_gene("HAX1").unwrap(),
+///     &[Disorder::KostmannSyndrome, Disorder::SevereCongenitalNeutropenia]
+/// );
 /// ```
 ///
 /// # Errors

@@ -47,6 +47,7 @@ pub mod lookup;
 pub mod normalize;
 #[cfg(feature = "serde")]
 pub mod phenopacket;
+pub mod resolution;
 pub mod search;
 pub mod source;
 pub mod symptom;

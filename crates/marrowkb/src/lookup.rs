@@ -136,7 +136,7 @@ pub fn lookup(text: &str) -> Result<Disorder> {
 /// path.
 #[cold]
 #[inline(never)]
-fn unknown_name(normalized: &str) -> Error {
+pub(crate) fn unknown_name(normalized: &str) -> Error {
     Error::UnknownName {
         suggestions: suggest_normalized(normalized),
     }

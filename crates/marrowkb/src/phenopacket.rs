@@ -313,6 +313,32 @@ impl Phenopacket {
     pub fn run(&self, genes: &[&str], interpreted_genes: bool, strict: bool) -> Result<Differential> {
         let observed: Vec<TermInput<'_>> = self.observed.iter().map(TermInput::from).collect();
         let excluded: Vec<TermInput<'_>> = self.excluded.iter().map(TermInput::from).collect();
+        let evidence = self.evidence(genes, interpreted_genes)?;
+        let mut query = Query::new(&observed)
+            .excluding(&excluded)
+            .strict(strict)
+            .evidence(&evidence);
+        query.onset = self.onset;
+        query.sex = self.sex;
+        query.run()
+    }
+
+    /// The per-disorder likelihood ratios [`Phenopacket::run`] multiplies in: the blood count's (when the
+    /// phenopacket has one), then each gene's of `genes`, then, with `interpreted_genes`, the interpreted
+    /// genes' (unknown ones skipped).
+    ///
+    /// ```
+    /// use marrowkb::phenopacket::Phenopacket;
+    /// let p = Phenopacket::parse(r#"{"phenotypicFeatures": [{"type": {"id": "HP:0001903"}}],
+    ///   "metaData": {"phenopacketSchemaVersion": "2.0"}}"#)?;
+    /// assert!(p.evidence(&[], false)?.is_empty());
+    /// assert_eq!(p.evidence(&["RPS19"], false)?.len(), marrowkb::Disorder::COUNT);
+    /// # Ok::<(), marrowkb::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// A gene in `genes` that marrowkb does not link to any disorder.
+    pub fn evidence(&self, genes: &[&str], interpreted_genes: bool) -> Result<Vec<(Disorder, f64)>> {
         let mut evidence: Vec<(Disorder, f64)> = Vec::new();
         if self.blood_count.is_some() {
             evidence.extend(self.blood_count_likelihood_ratios());
@@ -327,13 +353,7 @@ impl Phenopacket {
                 }
             }
         }
-        let mut query = Query::new(&observed)
-            .excluding(&excluded)
-            .strict(strict)
-            .evidence(&evidence);
-        query.onset = self.onset;
-        query.sex = self.sex;
-        query.run()
+        Ok(evidence)
     }
 }
 

@@ -16,46 +16,24 @@ use crate::normalize::normalize;
 use crate::{Disorder, Gene, Result, Symptom};
 use std::sync::OnceLock;
 
-/// Finds one disorder from a name, synonym or abbreviation, or an `ORPHA:`/`OMIM:` identifier, or an
-/// ICD-10 code that exactly one disorder carries, or a gene symbol linked to exactly one disorder.
+/// Finds one disorder from a name, synonym or abbreviation, an ORPHA or OMIM id, a WHO ICD-10 code (a
+/// subcategory no disorder carries resolves through its category) or a gene symbol. A code or gene several
+/// disorders share is [`crate::Error::Ambiguous`], with the candidates; a subtype answers before its group
+/// ([`crate::resolution`] says how it matched).
 ///
 /// ```
-/// use marrowkb::Disorder;
+/// use marrowkb::{Disorder, Error};
 /// assert_eq!(marrowkb::resolve("OMIM:227650").unwrap(), Disorder::FanconiAnemia);
 /// assert_eq!(marrowkb::resolve("RPS19").unwrap(), Disorder::DiamondBlackfanAnemia);
+/// assert_eq!(marrowkb::resolve("D46.9").unwrap(), Disorder::MyelodysplasticSyndrome);
+/// assert!(matches!(marrowkb::resolve("ELANE"), Err(Error::Ambiguous { .. })));
 /// assert!(marrowkb::resolve("fanconni").is_err());
 /// ```
 ///
 /// # Errors
-/// The name look-up's error ([`crate::Error::UnknownName`] with suggestions) when nothing matches, or
-/// [`crate::Error::UnknownId`] for an identifier no disorder carries.
+/// As [`crate::resolution::resolve_detailed`] with suggestions.
 pub fn resolve(text: &str) -> Result<Disorder> {
-    if let Some(d) = crate::lookup_exact(text) {
-        return Ok(d);
-    }
-    let trimmed = text.trim();
-    let upper_prefix = |p: &str| {
-        trimmed.len() >= p.len() && trimmed.is_char_boundary(p.len()) && trimmed[..p.len()].eq_ignore_ascii_case(p)
-    };
-    if upper_prefix("ORPHA") {
-        return Disorder::from_orpha(OrphaId::parse(trimmed)?);
-    }
-    if upper_prefix("OMIM") || upper_prefix("MIM") {
-        return Disorder::from_omim(OmimId::parse(trimmed)?);
-    }
-    if let Ok(coded) = Disorder::from_icd10(trimmed) {
-        let mut exact = coded.iter().filter(|(_, m)| *m == crate::classes::IcdMatch::Exact);
-        if let (Some((d, _)), None) = (exact.next(), exact.next()) {
-            return Ok(*d);
-        }
-    }
-    if let Ok(gene) = Gene::from_symbol(trimmed)
-        && let [only] = gene.disorders()
-    {
-        return Ok(*only);
-    }
-    // Nothing matched: the name look-up's error says why, with suggestions.
-    crate::lookup(text)
+    crate::resolution::resolve_detailed(text, true).map(|r| r.disorder)
 }
 
 /// What a search hit matched.
@@ -94,6 +72,9 @@ pub struct Hit {
     pub kind: HitKind,
     /// The text that matched (a name, gene symbol, symptom name or code).
     pub matched: &'static str,
+    /// For a gene or code of a subtype that answers for its group (the subtype-to-group rule): the subtype
+    /// it comes through. `None` for a direct hit.
+    pub through: Option<Disorder>,
 }
 
 /// Searches names, synonyms, abbreviations, genes, symptoms and codes for `text` (normalized substring
@@ -129,15 +110,17 @@ pub fn search(text: &str) -> Result<Vec<Hit>> {
                 disorder: d,
                 kind: HitKind::Name,
                 matched: name,
+                through: None,
             });
         }
     }
     if let Ok(gene) = Gene::from_symbol(text) {
-        for &d in gene.disorders() {
+        for link in gene.links() {
             hits.push(Hit {
-                disorder: d,
+                disorder: link.disorder,
                 kind: HitKind::Gene,
                 matched: gene.symbol(),
+                through: link.through,
             });
         }
     }
@@ -160,20 +143,24 @@ pub fn search(text: &str) -> Result<Vec<Hit>> {
                         disorder: d,
                         kind: HitKind::Symptom,
                         matched,
+                        through: None,
                     });
                 }
             }
         }
     }
-    if let Ok(code) = crate::codes::Icd10Code::parse(text) {
-        for &d in &Disorder::ALL {
-            if let Some(x) = d.info().icd10.iter().find(|x| x.code == code) {
-                hits.push(Hit {
-                    disorder: d,
-                    kind: HitKind::Code,
-                    matched: x.code_str(),
-                });
-            }
+    let first_code_hit = hits.len();
+    if let Ok(code) = crate::codes::Icd10Code::parse(text)
+        && let Ok((links, parent)) = crate::resolution::icd10_links(code)
+    {
+        for &(d, _) in links {
+            let own = d.info().icd10.iter().find(|x| Some(x.code) == parent.or(Some(code)));
+            hits.push(Hit {
+                disorder: d,
+                kind: HitKind::Code,
+                matched: own.map_or("", |x| x.code_str()),
+                through: None,
+            });
         }
     }
     let orpha = OrphaId::parse(text).ok();
@@ -187,7 +174,22 @@ pub fn search(text: &str) -> Result<Vec<Hit>> {
                 disorder: d,
                 kind: HitKind::Code,
                 matched: name,
+                through: None,
             });
+        }
+    }
+    // The subtype-to-group rule: a code of a subtype answers for its group, through the subtype.
+    for i in first_code_hit..hits.len() {
+        let hit = hits[i];
+        for group in crate::resolution::groups_of(hit.disorder).iter() {
+            if !hits.iter().any(|h| h.kind == HitKind::Code && h.disorder == group) {
+                hits.push(Hit {
+                    disorder: group,
+                    kind: HitKind::Code,
+                    matched: hit.matched,
+                    through: Some(hit.disorder),
+                });
+            }
         }
     }
     hits.sort_by_key(|h| (h.kind, h.disorder));

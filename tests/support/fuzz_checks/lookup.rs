@@ -247,18 +247,29 @@ fn check_resolve(text: &str, exact: Option<Disorder>) {
             | Error::InputTooLong { .. }
             | Error::UnknownName { .. }
             | Error::UnknownId {
-                kind: IdKind::Orpha | IdKind::Omim,
+                kind: IdKind::Orpha | IdKind::Omim | IdKind::Icd10,
             }
             | Error::MalformedId {
-                kind: IdKind::Orpha | IdKind::Omim,
+                kind: IdKind::Orpha | IdKind::Omim | IdKind::Icd10,
                 ..
             },
         ) => {}
+        // A shared code or gene: at least two candidates, none a group of another.
+        Err(Error::Ambiguous { candidates, .. }) => {
+            assert!(candidates.len() >= 2, "{text:?}: ambiguous with {candidates:?}");
+        }
         Err(other) => panic!("{text:?}: resolve returned an unexpected error {other:?}"),
     }
     if let Err(e) = &resolved {
         check_display(text, e);
     }
+    // The batch resolver gives the same answer, and its status says why a row failed.
+    let detailed = marrowkb::resolution::resolve_detailed(text, true);
+    assert_eq!(
+        detailed.map(|r| r.disorder),
+        resolved,
+        "{text:?}: resolve_detailed differs"
+    );
 }
 
 fn check_search(text: &str, query: Option<&str>) {

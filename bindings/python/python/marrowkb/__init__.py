@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 from . import _native as _n
 
 __all__ = [
+    "AmbiguousError",
     "DATA_VERSION",
     "SCHEMA_VERSION",
     "CodeMatch",
@@ -46,6 +47,7 @@ __all__ = [
     "HpoResolution",
     "Feature",
     "Gene",
+    "GeneLink",
     "Hit",
     "Icd10Xref",
     "InputTooLongError",
@@ -56,6 +58,8 @@ __all__ = [
     "MarrowkbError",
     "ObsoleteIdError",
     "Relation",
+    "Resolutions",
+    "Resolved",
     "Risk",
     "Source",
     "Symptom",
@@ -82,6 +86,9 @@ __all__ = [
     "lookup_many",
     "lookup_many_with_suggestions",
     "resolve",
+    "resolve_detailed",
+    "resolve_many",
+    "RESOLUTION_COLUMNS",
     "search",
     "suggest",
     "to_dict",
@@ -146,6 +153,24 @@ class UnknownIdError(MarrowkbError, LookupError):
     def __init__(self, message: str = "", *, query: Union[str, int, float, None] = None, kind: str = "") -> None:
         super().__init__(message, query=query)
         self.kind = kind
+
+
+class AmbiguousError(MarrowkbError, LookupError):
+    """A code or gene symbol several disorders share (``kind``: "ICD-10", "ORPHA", "OMIM" or "gene");
+    ``candidates`` are every disorder that carries it. A group reached only through its subtype never makes
+    an input ambiguous: the subtype answers."""
+
+    def __init__(
+        self,
+        message: str = "",
+        *,
+        query: Union[str, int, float, None] = None,
+        kind: str = "",
+        candidates: Tuple[Disorder, ...] = (),
+    ) -> None:
+        super().__init__(message, query=query)
+        self.kind = kind
+        self.candidates = candidates
 
 
 class ObsoleteIdError(UnknownIdError):
@@ -327,7 +352,14 @@ Gene = _record(
     "A causal gene.",
     symbol="HGNC symbol.",
     ncbi_gene_id="NCBI Gene id.",
-    disorders="The disorders it is linked to, in discriminant order.",
+    disorders="The disorders it answers for, in discriminant order: those HPO links it to and the groups they are a subtype of.",
+    links="A GeneLink(disorder, through) per disorder: through is the subtype it comes through, or None.",
+)
+GeneLink = _record(
+    "GeneLink",
+    "How a gene answers for a disorder: directly (through is None) or through a subtype of it.",
+    disorder="The Disorder.",
+    through="The subtype the gene is linked to, when the link comes through the subtype_of relation; else None.",
 )
 Hit = _record(
     "Hit",
@@ -335,6 +367,7 @@ Hit = _record(
     disorder="The Disorder found.",
     kind='What matched: "name", "gene", "symptom" or "code".',
     matched="The text that matched.",
+    through="For a gene or code of a subtype answering for its group: the subtype; else None.",
 )
 CodeMatch = _record(
     "CodeMatch",
@@ -347,6 +380,20 @@ LookupResult = _record(
     "One answer of lookup_many_with_suggestions().",
     disorder="The Disorder, or None.",
     suggestions="For a miss, the closest disorders (best first); () for a hit.",
+    status='"found", "missing", "unknown", "too_long" or "malformed" (not a str).',
+)
+Resolved = _record(
+    "Resolved",
+    "One row of resolve_many() (or resolve_detailed()): what the input resolved to, how, or why not.",
+    input="The cell as given.",
+    status='"found", "missing", "unknown", "ambiguous", "too_long" or "malformed".',
+    disorder="The Disorder, or None.",
+    match='"name", "synonym", "abbreviation", "orpha", "omim", "icd10", "icd10_parent" or "gene"; None unless found.',
+    parent_code='For "icd10_parent", the WHO category that matched (e.g. "D46"); else None.',
+    groups="The groups the disorder is a subtype of (the input answers for them too, through it).",
+    candidates="For an ambiguous row, every disorder that shares the code or gene.",
+    suggestions="For an unknown name (with suggestions=True), the closest disorders.",
+    error="Why the row failed, or None.",
 )
 Synonym = _record(
     "Synonym",
@@ -700,6 +747,95 @@ def differential_from_phenopacket(phenopacket, *, genes=False, strict=False):  #
 BloodCount = _n.BloodCount
 BloodCountInterpretation = _n.BloodCountInterpretation
 interpret_blood_count = _n.interpret_blood_count
+
+
+#: The columns of :meth:`Resolutions.to_dict`, in order.
+RESOLUTION_COLUMNS = (
+    "input", "status", "disorder", "name", "orpha", "omim", "icd10", "match", "parent_code", "candidates", "error",
+)
+
+
+def _codes(disorder: Any) -> tuple[str, Any, Any, Any]:
+    """A disorder's key and primary codes: its first exact-or-subtype ORPHA id, its exact OMIM entry (None
+    for disorders known only by their subtypes' entries), its first exact ICD-10 code (else its first)."""
+    orpha = next((x.id for x in disorder.orpha if x.match != "closest"), None)
+    omim = next((x.id for x in disorder.omim if x.match == "exact"), None)
+    icd = next((x.code for x in disorder.icd10 if x.match == "exact"), None)
+    if icd is None and disorder.icd10:
+        icd = disorder.icd10[0].code
+    return disorder.key, orpha, omim, icd
+
+
+class Resolutions(list):  # type: ignore[type-arg]
+    """The rows of :func:`resolve_many`: a list of :class:`Resolved`, with column views for data frames.
+
+    ``pandas.DataFrame(rows.to_dict())`` and ``polars.DataFrame(rows.to_dict())`` (or ``rows.to_pandas()``,
+    ``rows.to_polars()``) give one row per input with the columns of :data:`RESOLUTION_COLUMNS`.
+    """
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, list[Any]]:
+        """Columns (lists of equal length): input (as given, or None), status, disorder (key), name, orpha,
+        omim, icd10 (the disorder's primary codes), match, parent_code, candidates ("key;key" for an
+        ambiguous row), error. Missing values are None."""
+        cache: dict[Any, tuple[str, Any, Any, Any]] = {}
+        columns: dict[str, list[Any]] = {name: [] for name in RESOLUTION_COLUMNS}
+        for row in self:
+            given = row.input
+            columns["input"].append(given if isinstance(given, str) else None)
+            columns["status"].append(row.status)
+            d = row.disorder
+            if d is None:
+                key = orpha = omim = icd = name = None
+            else:
+                if d not in cache:
+                    cache[d] = _codes(d)
+                key, orpha, omim, icd = cache[d]
+                name = d.display_name
+            columns["disorder"].append(key)
+            columns["name"].append(name)
+            columns["orpha"].append(orpha)
+            columns["omim"].append(omim)
+            columns["icd10"].append(icd)
+            columns["match"].append(row.match)
+            columns["parent_code"].append(row.parent_code)
+            columns["candidates"].append(";".join(c.key for c in row.candidates) if row.candidates else None)
+            columns["error"].append(row.error)
+        return columns
+
+    def to_pandas(self) -> Any:
+        """A ``pandas.DataFrame`` of :meth:`to_dict` (pandas must be installed)."""
+        import pandas
+
+        return pandas.DataFrame(self.to_dict())
+
+    def to_polars(self) -> Any:
+        """A ``polars.DataFrame`` of :meth:`to_dict` (polars must be installed)."""
+        import polars
+
+        return polars.DataFrame(self.to_dict())
+
+    def summary(self) -> dict[str, int]:
+        """How many rows have each status (statuses with no row are left out)."""
+        counts: dict[str, int] = {}
+        for row in self:
+            counts[row.status] = counts.get(row.status, 0) + 1
+        return counts
+
+
+def resolve_many(items: Any, suggestions: bool = False) -> Resolutions:
+    """Resolves every cell of a column (names, ORPHA/OMIM ids, ICD-10 codes, gene symbols) in one call.
+
+    ``items`` is any iterable: a list, tuple or generator, a numpy array, a pandas or polars Series, a pyarrow
+    array (none of these is required). None, NaN and pandas' NA are ``"missing"`` rows; a non-str cell is a
+    ``"malformed"`` row; nothing makes the whole batch fail. The GIL is released while the cells are resolved.
+    With ``suggestions=True``, unknown names carry the closest disorders (a few microseconds each).
+    """
+    return Resolutions(_n.resolve_many(items, suggestions))
+
+
+resolve_detailed = _n.resolve_detailed
 
 
 def to_dict() -> dict[str, Any]:

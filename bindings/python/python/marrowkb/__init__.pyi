@@ -4,9 +4,10 @@
 
 import enum
 import os
-from typing import Any, ClassVar, Iterable, Iterator, Mapping, NamedTuple, Union, final, overload
+from typing import Any, ClassVar, Iterable, Iterator, Literal, Mapping, NamedTuple, Union, final, overload
 
 __all__ = [
+    "AmbiguousError",
     "DATA_VERSION",
     "SCHEMA_VERSION",
     "CodeMatch",
@@ -18,6 +19,7 @@ __all__ = [
     "HpoResolution",
     "Feature",
     "Gene",
+    "GeneLink",
     "Hit",
     "Icd10Xref",
     "InputTooLongError",
@@ -28,6 +30,8 @@ __all__ = [
     "MarrowkbError",
     "ObsoleteIdError",
     "Relation",
+    "Resolutions",
+    "Resolved",
     "Risk",
     "Source",
     "Symptom",
@@ -54,6 +58,9 @@ __all__ = [
     "lookup_many",
     "lookup_many_with_suggestions",
     "resolve",
+    "resolve_detailed",
+    "resolve_many",
+    "RESOLUTION_COLUMNS",
     "search",
     "suggest",
     "to_dict",
@@ -82,6 +89,60 @@ DATA_VERSION: str
 SCHEMA_VERSION: int
 HPO_RELEASE: str
 
+# --- Closed vocabularies: the keys each string field can take (mypy --strict rejects any other literal) ---
+
+_Origin = Literal["inherited", "acquired", "both"]
+_CellLine = Literal["red_cells", "white_cells", "platelets"]
+_Inheritance = Literal[
+    "autosomal_recessive",
+    "autosomal_dominant",
+    "x_linked_recessive",
+    "x_linked_dominant",
+    "x_linked",
+    "mitochondrial",
+    "sporadic",
+    "not_inherited",
+]
+_Onset = Literal["congenital", "neonatal", "infantile", "childhood", "juvenile", "adult"]
+_Frequency = Literal["obligate", "very_frequent", "frequent", "occasional", "very_rare", "excluded"]
+_TreatmentRole = Literal["supportive", "disease_modifying", "curative"]
+_BodySystem = Literal[
+    "blood",
+    "immune",
+    "skin",
+    "hair_and_nails",
+    "mouth_and_teeth",
+    "digestive",
+    "growth",
+    "skeletal",
+    "head_and_neck",
+    "eye",
+    "ear",
+    "kidney_and_urinary",
+    "heart",
+    "nervous_system",
+    "respiratory",
+    "endocrine_and_metabolic",
+    "genital",
+    "general",
+]
+_XrefMatch = Literal["exact", "subtype", "closest"]
+_IcdMatch = Literal["exact", "nearest_parent"]
+_RelationKind = Literal["subtype_of", "may_progress_to", "associated_with"]
+_Cytopenia = Literal["anemia", "neutropenia", "lymphopenia", "monocytopenia", "thrombocytopenia", "reticulocytopenia"]
+_Presence = Literal["not_measured", "undetermined", "no_reference", "absent", "present"]
+_Severity = Literal["mild", "moderate", "severe", "very_severe"]
+_SeverityScale = Literal["who_2011", "neutropenia_bands"]
+_RedCellSize = Literal["microcytic", "normocytic", "macrocytic"]
+_Pattern = Literal["undetermined", "no_cytopenia", "single_lineage", "bicytopenia", "pancytopenia"]
+_AplasticCriteria = Literal["camitta_bacigalupo", "bsh_2016_automated"]
+_Criterion = Literal["unknown", "not_met", "met"]
+_AplasticSeverity = Literal["not_assessed", "undetermined", "non_severe", "severe", "very_severe", "at_least_severe"]
+_Fit = Literal["undetermined", "no_overlap", "partial", "exact"]
+_TermMatchKind = Literal["exact", "broader", "narrower", "related", "unexplained", "contradicted"]
+_AbsenceKind = Literal["against", "consistent", "neutral"]
+_Sex = Literal["female", "male"]
+
 # --- Exceptions ---
 
 class MarrowkbError(Exception):
@@ -109,6 +170,18 @@ class AmbiguousTermError(MarrowkbError, LookupError):
 class UnknownIdError(MarrowkbError, LookupError):
     kind: str
     def __init__(self, message: str = "", *, query: str | int | float | None = None, kind: str = "") -> None: ...
+
+class AmbiguousError(MarrowkbError, LookupError):
+    kind: str
+    candidates: tuple[Disorder, ...]
+    def __init__(
+        self,
+        message: str = "",
+        *,
+        query: str | int | float | None = None,
+        kind: str = "",
+        candidates: tuple[Disorder, ...] = (),
+    ) -> None: ...
 
 class ObsoleteIdError(UnknownIdError):
     id: int
@@ -168,29 +241,29 @@ class Xref(NamedTuple):
     id: str
     number: int
     name: str
-    match: str
+    match: _XrefMatch
     note: str | None
 
 class Icd10Xref(NamedTuple):
     code: str
     title: str
-    match: str
+    match: _IcdMatch
     note: str | None
 
 class Feature(NamedTuple):
     symptom: Symptom
-    frequency: str
+    frequency: _Frequency
     source: Source
     hpo_frequency: str | None
     note: str | None
 
 class TreatmentUse(NamedTuple):
     treatment: Treatment
-    role: str
+    role: _TreatmentRole
     source: Source
 
 class Relation(NamedTuple):
-    kind: str
+    kind: _RelationKind
     target: Disorder
     source: Source
 
@@ -199,23 +272,54 @@ class Risk(NamedTuple):
     hpo: str | None
     source: Source
 
+class GeneLink(NamedTuple):
+    disorder: Disorder
+    through: Disorder | None
+
 class Gene(NamedTuple):
     symbol: str
     ncbi_gene_id: int
     disorders: tuple[Disorder, ...]
+    links: tuple[GeneLink, ...]
+
+_HitKind = Literal["name", "gene", "symptom", "code"]
 
 class Hit(NamedTuple):
     disorder: Disorder
-    kind: str
+    kind: _HitKind
     matched: str
+    through: Disorder | None
 
 class CodeMatch(NamedTuple):
     disorder: Disorder
     match: str
 
+_ResolutionStatus = Literal["found", "missing", "unknown", "ambiguous", "too_long", "malformed"]
+_MatchKind = Literal["name", "synonym", "abbreviation", "orpha", "omim", "icd10", "icd10_parent", "gene"]
+
 class LookupResult(NamedTuple):
     disorder: Disorder | None
     suggestions: tuple[Disorder, ...]
+    status: _ResolutionStatus
+
+class Resolved(NamedTuple):
+    input: object
+    status: _ResolutionStatus
+    disorder: Disorder | None
+    match: _MatchKind | None
+    parent_code: str | None
+    groups: tuple[Disorder, ...]
+    candidates: tuple[Disorder, ...]
+    suggestions: tuple[Disorder, ...]
+    error: str | None
+
+RESOLUTION_COLUMNS: tuple[str, ...]
+
+class Resolutions(list[Resolved]):
+    def to_dict(self) -> dict[str, list[Any]]: ...
+    def to_pandas(self) -> Any: ...
+    def to_polars(self) -> Any: ...
+    def summary(self) -> dict[str, int]: ...
 
 class Synonym(NamedTuple):
     text: str
@@ -246,7 +350,7 @@ class Ranked(NamedTuple):
 
 class TermMatch(NamedTuple):
     term: Term
-    kind: str
+    kind: _TermMatchKind
     feature: Term | None
     via: Term | None
     frequency: float
@@ -255,7 +359,7 @@ class TermMatch(NamedTuple):
 
 class AbsenceMatch(NamedTuple):
     term: Term
-    kind: str
+    kind: _AbsenceKind
     feature: Term | None
     frequency: float
     likelihood_ratio: float
@@ -277,44 +381,44 @@ class InputReport(NamedTuple):
     given: object
 
 class Reading(NamedTuple):
-    cytopenia: str
+    cytopenia: _Cytopenia
     value: float | None
-    presence: str
+    presence: _Presence
     lower_limit: float | None
     reference: str | None
-    severity: str | None
-    severity_scale: str | None
+    severity: _Severity | None
+    severity_scale: _SeverityScale | None
     ctcae: int | None
 
 class RedCellSizeReading(NamedTuple):
     mcv: float | None
-    size: str | None
+    size: _RedCellSize | None
     lower_limit: float | None
     upper_limit: float | None
 
 class AplasticAssessment(NamedTuple):
-    criteria: str
-    severity: str
-    marrow: str
-    neutrophils: str
-    platelets: str
-    reticulocytes: str
+    criteria: _AplasticCriteria
+    severity: _AplasticSeverity
+    marrow: _Criterion
+    neutrophils: _Criterion
+    platelets: _Criterion
+    reticulocytes: _Criterion
     reticulocytes_below: float
     counts_met: int
-    counts: str
-    very_severe_neutrophils: str
+    counts: _Criterion
+    very_severe_neutrophils: _Criterion
     corrected_reticulocyte_percent: float | None
-    corrected_reticulocytes: str
+    corrected_reticulocytes: _Criterion
 
 class DisorderFit(NamedTuple):
     disorder: Disorder
-    affected: tuple[str, ...]
-    matched: tuple[str, ...]
-    missed: tuple[str, ...]
-    unexpected: tuple[str, ...]
-    unknown: tuple[str, ...]
+    affected: tuple[_CellLine, ...]
+    matched: tuple[_CellLine, ...]
+    missed: tuple[_CellLine, ...]
+    unexpected: tuple[_CellLine, ...]
+    unknown: tuple[_CellLine, ...]
     score: float | None
-    fit: str
+    fit: _Fit
 
 # --- HPO terms ---
 
@@ -378,9 +482,9 @@ class Differential:
     @property
     def rejected(self) -> tuple[InputReport, ...]: ...
     @property
-    def onset(self) -> str | None: ...
+    def onset(self) -> _Onset | None: ...
     @property
-    def sex(self) -> str | None: ...
+    def sex(self) -> _Sex | None: ...
     def __len__(self) -> int: ...
     def __iter__(self) -> Iterator[Ranked]: ...
     @overload
@@ -391,6 +495,8 @@ class Differential:
     def __getitem__(self, key: Disorder, /) -> Ranked: ...
     def to_json(self) -> str: ...
     def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
 
 def differential(
     observed: Iterable[_Finding],
@@ -492,7 +598,7 @@ class BloodCountInterpretation:
     @property
     def count(self) -> BloodCount: ...
     @property
-    def aplastic_criteria(self) -> str: ...
+    def aplastic_criteria(self) -> _AplasticCriteria: ...
     @property
     def anemia(self) -> Reading: ...
     @property
@@ -512,13 +618,15 @@ class BloodCountInterpretation:
     @property
     def red_cell_size(self) -> RedCellSizeReading: ...
     @property
-    def pattern(self) -> str: ...
+    def pattern(self) -> _Pattern: ...
     @property
-    def decreased_lines(self) -> tuple[str, ...]: ...
+    def decreased_lines(self) -> tuple[_CellLine, ...]: ...
     @property
-    def unknown_lines(self) -> tuple[str, ...]: ...
+    def unknown_lines(self) -> tuple[_CellLine, ...]: ...
     @property
     def aplastic_anemia(self) -> AplasticAssessment: ...
+    @property
+    def disorder_fit(self) -> tuple[DisorderFit, ...]: ...
     @property
     def disorder_fits(self) -> tuple[DisorderFit, ...]: ...
     @property
@@ -527,6 +635,8 @@ class BloodCountInterpretation:
     def likelihood_ratios(self) -> dict[Disorder, float]: ...
     def to_json(self) -> str: ...
     def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
 
 def interpret_blood_count(
     count: BloodCount | Mapping[str, Any], *, aplastic_criteria: str = "camitta_bacigalupo"
@@ -600,15 +710,15 @@ class Disorder(enum.Enum):
     @property
     def summary(self) -> str | None: ...
     @property
-    def origin(self) -> str: ...
+    def origin(self) -> _Origin: ...
     @property
     def neoplasm(self) -> bool: ...
     @property
-    def cell_lines(self) -> tuple[str, ...]: ...
+    def cell_lines(self) -> tuple[_CellLine, ...]: ...
     @property
-    def inheritance(self) -> tuple[str, ...]: ...
+    def inheritance(self) -> tuple[_Inheritance, ...]: ...
     @property
-    def onset(self) -> tuple[str, ...]: ...
+    def onset(self) -> tuple[_Onset, ...]: ...
     @property
     def relations(self) -> tuple[Relation, ...]: ...
     @property
@@ -812,7 +922,7 @@ class Symptom(enum.Enum):
     @property
     def hpo(self) -> tuple[str, ...]: ...
     @property
-    def system(self) -> str: ...
+    def system(self) -> _BodySystem: ...
     @property
     def article(self) -> str | None: ...
     @property
@@ -1061,8 +1171,10 @@ def search(text: str) -> tuple[Hit, ...]: ...
 def disorders_for_gene(symbol: str) -> tuple[Disorder, ...]: ...
 def gene_info(gene: str | int) -> Gene: ...
 def genes() -> tuple[Gene, ...]: ...
-def lookup_many(names: Iterable[str]) -> list[Disorder | None]: ...
-def lookup_many_with_suggestions(names: Iterable[str]) -> list[LookupResult]: ...
+def lookup_many(names: Iterable[object]) -> list[Disorder | None]: ...
+def lookup_many_with_suggestions(names: Iterable[object]) -> list[LookupResult]: ...
+def resolve_many(items: Iterable[object], suggestions: bool = False) -> Resolutions: ...
+def resolve_detailed(text: str) -> Resolved: ...
 def hpo_term(id: int | str | Term) -> Term: ...
 def hpo_resolve(id: int | str) -> HpoResolution: ...
 def term(text: int | str | Term) -> Term: ...
