@@ -48,6 +48,11 @@
 #define MKB_MAX_INPUT_LEN 512
 
 /**
+ * The most terms `mkb_hpo_find` reports for an ambiguous or unknown text (`marrowkb::finding::MAX_CANDIDATES`).
+ */
+#define MKB_MAX_TERM_CHOICES 4
+
+/**
  * The most suggestions an unknown name carries (`marrowkb::lookup::MAX_SUGGESTIONS`).
  */
 #define MKB_MAX_SUGGESTIONS 3
@@ -142,6 +147,11 @@ enum MkbStatus
    * `mkb_disorders_for_icd10`, `mkb_disorders_for_gene`).
    */
   MKB_AMBIGUOUS = 15,
+  /**
+   * A GA4GH phenopacket that cannot be read: not JSON, not schema v2, no phenotypic features, or a field
+   * in the wrong form (the message names the field).
+   */
+  MKB_INVALID_PHENOPACKET = 16,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -1288,13 +1298,19 @@ enum MkbInputStatus
    */
   MKB_INPUT_STATUS_OBSOLETE = 6,
   /**
-   * Well-formed but not an HPO 2025-01-16 id: ignored.
+   * Well-formed but not an HPO 2025-01-16 id, or words that name no single term (unknown or ambiguous):
+   * ignored.
    */
   MKB_INPUT_STATUS_UNKNOWN = 7,
   /**
-   * Not shaped like an HPO id: ignored.
+   * Not shaped like an HPO id, or empty or over-long text: ignored.
    */
   MKB_INPUT_STATUS_MALFORMED = 8,
+  /**
+   * Implied by another finding of the same list (an observed finding more general than another observed
+   * one, an excluded finding more specific than another excluded one): not scored, as it adds nothing.
+   */
+  MKB_INPUT_STATUS_IMPLIED = 9,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -1384,7 +1400,7 @@ typedef uint32_t MkbAbsenceKind;
 #endif // __cplusplus
 
 /**
- * Whether a disorder is inherited, acquired, or either.
+ * Whether a disorder is inherited, acquired, or either; or genetic without being inherited.
  */
 enum MkbOrigin
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
@@ -1392,7 +1408,7 @@ enum MkbOrigin
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
   /**
-   * Caused by germline variants (or a constitutional mitochondrial DNA deletion).
+   * Caused by germline variants that are, or can be, passed on in families.
    */
   MKB_ORIGIN_INHERITED = 1,
   /**
@@ -1403,6 +1419,10 @@ enum MkbOrigin
    * Inherited and acquired forms both exist.
    */
   MKB_ORIGIN_BOTH = 3,
+  /**
+   * Genetic and present from birth, but not inherited: a change that arises new (de novo) in the child.
+   */
+  MKB_ORIGIN_CONSTITUTIONAL = 4,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -1721,6 +1741,26 @@ enum MkbSource
    * Yoshimi A, et al. Immunosuppressive therapy with anti-thymocyte globulin and cyclosporine A in selected children with hypoplastic refractory cytopenia. Haematologica 2007;92(3):397-400
    */
   MKB_SOURCE_YOSHIMI2007_HYPOPLASTIC_RCC_IST = 37,
+  /**
+   * Lipton JM. Fanconi Anemia Clinical Presentation. Medscape Reference (updated 10 Feb 2016); birth-defect frequencies from the Alter and Young series
+   */
+  MKB_SOURCE_LIPTON_MEDSCAPE_FANCONI_ANEMIA = 38,
+  /**
+   * Makitie O, et al. Skeletal phenotype in patients with Shwachman-Diamond syndrome and mutations in SBDS. Clin Genet 2004;65(2):101-112
+   */
+  MKB_SOURCE_MAKITIE2004_SDS_SKELETAL = 39,
+  /**
+   * Thompson AS, Giri N, Gianferante DM, Jones K, Savage SA, Alter BP, McReynolds LJ. Shwachman Diamond syndrome: narrow genotypic spectrum and variable clinical features. Pediatr Res 2022;92(6):1671-1680
+   */
+  MKB_SOURCE_THOMPSON2022_SDS_COHORT = 40,
+  /**
+   * Al Ameri A, et al. Significance of thrombocytopenia in myelodysplastic syndromes: associations and prognostic implications. Clin Lymphoma Myeloma Leuk 2011;11(2):237-241
+   */
+  MKB_SOURCE_AL_AMERI2011_MDS_THROMBOCYTOPENIA = 41,
+  /**
+   * Roy NBA, Babbs C. The pathogenesis, diagnosis and management of congenital dyserythropoietic anaemia type I. Br J Haematol 2019;185(3):436-449
+   */
+  MKB_SOURCE_ROY_BABBS2019_CDA_TYPE1 = 42,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -2024,6 +2064,10 @@ enum MkbCause
    * Immune system dysfunction
    */
   MKB_CAUSE_IMMUNE_DYSFUNCTION = 7,
+  /**
+   * New (de novo) genetic change
+   */
+  MKB_CAUSE_NEW_GENETIC_CHANGE = 8,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -2505,6 +2549,10 @@ enum MkbField
    * Pregnancy.
    */
   MKB_FIELD_PREGNANT = 14,
+  /**
+   * Haematocrit (packed cell volume), for the corrected reticulocyte percentage.
+   */
+  MKB_FIELD_HEMATOCRIT = 15,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -2792,6 +2840,82 @@ typedef uint32_t MkbHpoReplacement;
 #endif // __cplusplus
 
 /**
+ * How specific a synonym is, as HPO says (`EXACT`, `RELATED`, `BROAD`, `NARROW`).
+ *
+ * ```
+ * use marrowkb::finding::SynonymScope;
+ * assert_eq!(SynonymScope::Exact.key(), "exact");
+ * ```
+ */
+enum MkbHpoSynonymScope
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * The same meaning as the label.
+   */
+  MKB_HPO_SYNONYM_SCOPE_EXACT = 1,
+  /**
+   * Related in meaning.
+   */
+  MKB_HPO_SYNONYM_SCOPE_RELATED = 2,
+  /**
+   * Broader than the label.
+   */
+  MKB_HPO_SYNONYM_SCOPE_BROAD = 3,
+  /**
+   * Narrower than the label.
+   */
+  MKB_HPO_SYNONYM_SCOPE_NARROW = 4,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum MkbHpoSynonymScope MkbHpoSynonymScope;
+#else
+typedef uint32_t MkbHpoSynonymScope;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * HPO's synonym type, when it gives one.
+ *
+ * ```
+ * use marrowkb::finding::SynonymType;
+ * assert_eq!(SynonymType::Layperson.key(), "layperson");
+ * ```
+ */
+enum MkbHpoSynonymType
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Words a patient or family would use.
+   */
+  MKB_HPO_SYNONYM_TYPE_LAYPERSON = 1,
+  /**
+   * An abbreviation.
+   */
+  MKB_HPO_SYNONYM_TYPE_ABBREVIATION = 2,
+  /**
+   * The British spelling.
+   */
+  MKB_HPO_SYNONYM_TYPE_UK_SPELLING = 3,
+  /**
+   * The plural.
+   */
+  MKB_HPO_SYNONYM_TYPE_PLURAL_FORM = 4,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum MkbHpoSynonymType MkbHpoSynonymType;
+#else
+typedef uint32_t MkbHpoSynonymType;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
  * How an input reached its disorder.
  */
 enum MkbResolutionMatch
@@ -2897,7 +3021,8 @@ typedef struct MkbBloodCount {
    */
   struct MkbMeasurement reticulocyte_percent;
   /**
-   * Red cell count in ×10¹²/L.
+   * Red cell count in ×10¹²/L, the same number as 10⁶/µL (`mkb_unit_parse` with `MKB_VOCABULARY_UNIT`
+   * reads both spellings as `MKB_UNIT_TERA_PER_LITER`).
    */
   struct MkbMeasurement red_cell_count;
   /**
@@ -2920,6 +3045,11 @@ typedef struct MkbBloodCount {
    * Whether the patient is pregnant (female only).
    */
   bool pregnant;
+  /**
+   * Haematocrit in per cent: with `reticulocyte_percent` it gives Camitta's corrected reticulocyte
+   * percentage (used when there is no `red_cell_count`).
+   */
+  struct MkbMeasurement hematocrit;
 } MkbBloodCount;
 
 /**
@@ -3011,7 +3141,8 @@ typedef struct MkbAplasticAssessment {
    */
   MkbCriterion platelets;
   /**
-   * Reticulocytes below `reticulocytes_below`.
+   * The reticulocyte criterion counted: the absolute count below `reticulocytes_below`; with the Camitta
+   * criteria and no absolute count, `corrected_reticulocytes`.
    */
   MkbCriterion reticulocytes;
   /**
@@ -3030,6 +3161,14 @@ typedef struct MkbAplasticAssessment {
    * ANC < 0.2 ×10⁹/L (very severe).
    */
   MkbCriterion very_severe_neutrophils;
+  /**
+   * Corrected reticulocyte percentage (reticulocyte % × haematocrit / 45), NaN when not both given.
+   */
+  double corrected_reticulocyte_percent;
+  /**
+   * Camitta 1976's reticulocyte criterion: corrected percentage < 1 %.
+   */
+  MkbCriterion corrected_reticulocytes;
 } MkbAplasticAssessment;
 
 /**
@@ -3189,7 +3328,8 @@ typedef struct MkbIcd10Link {
  */
 typedef struct MkbTermInput {
   /**
-   * The id as text (`"HP:0001873"`, `"0001873"`, `"HP_0001873"`), or NULL to use `id`.
+   * The finding as text: an id (`"HP:0001873"`, `"0001873"`, `"HP_0001873"`), a symptom key or name, or an HPO
+   * label or synonym (`"low platelet count"`), as `mkb_hpo_find` reads it; or NULL to use `id`.
    */
   const char *text;
   /**
@@ -3211,7 +3351,7 @@ typedef struct MkbDisorderLikelihoodRatio {
    */
   uint32_t disorder;
   /**
-   * The likelihood ratio: finite and above 0 (others are ignored, or rejected in strict mode).
+   * The likelihood ratio: finite and above 0 (others fail the call with `MKB_INVALID_ARGUMENT`).
    */
   double likelihood_ratio;
 } MkbDisorderLikelihoodRatio;
@@ -3261,8 +3401,8 @@ typedef struct MkbDifferentialQuery {
    */
   size_t evidence_len;
   /**
-   * Fail on the first input that cannot be used (malformed, unknown or obsolete term, invalid age or
-   * likelihood ratio) instead of reporting it in the inputs.
+   * Fail on the first term that cannot be used (malformed, unknown or obsolete) instead of reporting it in
+   * the inputs.
    */
   bool strict;
 } MkbDifferentialQuery;
@@ -3296,6 +3436,19 @@ typedef struct MkbRanked {
    * log10 LR of the findings the patient does not have.
    */
   double absent;
+  /**
+   * log10 LR of the blood hallmarks no finding covers.
+   */
+  double hallmarks;
+  /**
+   * log10 of the mean likelihood over a group disorder's subtypes relative to `subtype`'s (≤ 0).
+   */
+  double subtypes;
+  /**
+   * The ORPHA/OMIM CURIE of the subtype that best explains the findings (static, NUL-terminated), or NULL
+   * for a disorder scored as a whole.
+   */
+  const char *subtype;
   /**
    * log10 LR of the age of onset (0 when not given).
    */
@@ -3406,7 +3559,8 @@ typedef struct MkbAbsenceMatch {
 } MkbAbsenceMatch;
 
 /**
- * A hallmark of a disorder (at least 80 % frequent) that no finding covers: listed to explain, not scored.
+ * A hallmark of a disorder (at least 80 % frequent) that no finding covers: scored when it is a blood
+ * finding (a case report states those), listed only otherwise (`log10_lr` 0).
  */
 typedef struct MkbMissingHallmark {
   /**
@@ -3421,6 +3575,10 @@ typedef struct MkbMissingHallmark {
    * Its frequency in the disorder.
    */
   double frequency;
+  /**
+   * Its contribution to the score: log10 of its likelihood ratio (0 when not scored).
+   */
+  double log10_lr;
 } MkbMissingHallmark;
 
 /**
@@ -3599,13 +3757,25 @@ typedef struct MkbFeatureRecord {
    */
   MkbSymptom symptom;
   /**
-   * HPO frequency class.
+   * HPO frequency class (the curated one where it overrides HPO's).
    */
   MkbFrequency frequency;
   /**
    * Where the frequency comes from.
    */
   MkbSource source;
+  /**
+   * Whether `frequency` overrides HPO 2025-01-16 (then `hpo_frequency` is HPO's class).
+   */
+  bool has_hpo_frequency;
+  /**
+   * HPO's class when `has_hpo_frequency`; otherwise the same as `frequency`.
+   */
+  MkbFrequency hpo_frequency;
+  /**
+   * Why the frequency was chosen (the cited figure for an override), or NULL.
+   */
+  const char *note;
 } MkbFeatureRecord;
 
 /**
@@ -3695,7 +3865,7 @@ typedef struct MkbDisorderRecord {
    */
   const char *summary;
   /**
-   * Inherited, acquired or both.
+   * Inherited, acquired, both, or constitutional (genetic, not inherited).
    */
   MkbOrigin origin;
   /**
@@ -4094,6 +4264,47 @@ typedef struct MkbHpoTerm {
 } MkbHpoTerm;
 
 /**
+ * The terms an unresolved finding could mean: the candidates of an ambiguous text (`ambiguous` true), or
+ * the terms with the closest labels and synonyms (suggestions, best first).
+ */
+typedef struct MkbTermChoices {
+  /**
+   * Term numbers (1873 for `HP:0001873`); the first `len` are used, the rest are 0.
+   */
+  uint32_t items[MKB_MAX_TERM_CHOICES];
+  /**
+   * How many there are (0 to `MKB_MAX_TERM_CHOICES`).
+   */
+  size_t len;
+  /**
+   * Whether the text names all of these terms (ambiguous) rather than none (suggestions).
+   */
+  bool ambiguous;
+} MkbTermChoices;
+
+/**
+ * One synonym of an HPO term. `text` is NOT NUL-terminated: it points into static data, `text_len` bytes.
+ */
+typedef struct MkbHpoSynonym {
+  /**
+   * The synonym (UTF-8, `text_len` bytes, no NUL terminator).
+   */
+  const char *text;
+  /**
+   * Its length in bytes.
+   */
+  size_t text_len;
+  /**
+   * Its scope (`MkbHpoSynonymScope`).
+   */
+  uint32_t scope;
+  /**
+   * Its type (`MkbHpoSynonymType`), 0 for none.
+   */
+  uint32_t kind;
+} MkbHpoSynonym;
+
+/**
  * The disorders whose names are closest to an unknown name, best first.
  */
 typedef struct MkbSuggestions {
@@ -4471,9 +4682,10 @@ MkbStatus mkb_parse_icd10(const char *text,
  * likelihood ratio per finding against a background of all annotated diseases, posteriors under a uniform
  * prior. Order of input terms does not change any number.
  *
- * Without `strict`, unusable terms are reported in `out->inputs` and ignored, as are an invalid age and
- * invalid likelihood ratios; with `strict`, the first one fails the call (`MKB_MALFORMED_ID`,
- * `MKB_NOT_FOUND`, `MKB_OBSOLETE_ID`, `MKB_INVALID_ARGUMENT`).
+ * Without `strict`, unusable terms are reported in `out->inputs` and ignored; with `strict`, the first one
+ * fails the call (`MKB_MALFORMED_ID`, `MKB_NOT_FOUND`, `MKB_OBSOLETE_ID`). An invalid age of onset (negative,
+ * not finite, over 130 years) or likelihood ratio (not finite and above 0) always fails the call with
+ * `MKB_INVALID_ARGUMENT`.
  *
  * Returns `MKB_OK`; `MKB_BUFFER_TOO_SMALL` when a non-NULL buffer is smaller than its part (every `*_len`
  * holds the needed count; no buffer is written); `MKB_INVALID_ENUM` for an out-of-range `onset`, `sex` or
@@ -4488,6 +4700,47 @@ MkbStatus mkb_parse_icd10(const char *text,
  */
 MkbStatus mkb_differential(const struct MkbDifferentialQuery *query,
                            struct MkbDifferentialOutput *out);
+
+/**
+ * Ranks the disorders for one GA4GH phenopacket (Phenopacket Schema v2 JSON, `len` bytes, or
+ * `MKB_NUL_TERMINATED`): its observed and excluded features, onset, sex and blood-count measurements, as
+ * `marrowkb::phenopacket` reads them. The diagnosis and interpretations are never read for the phenotype;
+ * with `genes`, the interpreted genes are added as genotype evidence. Writes the result into `*out` exactly
+ * as `mkb_differential` does.
+ *
+ * Returns `MKB_OK`; `MKB_INVALID_PHENOPACKET` when the text is not JSON, not schema v2, has no phenotypic
+ * features or a malformed field (`mkb_phenopacket_error` is not needed: the core names the field in its
+ * message, which `marrowkb --phenopacket` prints); `MKB_TOO_LONG` over 4 MiB; `MKB_INVALID_UTF8`; with
+ * `strict`, the first unusable HPO id's status; `MKB_INVALID_ARGUMENT` for an impossible age or a `bool`
+ * holding neither 0 nor 1; `MKB_BUFFER_TOO_SMALL` as for `mkb_differential`; `MKB_NULL_POINTER`.
+ *
+ * # Safety
+ * `json` must be valid for reads of `len` bytes (or NUL-terminated within 4 MiB + 1 bytes when `len` is
+ * `MKB_NUL_TERMINATED`); `out` as for `mkb_differential`.
+ */
+MkbStatus mkb_differential_phenopacket(const char *json,
+                                       size_t len,
+                                       bool genes,
+                                       bool strict,
+                                       struct MkbDifferentialOutput *out);
+
+/**
+ * Genotype evidence: the likelihood ratio of a causative variant in the gene `symbol` (HGNC, any case;
+ * `len` bytes or `MKB_NUL_TERMINATED`) under each disorder, as `mkb_disorder_count()` entries in disorder
+ * order, ready for `MkbDifferentialQuery.evidence` (the core's `gene_likelihood_ratios`).
+ *
+ * Returns `MKB_OK` with `*out_len` = the number of entries; `MKB_BUFFER_TOO_SMALL` when `cap` is smaller
+ * (the needed number in `*out_len`, nothing written); `MKB_NOT_FOUND` for a gene no disorder is linked to;
+ * the text statuses (`MKB_EMPTY`, `MKB_TOO_LONG`, `MKB_INVALID_UTF8`); `MKB_NULL_POINTER`.
+ *
+ * # Safety
+ * `symbol` valid as for `mkb_lookup`; `out` valid for writes of `cap` items; `out_len` writable.
+ */
+MkbStatus mkb_gene_likelihood_ratios(const char *symbol,
+                                     size_t len,
+                                     struct MkbDisorderLikelihoodRatio *out,
+                                     size_t cap,
+                                     size_t *out_len);
 
 /**
  * The number of disorders.
@@ -4887,6 +5140,59 @@ MkbStatus mkb_hpo_ancestors(uint32_t id,
 MkbStatus mkb_hpo_is_a(uint32_t id, uint32_t ancestor, bool *out);
 
 /**
+ * Resolves a finding, the way the differential does (`marrowkb::finding::find`): an HPO id (alternative
+ * and obsolete ids replaced), a marrowkb symptom key or name, or any HPO label or synonym in any case
+ * (`"low platelet count"`), and writes the term to `*out`.
+ *
+ * Returns the statuses of `mkb_hpo_term` for ids; for words `MKB_NOT_FOUND` when no single term has the
+ * text. `choices` may be NULL; when it is not, it is always written: on `MKB_NOT_FOUND` for words with the
+ * candidates of an ambiguous text (`choices->ambiguous`) or the closest terms (computing those takes a few
+ * milliseconds: pass NULL when they are not needed), otherwise empty.
+ *
+ * # Safety
+ * `text` as for `mkb_hpo_term`; `out` must point to a writable `MkbHpoTerm`; `choices` must be NULL or
+ * point to a writable `MkbTermChoices`.
+ */
+MkbStatus mkb_hpo_find(const char *text,
+                       size_t len,
+                       struct MkbHpoTerm *out,
+                       struct MkbTermChoices *choices);
+
+/**
+ * Writes how many synonyms term `id` has to `*out` (alternative ids resolved).
+ *
+ * Returns `MKB_NOT_FOUND` or `MKB_OBSOLETE_ID` when the id is not usable.
+ *
+ * # Safety
+ * `out` must point to a writable `size_t`.
+ */
+MkbStatus mkb_hpo_synonyms_len(uint32_t id, size_t *out);
+
+/**
+ * Writes synonym `index` (0 to `mkb_hpo_synonyms_len` - 1, in hp.obo order) of term `id` to `*out`.
+ *
+ * Returns `MKB_OUT_OF_RANGE` for an index past the end, `MKB_NOT_FOUND` or `MKB_OBSOLETE_ID`.
+ *
+ * # Safety
+ * `out` must point to a writable `MkbHpoSynonym`.
+ */
+MkbStatus mkb_hpo_synonym_at(uint32_t id, size_t index, struct MkbHpoSynonym *out);
+
+/**
+ * Writes term `id`'s plain name for patients (its first exact layperson synonym, else its first layperson
+ * synonym) to `*text` and `*text_len` (static, NOT NUL-terminated).
+ *
+ * Returns `MKB_NOT_FOUND` when HPO has no layperson synonym for the term (or the id is unknown), or
+ * `MKB_OBSOLETE_ID`.
+ *
+ * # Safety
+ * `text` and `text_len` must point to a writable `const char *` and `size_t`.
+ */
+MkbStatus mkb_hpo_lay_name(uint32_t id,
+                           const char **text,
+                           size_t *text_len);
+
+/**
  * Finds a disorder by any name, synonym or abbreviation, ignoring case, diacritics, punctuation, spaces
  * and British spelling (`"Fanconi's anaemia"`, `"FA"`), and writes it to `*out`.
  *
@@ -5102,9 +5408,10 @@ MkbStatus mkb_unit_symbol(uint32_t vocabulary,
                           const char **out);
 
 /**
- * Parses a unit as people write it (`"g/dL"`, `"G/DL"`, `"g_per_dl"`, `"x10^9/L"`, `"cells/uL"`, `"yrs"`)
- * and writes its value to `*out`. `vocabulary` is `MKB_VOCABULARY_HEMOGLOBIN_UNIT`,
- * `MKB_VOCABULARY_COUNT_UNIT` or `MKB_VOCABULARY_AGE_UNIT`.
+ * Parses a unit as people write it (`"g/dL"`, `"G/DL"`, `"g_per_dl"`, `"x10^9/L"`, `"10^3/uL"`, `"K/uL"`,
+ * `"cells/uL"`, `"yrs"`) and writes its value to `*out`. `vocabulary` is `MKB_VOCABULARY_HEMOGLOBIN_UNIT`,
+ * `MKB_VOCABULARY_COUNT_UNIT`, `MKB_VOCABULARY_AGE_UNIT` or `MKB_VOCABULARY_UNIT` (any unit, e.g.
+ * `"10^6/uL"` → `MKB_UNIT_TERA_PER_LITER`, the red cell count's unit).
  *
  * Returns `MKB_NOT_FOUND` for text that is no unit of the kind, `MKB_INVALID_ENUM` for another vocabulary,
  * and the text statuses.
