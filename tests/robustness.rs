@@ -133,6 +133,9 @@ fn out_of_range_enum_integers() {
         Disorder::from_key("Fanconi anemia"),
         Err(Error::UnknownKey { entity: "disorder" })
     );
+    // Keys, like every closed vocabulary, are read in any case; an over-long one is just unknown.
+    assert_eq!(Disorder::from_key("Fanconi_Anemia"), Ok(Disorder::FanconiAnemia));
+    assert!(Disorder::from_key(&"X".repeat(500)).is_err());
 }
 
 #[test]

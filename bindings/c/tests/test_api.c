@@ -500,7 +500,9 @@ static void test_disorders(void) {
     CHECK_STATUS(mkb_disorder_record(UINT32_MAX, &r), MKB_INVALID_ENUM);
     CHECK(r == NULL);
     CHECK_STATUS(mkb_disorder_record(MKB_DISORDER_FANCONI_ANEMIA, NULL), MKB_NULL_POINTER);
-    CHECK_STATUS(mkb_disorder_from_key("Fanconi anemia", NT, &d), MKB_NOT_FOUND); /* keys are exact */
+    CHECK_STATUS(mkb_disorder_from_key("Fanconi anemia", NT, &d), MKB_NOT_FOUND); /* keys are snake_case words */
+    CHECK_STATUS(mkb_disorder_from_key("FANCONI_ANEMIA", NT, &d), MKB_OK);         /* in any case */
+    CHECK(d == MKB_DISORDER_FANCONI_ANEMIA);
 }
 
 static void test_vocabulary_entities(void) {

@@ -53,6 +53,7 @@ def test_int_value_id_key(cls: Any) -> None:
         assert int(member) == member.value == member.id
         assert isinstance(int(member), int) and type(member.value) is int
         assert cls.from_key(member.key) is member
+        assert cls.from_key(member.key.upper()) is member  # any case, as every closed vocabulary
         assert member != int(member), "members do not compare equal to ints"
 
 

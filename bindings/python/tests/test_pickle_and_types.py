@@ -95,10 +95,17 @@ def test_literal_types_cover_the_runtime_values() -> None:
                                   "D61.9", "D46.9", "RPS19", "", "zzzz", "D61.0", "x" * 600, "ORPHA:x"])
     seen["_ResolutionStatus"].update(r.status for r in rows)
     seen["_MatchKind"].update(r.match for r in rows if r.match)
+    from test_differential import ALT_ID, OBSOLETE
+
+    inputs = marrowkb.differential(
+        ["HP:0001873", "HP:0001903", "HP:0001972", ALT_ID, "HP:nope", "HP:9999999", OBSOLETE, "HP:0000007", "HP:0001873"],
+        ["HP:0001873", "HP:0000252"],
+    ).inputs
+    seen["_InputStatus"].update(r.status for r in inputs)
     for name, values in seen.items():
         assert values <= lits[name], (name, values - lits[name])
         # Every status and match kind is reached by this sample; knowledge vocabularies need not be all used.
-        if name in ("_ResolutionStatus", "_MatchKind"):
+        if name in ("_ResolutionStatus", "_MatchKind", "_InputStatus"):
             assert values == lits[name], (name, lits[name] - values)
 
 

@@ -7,6 +7,7 @@
 //! assert_eq!(fa.key(), "fanconi_anemia");
 //! assert_eq!(Disorder::from_discriminant(fa.discriminant()).unwrap(), fa);
 //! assert_eq!(Disorder::from_key("fanconi_anemia").unwrap(), fa);
+//! assert_eq!(Disorder::from_key("FANCONI_ANEMIA").unwrap(), fa); // keys are read in any case
 //! assert_eq!(Disorder::ALL.len(), Disorder::COUNT);
 //! assert_eq!(Symptom::from_key("fever").unwrap().key(), "fever");
 //! ```
@@ -49,15 +50,19 @@ macro_rules! knowledge_enum {
                 Self::from_discriminant_opt(value).ok_or(crate::Error::InvalidDiscriminant { entity: $what, value })
             }
 
-            /// The value with this exact stable key.
+            /// The value with this stable key, in any ASCII case (`"fanconi_anemia"`, `"FANCONI_ANEMIA"`), as
+            /// every closed vocabulary is read. Never allocates.
             ///
             /// # Errors
             /// [`crate::Error::UnknownKey`] when no value has this key.
             pub fn from_key(key: &str) -> crate::Result<Self> {
-                $by_key
-                    .get(key)
-                    .copied()
-                    .ok_or(crate::Error::UnknownKey { entity: $what })
+                let unknown = crate::Error::UnknownKey { entity: $what };
+                if let Some(&value) = $by_key.get(key) {
+                    return Ok(value);
+                }
+                let mut buffer = [0u8; crate::entity::MAX_KEY_LEN];
+                let lower = crate::entity::ascii_lowercase(key, &mut buffer).ok_or(unknown)?;
+                $by_key.get(lower).copied().ok_or(unknown)
             }
 
             /// Finds a value by key or any of its names, ignoring case, diacritics, punctuation, spaces and
@@ -91,3 +96,16 @@ macro_rules! knowledge_enum {
 }
 
 pub(crate) use knowledge_enum;
+
+/// The longest stable key any entity has room for when its case is folded (keys are short snake_case words).
+pub(crate) const MAX_KEY_LEN: usize = 96;
+
+/// `key` lower-cased (ASCII) into `buffer`; `None` when it is longer than the buffer.
+pub(crate) fn ascii_lowercase<'b>(key: &str, buffer: &'b mut [u8; MAX_KEY_LEN]) -> Option<&'b str> {
+    let bytes = key.as_bytes();
+    let out = buffer.get_mut(..bytes.len())?;
+    for (o, b) in out.iter_mut().zip(bytes) {
+        *o = b.to_ascii_lowercase();
+    }
+    core::str::from_utf8(out).ok()
+}

@@ -584,7 +584,7 @@ class _Disorder(_KnowledgeEnum):
 
     @staticmethod
     def from_key(key: str) -> Disorder:
-        """The disorder with this exact stable key; :class:`UnknownKeyError` otherwise."""
+        """The disorder with this stable key (any case); :class:`UnknownKeyError` otherwise."""
         return _n.from_key("disorder", key)  # type: ignore[no-any-return]
 
     @staticmethod
@@ -598,7 +598,7 @@ class _Symptom(_KnowledgeEnum):
 
     @staticmethod
     def from_key(key: str) -> Symptom:
-        """The symptom with this exact stable key; :class:`UnknownKeyError` otherwise."""
+        """The symptom with this stable key (any case); :class:`UnknownKeyError` otherwise."""
         return _n.from_key("symptom", key)  # type: ignore[no-any-return]
 
     @staticmethod
@@ -610,7 +610,7 @@ class _Symptom(_KnowledgeEnum):
 class _Treatment(_KnowledgeEnum):
     @staticmethod
     def from_key(key: str) -> Treatment:
-        """The treatment with this exact stable key; :class:`UnknownKeyError` otherwise."""
+        """The treatment with this stable key (any case); :class:`UnknownKeyError` otherwise."""
         return _n.from_key("treatment", key)  # type: ignore[no-any-return]
 
     @staticmethod
@@ -622,7 +622,7 @@ class _Treatment(_KnowledgeEnum):
 class _Cause(_KnowledgeEnum):
     @staticmethod
     def from_key(key: str) -> Cause:
-        """The cause with this exact stable key; :class:`UnknownKeyError` otherwise."""
+        """The cause with this stable key (any case); :class:`UnknownKeyError` otherwise."""
         return _n.from_key("cause", key)  # type: ignore[no-any-return]
 
     @staticmethod
@@ -634,7 +634,7 @@ class _Cause(_KnowledgeEnum):
 class _DiagnosticTest(_KnowledgeEnum):
     @staticmethod
     def from_key(key: str) -> DiagnosticTest:
-        """The test with this exact stable key; :class:`UnknownKeyError` otherwise."""
+        """The test with this stable key (any case); :class:`UnknownKeyError` otherwise."""
         return _n.from_key("diagnostic_test", key)  # type: ignore[no-any-return]
 
     @staticmethod
@@ -646,7 +646,7 @@ class _DiagnosticTest(_KnowledgeEnum):
 class _Source(_KnowledgeEnum):
     @staticmethod
     def from_key(key: str) -> Source:
-        """The source with this exact stable key; :class:`UnknownKeyError` otherwise."""
+        """The source with this stable key (any case); :class:`UnknownKeyError` otherwise."""
         return _n.from_key("source", key)  # type: ignore[no-any-return]
 
     @staticmethod

@@ -91,7 +91,7 @@ HPO_RELEASE: str
 
 # --- Closed vocabularies: the keys each string field can take (mypy --strict rejects any other literal) ---
 
-_Origin = Literal["inherited", "acquired", "both"]
+_Origin = Literal["inherited", "acquired", "both", "constitutional"]
 _CellLine = Literal["red_cells", "white_cells", "platelets"]
 _Inheritance = Literal[
     "autosomal_recessive",
@@ -141,6 +141,9 @@ _AplasticSeverity = Literal["not_assessed", "undetermined", "non_severe", "sever
 _Fit = Literal["undetermined", "no_overlap", "partial", "exact"]
 _TermMatchKind = Literal["exact", "broader", "narrower", "related", "unexplained", "contradicted"]
 _AbsenceKind = Literal["against", "consistent", "neutral"]
+_InputStatus = Literal[
+    "used", "replaced", "duplicate", "conflict", "not_phenotype", "obsolete", "unknown", "malformed", "implied"
+]
 _Sex = Literal["female", "male"]
 
 # --- Exceptions ---
@@ -376,7 +379,7 @@ class InputReport(NamedTuple):
     position: int
     requested: str | None
     term: Term | None
-    status: str
+    status: _InputStatus
     error: str | None
     given: object
 
