@@ -820,16 +820,16 @@ fn with_group(best: &[Best; UNIT_COUNT], u: usize) -> Best {
     }
 }
 
-/// Finds, for every unit, the best explanation of the observed finding `h` (into `best`), and marks the
-/// hallmarks it covers.
-fn explain_observed(
+/// Walks the postings of `h` and its ancestors below Phenotypic abnormality (of `h` itself even when it is
+/// that root), calling `visit(a, a == h, ratio, unit, posting)` for each posting of a wanted unit, where
+/// `ratio = background(h) / background(a)` (1 for `h` itself): the one walk both kinds of finding make.
+fn walk(
     h: Term,
-    best: &mut [Best; UNIT_COUNT],
-    mut covered: Option<&mut [u32; UNIT_COUNT]>,
+    background: fn(Term) -> f64,
     wanted: Option<&[bool; UNIT_COUNT]>,
+    mut visit: impl FnMut(Term, bool, f64, usize, &profile::Posting),
 ) {
-    *best = [Best::NONE; UNIT_COUNT];
-    let qh = h.background_share();
+    let bh = background(h);
     for a in h.self_and_ancestors() {
         let is_self = a == h;
         if !is_self && a == Term::PHENOTYPIC_ABNORMALITY {
@@ -839,45 +839,59 @@ fn explain_observed(
         if list.is_empty() {
             continue;
         }
-        let ratio = if is_self { 1.0 } else { qh / a.background_share() };
+        let ratio = if is_self { 1.0 } else { bh / background(a) };
         for p in list {
             let u = usize::from(p.unit);
             if wanted.is_some_and(|w| !w.get(u).copied().unwrap_or(false)) {
                 continue;
             }
-            let Some(b) = best.get_mut(u) else { continue };
-            if p.flags & EXCLUDED != 0 {
-                b.contradiction.get_or_insert(a);
-                continue;
-            }
-            let share = f64::from(p.share);
-            let source = Term::at(p.source);
-            let cover = if is_self {
-                p.mask
-            } else if p.flags & DIRECT != 0 && p.flags & NO_HALLMARK != NO_HALLMARK {
-                1 << (p.flags & NO_HALLMARK)
-            } else {
-                0
-            };
-            if let Some(c) = covered.as_deref_mut().and_then(|c| c.get_mut(u)) {
-                *c |= cover;
-            }
-            if is_self {
-                if p.flags & DIRECT != 0 {
-                    b.offer(share, MatchKind::Exact, h, h, p.implied);
-                } else {
-                    b.offer(share, MatchKind::Broader, source, h, p.implied);
-                }
-            } else {
-                if p.flags & DIRECT != 0 {
-                    let mass = units().get(u).map_or(1.0, |unit| unit.mass);
-                    let direct_share = probability(p.direct) / mass;
-                    b.offer(direct_share * ratio, MatchKind::Narrower, a, a, p.direct);
-                }
-                b.offer(RELATED_WEIGHT * share * ratio, MatchKind::Related, source, a, p.implied);
-            }
+            visit(a, is_self, ratio, u, p);
         }
     }
+}
+
+/// Finds, for every unit, the best explanation of the observed finding `h` (into `best`), and marks the
+/// hallmarks it covers.
+fn explain_observed(
+    h: Term,
+    best: &mut [Best; UNIT_COUNT],
+    mut covered: Option<&mut [u32; UNIT_COUNT]>,
+    wanted: Option<&[bool; UNIT_COUNT]>,
+) {
+    *best = [Best::NONE; UNIT_COUNT];
+    walk(h, Term::background_share, wanted, |a, is_self, ratio, u, p| {
+        let Some(b) = best.get_mut(u) else { return };
+        if p.flags & EXCLUDED != 0 {
+            b.contradiction.get_or_insert(a);
+            return;
+        }
+        let share = f64::from(p.share);
+        let source = Term::at(p.source);
+        let cover = if is_self {
+            p.mask
+        } else if p.flags & DIRECT != 0 && p.flags & NO_HALLMARK != NO_HALLMARK {
+            1 << (p.flags & NO_HALLMARK)
+        } else {
+            0
+        };
+        if let Some(c) = covered.as_deref_mut().and_then(|c| c.get_mut(u)) {
+            *c |= cover;
+        }
+        if is_self {
+            if p.flags & DIRECT != 0 {
+                b.offer(share, MatchKind::Exact, h, h, p.implied);
+            } else {
+                b.offer(share, MatchKind::Broader, source, h, p.implied);
+            }
+        } else {
+            if p.flags & DIRECT != 0 {
+                let mass = units().get(u).map_or(1.0, |unit| unit.mass);
+                let direct_share = probability(p.direct) / mass;
+                b.offer(direct_share * ratio, MatchKind::Narrower, a, a, p.direct);
+            }
+            b.offer(RELATED_WEIGHT * share * ratio, MatchKind::Related, source, a, p.implied);
+        }
+    });
 }
 
 /// The match of observed finding `h` from its best explanation.
@@ -919,43 +933,27 @@ fn explain_excluded(
     wanted: Option<&[bool; UNIT_COUNT]>,
 ) {
     *best = [Best::NONE; UNIT_COUNT];
-    let bh = h.disease_fraction();
-    for a in h.self_and_ancestors() {
-        let is_self = a == h;
-        if !is_self && a == Term::PHENOTYPIC_ABNORMALITY {
-            continue;
-        }
-        let list = postings(a);
-        if list.is_empty() {
-            continue;
-        }
-        let ratio = if is_self { 1.0 } else { bh / a.disease_fraction() };
-        for p in list {
-            let u = usize::from(p.unit);
-            if wanted.is_some_and(|w| !w.get(u).copied().unwrap_or(false)) {
-                continue;
-            }
-            let Some(b) = best.get_mut(u) else { continue };
-            if is_self {
-                if p.flags & EXCLUDED != 0 {
-                    b.contradiction = Some(a);
-                } else {
-                    if let Some(c) = covered.as_deref_mut().and_then(|c| c.get_mut(u)) {
-                        *c |= p.mask;
-                    }
-                    b.offer(
-                        probability(p.implied),
-                        MatchKind::Broader,
-                        Term::at(p.source),
-                        h,
-                        p.implied,
-                    );
+    walk(h, Term::disease_fraction, wanted, |a, is_self, ratio, u, p| {
+        let Some(b) = best.get_mut(u) else { return };
+        if is_self {
+            if p.flags & EXCLUDED != 0 {
+                b.contradiction = Some(a);
+            } else {
+                if let Some(c) = covered.as_deref_mut().and_then(|c| c.get_mut(u)) {
+                    *c |= p.mask;
                 }
-            } else if p.flags & DIRECT != 0 {
-                b.offer(probability(p.direct) * ratio, MatchKind::Narrower, a, a, p.direct);
+                b.offer(
+                    probability(p.implied),
+                    MatchKind::Broader,
+                    Term::at(p.source),
+                    h,
+                    p.implied,
+                );
             }
+        } else if p.flags & DIRECT != 0 {
+            b.offer(probability(p.direct) * ratio, MatchKind::Narrower, a, a, p.direct);
         }
-    }
+    });
 }
 
 /// The untempered likelihood ratio of excluded finding `h` being absent under a unit: `(1 − F) / (1 − B)`, the
