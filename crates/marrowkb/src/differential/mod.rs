@@ -693,7 +693,7 @@ struct UnitScores {
 }
 
 /// The unit that best explains a disorder's findings, and the disorder's score parts from it.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 struct Pick {
     unit: usize,
     phenotype: f64,
@@ -731,13 +731,7 @@ impl UnitScores {
     /// For every disorder: its most likely unit, and the mixture over its units (a uniform prior over a
     /// group's subtypes).
     fn by_disorder(&self) -> [Pick; Disorder::COUNT] {
-        let mut picks = [Pick {
-            unit: 0,
-            phenotype: 0.0,
-            absent: 0.0,
-            hallmarks: 0.0,
-            subtypes: 0.0,
-        }; Disorder::COUNT];
+        let mut picks = [Pick::default(); Disorder::COUNT];
         let mut totals = [0.0f64; UNIT_COUNT];
         for (u, total) in totals.iter_mut().enumerate() {
             let (Some(p), Some(a)) = (self.phenotype.get(u), self.absent.get(u)) else {
@@ -1034,13 +1028,7 @@ fn rank(query: &Query<'_>, onset: Option<Onset>, picks: &[Pick; Disorder::COUNT]
     let onset_lr = onset.map(onset_likelihood_ratios);
     let mut ranking = Vec::with_capacity(Disorder::COUNT);
     for (d, disorder) in Disorder::ALL.iter().copied().enumerate() {
-        let pick = picks.get(d).copied().unwrap_or(Pick {
-            unit: 0,
-            phenotype: 0.0,
-            absent: 0.0,
-            hallmarks: 0.0,
-            subtypes: 0.0,
-        });
+        let pick = picks.get(d).copied().unwrap_or_default();
         let onset_part = onset_lr.map_or(0.0, |lrs| lrs[d].log10());
         let sex_part = query.sex.map_or(0.0, |s| (sex_probability(disorder, s) / 0.5).log10());
         let evidence_part: f64 = query
