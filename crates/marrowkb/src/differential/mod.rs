@@ -31,12 +31,13 @@
 //! **Subtypes.** A patient has one form of a group disorder, not the union of 30 forms. A group disorder
 //! (inherited thrombocytopenia, Fanconi anaemia, Diamond-Blackfan anaemia…) is scored per subtype: each
 //! annotated ORPHA/OMIM `subtype` entry is a scoring unit whose profile is the disorder's base profile (curated
-//! features, exact entries) plus the entry's own annotations ([`subtypes`]). The disorder's likelihood is the
-//! mean over its subtypes (uniform prior within the group), reported as the best subtype's parts plus
-//! [`Ranked::subtypes`] `= log10(mean / best) ≤ 0`; the explanations are the best subtype's
-//! ([`Ranked::subtype`]). One entry's annotations are incomplete, so a subtype also borrows from its group's
-//! pooled profile (all subtypes' annotations averaged): a finding's probability under a subtype is the larger
-//! of its own and [`GROUP_BORROWING`] `= 0.1` times the pooled one.
+//! features, exact entries) plus the entry's own annotations ([`subtypes`]). One entry's annotations are
+//! incomplete, so a subtype also borrows from its group's pooled profile (the base plus all subtypes'
+//! annotations averaged): a finding's probability under a subtype is the larger of its own and
+//! [`GROUP_BORROWING`] `= 0.1` times the pooled one. The disorder's likelihood is a mixture: the pooled profile
+//! with weight [`POOLED_WEIGHT`] `= 0.2`, the subtypes sharing the rest equally. It is reported as the parts of
+//! the most likely component plus [`Ranked::subtypes`] `= log10(mixture / that component) ≤ 0`; the
+//! explanations are that component's, and [`Ranked::subtype`] names it when it is a subtype.
 //!
 //! **Reported findings are a sample of the disorder's manifestations.** A patient (or case report) lists a
 //! handful of findings, not every feature the disorder can have. So the probability of a reported finding
@@ -157,6 +158,15 @@ pub const MIN_ABSENCE: f64 = 0.01;
 /// assert_eq!(marrowkb::differential::GROUP_BORROWING, 0.1);
 /// ```
 pub const GROUP_BORROWING: f64 = 0.1;
+
+/// Weight of a group's pooled profile in the group's mixture (its subtypes share the rest equally): a
+/// patient's findings may follow what is described of the group as a whole rather than one subtype's
+/// annotation, which is incomplete.
+///
+/// ```
+/// assert_eq!(marrowkb::differential::POOLED_WEIGHT, 0.2);
+/// ```
+pub const POOLED_WEIGHT: f64 = 0.2;
 
 /// Weight of the evidence of an excluded finding: its likelihood ratio is raised to this power. A report's
 /// excluded findings are not a random sample of what the patient lacks: authors list the features of the
@@ -745,19 +755,31 @@ impl UnitScores {
                 .iter()
                 .position(|unit| unit.disorder.index() != d)
                 .map_or(UNIT_COUNT, |n| start + n);
-            // The ranked units of the disorder: every unit but a group's pooled one.
-            let ranked = (start..end).filter(|&u| !units().get(u).is_some_and(|unit| unit.is_pooled(u)));
-            let (mut best, mut max, mut count) = (start, f64::NEG_INFINITY, 0usize);
-            for u in ranked.clone() {
-                count += 1;
-                if totals.get(u).is_some_and(|&s| s > max) {
+            // The disorder's likelihood: a mixture of its subtypes (uniform) and its pooled profile.
+            let pooled_of = |u: usize| units().get(u).is_some_and(|unit| unit.is_pooled(u));
+            let count = (start..end).filter(|&u| !pooled_of(u)).count().max(1);
+            let has_pooled = (start..end).any(pooled_of);
+            let weight = |u: usize| {
+                if !has_pooled {
+                    1.0 / count as f64
+                } else if pooled_of(u) {
+                    POOLED_WEIGHT
+                } else {
+                    (1.0 - POOLED_WEIGHT) / count as f64
+                }
+            };
+            let (mut best, mut max) = (start, f64::NEG_INFINITY);
+            for u in start..end {
+                if weight(u) > 0.0 && totals.get(u).is_some_and(|&s| s > max) {
                     (best, max) = (u, totals[u]);
                 }
             }
-            let mean: f64 = ranked
-                .map(|u| 10f64.powf(totals.get(u).copied().unwrap_or(max) - max))
+            // Divided by the total weight, so that equal components give exactly 1 whatever the rounding.
+            let total_weight: f64 = (start..end).map(weight).sum();
+            let mean: f64 = (start..end)
+                .map(|u| weight(u) * 10f64.powf(totals.get(u).copied().unwrap_or(max) - max))
                 .sum::<f64>()
-                / count.max(1) as f64;
+                / total_weight;
             *pick = Pick {
                 unit: best,
                 phenotype: self.phenotype.get(best).map_or(0.0, |p| p.log10()),

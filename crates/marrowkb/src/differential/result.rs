@@ -300,8 +300,8 @@ fn error_text<S: serde::Serializer>(error: &Option<Error>, serializer: S) -> Res
 /// evidence) under the disorder against a background of all diseases HPO annotates; `posterior` is the
 /// probability of the disorder given the same evidence under a uniform prior over the 20 disorders. The
 /// parts add up to `score`. For a group disorder scored per subtype, `phenotype`, `absent` and `hallmarks`
-/// (and the explanations) are those of its most likely subtype `subtype`, and `subtypes` (≤ 0) turns that
-/// subtype's likelihood into the mean over all the group's subtypes.
+/// (and the explanations) are those of its most likely component (the subtype `subtype`, or the group's
+/// pooled profile), and `subtypes` (≤ 0) turns that component's likelihood into the group's mixture.
 ///
 /// ```
 /// use marrowkb::differential::{Query, TermInput};
@@ -327,11 +327,11 @@ pub struct Ranked {
     pub absent: f64,
     /// log10 LR of hallmarks no finding covers (see [`MissingHallmark::likelihood_ratio`]).
     pub hallmarks: f64,
-    /// log10 of the mean likelihood over a group disorder's subtypes relative to `subtype`'s (≤ 0; 0 for a
-    /// disorder scored as a whole).
+    /// log10 of a group disorder's mixture (its subtypes and its pooled profile) relative to the component
+    /// that explains the findings best (≤ 0; 0 for a disorder scored as a whole).
     pub subtypes: f64,
     /// The ORPHA/OMIM CURIE of the subtype that best explains the findings (`None` for a disorder scored as a
-    /// whole).
+    /// whole, or when the group's pooled profile explains them best).
     pub subtype: Option<&'static str>,
     /// log10 LR of the age of onset (0 when not given).
     pub onset: f64,
