@@ -38,8 +38,7 @@ use crate::differential::{AgeOfOnset, Differential, Query, TermInput};
 use crate::hpo::{self, Term};
 use crate::{Disorder, Error, Result};
 
-/// The largest phenopacket accepted, in bytes (published ones are a few kilobytes; the largest in the
-/// Phenopacket Store is under 200 kB).
+/// The largest phenopacket accepted, in bytes (the 56 development phenopackets are 4–12 kB each).
 ///
 /// ```
 /// assert_eq!(marrowkb::phenopacket::MAX_PHENOPACKET_BYTES, 4 << 20);
