@@ -97,7 +97,7 @@
 //! **Determinism**: inputs are resolved, de-duplicated and sorted by id before scoring, so the order of the
 //! terms does not change any number. Disorders with equal scores are ranked by ascending discriminant.
 //!
-//! **Cost**: one ancestor walk per finding over static postings of every scoring unit (155 of them), and a
+//! **Cost**: one ancestor walk per finding over static postings of every scoring unit (166 of them), and a
 //! second one for the explanations of the units picked; nothing is allocated beyond the result. About 57 µs
 //! for 10 findings on the development machine (criterion, `benches/differential.rs`).
 //!
