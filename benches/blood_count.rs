@@ -1,4 +1,4 @@
-//! Blood count speed: validation (`build`), interpretation, and the two together, on the example
+//! Blood count speed: validation (`build`), interpretation, and the two together, on the documented severe aplastic anaemia example
 //! and on a sparse count.
 //!
 //! `cargo bench --bench blood_count` (add `-- --quick` for a short run).

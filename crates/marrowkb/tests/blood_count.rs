@@ -1300,7 +1300,7 @@ fn unknown_lines_are_left_out_of_the_fit() {
 // ---------------------------------------------------------------------------------------------------------
 // Worked examples
 
-/// The CLI example: `marrowkb cbc --hb 7.2g/dL --anc 0.3 --plt 15 --retic 12 --cellularity 15 --age 34 --sex f`.
+/// The README's CLI example: `marrowkb cbc --hb 7.2g/dL --anc 0.3 --plt 15 --retic 12 --cellularity 15 --age 34 --sex f`.
 #[test]
 fn worked_example_severe_aplastic_anaemia() {
     let result = run(adult_woman()

@@ -695,7 +695,7 @@ fn count() -> blood_count::Input {
     }
 }
 
-/// Blood counts: the severe aplastic anaemia, other units, infants, pregnancy, boundaries and
+/// Blood counts: a severe aplastic anaemia (the documented example), other units, infants, pregnancy, boundaries and
 /// impossible values, for `blood_count`.
 pub fn blood_count() -> Vec<(String, blood_count::Input)> {
     let saa = blood_count::Input {
@@ -1496,7 +1496,7 @@ fn given(value: Num, unit: u8) -> CMeasurement {
     }
 }
 
-/// The severe aplastic anaemia as an `MkbBloodCount`.
+/// The documented severe aplastic anaemia example as an `MkbBloodCount`.
 fn c_saa() -> CBloodCount {
     let mut m = [absent(); 12];
     m[0] = given(n(720), 1);

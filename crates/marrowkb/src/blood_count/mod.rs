@@ -30,7 +30,7 @@
 //!     AgeUnit, AplasticSeverity, BloodCount, CountUnit, CtcaeGrade, HemoglobinUnit, InterpretOptions, Pattern,
 //!     Presence, Severity, Sex,
 //! };
-//! // The example: a 34-year-old woman.
+//! // A 34-year-old woman with severe aplastic anaemia.
 //! let count = BloodCount::builder()
 //!     .hemoglobin(7.2, HemoglobinUnit::GramsPerDeciliter)
 //!     .neutrophils(0.3, CountUnit::GigaPerLiter)
