@@ -752,7 +752,7 @@ pub fn emit(data_dir: &Path, ontology: &Ontology, knowledge: &Knowledge) -> Resu
     let (bases, units) = build_profiles(&topo, knowledge, &annotations)?;
     Ok(vec![
         emit_terms(ontology, &topo)?,
-        emit_profiles(&topo, knowledge, &bases, &units)?,
+        emit_profiles(&topo, &background_shares(ontology, &topo), knowledge, &bases, &units)?,
         crate::hpo_names::emit(data_dir, ontology, &topo.index)?,
     ])
 }
@@ -838,6 +838,16 @@ fn emit_terms(ontology: &Ontology, topo: &Topology) -> Result<GeneratedFile> {
         topo.max_frontier()
     );
 
+    let pa = topo.index[&PHENOTYPIC_ABNORMALITY];
+    let outside: Vec<u16> = (0..n as u16).filter(|&t| !topo.is_a(t, pa)).collect();
+    let _ = write!(
+        o,
+        "/// The terms outside Phenotypic abnormality (modes of inheritance, clinical modifiers, frequencies …), by index, ascending.\npub(crate) static HPO_OUTSIDE_PHENOTYPIC_ABNORMALITY: [u16; {}] = [",
+        outside.len()
+    );
+    write_list(&mut o, &outside, 20);
+    o.push_str("];\n\n");
+
     let _ = write!(
         o,
         "/// Term number (the digits of `HP:0001873`) by index.\npub(crate) static HPO_IDS: [u32; {n}] = ["
@@ -860,14 +870,7 @@ fn emit_terms(ontology: &Ontology, topo: &Topology) -> Result<GeneratedFile> {
     write_list(&mut o, &topo.counts, 20);
     o.push_str("];\n\n");
 
-    // Background shares, floored at the smallest share any annotated term has (a term no disease carries is
-    // taken to be as rare as the rarest one that some disease carries).
-    let floor = ontology
-        .terms
-        .values()
-        .map(|t| t.background_share)
-        .filter(|s| *s > 0.0)
-        .fold(1.0f64, f64::min);
+    let floor = background_floor(ontology);
     let _ = write!(
         o,
         "/// Mean over annotated diseases of the share of their annotated terms that are the term or below it (at least {floor:e}), by index.\npub(crate) static HPO_BACKGROUND_SHARES: [f32; {n}] = ["
@@ -1055,16 +1058,248 @@ fn write_features<'a>(
     o.push('\n');
 }
 
-fn emit_profiles(topo: &Topology, knowledge: &Knowledge, bases: &[Profile], units: &[Unit]) -> Result<GeneratedFile> {
+/// Writes `PROFILE_DIRECT_COUNTS`: how many of each term's postings name the term itself.
+fn emit_direct_counts(o: &mut String, topo: &Topology, postings: &BTreeMap<u16, Vec<Posting>>) -> Result<()> {
+    let n = topo.len();
+    let mut counts = Vec::with_capacity(n);
+    for t in 0..n as u16 {
+        let count = postings.get(&t).map_or(0, |list| {
+            list.iter()
+                .filter(|p| p.flags & (POSTING_DIRECT | POSTING_EXCLUDED) != 0)
+                .count()
+        });
+        counts.push(u8::try_from(count).map_err(|_| Error::Invalid {
+            file: "disorders".into(),
+            record: format!("HP:{:07}", topo.ids[usize::from(t)]),
+            message: "more than 255 units name one term".into(),
+        })?);
+    }
+    let _ = write!(
+        o,
+        "/// How many of each term's postings (the first ones) name the term itself: a direct feature or an exclusion.\npub(crate) static PROFILE_DIRECT_COUNTS: [u8; {n}] = ["
+    );
+    write_list(o, &counts, 40);
+    o.push_str("];\n\n");
+    Ok(())
+}
+
+/// Writes the [`AncestorRows`] (`ANCESTOR_ROW_OF_TERM`, `ANCESTOR_SCORES`, `ANCESTOR_VIAS`).
+fn emit_ancestor_rows(o: &mut String, rows: &AncestorRows, unit_count: usize) {
+    let _ = write!(
+        o,
+        "/// The ancestor row of each term (`u16::MAX`: none; only terms with descendants that carry postings have one).\npub(crate) static ANCESTOR_ROW_OF_TERM: [u16; {}] = [",
+        rows.row_of_term.len()
+    );
+    write_list(o, &rows.row_of_term, 24);
+    o.push_str("];\n\n");
+    let total = rows.terms.len() * unit_count;
+    let _ = write!(
+        o,
+        "/// Ancestor rows, `UNIT_COUNT` per row: for a finding below the row's term, the best probability the term or one of\n/// its ancestors gives each unit, over the finding's background share.\npub(crate) static ANCESTOR_SCORES: [f32; {total}] = ["
+    );
+    for (r, chunk) in rows.scores.chunks(unit_count).enumerate() {
+        let t = rows.terms[r];
+        let _ = write!(o, "\n    // row {r}: term {t}");
+        write_list(
+            o,
+            chunk
+                .iter()
+                .map(|s| if *s == 0.0 { "0.".to_owned() } else { format!("{s:e}") }),
+            16,
+        );
+    }
+    o.push_str("];\n\n");
+    let _ = write!(
+        o,
+        "/// Ancestor rows: the posting behind each score, `term << 16 | narrower << 15 | position in the term's postings`\n/// (`!0`: none).\npub(crate) static ANCESTOR_VIAS: [u32; {total}] = ["
+    );
+    for chunk in rows.vias.chunks(unit_count) {
+        write_list(
+            o,
+            chunk
+                .iter()
+                .map(|v| if *v == VIA_NONE { "!0".to_owned() } else { v.to_string() }),
+            16,
+        );
+    }
+    o.push_str("];\n\n");
+    let mut starts = Vec::with_capacity(rows.named.len() + 1);
+    let mut total = 0usize;
+    for named in &rows.named {
+        starts.push(total);
+        total += named.len();
+    }
+    starts.push(total);
+    let _ = write!(
+        o,
+        "/// Where each ancestor row's named terms start in [`ANCESTOR_NAMED_TERMS`].\npub(crate) static ANCESTOR_NAMED_STARTS: [u32; {}] = [",
+        starts.len()
+    );
+    write_list(o, &starts, 16);
+    o.push_str("];\n\n");
+    let _ = write!(
+        o,
+        "/// For each ancestor row: the term and its ancestors below Phenotypic abnormality that a unit has as a direct feature\n/// or excludes (those with direct postings), deepest first.\npub(crate) static ANCESTOR_NAMED_TERMS: [u16; {total}] = ["
+    );
+    write_list(o, rows.named.iter().flatten(), 20);
+    o.push_str("];\n");
+}
+
+/// The smallest background share any annotated term has: the floor of every term's share (a term no disease
+/// carries is taken to be as rare as the rarest one that some disease carries).
+fn background_floor(ontology: &Ontology) -> f64 {
+    ontology
+        .terms
+        .values()
+        .map(|t| t.background_share)
+        .filter(|s| *s > 0.0)
+        .fold(1.0f64, f64::min)
+}
+
+/// Every term's background share as the runtime stores it (`HPO_BACKGROUND_SHARES`), by index.
+fn background_shares(ontology: &Ontology, topo: &Topology) -> Vec<f32> {
+    let floor = background_floor(ontology);
+    topo.ids
+        .iter()
+        .map(|id| ontology.terms[id].background_share.max(floor) as f32)
+        .collect()
+}
+
+/// `RELATED_WEIGHT` of `crate::differential` (mirrored: the runtime checks the rows against it).
+const RELATED_WEIGHT: f64 = 0.05;
+/// Marks a Narrower match in an ancestor row's via (else Related).
+const VIA_NARROWER: u32 = 1 << 15;
+/// An ancestor row's via when no ancestor carries the unit.
+const VIA_NONE: u32 = u32::MAX;
+
+/// The ancestor rows: for every term with descendants that carries postings, and every unit, the best
+/// explanation the term or one of its ancestors (below Phenotypic abnormality) gives a finding below it,
+/// as `score` = probability / background share of the finding (the runtime multiplies it back), and `via` =
+/// the posting giving it: `term index << 16 | VIA_NARROWER? | position in the term's postings`.
+struct AncestorRows {
+    /// Row index by term index (`u16::MAX`: no row).
+    row_of_term: Vec<u16>,
+    /// The terms with a row, in row order.
+    terms: Vec<u16>,
+    /// `scores[row * units + unit]`.
+    scores: Vec<f32>,
+    /// `vias[row * units + unit]`.
+    vias: Vec<u32>,
+    /// For each row: the term and its ancestors below Phenotypic abnormality that some unit has as a direct
+    /// feature or excludes, deepest (largest index) first.
+    named: Vec<Vec<u16>>,
+}
+
+/// Computes the [`AncestorRows`] with the runtime's arithmetic: a Narrower match through ancestor `a` scores
+/// `direct / mass / background(a)`, a Related one `RELATED_WEIGHT * share / background(a)`; the best wins
+/// (ties: Narrower, then the more specific ancestor).
+fn ancestor_rows(
+    topo: &Topology,
+    backgrounds: &[f32],
+    units: &[Unit],
+    postings: &BTreeMap<u16, Vec<Posting>>,
+) -> AncestorRows {
+    let pa = topo.index[&PHENOTYPIC_ABNORMALITY];
+    let n = topo.len();
+    let mut has_child = vec![false; n];
+    for ps in &topo.parents {
+        for p in ps {
+            has_child[usize::from(*p)] = true;
+        }
+    }
+    let masses: Vec<f64> = units
+        .iter()
+        .map(|u| {
+            let mass: f64 = u
+                .profile
+                .features
+                .values()
+                .filter(|e| !e.excluded)
+                .map(|e| e.frequency)
+                .sum();
+            (mass * 10000.0).round() / 10000.0
+        })
+        .collect();
+    let stored = |f: f64| f64::from((f * 10000.0 + 0.5) as u16) / 10000.0;
+    let mut rows = AncestorRows {
+        row_of_term: vec![u16::MAX; n],
+        terms: Vec::new(),
+        scores: Vec::new(),
+        vias: Vec::new(),
+        named: Vec::new(),
+    };
+    for t in 0..n as u16 {
+        if t == pa || !has_child[usize::from(t)] || !postings.contains_key(&t) {
+            continue;
+        }
+        // (score, kind rank, depth rank) per unit; larger wins.
+        let mut best: Vec<(f64, u32, u32)> = vec![(0.0, 0, VIA_NONE); units.len()];
+        for &a in &topo.closure[usize::from(t)] {
+            if a == pa || !topo.is_a(a, pa) {
+                continue;
+            }
+            let Some(list) = postings.get(&a) else { continue };
+            let background = f64::from(backgrounds[usize::from(a)]);
+            for (position, p) in list.iter().enumerate() {
+                if p.flags & POSTING_EXCLUDED != 0 {
+                    continue;
+                }
+                let u = usize::from(p.unit);
+                let at = u32::from(a) << 16 | position as u32;
+                let mut candidates = vec![(RELATED_WEIGHT * f64::from(p.share as f32) / background, 0, at)];
+                if p.flags & POSTING_DIRECT != 0 {
+                    candidates.push((stored(p.direct) / masses[u] / background, 1, at | VIA_NARROWER));
+                }
+                for (score, kind, via) in candidates {
+                    let score = f64::from(score as f32);
+                    let old = best[u];
+                    if (score, kind, a) > (old.0, old.1, (old.2 >> 16) as u16) || old.2 == VIA_NONE {
+                        best[u] = (score, kind, via);
+                    }
+                }
+            }
+        }
+        let mut named: Vec<u16> = topo.closure[usize::from(t)]
+            .iter()
+            .copied()
+            .filter(|&a| a != pa && topo.is_a(a, pa))
+            .filter(|a| {
+                postings
+                    .get(a)
+                    .is_some_and(|list| list.iter().any(|p| p.flags & (POSTING_DIRECT | POSTING_EXCLUDED) != 0))
+            })
+            .collect();
+        named.sort_unstable_by(|a, b| b.cmp(a));
+        rows.named.push(named);
+        rows.row_of_term[usize::from(t)] = rows.terms.len() as u16;
+        rows.terms.push(t);
+        for (score, _, via) in best {
+            rows.scores.push(score as f32);
+            rows.vias.push(via);
+        }
+    }
+    rows
+}
+
+fn emit_profiles(
+    topo: &Topology,
+    backgrounds: &[f32],
+    knowledge: &Knowledge,
+    bases: &[Profile],
+    units: &[Unit],
+) -> Result<GeneratedFile> {
     let n = topo.len();
     let blood = topo.index[&BLOOD];
     let mut postings: BTreeMap<u16, Vec<Posting>> = BTreeMap::new();
     for (u, unit) in units.iter().enumerate() {
         profile_postings(topo, u as u16, &unit.profile, &mut postings);
     }
+    // Each term's postings: those that name the term itself (direct features and exclusions) first, then
+    // the ones it only implies, each part by unit (the runtime walks only the first part of an ancestor).
     for list in postings.values_mut() {
-        list.sort_by_key(|p| p.unit);
+        list.sort_by_key(|p| (p.flags & (POSTING_DIRECT | POSTING_EXCLUDED) == 0, p.unit));
     }
+    let rows = ancestor_rows(topo, backgrounds, units, &postings);
 
     let mut o = String::from(BANNER);
     o.push_str(
@@ -1184,7 +1419,9 @@ fn emit_profiles(topo: &Topology, knowledge: &Knowledge, bases: &[Profile], unit
         }
         o.push('\n');
     }
-    o.push_str("];\n");
+    o.push_str("];\n\n");
+    emit_direct_counts(&mut o, topo, &postings)?;
+    emit_ancestor_rows(&mut o, &rows, units.len());
     Ok(GeneratedFile {
         name: "hpo_profiles.rs".into(),
         contents: o,

@@ -21,8 +21,8 @@
 use crate::codes::{HpoId, IdKind};
 use crate::generated::{
     HPO_ALIASES, HPO_BACKGROUND_SHARES, HPO_DISEASE_COUNTS, HPO_DISEASE_TOTAL, HPO_IDS, HPO_INDEX, HPO_MAX_FRONTIER,
-    HPO_NAME_ENDS, HPO_NAMES, HPO_PARENT_STARTS, HPO_PARENTS, HPO_PHENOTYPIC_ABNORMALITY_INDEX, HPO_ROOT_INDEX,
-    HPO_TERM_COUNT,
+    HPO_NAME_ENDS, HPO_NAMES, HPO_OUTSIDE_PHENOTYPIC_ABNORMALITY, HPO_PARENT_STARTS, HPO_PARENTS,
+    HPO_PHENOTYPIC_ABNORMALITY_INDEX, HPO_ROOT_INDEX, HPO_TERM_COUNT,
 };
 use crate::symptom::HpoIdArg;
 use crate::{Error, Result};
@@ -361,7 +361,7 @@ impl Term {
     /// # Ok::<(), marrowkb::Error>(())
     /// ```
     pub fn is_phenotypic_abnormality(self) -> bool {
-        self.is_a(Term::PHENOTYPIC_ABNORMALITY)
+        HPO_OUTSIDE_PHENOTYPIC_ABNORMALITY.binary_search(&self.0).is_err()
     }
 
     /// How many diseases in `phenotype.hpoa` are annotated with this term or a descendant.
@@ -726,6 +726,11 @@ mod tests {
         assert!(thrombocytopenia.is_phenotypic_abnormality());
         assert_eq!(Term::ROOT.information_content(), 0.0);
         for t in terms() {
+            assert_eq!(
+                t.is_phenotypic_abnormality(),
+                t.is_a(Term::PHENOTYPIC_ABNORMALITY),
+                "{t:?}"
+            );
             let ic = t.information_content();
             assert!(ic.is_finite() && ic >= 0.0);
             for p in t.parents() {

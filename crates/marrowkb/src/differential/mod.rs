@@ -105,9 +105,11 @@
 //! accuracy"): on the 56 development phenopackets top-1 0.893 from terms alone and 0.911 from the whole
 //! phenopacket, against 0.643 for the previous union-profile model.
 
+mod explain;
 mod genes;
 pub(crate) mod profile;
 mod result;
+mod unit_scores;
 
 pub use genes::{GENE_MISS, HPO_DISEASE_GENE_COUNT, gene_likelihood_ratios};
 pub use profile::{ProfileFeature, ProfileSource, SubtypeProfile, profile, subtypes};
@@ -117,9 +119,15 @@ pub use result::{
 
 use crate::classes::{Inheritance, Onset};
 use crate::codes::HpoId;
+use crate::generated::UNIT_COUNT;
 use crate::hpo::{self, Term};
 use crate::{Disorder, Error, Result, Symptom};
-use profile::{DIRECT, EXCLUDED, NO_GROUP, NO_HALLMARK, postings, probability, units};
+use explain::{
+    Best, FindingScores, Wanted, excluded_match, explain_excluded, explain_observed, observed_match, score_excluded,
+    score_observed, with_group,
+};
+use profile::units;
+use unit_scores::{Pick, UnitScores, missing_hallmarks};
 
 /// Probability `ε` that a reported finding is unrelated to the patient's disorder (noise, comorbidity,
 /// annotation gaps): the smallest likelihood ratio an observed finding can get, unless contradicted.
@@ -524,41 +532,25 @@ pub fn differential(query: &Query<'_>) -> Result<Differential> {
 
     // 1. Every scoring unit (a disorder, or one subtype of a group disorder) scored on every finding.
     let mut scores = UnitScores::new(!observed.is_empty());
-    let mut best = [Best::NONE; UNIT_COUNT];
+    let mut finding = FindingScores::new();
     for &h in &observed {
-        explain_observed(h, &mut best, Some(&mut scores.covered), None);
-        for (u, product) in scores.phenotype.iter_mut().enumerate() {
-            product.mul(observed_match(h, &with_group(&best, u)).likelihood_ratio);
-        }
+        score_observed(h, &mut finding, &mut scores.covered);
+        finding.multiply_observed(h, &mut scores.phenotype);
     }
     for &h in &excluded {
-        explain_excluded(h, &mut best, Some(&mut scores.covered), None);
-        for (u, product) in scores.absent.iter_mut().enumerate() {
-            product.mul(absence_likelihood_ratio(h, &with_group(&best, u)));
-        }
+        score_excluded(h, &mut finding, &mut scores.covered);
+        finding.multiply_absent(h, &mut scores.absent);
     }
     let disorders = scores.by_disorder();
 
     // 2. Explanations: each disorder's findings as its most likely unit explains them (only those units and
-    // the pooled units they borrow from are walked again).
-    let mut wanted = [false; UNIT_COUNT];
-    for pick in &disorders {
-        for u in [
-            Some(pick.unit),
-            units().get(pick.unit).map(|unit| usize::from(unit.group)),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            if let Some(w) = wanted.get_mut(u) {
-                *w = true;
-            }
-        }
-    }
+    // the pooled units they borrow from are explained).
+    let wanted = Wanted::new(disorders.iter().map(|pick| pick.unit));
+    let mut best = [Best::NONE; UNIT_COUNT];
     let (n_obs, n_excl) = (observed.len(), excluded.len());
     let mut matches = vec![TermMatch::PLACEHOLDER; Disorder::COUNT * n_obs];
     for (i, &h) in observed.iter().enumerate() {
-        explain_observed(h, &mut best, None, Some(&wanted));
+        explain_observed(h, &wanted, &mut best);
         for (d, pick) in disorders.iter().enumerate() {
             if let Some(slot) = matches.get_mut(d * n_obs + i) {
                 *slot = observed_match(h, &with_group(&best, pick.unit));
@@ -567,7 +559,7 @@ pub fn differential(query: &Query<'_>) -> Result<Differential> {
     }
     let mut absences = vec![AbsenceMatch::PLACEHOLDER; Disorder::COUNT * n_excl];
     for (i, &h) in excluded.iter().enumerate() {
-        explain_excluded(h, &mut best, None, Some(&wanted));
+        explain_excluded(h, &wanted, &mut best);
         for (d, pick) in disorders.iter().enumerate() {
             if let Some(slot) = absences.get_mut(d * n_excl + i) {
                 *slot = excluded_match(h, &with_group(&best, pick.unit));
@@ -656,512 +648,107 @@ fn resolve_inputs(query: &Query<'_>, inputs: &mut Vec<InputReport>) -> Result<(V
     {
         return Err(e);
     }
-    let implied_observed = |h: Term, all: &[Term]| all.iter().any(|&o| o != h && o.is_a(h));
-    let implied_excluded = |h: Term, all: &[Term]| all.iter().any(|&o| o != h && h.is_a(o));
-    for report in inputs.iter_mut().filter(|r| r.status.is_used()) {
-        let Some(t) = report.term else { continue };
-        let implied = if report.excluded {
-            implied_excluded(t, &excluded)
-        } else {
-            implied_observed(t, &observed)
-        };
-        if implied {
-            report.status = InputStatus::Implied;
-        }
-    }
-    // In place (no allocation): a term is dropped only for one that stays (the most specific observed, the
-    // most general excluded term of a chain is never implied), so the order of removal does not matter.
-    for (list, implied) in [
-        (&mut observed, &implied_observed as &dyn Fn(Term, &[Term]) -> bool),
-        (&mut excluded, &implied_excluded),
-    ] {
-        let mut i = 0;
-        while let Some(&h) = list.get(i) {
-            if implied(h, list) {
-                list.remove(i);
-            } else {
-                i += 1;
-            }
-        }
-    }
     observed.sort_unstable();
     excluded.sort_unstable();
+    mark_implied(inputs, &observed, &excluded);
+    let implied = |inputs: &[InputReport], excluded: bool, t: Term| {
+        inputs
+            .iter()
+            .any(|r| r.excluded == excluded && r.term == Some(t) && r.status == InputStatus::Implied)
+    };
+    observed.retain(|&t| !implied(inputs, false, t));
+    excluded.retain(|&t| !implied(inputs, true, t));
     Ok((observed, excluded))
 }
 
-/// The number of scoring units (disorders scored as a whole, and subtypes of group disorders).
-const UNIT_COUNT: usize = crate::generated::UNIT_COUNT;
-
-/// Per-unit partial scores.
-struct UnitScores {
-    phenotype: [Log10Product; UNIT_COUNT],
-    absent: [Log10Product; UNIT_COUNT],
-    /// Hallmarks covered by a finding (bit i = `units()[u].hallmarks[i]`).
-    covered: [u32; UNIT_COUNT],
-    /// Whether any finding was observed (a report exists whose omissions mean something).
-    reported: bool,
-}
-
-/// The unit that best explains a disorder's findings, and the disorder's score parts from it.
-#[derive(Debug, Clone, Copy, Default)]
-struct Pick {
-    unit: usize,
-    phenotype: f64,
-    absent: f64,
-    hallmarks: f64,
-    /// `log10` of the mean likelihood over the disorder's units, relative to the picked unit's (≤ 0).
-    subtypes: f64,
-}
-
-impl UnitScores {
-    fn new(reported: bool) -> Self {
-        UnitScores {
-            phenotype: [Log10Product::ONE; UNIT_COUNT],
-            absent: [Log10Product::ONE; UNIT_COUNT],
-            covered: [0; UNIT_COUNT],
-            reported,
+/// Marks as [`InputStatus::Implied`] the observed terms that are an ancestor of another observed term and the
+/// excluded terms below another excluded term (`observed` and `excluded` sorted): one ancestor walk per term,
+/// stopped below the smallest term of its list (ancestors come in decreasing index order).
+fn mark_implied(inputs: &mut [InputReport], observed: &[Term], excluded: &[Term]) {
+    let mut mark = |is_excluded: bool, t: Term| {
+        for r in inputs.iter_mut() {
+            if r.excluded == is_excluded && r.term == Some(t) && r.status.is_used() {
+                r.status = InputStatus::Implied;
+            }
         }
-    }
-
-    /// `log10` likelihood ratio of the unit's hallmarks in the blood branch that no finding covers (0 when
-    /// nothing was observed: without a report there is nothing to have left out).
-    fn hallmarks(&self, u: usize) -> f64 {
-        if !self.reported {
-            return 0.0;
-        }
-        let covered = self.covered.get(u).copied().unwrap_or(0);
-        HALLMARK_LOG10_LR.get(u).map_or(0.0, |lrs| {
-            lrs.iter()
-                .enumerate()
-                .filter(|&(bit, lr)| covered & (1 << bit) == 0 && *lr != 0.0)
-                .fold(0.0, |sum, (_, lr)| sum + lr)
-        })
-    }
-
-    /// For every disorder: its most likely unit, and the mixture over its units (a uniform prior over a
-    /// group's subtypes).
-    fn by_disorder(&self) -> [Pick; Disorder::COUNT] {
-        let mut picks = [Pick::default(); Disorder::COUNT];
-        let mut totals = [0.0f64; UNIT_COUNT];
-        for (u, total) in totals.iter_mut().enumerate() {
-            let (Some(p), Some(a)) = (self.phenotype.get(u), self.absent.get(u)) else {
-                continue;
-            };
-            *total = p.log10() + EXCLUSION_WEIGHT * a.log10() + self.hallmarks(u);
-        }
-        let mut start = 0;
-        for (d, pick) in picks.iter_mut().enumerate() {
-            let end = units()[start..]
-                .iter()
-                .position(|unit| unit.disorder.index() != d)
-                .map_or(UNIT_COUNT, |n| start + n);
-            // The disorder's likelihood: a mixture of its subtypes (uniform) and its pooled profile.
-            let pooled_of = |u: usize| units().get(u).is_some_and(|unit| unit.is_pooled(u));
-            let count = (start..end).filter(|&u| !pooled_of(u)).count().max(1);
-            let has_pooled = (start..end).any(pooled_of);
-            let weight = |u: usize| {
-                if !has_pooled {
-                    1.0 / count as f64
-                } else if pooled_of(u) {
-                    POOLED_WEIGHT
-                } else {
-                    (1.0 - POOLED_WEIGHT) / count as f64
+    };
+    for (list, is_excluded) in [(observed, false), (excluded, true)] {
+        let Some(&lowest) = list.first() else { continue };
+        for &t in list {
+            for a in t.ancestors() {
+                if a < lowest {
+                    break;
                 }
-            };
-            let (mut best, mut max) = (start, f64::NEG_INFINITY);
-            for u in start..end {
-                if weight(u) > 0.0 && totals.get(u).is_some_and(|&s| s > max) {
-                    (best, max) = (u, totals[u]);
-                }
-            }
-            // Divided by the total weight, so that equal components give exactly 1 whatever the rounding.
-            let total_weight: f64 = (start..end).map(weight).sum();
-            let mean: f64 = (start..end)
-                .map(|u| weight(u) * 10f64.powf(totals.get(u).copied().unwrap_or(max) - max))
-                .sum::<f64>()
-                / total_weight;
-            *pick = Pick {
-                unit: best,
-                phenotype: self.phenotype.get(best).map_or(0.0, |p| p.log10()),
-                absent: self.absent.get(best).map_or(0.0, |p| EXCLUSION_WEIGHT * p.log10()),
-                hallmarks: self.hallmarks(best),
-                subtypes: mean.log10(),
-            };
-            start = end;
-        }
-        picks
-    }
-}
-
-/// Likelihood ratio of a hallmark (frequency `f`) that no reported finding covers: a case report states a
-/// blood hallmark when present with probability [`HALLMARK_REPORTING`], other hallmarks are not scored.
-fn unreported_hallmark_lr(term: Term, f: f64, blood: bool) -> f64 {
-    if !blood {
-        return 1.0;
-    }
-    (1.0 - HALLMARK_REPORTING * f) / (1.0 - HALLMARK_REPORTING * term.disease_fraction())
-}
-
-/// The `log10` likelihood ratio of each unit's hallmarks when no finding covers them, in bit order (0 for
-/// hallmarks outside the blood branch, which are listed but not scored). Computed once.
-static HALLMARK_LOG10_LR: std::sync::LazyLock<Vec<Vec<f64>>> = std::sync::LazyLock::new(|| {
-    units()
-        .iter()
-        .map(|unit| {
-            unit.hallmarks
-                .iter()
-                .map(|&(t, f, blood)| unreported_hallmark_lr(Term::at(t), probability(f), blood).log10())
-                .collect()
-        })
-        .collect()
-});
-
-/// A unit's best explanation, or its group's pooled one at [`GROUP_BORROWING`] times the probability when
-/// that is better (a subtype's own annotations are incomplete; what other forms of the group show is more
-/// plausible than what no form shows). A unit that excludes the finding keeps its contradiction.
-fn with_group(best: &[Best; UNIT_COUNT], u: usize) -> Best {
-    let Some(&own) = best.get(u) else { return Best::NONE };
-    let Some(unit) = units().get(u) else { return own };
-    let g = usize::from(unit.group);
-    if own.contradiction.is_some() || unit.group == NO_GROUP || g == u {
-        return own;
-    }
-    match best.get(g) {
-        Some(pooled) if pooled.contradiction.is_none() && GROUP_BORROWING * pooled.p > own.p => Best {
-            p: GROUP_BORROWING * pooled.p,
-            frequency: (GROUP_BORROWING * f64::from(pooled.frequency)).round() as u16,
-            ..*pooled
-        },
-        _ => own,
-    }
-}
-
-/// Walks the postings of `h` and its ancestors below Phenotypic abnormality (of `h` itself even when it is
-/// that root), calling `visit(a, a == h, ratio, unit, posting)` for each posting of a wanted unit, where
-/// `ratio = background(h) / background(a)` (1 for `h` itself): the one walk both kinds of finding make.
-fn walk(
-    h: Term,
-    background: fn(Term) -> f64,
-    wanted: Option<&[bool; UNIT_COUNT]>,
-    mut visit: impl FnMut(Term, bool, f64, usize, &profile::Posting),
-) {
-    let bh = background(h);
-    for a in h.self_and_ancestors() {
-        let is_self = a == h;
-        if !is_self && a == Term::PHENOTYPIC_ABNORMALITY {
-            continue;
-        }
-        let list = postings(a);
-        if list.is_empty() {
-            continue;
-        }
-        let ratio = if is_self { 1.0 } else { bh / background(a) };
-        for p in list {
-            let u = usize::from(p.unit);
-            if wanted.is_some_and(|w| !w.get(u).copied().unwrap_or(false)) {
-                continue;
-            }
-            visit(a, is_self, ratio, u, p);
-        }
-    }
-}
-
-/// Finds, for every unit, the best explanation of the observed finding `h` (into `best`), and marks the
-/// hallmarks it covers.
-fn explain_observed(
-    h: Term,
-    best: &mut [Best; UNIT_COUNT],
-    mut covered: Option<&mut [u32; UNIT_COUNT]>,
-    wanted: Option<&[bool; UNIT_COUNT]>,
-) {
-    *best = [Best::NONE; UNIT_COUNT];
-    walk(h, Term::background_share, wanted, |a, is_self, ratio, u, p| {
-        let Some(b) = best.get_mut(u) else { return };
-        if p.flags & EXCLUDED != 0 {
-            b.contradiction.get_or_insert(a);
-            return;
-        }
-        let share = f64::from(p.share);
-        let source = Term::at(p.source);
-        let cover = if is_self {
-            p.mask
-        } else if p.flags & DIRECT != 0 && p.flags & NO_HALLMARK != NO_HALLMARK {
-            1 << (p.flags & NO_HALLMARK)
-        } else {
-            0
-        };
-        if let Some(c) = covered.as_deref_mut().and_then(|c| c.get_mut(u)) {
-            *c |= cover;
-        }
-        if is_self {
-            if p.flags & DIRECT != 0 {
-                b.offer(share, MatchKind::Exact, h, h, p.implied);
-            } else {
-                b.offer(share, MatchKind::Broader, source, h, p.implied);
-            }
-        } else {
-            if p.flags & DIRECT != 0 {
-                let mass = units().get(u).map_or(1.0, |unit| unit.mass);
-                let direct_share = probability(p.direct) / mass;
-                b.offer(direct_share * ratio, MatchKind::Narrower, a, a, p.direct);
-            }
-            b.offer(RELATED_WEIGHT * share * ratio, MatchKind::Related, source, a, p.implied);
-        }
-    });
-}
-
-/// The match of observed finding `h` from its best explanation.
-fn observed_match(h: Term, b: &Best) -> TermMatch {
-    match b.contradiction {
-        Some(c) => TermMatch {
-            term: h,
-            kind: MatchKind::Contradicted,
-            feature: Some(c),
-            via: Some(c),
-            frequency: 0.0,
-            likelihood_ratio: CONTRADICTION_LR,
-        },
-        None if b.p > 0.0 => TermMatch {
-            term: h,
-            kind: b.kind,
-            feature: b.feature,
-            via: b.via,
-            frequency: probability(b.frequency),
-            likelihood_ratio: (1.0 - NOISE) * b.p / h.background_share() + NOISE,
-        },
-        None => TermMatch {
-            term: h,
-            kind: MatchKind::Unexplained,
-            feature: None,
-            via: None,
-            frequency: 0.0,
-            likelihood_ratio: NOISE,
-        },
-    }
-}
-
-/// Finds, for every unit, how likely it makes the excluded finding `h` present (into `best`), and marks the
-/// hallmarks an examination for it covers.
-fn explain_excluded(
-    h: Term,
-    best: &mut [Best; UNIT_COUNT],
-    mut covered: Option<&mut [u32; UNIT_COUNT]>,
-    wanted: Option<&[bool; UNIT_COUNT]>,
-) {
-    *best = [Best::NONE; UNIT_COUNT];
-    walk(h, Term::disease_fraction, wanted, |a, is_self, ratio, u, p| {
-        let Some(b) = best.get_mut(u) else { return };
-        if is_self {
-            if p.flags & EXCLUDED != 0 {
-                b.contradiction = Some(a);
-            } else {
-                if let Some(c) = covered.as_deref_mut().and_then(|c| c.get_mut(u)) {
-                    *c |= p.mask;
-                }
-                b.offer(
-                    probability(p.implied),
-                    MatchKind::Broader,
-                    Term::at(p.source),
-                    h,
-                    p.implied,
-                );
-            }
-        } else if p.flags & DIRECT != 0 {
-            b.offer(probability(p.direct) * ratio, MatchKind::Narrower, a, a, p.direct);
-        }
-    });
-}
-
-/// The untempered likelihood ratio of excluded finding `h` being absent under a unit: `(1 − F) / (1 − B)`, the
-/// unit's implied frequency `F` against the fraction `B` of all diseases with it.
-fn absence_likelihood_ratio(h: Term, b: &Best) -> f64 {
-    let background_absent = (1.0 - h.disease_fraction()).max(MIN_ABSENCE);
-    match b.contradiction {
-        Some(_) => 1.0 / background_absent,
-        None if b.p > 0.0 => (1.0 - b.p).max(MIN_ABSENCE) / background_absent,
-        None => 1.0 / background_absent,
-    }
-}
-
-/// The absence match of excluded finding `h`: its likelihood ratio tempered by [`EXCLUSION_WEIGHT`].
-fn excluded_match(h: Term, b: &Best) -> AbsenceMatch {
-    let likelihood_ratio = absence_likelihood_ratio(h, b).powf(EXCLUSION_WEIGHT);
-    match b.contradiction {
-        Some(c) => AbsenceMatch {
-            term: h,
-            kind: AbsenceKind::Consistent,
-            feature: Some(c),
-            frequency: 0.0,
-            likelihood_ratio,
-        },
-        None if b.p > 0.0 => AbsenceMatch {
-            term: h,
-            kind: AbsenceKind::Against,
-            feature: b.feature,
-            frequency: b.p,
-            likelihood_ratio,
-        },
-        None => AbsenceMatch {
-            term: h,
-            kind: AbsenceKind::Neutral,
-            feature: None,
-            frequency: 0.0,
-            likelihood_ratio,
-        },
-    }
-}
-
-/// The hallmarks of each disorder's picked unit that no finding covers, flattened, with where each
-/// disorder's list starts.
-fn missing_hallmarks(
-    units_scores: &UnitScores,
-    picks: &[Pick; Disorder::COUNT],
-) -> (Vec<MissingHallmark>, [u32; Disorder::COUNT + 1]) {
-    let capacity: usize = picks
-        .iter()
-        .map(|p| units().get(p.unit).map_or(0, |u| u.hallmarks.len()))
-        .sum();
-    let mut missing = Vec::with_capacity(capacity);
-    let mut starts = [0u32; Disorder::COUNT + 1];
-    for (d, pick) in picks.iter().enumerate() {
-        let covered = units_scores.covered.get(pick.unit).copied().unwrap_or(0);
-        if let Some(unit) = units().get(pick.unit) {
-            for (bit, &(t, f, blood)) in unit.hallmarks.iter().enumerate() {
-                if covered & (1 << bit) == 0 {
-                    let frequency = probability(f);
-                    let scored = blood && units_scores.reported;
-                    missing.push(MissingHallmark {
-                        feature: Term::at(t),
-                        frequency,
-                        likelihood_ratio: unreported_hallmark_lr(Term::at(t), frequency, scored),
-                    });
+                if list.binary_search(&a).is_ok() {
+                    // An observed ancestor is implied by `t`; an excluded `t` is implied by its ancestor.
+                    if is_excluded {
+                        mark(true, t);
+                        break;
+                    }
+                    mark(false, a);
                 }
             }
         }
-        if let Some(s) = starts.get_mut(d + 1) {
-            *s = missing.len() as u32;
-        }
     }
-    (missing, starts)
 }
 
 /// Adds onset, sex and extra evidence to each disorder's phenotype score; ranks by total with posteriors.
 fn rank(query: &Query<'_>, onset: Option<Onset>, picks: &[Pick; Disorder::COUNT]) -> Vec<Ranked> {
     let onset_lr = onset.map(onset_likelihood_ratios);
-    let mut ranking = Vec::with_capacity(Disorder::COUNT);
-    for (d, disorder) in Disorder::ALL.iter().copied().enumerate() {
-        let pick = picks.get(d).copied().unwrap_or_default();
-        let onset_part = onset_lr.map_or(0.0, |lrs| lrs[d].log10());
-        let sex_part = query.sex.map_or(0.0, |s| (sex_probability(disorder, s) / 0.5).log10());
-        let evidence_part: f64 = query
+    let part = |d: usize, disorder: Disorder| {
+        let onset = onset_lr.map_or(0.0, |lrs| lrs[d].log10());
+        let sex = query.sex.map_or(0.0, |s| (sex_probability(disorder, s) / 0.5).log10());
+        let evidence: f64 = query
             .evidence
             .iter()
             .filter(|(e, _)| *e == disorder)
             .map(|(_, lr)| lr.log10())
             .fold(0.0, |sum, x| sum + x); // not `sum()`, which starts from -0.0
-        let score =
-            pick.phenotype + pick.absent + pick.hallmarks + pick.subtypes + onset_part + sex_part + evidence_part;
+        (onset, sex, evidence)
+    };
+    let mut parts = [(0.0, 0.0, 0.0); Disorder::COUNT];
+    let mut scores = [0.0; Disorder::COUNT];
+    for (d, disorder) in Disorder::ALL.iter().copied().enumerate() {
+        let (Some(pick), Some(slot), Some(score)) = (picks.get(d), parts.get_mut(d), scores.get_mut(d)) else {
+            continue;
+        };
+        *slot = part(d, disorder);
+        *score = pick.phenotype + pick.absent + pick.hallmarks + pick.subtypes + slot.0 + slot.1 + slot.2;
+    }
+    let max = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let weights = scores.map(|score| ((score - max) * core::f64::consts::LN_10).exp());
+    let total: f64 = weights.iter().sum();
+    // Best first; ties in `Disorder::ALL` order.
+    let mut order: [usize; Disorder::COUNT] = std::array::from_fn(|d| d);
+    order.sort_unstable_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
+    let mut ranking = Vec::with_capacity(Disorder::COUNT);
+    for (i, &d) in order.iter().enumerate() {
+        let (Some(&disorder), Some(pick), Some(&(onset, sex, evidence))) =
+            (Disorder::ALL.get(d), picks.get(d), parts.get(d))
+        else {
+            continue;
+        };
         ranking.push(Ranked {
-            rank: 0,
+            rank: i + 1,
             disorder,
-            score,
-            posterior: 0.0,
+            score: scores[d],
+            posterior: weights[d] / total,
             phenotype: pick.phenotype,
             absent: pick.absent,
             hallmarks: pick.hallmarks,
             subtypes: pick.subtypes,
             subtype: units().get(pick.unit).and_then(|u| u.entry),
-            onset: onset_part,
-            sex: sex_part,
-            evidence: evidence_part,
+            onset,
+            sex,
+            evidence,
         });
     }
-    let max = ranking.iter().map(|r| r.score).fold(f64::NEG_INFINITY, f64::max);
-    for r in &mut ranking {
-        r.posterior = ((r.score - max) * core::f64::consts::LN_10).exp();
-    }
-    let total: f64 = ranking.iter().map(|r| r.posterior).sum();
-    for r in &mut ranking {
-        r.posterior /= total;
-    }
-    ranking.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then(a.disorder.discriminant().cmp(&b.disorder.discriminant()))
-    });
-    for (i, r) in ranking.iter_mut().enumerate() {
-        r.rank = i + 1;
-    }
     ranking
-}
-
-/// A product of likelihood ratios kept in linear space (one `log10` at the end instead of one per factor),
-/// folded into a log10 sum whenever it leaves `[1e-150, 1e150]` so that it never overflows.
-#[derive(Debug, Clone, Copy)]
-struct Log10Product {
-    linear: f64,
-    log10: f64,
-}
-
-impl Log10Product {
-    const ONE: Log10Product = Log10Product {
-        linear: 1.0,
-        log10: 0.0,
-    };
-
-    fn mul(&mut self, factor: f64) {
-        self.linear *= factor;
-        if !(1e-150..=1e150).contains(&self.linear) {
-            self.log10 += self.linear.log10();
-            self.linear = 1.0;
-        }
-    }
-
-    fn log10(self) -> f64 {
-        self.log10 + self.linear.log10()
-    }
 }
 
 /// A usable likelihood ratio.
 fn valid_lr(lr: f64) -> bool {
     lr.is_finite() && lr > 0.0
-}
-
-/// The best explanation of one finding for one disorder so far.
-#[derive(Debug, Clone, Copy)]
-struct Best {
-    p: f64,
-    kind: MatchKind,
-    feature: Option<Term>,
-    via: Option<Term>,
-    /// The disorder's frequency of the matched term, stored (1/10000).
-    frequency: u16,
-    contradiction: Option<Term>,
-}
-
-impl Best {
-    const NONE: Best = Best {
-        p: 0.0,
-        kind: MatchKind::Unexplained,
-        feature: None,
-        via: None,
-        frequency: 0,
-        contradiction: None,
-    };
-
-    /// Keeps the candidate if it explains the finding better (ties keep the earlier, more specific one).
-    fn offer(&mut self, p: f64, kind: MatchKind, feature: Term, via: Term, frequency: u16) {
-        if p > self.p {
-            *self = Best {
-                p,
-                kind,
-                feature: Some(feature),
-                via: Some(via),
-                frequency,
-                contradiction: self.contradiction,
-            };
-        }
-    }
 }
 
 impl TermMatch {

@@ -3,7 +3,10 @@
 //! differential reads.
 
 use crate::Disorder;
-use crate::generated::{PROFILE_POSTING_STARTS, PROFILE_POSTINGS, PROFILES, UNITS};
+use crate::generated::{
+    ANCESTOR_NAMED_STARTS, ANCESTOR_NAMED_TERMS, ANCESTOR_ROW_OF_TERM, ANCESTOR_SCORES, ANCESTOR_VIAS,
+    PROFILE_DIRECT_COUNTS, PROFILE_POSTING_STARTS, PROFILE_POSTINGS, PROFILES, UNIT_COUNT, UNITS,
+};
 use crate::hpo::Term;
 
 /// Where a profile feature's frequency comes from, in order of precedence (the first that has the term wins).
@@ -147,7 +150,12 @@ pub(crate) struct Unit {
     pub entry: Option<&'static str>,
     /// The subtype's own features, or the base profile for a disorder scored as a whole.
     pub features: &'static [ProfileFeature],
-    /// The manifestation mass: the sum of the unit's feature frequencies.
+    /// The manifestation mass: the sum of the unit's feature frequencies (the code generator folds it into the
+    /// ancestor rows; tests check the rows against it).
+    #[cfg_attr(
+        not(test),
+        allow(dead_code, reason = "read by the tests that check the ancestor rows")
+    )]
     pub mass: f64,
     /// Hallmarks in bit order: (term index, frequency in 1/10000, in the blood branch).
     pub hallmarks: &'static [(u16, u16, bool)],
@@ -161,8 +169,8 @@ pub(crate) const NO_GROUP: u16 = u16::MAX;
 
 impl Unit {
     /// Whether this is a group's pooled unit (not ranked itself; its subtypes borrow from it).
-    pub(crate) fn is_pooled(&self, index: usize) -> bool {
-        usize::from(self.group) == index
+    pub(crate) const fn is_pooled(&self, index: usize) -> bool {
+        self.group as usize == index
     }
 }
 
@@ -189,6 +197,64 @@ pub(crate) const fn unit(
 pub(crate) fn units() -> &'static [Unit] {
     &UNITS
 }
+
+/// For each unit: the pooled unit it borrows from, or itself (a pooled unit, or a disorder scored whole).
+pub(crate) static BORROWS_FROM: [u16; UNIT_COUNT] = {
+    let mut from = [0u16; UNIT_COUNT];
+    let mut u = 0;
+    while u < UNIT_COUNT {
+        from[u] = if UNITS[u].group == NO_GROUP {
+            u as u16
+        } else {
+            UNITS[u].group
+        };
+        u += 1;
+    }
+    from
+};
+
+/// Where each disorder's units start in [`units`] (disorder `d` has `DISORDER_UNITS[d]..DISORDER_UNITS[d + 1]`).
+pub(crate) static DISORDER_UNITS: [usize; Disorder::COUNT + 1] = {
+    let mut starts = [UNIT_COUNT; Disorder::COUNT + 1];
+    let mut u = UNIT_COUNT;
+    while u > 0 {
+        u -= 1;
+        starts[UNITS[u].disorder as usize - 1] = u;
+    }
+    starts
+};
+
+/// Each unit's prior weight within its disorder (a disorder's weights sum to 1): the subtypes of a group share
+/// `1 − POOLED_WEIGHT` equally and its pooled unit has `POOLED_WEIGHT`; a disorder scored whole has weight 1.
+pub(crate) static UNIT_WEIGHTS: [f64; UNIT_COUNT] = {
+    let mut weights = [0.0; UNIT_COUNT];
+    let mut d = 0;
+    while d < Disorder::COUNT {
+        let (start, end) = (DISORDER_UNITS[d], DISORDER_UNITS[d + 1]);
+        let mut subtypes = 0;
+        let mut u = start;
+        while u < end {
+            if !UNITS[u].is_pooled(u) {
+                subtypes += 1;
+            }
+            u += 1;
+        }
+        let has_pooled = end - start > subtypes;
+        let mut u = start;
+        while u < end {
+            weights[u] = if !has_pooled {
+                1.0 / subtypes as f64
+            } else if UNITS[u].is_pooled(u) {
+                super::POOLED_WEIGHT
+            } else {
+                (1.0 - super::POOLED_WEIGHT) / subtypes as f64
+            };
+            u += 1;
+        }
+        d += 1;
+    }
+    weights
+};
 
 /// Builds a profile feature in generated code.
 pub(crate) const fn feature(index: u16, frequency: f64, source: u8, flags: u8) -> ProfileFeature {
@@ -262,6 +328,67 @@ pub(crate) fn postings(term: Term) -> &'static [Posting] {
     PROFILE_POSTINGS.get(start..end).unwrap_or(&[])
 }
 
+/// The first postings of a term: those that name the term itself (a direct feature, or an exclusion). An
+/// ancestor of a finding contributes only these one by one; what it implies comes from [`ancestor_row`].
+pub(crate) fn direct_postings(term: Term) -> &'static [Posting] {
+    let count = PROFILE_DIRECT_COUNTS.get(term.index()).copied().unwrap_or(0);
+    postings(term).get(..usize::from(count)).unwrap_or(&[])
+}
+
+/// A term's ancestor row (for terms with descendants that carry postings): what the term and its ancestors
+/// below Phenotypic abnormality give a finding below the term.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct AncestorRow {
+    /// For each unit: the best probability the term or an ancestor gives the finding, over the finding's
+    /// background share.
+    pub scores: &'static [f32],
+    /// For each unit: the posting behind the score ([`Via`]).
+    pub vias: &'static [u32],
+    /// The term and its ancestors that have [`direct_postings`], deepest first.
+    pub named: &'static [u16],
+}
+
+/// The [`AncestorRow`] of a term, if it has one.
+pub(crate) fn ancestor_row(term: Term) -> Option<AncestorRow> {
+    let row = usize::from(*ANCESTOR_ROW_OF_TERM.get(term.index())?);
+    let range = row * UNIT_COUNT..(row + 1) * UNIT_COUNT;
+    let start = *ANCESTOR_NAMED_STARTS.get(row)? as usize;
+    let end = *ANCESTOR_NAMED_STARTS.get(row + 1)? as usize;
+    Some(AncestorRow {
+        scores: ANCESTOR_SCORES.get(range.clone())?,
+        vias: ANCESTOR_VIAS.get(range)?,
+        named: ANCESTOR_NAMED_TERMS.get(start..end)?,
+    })
+}
+
+/// The posting behind an ancestor-row score: `term << 16 | narrower << 15 | position in the term's postings`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Via(pub u32);
+
+impl Via {
+    /// No ancestor explains the finding for the unit.
+    pub(crate) const NONE: Via = Via(u32::MAX);
+    const NARROWER: u32 = 1 << 15;
+
+    /// The ancestor term.
+    pub(crate) fn term(self) -> Term {
+        Term::at((self.0 >> 16) as u16)
+    }
+
+    /// Whether the ancestor is a direct feature matched as such (else: related through it).
+    pub(crate) fn narrower(self) -> bool {
+        self.0 & Self::NARROWER != 0
+    }
+
+    /// The posting, `None` for [`Via::NONE`].
+    pub(crate) fn posting(self) -> Option<&'static Posting> {
+        if self == Self::NONE {
+            return None;
+        }
+        postings(self.term()).get((self.0 & (Self::NARROWER - 1)) as usize)
+    }
+}
+
 /// A frequency stored in 1/10000 as a probability.
 pub(crate) fn probability(stored: u16) -> f64 {
     f64::from(stored) / 10000.0
@@ -330,6 +457,81 @@ mod tests {
                         assert!(pa.is_some_and(|pa| pa.implied >= p.direct), "{u:?} {f:?} {a:?}");
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn ancestor_rows_agree_with_postings() {
+        use crate::differential::RELATED_WEIGHT;
+        let mut rows = 0;
+        for i in 0..ANCESTOR_ROW_OF_TERM.len() {
+            let t = Term::at(i as u16);
+            let Some(AncestorRow { scores, vias, named }) = ancestor_row(t) else {
+                continue;
+            };
+            rows += 1;
+            let expected_named: Vec<u16> = t
+                .self_and_ancestors()
+                .filter(|&a| a != Term::PHENOTYPIC_ABNORMALITY && !direct_postings(a).is_empty())
+                .map(|a| a.index() as u16)
+                .collect();
+            assert_eq!(named, expected_named, "{t:?}");
+            for (u, unit) in units().iter().enumerate() {
+                // The best over the term and its ancestors below Phenotypic abnormality, recomputed.
+                let mut expected = 0f32;
+                for a in t.self_and_ancestors().filter(|&a| a != Term::PHENOTYPIC_ABNORMALITY) {
+                    let background = a.background_share();
+                    for p in postings(a)
+                        .iter()
+                        .filter(|p| usize::from(p.unit) == u && p.flags & EXCLUDED == 0)
+                    {
+                        expected = expected.max((RELATED_WEIGHT * f64::from(p.share) / background) as f32);
+                        if p.flags & DIRECT != 0 {
+                            expected = expected.max((probability(p.direct) / unit.mass / background) as f32);
+                        }
+                    }
+                }
+                let (score, via) = (scores[u], Via(vias[u]));
+                assert!(
+                    (score - expected).abs() <= expected * 1e-6,
+                    "{t:?} unit {u}: {score} vs {expected}"
+                );
+                if score > 0.0 {
+                    let p = via.posting().unwrap_or_else(|| panic!("{t:?} unit {u}: no posting"));
+                    assert_eq!(usize::from(p.unit), u);
+                    assert!(t.is_a(via.term()) && via.term() != Term::PHENOTYPIC_ABNORMALITY);
+                    assert!(!via.narrower() || p.flags & DIRECT != 0);
+                }
+            }
+        }
+        assert!(rows > 1000, "{rows} rows");
+    }
+
+    #[test]
+    fn unit_tables_agree_with_units() {
+        for d in Disorder::ALL {
+            let range = DISORDER_UNITS[d.index()]..DISORDER_UNITS[d.index() + 1];
+            assert!(!range.is_empty(), "{d:?}");
+            assert!(units()[range.clone()].iter().all(|u| u.disorder == d), "{d:?}");
+            let total: f64 = UNIT_WEIGHTS[range.clone()].iter().sum();
+            assert!((total - 1.0).abs() < 1e-12, "{d:?}: weights sum to {total}");
+        }
+        assert_eq!(DISORDER_UNITS[Disorder::COUNT], UNIT_COUNT);
+        for (u, unit) in units().iter().enumerate() {
+            let from = usize::from(BORROWS_FROM[u]);
+            assert_eq!(from == u, unit.group == NO_GROUP || unit.is_pooled(u), "{unit:?}");
+            assert_eq!(units()[from].disorder, unit.disorder);
+        }
+    }
+
+    #[test]
+    fn direct_postings_come_first() {
+        for i in 0..PROFILE_DIRECT_COUNTS.len() {
+            let t = Term::at(i as u16);
+            let direct = direct_postings(t).len();
+            for (k, p) in postings(t).iter().enumerate() {
+                assert_eq!(p.flags & (DIRECT | EXCLUDED) != 0, k < direct, "{t:?}");
             }
         }
     }

@@ -1,0 +1,530 @@
+//! How each scoring unit explains one finding: the probability it gives an observed finding (or an excluded
+//! one), the contradiction when it excludes it, the hallmarks the finding covers, and the match shown to
+//! the user.
+//!
+//! Every finding is scored twice. Pass 1 ([`score_observed`], [`explain_excluded`] over every unit) needs only
+//! probabilities; pass 2 ([`explain_observed`], [`explain_excluded`] over the units picked for the disorders)
+//! also names the feature behind each probability. Both read the same numbers the same way, so that the
+//! explanations add up to the scores.
+//!
+//! A finding is explained by its own postings (the units that carry it, exactly or through a descendant, or
+//! exclude it), by the direct features and exclusions of its ancestors one by one, and by what its ancestors
+//! imply (Narrower and Related matches), which the code generator folds into one [`ancestor_row`] per term.
+
+use super::profile::{
+    AncestorRow, BORROWS_FROM, DIRECT, DISORDER_UNITS, EXCLUDED, NO_GROUP, NO_HALLMARK, Posting, Via, ancestor_row,
+    direct_postings, postings, probability, units,
+};
+use super::unit_scores::Products;
+use super::{AbsenceKind, AbsenceMatch, MatchKind, TermMatch};
+use super::{CONTRADICTION_LR, GROUP_BORROWING, MIN_ABSENCE, NOISE};
+use crate::Disorder;
+use crate::generated::UNIT_COUNT;
+use crate::hpo::Term;
+
+/// The best explanation of one finding for one unit so far.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Best {
+    pub(super) p: f64,
+    kind: MatchKind,
+    feature: Option<Term>,
+    via: Option<Term>,
+    /// The unit's frequency of the matched term, stored (1/10000).
+    frequency: u16,
+    pub(super) contradiction: Option<Term>,
+}
+
+impl Best {
+    pub(super) const NONE: Best = Best {
+        p: 0.0,
+        kind: MatchKind::Unexplained,
+        feature: None,
+        via: None,
+        frequency: 0,
+        contradiction: None,
+    };
+
+    /// Keeps the candidate if it explains the finding better (ties keep the earlier, more specific one).
+    fn offer(&mut self, p: f64, kind: MatchKind, feature: Term, via: Term, frequency: u16) {
+        if p > self.p {
+            *self = Best {
+                p,
+                kind,
+                feature: Some(feature),
+                via: Some(via),
+                frequency,
+                contradiction: self.contradiction,
+            };
+        }
+    }
+}
+
+/// The units pass 2 explains: the units picked for the disorders and the pooled units they borrow from.
+pub(super) struct Wanted {
+    mask: [bool; UNIT_COUNT],
+    list: [u16; UNIT_COUNT],
+    len: usize,
+}
+
+impl Wanted {
+    /// The units `units` (and, for each, its group's pooled unit).
+    pub(super) fn new(picked: impl IntoIterator<Item = usize>) -> Self {
+        let mut wanted = Wanted {
+            mask: [false; UNIT_COUNT],
+            list: [0; UNIT_COUNT],
+            len: 0,
+        };
+        for u in picked {
+            let group = units().get(u).map(|unit| unit.group).filter(|&g| g != NO_GROUP);
+            for u in std::iter::once(u).chain(group.map(usize::from)) {
+                if let Some(seen) = wanted.mask.get_mut(u)
+                    && !*seen
+                {
+                    *seen = true;
+                    if let Some(slot) = wanted.list.get_mut(wanted.len) {
+                        *slot = u as u16;
+                        wanted.len += 1;
+                    }
+                }
+            }
+        }
+        wanted
+    }
+
+    fn contains(&self, u: usize) -> bool {
+        self.mask.get(u).copied().unwrap_or(false)
+    }
+
+    fn units(&self) -> impl Iterator<Item = usize> + '_ {
+        self.list.iter().take(self.len).map(|&u| usize::from(u))
+    }
+}
+
+/// Walks the postings of `h` itself (of `h` even when it is Phenotypic abnormality) and the direct postings
+/// of its ancestors below Phenotypic abnormality, calling `visit(a, a == h, ratio, unit, posting)` where
+/// `ratio = background(h) / background(a)` (1 for `h` itself). An ancestor may come more than once.
+fn walk(h: Term, background: fn(Term) -> f64, mut visit: impl FnMut(Term, bool, f64, usize, &Posting)) {
+    for p in postings(h) {
+        visit(h, true, 1.0, usize::from(p.unit), p);
+    }
+    let bh = background(h);
+    for_each_ancestor_row(h, |row| walk_named(row, bh, background, &mut visit));
+}
+
+/// The direct postings of a row's named terms (the `walk` of one ancestor row).
+fn walk_named(
+    row: AncestorRow,
+    bh: f64,
+    background: fn(Term) -> f64,
+    visit: &mut impl FnMut(Term, bool, f64, usize, &Posting),
+) {
+    for &a in row.named {
+        let a = Term::at(a);
+        let ratio = bh / background(a);
+        for p in direct_postings(a) {
+            visit(a, false, ratio, usize::from(p.unit), p);
+        }
+    }
+}
+
+/// Calls `visit(row)` with the ancestor rows that together cover every ancestor of `h` below Phenotypic
+/// abnormality: the rows of its parents, or of their ancestors for a parent without one. A row may come
+/// more than once (rows are maxima and named terms only add explanations, so that changes nothing).
+fn for_each_ancestor_row(h: Term, mut visit: impl FnMut(AncestorRow)) {
+    const DEPTH: usize = 64;
+    let mut pending = [Term::ROOT; DEPTH];
+    let mut len = 0;
+    let mut overflow = false;
+    let mut push = |t: Term, pending: &mut [Term; DEPTH], len: &mut usize| {
+        if t == Term::PHENOTYPIC_ABNORMALITY || t == Term::ROOT {
+            return;
+        }
+        match pending.get_mut(*len) {
+            Some(slot) => {
+                *slot = t;
+                *len += 1;
+            }
+            None => overflow = true,
+        }
+    };
+    if h != Term::PHENOTYPIC_ABNORMALITY {
+        for p in h.parents() {
+            push(p, &mut pending, &mut len);
+        }
+    }
+    while len > 0 {
+        len -= 1;
+        let t = pending.get(len).copied().unwrap_or(Term::ROOT);
+        match ancestor_row(t) {
+            Some(row) => visit(row),
+            None => {
+                for p in t.parents() {
+                    push(p, &mut pending, &mut len);
+                }
+            }
+        }
+    }
+    if overflow {
+        // Too many rowless ancestors to keep (never seen in HPO): the row of every ancestor that has one.
+        for a in h.ancestors() {
+            if a != Term::PHENOTYPIC_ABNORMALITY
+                && let Some(row) = ancestor_row(a)
+            {
+                visit(row);
+            }
+        }
+    }
+}
+
+/// Pass 1 for one finding: every unit's probability of it (before borrowing from its group), or
+/// [`FindingScores::CONTRADICTED`] when the unit contradicts it (for an excluded finding: names it absent).
+pub(super) struct FindingScores {
+    p: [f64; UNIT_COUNT],
+    /// The units that contradict the finding, `contradicting` of them (most findings have none or few).
+    contradictions: [u16; UNIT_COUNT],
+    contradicting: usize,
+}
+
+impl FindingScores {
+    /// The probability that marks a contradiction (below every probability).
+    const CONTRADICTED: f64 = -1.0;
+
+    pub(super) const fn new() -> Self {
+        FindingScores {
+            p: [0.0; UNIT_COUNT],
+            contradictions: [0; UNIT_COUNT],
+            contradicting: 0,
+        }
+    }
+
+    /// Notes that unit `u` contradicts the finding.
+    fn contradict(&mut self, u: usize) {
+        if let Some(slot) = self.contradictions.get_mut(self.contradicting) {
+            *slot = u as u16;
+            self.contradicting += 1;
+        }
+    }
+
+    /// Folds the contradictions into the probabilities (once a finding is scored).
+    fn finish(&mut self) {
+        for &u in self.contradictions.iter().take(self.contradicting) {
+            if let Some(p) = self.p.get_mut(usize::from(u)) {
+                *p = Self::CONTRADICTED;
+            }
+        }
+        self.contradicting = 0;
+    }
+
+    /// Multiplies each unit's product by `lr(p)` of its probability after borrowing, as [`with_group`] gives
+    /// it: the pooled unit's at [`GROUP_BORROWING`] when that is more, unless either contradicts the finding
+    /// (a unit that is its own pool never borrows: a tenth of its own probability is never more).
+    /// Contradictions stay negative.
+    fn multiply_borrowed(&self, products: &mut Products, lr: impl Fn(f64) -> f64) {
+        for d in 0..Disorder::COUNT {
+            let (Some(&start), Some(&end)) = (DISORDER_UNITS.get(d), DISORDER_UNITS.get(d + 1)) else {
+                continue;
+            };
+            // What the disorder's units can borrow: a tenth of the pool's probability (negative if the pool
+            // contradicts the finding).
+            let pool = BORROWS_FROM.get(start).map_or(start, |&g| usize::from(g));
+            let lent = GROUP_BORROWING * self.p.get(pool).copied().unwrap_or(0.0);
+            let (Some(ps), Some(linear)) = (self.p.get(start..end), products.linear.get_mut(start..end)) else {
+                continue;
+            };
+            for (&p, linear) in ps.iter().zip(linear) {
+                *linear *= lr(if p >= 0.0 { p.max(lent) } else { p });
+            }
+        }
+        products.keep_in_range();
+    }
+
+    /// Multiplies each unit's product by its likelihood ratio of the observed finding `h`, as
+    /// [`observed_match`] gives it.
+    pub(super) fn multiply_observed(&self, h: Term, products: &mut Products) {
+        let scale = observed_scale(h.background_share());
+        self.multiply_borrowed(products, |p| {
+            if p < 0.0 {
+                CONTRADICTION_LR
+            } else {
+                observed_likelihood_ratio(p, scale)
+            }
+        });
+    }
+
+    /// Multiplies each unit's product by its untempered likelihood ratio of the excluded finding `h`, as
+    /// [`absence_likelihood_ratio`] gives it.
+    pub(super) fn multiply_absent(&self, h: Term, products: &mut Products) {
+        let background_absent = background_absent(h);
+        self.multiply_borrowed(products, |p| {
+            if p < 0.0 {
+                1.0 / background_absent
+            } else {
+                absent_likelihood_ratio(p, background_absent)
+            }
+        });
+    }
+}
+
+/// `(1 − NOISE) / background`: the factor [`observed_likelihood_ratio`] puts on a probability.
+fn observed_scale(background: f64) -> f64 {
+    (1.0 - NOISE) / background
+}
+
+/// The likelihood ratio of an observed finding the unit gives probability `p`: `scale × p + NOISE` with
+/// `scale` from [`observed_scale`] (`NOISE` alone for `p` = 0; the same expression in both passes, so that
+/// explanations add up).
+fn observed_likelihood_ratio(p: f64, scale: f64) -> f64 {
+    scale * p + NOISE
+}
+
+/// Pass 1: scores the observed finding `h` for every unit (into `scores`) and marks the hallmarks it covers.
+pub(super) fn score_observed(h: Term, scores: &mut FindingScores, covered: &mut [u32; UNIT_COUNT]) {
+    let mut ancestors = [0f32; UNIT_COUNT];
+    for_each_ancestor_row(h, |row| {
+        if let Ok(row_scores) = <&[f32; UNIT_COUNT]>::try_from(row.scores) {
+            for (best, &s) in ancestors.iter_mut().zip(row_scores) {
+                *best = best.max(s);
+            }
+        }
+        for &a in row.named {
+            for p in direct_postings(Term::at(a)) {
+                let u = usize::from(p.unit);
+                if p.flags & EXCLUDED != 0 {
+                    scores.contradict(u);
+                } else if p.flags & NO_HALLMARK != NO_HALLMARK
+                    && let Some(c) = covered.get_mut(u)
+                {
+                    *c |= 1 << (p.flags & NO_HALLMARK);
+                }
+            }
+        }
+    });
+    let bh = h.background_share();
+    for (p, &a) in scores.p.iter_mut().zip(&ancestors) {
+        *p = bh * f64::from(a);
+    }
+    for p in postings(h) {
+        let u = usize::from(p.unit);
+        if p.flags & EXCLUDED != 0 {
+            scores.contradict(u);
+        } else if let (Some(best), Some(c)) = (scores.p.get_mut(u), covered.get_mut(u)) {
+            *c |= p.mask;
+            *best = best.max(f64::from(p.share));
+        }
+    }
+    scores.finish();
+}
+
+/// Pass 1: scores the excluded finding `h` for every unit (into `scores`: how likely the unit makes it
+/// present) and marks the hallmarks an examination for it covers.
+pub(super) fn score_excluded(h: Term, scores: &mut FindingScores, covered: &mut [u32; UNIT_COUNT]) {
+    scores.p = [0.0; UNIT_COUNT];
+    walk(h, Term::disease_fraction, |_, is_self, ratio, u, p| {
+        if is_self && p.flags & EXCLUDED != 0 {
+            scores.contradict(u);
+            return;
+        }
+        let (Some(best), Some(c)) = (scores.p.get_mut(u), covered.get_mut(u)) else {
+            return;
+        };
+        if is_self {
+            *c |= p.mask;
+            *best = best.max(probability(p.implied));
+        } else if p.flags & DIRECT != 0 {
+            *best = best.max(probability(p.direct) * ratio);
+        }
+    });
+    scores.finish();
+}
+
+/// Pass 2: the best explanation of the observed finding `h` for every wanted unit (into `best`).
+pub(super) fn explain_observed(h: Term, wanted: &Wanted, best: &mut [Best; UNIT_COUNT]) {
+    for u in wanted.units() {
+        if let Some(b) = best.get_mut(u) {
+            *b = Best::NONE;
+        }
+    }
+    walk(h, Term::background_share, |a, is_self, _, u, p| {
+        if !wanted.contains(u) {
+            return;
+        }
+        let Some(b) = best.get_mut(u) else { return };
+        if p.flags & EXCLUDED != 0 {
+            // The deepest contradicting term (the finding itself, else the nearest ancestor).
+            b.contradiction = Some(b.contradiction.map_or(a, |c| c.max(a)));
+        } else if is_self {
+            let kind = if p.flags & DIRECT != 0 {
+                MatchKind::Exact
+            } else {
+                MatchKind::Broader
+            };
+            b.offer(f64::from(p.share), kind, Term::at(p.source), h, p.implied);
+        }
+    });
+    // What the ancestors imply: the best (score, narrower, deeper term) over the rows, as pass 1 takes the
+    // largest score.
+    let bh = h.background_share();
+    let mut row_best = [(0f32, Via::NONE); UNIT_COUNT];
+    for_each_ancestor_row(h, |row| {
+        for u in wanted.units() {
+            let (Some(&s), Some(&v), Some(slot)) = (row.scores.get(u), row.vias.get(u), row_best.get_mut(u)) else {
+                continue;
+            };
+            let v = Via(v);
+            let key = |s: f32, v: Via| (s, v.narrower(), v.term());
+            if v != Via::NONE && (slot.1 == Via::NONE || key(s, v) > key(slot.0, slot.1)) {
+                *slot = (s, v);
+            }
+        }
+    });
+    for u in wanted.units() {
+        let (Some(b), Some(&(score, via))) = (best.get_mut(u), row_best.get(u)) else {
+            continue;
+        };
+        let Some(p) = via.posting() else { continue };
+        let a = via.term();
+        if via.narrower() {
+            b.offer(bh * f64::from(score), MatchKind::Narrower, a, a, p.direct);
+        } else {
+            b.offer(
+                bh * f64::from(score),
+                MatchKind::Related,
+                Term::at(p.source),
+                a,
+                p.implied,
+            );
+        }
+    }
+}
+
+/// A unit's best explanation, or its group's pooled one at [`GROUP_BORROWING`] times the probability when
+/// that is better (a subtype's own annotations are incomplete; what other forms of the group show is more
+/// plausible than what no form shows). A unit that excludes the finding keeps its contradiction.
+pub(super) fn with_group(best: &[Best; UNIT_COUNT], u: usize) -> Best {
+    let Some(&own) = best.get(u) else { return Best::NONE };
+    let Some(unit) = units().get(u) else { return own };
+    let g = usize::from(unit.group);
+    if own.contradiction.is_some() || unit.group == NO_GROUP || g == u {
+        return own;
+    }
+    match best.get(g) {
+        Some(pooled) if pooled.contradiction.is_none() && GROUP_BORROWING * pooled.p > own.p => Best {
+            p: GROUP_BORROWING * pooled.p,
+            frequency: (GROUP_BORROWING * f64::from(pooled.frequency)).round() as u16,
+            ..*pooled
+        },
+        _ => own,
+    }
+}
+
+/// The match of observed finding `h` from its best explanation.
+pub(super) fn observed_match(h: Term, b: &Best) -> TermMatch {
+    match b.contradiction {
+        Some(c) => TermMatch {
+            term: h,
+            kind: MatchKind::Contradicted,
+            feature: Some(c),
+            via: Some(c),
+            frequency: 0.0,
+            likelihood_ratio: CONTRADICTION_LR,
+        },
+        None if b.p > 0.0 => TermMatch {
+            term: h,
+            kind: b.kind,
+            feature: b.feature,
+            via: b.via,
+            frequency: probability(b.frequency),
+            likelihood_ratio: observed_likelihood_ratio(b.p, observed_scale(h.background_share())),
+        },
+        None => TermMatch {
+            term: h,
+            kind: MatchKind::Unexplained,
+            feature: None,
+            via: None,
+            frequency: 0.0,
+            likelihood_ratio: NOISE,
+        },
+    }
+}
+
+/// Pass 2: for every wanted unit, how likely it makes the excluded finding `h` present and through which
+/// feature (into `best`).
+pub(super) fn explain_excluded(h: Term, wanted: &Wanted, best: &mut [Best; UNIT_COUNT]) {
+    for u in wanted.units() {
+        if let Some(b) = best.get_mut(u) {
+            *b = Best::NONE;
+        }
+    }
+    walk(h, Term::disease_fraction, |a, is_self, ratio, u, p| {
+        if !wanted.contains(u) {
+            return;
+        }
+        let Some(b) = best.get_mut(u) else { return };
+        if is_self {
+            if p.flags & EXCLUDED != 0 {
+                b.contradiction = Some(a);
+            } else {
+                b.offer(
+                    probability(p.implied),
+                    MatchKind::Broader,
+                    Term::at(p.source),
+                    h,
+                    p.implied,
+                );
+            }
+        } else if p.flags & DIRECT != 0 {
+            b.offer(probability(p.direct) * ratio, MatchKind::Narrower, a, a, p.direct);
+        }
+    });
+}
+
+/// `1 − B` for excluded finding `h`: the fraction of all diseases without it (at least [`MIN_ABSENCE`]).
+fn background_absent(h: Term) -> f64 {
+    (1.0 - h.disease_fraction()).max(MIN_ABSENCE)
+}
+
+/// `(1 − F) / (1 − B)` for a unit that makes the finding present with probability `F` (the same expression
+/// in both passes).
+fn absent_likelihood_ratio(p: f64, background_absent: f64) -> f64 {
+    (1.0 - p).max(MIN_ABSENCE) / background_absent
+}
+
+/// The untempered likelihood ratio of excluded finding `h` being absent under a unit: `(1 − F) / (1 − B)`, the
+/// unit's implied frequency `F` against the fraction `B` of all diseases with it (1 / (1 − B) when the unit
+/// names it absent).
+pub(super) fn absence_likelihood_ratio(h: Term, b: &Best) -> f64 {
+    match b.contradiction {
+        Some(_) => 1.0 / background_absent(h),
+        None => absent_likelihood_ratio(b.p, background_absent(h)),
+    }
+}
+
+/// The absence match of excluded finding `h`: its likelihood ratio tempered by [`EXCLUSION_WEIGHT`].
+///
+/// [`EXCLUSION_WEIGHT`]: super::EXCLUSION_WEIGHT
+pub(super) fn excluded_match(h: Term, b: &Best) -> AbsenceMatch {
+    let likelihood_ratio = absence_likelihood_ratio(h, b).powf(super::EXCLUSION_WEIGHT);
+    match b.contradiction {
+        Some(c) => AbsenceMatch {
+            term: h,
+            kind: AbsenceKind::Consistent,
+            feature: Some(c),
+            frequency: 0.0,
+            likelihood_ratio,
+        },
+        None if b.p > 0.0 => AbsenceMatch {
+            term: h,
+            kind: AbsenceKind::Against,
+            feature: b.feature,
+            frequency: b.p,
+            likelihood_ratio,
+        },
+        None => AbsenceMatch {
+            term: h,
+            kind: AbsenceKind::Neutral,
+            feature: None,
+            frequency: 0.0,
+            likelihood_ratio,
+        },
+    }
+}

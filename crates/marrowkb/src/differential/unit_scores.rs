@@ -1,0 +1,284 @@
+//! Per-unit scores and, from them, each disorder's picked unit and score parts: the phenotype likelihood
+//! ratio, the absence ratio, unreported hallmarks, and the mixture over a group's subtypes.
+
+use super::profile::{DISORDER_UNITS, UNIT_WEIGHTS, probability, units};
+use super::{EXCLUSION_WEIGHT, HALLMARK_REPORTING, MissingHallmark};
+use crate::Disorder;
+use crate::generated::UNIT_COUNT;
+use crate::hpo::Term;
+use std::sync::LazyLock;
+
+/// Per-unit partial scores.
+pub(super) struct UnitScores {
+    pub(super) phenotype: Products,
+    pub(super) absent: Products,
+    /// Hallmarks covered by a finding (bit i = `units()[u].hallmarks[i]`).
+    pub(super) covered: [u32; UNIT_COUNT],
+    /// Whether any finding was observed (a report exists whose omissions mean something).
+    reported: bool,
+}
+
+/// The unit that best explains a disorder's findings, and the disorder's score parts from it.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Pick {
+    pub(super) unit: usize,
+    pub(super) phenotype: f64,
+    pub(super) absent: f64,
+    pub(super) hallmarks: f64,
+    /// `log10` of the mean likelihood over the disorder's units, relative to the picked unit's (≤ 0).
+    pub(super) subtypes: f64,
+}
+
+/// A unit's whole likelihood ratio as `10^log10 × linear`.
+#[derive(Debug, Clone, Copy)]
+struct Total {
+    log10: f64,
+    linear: f64,
+}
+
+impl UnitScores {
+    pub(super) fn new(reported: bool) -> Self {
+        UnitScores {
+            phenotype: Products::ONE,
+            absent: Products::ONE,
+            covered: [0; UNIT_COUNT],
+            reported,
+        }
+    }
+
+    /// The likelihood ratio of the unit's hallmarks in the blood branch that no finding covers (1 when
+    /// nothing was observed: without a report there is nothing to have left out): the ratio of all of them,
+    /// divided by those of the covered ones (usually few).
+    fn hallmarks(&self, u: usize, table: &[Hallmarks]) -> f64 {
+        if !self.reported {
+            return 1.0;
+        }
+        let Some(h) = table.get(u) else { return 1.0 };
+        let mut covered = self.covered.get(u).copied().unwrap_or(0) & h.scored;
+        let mut product = h.all;
+        while covered != 0 {
+            product /= h
+                .likelihood_ratios
+                .get(covered.trailing_zeros() as usize)
+                .copied()
+                .unwrap_or(1.0);
+            covered &= covered - 1;
+        }
+        product
+    }
+
+    /// For every disorder: its most likely unit, and the mixture over its units (a uniform prior over a
+    /// group's subtypes, beside the pooled profile at [`POOLED_WEIGHT`](super::POOLED_WEIGHT)).
+    pub(super) fn by_disorder(&self) -> [Pick; Disorder::COUNT] {
+        let table: &[Hallmarks] = &HALLMARKS;
+        let mut totals = [Total {
+            log10: 0.0,
+            linear: 1.0,
+        }; UNIT_COUNT];
+        for (u, total) in totals.iter_mut().enumerate() {
+            let (p, a) = (self.phenotype.get(u), self.absent.get(u));
+            *total = Total {
+                log10: p.log10 + EXCLUSION_WEIGHT * a.log10,
+                linear: p.linear * tempered(a.linear) * self.hallmarks(u, table),
+            };
+        }
+        let mut picks = [Pick::default(); Disorder::COUNT];
+        for (d, pick) in picks.iter_mut().enumerate() {
+            let (Some(&start), Some(&end)) = (DISORDER_UNITS.get(d), DISORDER_UNITS.get(d + 1)) else {
+                continue;
+            };
+            let (Some(totals), Some(weights)) = (totals.get(start..end), UNIT_WEIGHTS.get(start..end)) else {
+                continue;
+            };
+            let (best, subtypes) = mixture(totals, weights);
+            let u = start + best;
+            *pick = Pick {
+                unit: u,
+                phenotype: self.phenotype.get(u).log10(),
+                absent: EXCLUSION_WEIGHT * self.absent.get(u).log10(),
+                hallmarks: log10(self.hallmarks(u, table)),
+                subtypes,
+            };
+        }
+        picks
+    }
+}
+
+/// `log10(x)`, exactly 0 for 1 (through `log2`, which the C library computes several times faster).
+pub(super) fn log10(x: f64) -> f64 {
+    if x == 1.0 {
+        0.0
+    } else {
+        x.log2() * std::f64::consts::LOG10_2
+    }
+}
+
+/// A likelihood ratio raised to [`EXCLUSION_WEIGHT`] (a square root at the default weight).
+fn tempered(lr: f64) -> f64 {
+    if EXCLUSION_WEIGHT == 0.5 {
+        lr.sqrt()
+    } else {
+        lr.powf(EXCLUSION_WEIGHT)
+    }
+}
+
+/// The best of one disorder's units (their `totals` and prior `weights`), and the `log10` of the mixture over
+/// them relative to it (≤ 0).
+fn mixture(totals: &[Total], weights: &[f64]) -> (usize, f64) {
+    // Relative to the largest `log10` part; exact in linear space when every unit has the same part (the
+    // usual case: a product leaves linear space only past 1e±150).
+    let top = totals.iter().map(|t| t.log10).fold(f64::NEG_INFINITY, f64::max);
+    let same = totals.iter().all(|t| t.log10 == top);
+    let value = |t: &Total| {
+        if same {
+            t.linear
+        } else {
+            10f64.powf(t.log10 - top + log10(t.linear))
+        }
+    };
+    let (mut best, mut max) = (0, f64::NEG_INFINITY);
+    for (i, (t, &w)) in totals.iter().zip(weights).enumerate() {
+        if w > 0.0 && value(t) > max {
+            (best, max) = (i, value(t));
+        }
+    }
+    if totals.len() <= 1 || max <= 0.0 {
+        return (best, 0.0);
+    }
+    // Divided by the total weight, so that equal components give exactly 1 whatever the rounding.
+    let total_weight: f64 = weights.iter().sum();
+    let mean = totals
+        .iter()
+        .zip(weights)
+        .map(|(t, &w)| w * (value(t) / max))
+        .sum::<f64>()
+        / total_weight;
+    (best, log10(mean))
+}
+
+/// Likelihood ratio of a hallmark (frequency `f`) that no reported finding covers: a case report states a
+/// blood hallmark when present with probability [`HALLMARK_REPORTING`], other hallmarks are not scored.
+pub(super) fn unreported_hallmark_lr(term: Term, f: f64, blood: bool) -> f64 {
+    if !blood {
+        return 1.0;
+    }
+    (1.0 - HALLMARK_REPORTING * f) / (1.0 - HALLMARK_REPORTING * term.disease_fraction())
+}
+
+/// A unit's hallmarks as scored when no finding covers them.
+struct Hallmarks {
+    /// The hallmarks in the blood branch (the scored ones), as bits.
+    scored: u32,
+    /// The likelihood ratio of each hallmark left unreported, in bit order (1 for those not scored).
+    likelihood_ratios: Vec<f64>,
+    /// The product of them all.
+    all: f64,
+}
+
+/// Each unit's [`Hallmarks`]. Computed once.
+static HALLMARKS: LazyLock<Vec<Hallmarks>> = LazyLock::new(|| {
+    units()
+        .iter()
+        .map(|unit| {
+            let likelihood_ratios: Vec<f64> = unit
+                .hallmarks
+                .iter()
+                .map(|&(t, f, blood)| unreported_hallmark_lr(Term::at(t), probability(f), blood))
+                .collect();
+            Hallmarks {
+                scored: unit
+                    .hallmarks
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, h)| h.2)
+                    .fold(0, |bits, (bit, _)| bits | 1 << bit),
+                all: likelihood_ratios.iter().product(),
+                likelihood_ratios,
+            }
+        })
+        .collect()
+});
+
+/// The hallmarks of each disorder's picked unit that no finding covers, flattened, with where each
+/// disorder's list starts.
+pub(super) fn missing_hallmarks(
+    units_scores: &UnitScores,
+    picks: &[Pick; Disorder::COUNT],
+) -> (Vec<MissingHallmark>, [u32; Disorder::COUNT + 1]) {
+    let capacity: usize = picks
+        .iter()
+        .map(|p| units().get(p.unit).map_or(0, |u| u.hallmarks.len()))
+        .sum();
+    let table: &[Hallmarks] = &HALLMARKS;
+    let mut missing = Vec::with_capacity(capacity);
+    let mut starts = [0u32; Disorder::COUNT + 1];
+    for (d, pick) in picks.iter().enumerate() {
+        let covered = units_scores.covered.get(pick.unit).copied().unwrap_or(0);
+        if let Some(unit) = units().get(pick.unit) {
+            for (bit, &(t, f, blood)) in unit.hallmarks.iter().enumerate() {
+                if covered & (1 << bit) == 0 {
+                    let scored = blood && units_scores.reported;
+                    let lr = table.get(pick.unit).and_then(|h| h.likelihood_ratios.get(bit)).copied();
+                    missing.push(MissingHallmark {
+                        feature: Term::at(t),
+                        frequency: probability(f),
+                        likelihood_ratio: if scored { lr.unwrap_or(1.0) } else { 1.0 },
+                    });
+                }
+            }
+        }
+        if let Some(s) = starts.get_mut(d + 1) {
+            *s = missing.len() as u32;
+        }
+    }
+    (missing, starts)
+}
+
+/// One product of likelihood ratios per unit, kept in linear space (one `log10` at the end instead of one per
+/// factor), folded into a log10 sum whenever it leaves `[1e-150, 1e150]` so that it never overflows.
+pub(super) struct Products {
+    pub(super) linear: [f64; UNIT_COUNT],
+    log10: [f64; UNIT_COUNT],
+}
+
+/// One unit's product in [`Products`]: `10^log10 × linear`.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Product {
+    linear: f64,
+    log10: f64,
+}
+
+impl Product {
+    /// The product's `log10`.
+    fn log10(self) -> f64 {
+        self.log10 + log10(self.linear)
+    }
+}
+
+impl Products {
+    const ONE: Products = Products {
+        linear: [1.0; UNIT_COUNT],
+        log10: [0.0; UNIT_COUNT],
+    };
+
+    /// Folds the products that left `[1e-150, 1e150]` into their `log10` parts (after each finding's factors).
+    pub(super) fn keep_in_range(&mut self) {
+        let in_range = |x: &f64| (1e-150..=1e150).contains(x);
+        if !self.linear.iter().all(in_range) {
+            for (linear, log10) in self.linear.iter_mut().zip(self.log10.iter_mut()) {
+                if !in_range(linear) {
+                    *log10 += self::log10(*linear);
+                    *linear = 1.0;
+                }
+            }
+        }
+    }
+
+    /// Unit `u`'s product.
+    fn get(&self, u: usize) -> Product {
+        Product {
+            linear: self.linear.get(u).copied().unwrap_or(1.0),
+            log10: self.log10.get(u).copied().unwrap_or(0.0),
+        }
+    }
+}
