@@ -1111,16 +1111,10 @@ fn emit_ancestor_rows(o: &mut String, rows: &AncestorRows, unit_count: usize) {
     o.push_str("];\n\n");
     let _ = write!(
         o,
-        "/// Ancestor rows: the posting behind each score, `term << 16 | narrower << 15 | position in the term's postings`\n/// (`!0`: none).\npub(crate) static ANCESTOR_VIAS: [u32; {total}] = ["
+        "/// Ancestor rows: the posting behind each score, `term << 16 | narrower << 15 | position in the term's postings`\n/// (0: none).\npub(crate) static ANCESTOR_VIAS: [u32; {total}] = ["
     );
     for chunk in rows.vias.chunks(unit_count) {
-        write_list(
-            o,
-            chunk
-                .iter()
-                .map(|v| if *v == VIA_NONE { "!0".to_owned() } else { v.to_string() }),
-            16,
-        );
+        write_list(o, chunk, 16);
     }
     o.push_str("];\n\n");
     let mut starts = Vec::with_capacity(rows.named.len() + 1);
@@ -1169,8 +1163,8 @@ fn background_shares(ontology: &Ontology, topo: &Topology) -> Vec<f32> {
 const RELATED_WEIGHT: f64 = 0.05;
 /// Marks a Narrower match in an ancestor row's via (else Related).
 const VIA_NARROWER: u32 = 1 << 15;
-/// An ancestor row's via when no ancestor carries the unit.
-const VIA_NONE: u32 = u32::MAX;
+/// An ancestor row's via when no ancestor carries the unit (the root, index 0, has no postings).
+const VIA_NONE: u32 = 0;
 
 /// The ancestor rows: for every term with descendants that carries postings, and every unit, the best
 /// explanation the term or one of its ancestors (below Phenotypic abnormality) gives a finding below it,

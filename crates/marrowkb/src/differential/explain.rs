@@ -220,6 +220,7 @@ impl FindingScores {
     /// (a unit that is its own pool never borrows: a tenth of its own probability is never more).
     /// Contradictions stay negative.
     fn multiply_borrowed(&self, products: &mut Products, lr: impl Fn(f64) -> f64) {
+        let mut out_of_range = false;
         for d in 0..Disorder::COUNT {
             let (Some(&start), Some(&end)) = (DISORDER_UNITS.get(d), DISORDER_UNITS.get(d + 1)) else {
                 continue;
@@ -232,10 +233,15 @@ impl FindingScores {
                 continue;
             };
             for (&p, linear) in ps.iter().zip(linear) {
-                *linear *= lr(if p >= 0.0 { p.max(lent) } else { p });
+                let borrowed = if p >= 0.0 && lent > p { lent } else { p };
+                let x = *linear * lr(borrowed);
+                out_of_range |= !(1e-150..=1e150).contains(&x);
+                *linear = x;
             }
         }
-        products.keep_in_range();
+        if out_of_range {
+            products.keep_in_range();
+        }
     }
 
     /// Multiplies each unit's product by its likelihood ratio of the observed finding `h`, as
@@ -344,15 +350,17 @@ pub(super) fn explain_observed(h: Term, wanted: &Wanted, best: &mut [Best; UNIT_
             *b = Best::NONE;
         }
     }
-    walk(h, Term::background_share, |a, is_self, _, u, p| {
+    // The deepest contradicting term (the finding itself, else the nearest ancestor).
+    let contradict = |b: &mut Best, a: Term| b.contradiction = Some(b.contradiction.map_or(a, |c| c.max(a)));
+    for p in postings(h) {
+        let u = usize::from(p.unit);
         if !wanted.contains(u) {
-            return;
+            continue;
         }
-        let Some(b) = best.get_mut(u) else { return };
+        let Some(b) = best.get_mut(u) else { continue };
         if p.flags & EXCLUDED != 0 {
-            // The deepest contradicting term (the finding itself, else the nearest ancestor).
-            b.contradiction = Some(b.contradiction.map_or(a, |c| c.max(a)));
-        } else if is_self {
+            contradict(b, h);
+        } else {
             let kind = if p.flags & DIRECT != 0 {
                 MatchKind::Exact
             } else {
@@ -360,14 +368,25 @@ pub(super) fn explain_observed(h: Term, wanted: &Wanted, best: &mut [Best; UNIT_
             };
             b.offer(f64::from(p.share), kind, Term::at(p.source), h, p.implied);
         }
-    });
+    }
     // What the ancestors imply: the best (score, narrower, deeper term) over the rows, as pass 1 takes the
-    // largest score.
-    let bh = h.background_share();
+    // largest score; and the ancestors' exclusions.
     let mut row_best = [(0f32, Via::NONE); UNIT_COUNT];
     for_each_ancestor_row(h, |row| {
-        for u in wanted.units() {
-            let (Some(&s), Some(&v), Some(slot)) = (row.scores.get(u), row.vias.get(u), row_best.get_mut(u)) else {
+        for &a in row.named {
+            let a = Term::at(a);
+            for p in direct_postings(a) {
+                let u = usize::from(p.unit);
+                if p.flags & EXCLUDED != 0
+                    && wanted.contains(u)
+                    && let Some(b) = best.get_mut(u)
+                {
+                    contradict(b, a);
+                }
+            }
+        }
+        for (u, slot) in wanted.units().zip(row_best.iter_mut()) {
+            let (Some(&s), Some(&v)) = (row.scores.get(u), row.vias.get(u)) else {
                 continue;
             };
             let v = Via(v);
@@ -377,11 +396,11 @@ pub(super) fn explain_observed(h: Term, wanted: &Wanted, best: &mut [Best; UNIT_
             }
         }
     });
-    for u in wanted.units() {
-        let (Some(b), Some(&(score, via))) = (best.get_mut(u), row_best.get(u)) else {
+    let bh = h.background_share();
+    for (u, &(score, via)) in wanted.units().zip(row_best.iter()) {
+        let (Some(b), Some(p)) = (best.get_mut(u), via.posting()) else {
             continue;
         };
-        let Some(p) = via.posting() else { continue };
         let a = via.term();
         if via.narrower() {
             b.offer(bh * f64::from(score), MatchKind::Narrower, a, a, p.direct);

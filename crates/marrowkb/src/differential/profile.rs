@@ -366,8 +366,8 @@ pub(crate) fn ancestor_row(term: Term) -> Option<AncestorRow> {
 pub(crate) struct Via(pub u32);
 
 impl Via {
-    /// No ancestor explains the finding for the unit.
-    pub(crate) const NONE: Via = Via(u32::MAX);
+    /// No ancestor explains the finding for the unit (the root's first posting, which cannot exist).
+    pub(crate) const NONE: Via = Via(0);
     const NARROWER: u32 = 1 << 15;
 
     /// The ancestor term.

@@ -261,7 +261,7 @@ impl Products {
         log10: [0.0; UNIT_COUNT],
     };
 
-    /// Folds the products that left `[1e-150, 1e150]` into their `log10` parts (after each finding's factors).
+    /// Folds the products that left `[1e-150, 1e150]` into their `log10` parts.
     pub(super) fn keep_in_range(&mut self) {
         let in_range = |x: &f64| (1e-150..=1e150).contains(x);
         if !self.linear.iter().all(in_range) {
