@@ -333,13 +333,13 @@ impl PyBloodCount {
     }
 
     /// The count as JSON text, exactly as the Rust serializer writes it (canonical units).
-    fn to_json(&self) -> String {
-        crate::json(&self.0)
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        crate::json(py, &self.0)
     }
 
     /// The count as a plain JSON-ready dict (canonical units).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        crate::json_loads(py, &crate::json(&self.0))
+        crate::json_loads(py, &crate::json(py, &self.0)?)
     }
 
     fn __eq__<'py>(&self, other: &Bound<'py, PyAny>) -> Bound<'py, PyAny> {
@@ -708,13 +708,13 @@ impl PyInterpretation {
     }
 
     /// The interpretation as JSON text, exactly as the Rust serializer writes it (`marrowkb cbc --json`).
-    fn to_json(&self) -> String {
-        crate::json(&self.0)
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        crate::json(py, &self.0)
     }
 
     /// The interpretation as plain JSON-ready dicts and lists (`json.dumps` of it is the Rust JSON).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        crate::json_loads(py, &crate::json(&self.0))
+        crate::json_loads(py, &crate::json(py, &self.0)?)
     }
 }
 

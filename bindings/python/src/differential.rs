@@ -774,8 +774,8 @@ impl PyDifferential {
     }
 
     /// The result as JSON text, exactly as the Rust serializer writes it (`marrowkb differential --json`).
-    fn to_json(&self) -> String {
-        crate::json(&self.result)
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        crate::json(py, &self.result)
     }
 
     /// Pickling: the same query is run again when unpickled (`_native._differential_from`), so the copy is
@@ -829,6 +829,6 @@ impl PyDifferential {
 
     /// The result as plain JSON-ready dicts and lists (`json.dumps` of it is the Rust JSON).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        crate::json_loads(py, &crate::json(&self.result))
+        crate::json_loads(py, &crate::json(py, &self.result)?)
     }
 }

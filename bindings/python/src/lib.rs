@@ -10,10 +10,12 @@
 //! the Python enums forward every getter as a read-only property.
 
 use marrowkb::classes::{IcdMatch, XrefMatch};
-use marrowkb::codes::IdKind;
+use marrowkb::codes::{IdKind, OmimId, OrphaId};
+use marrowkb::disorder::Xref;
 use marrowkb::hpo::{self, Replacement, Term};
 use marrowkb::search::HitKind;
 use marrowkb::{Cause, DiagnosticTest, Disorder, Error, Gene, Source, Symptom, Treatment};
+use pyo3::IntoPyObjectExt;
 use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -407,508 +409,360 @@ fn icd_match(m: IcdMatch) -> &'static str {
     m.key()
 }
 
-/// The attributes of a `Disorder` member (the fields of `marrowkb::disorder::DisorderInfo`).
-#[pyclass(frozen, module = "marrowkb._native")]
-struct DisorderRecord(Disorder);
+/// One getter's value as a Python object, by kind (see [`record_class!`]):
+/// `copy f` the record field `f` as it is; `key f` the stable key of the vocabulary value in `f`;
+/// `keys f` / `strs f` a tuple of the keys / strings in `f`; `member f` the enum member in `f`;
+/// `members f` a tuple of the enum members in `f`; `disorders` the reverse map; `with f` what
+/// `f(py, value)` builds.
+macro_rules! field {
+    ($py:ident, $value:expr, copy $field:ident) => {
+        $value.info().$field.into_bound_py_any($py)
+    };
+    ($py:ident, $value:expr, key $field:ident) => {
+        $value.info().$field.key().into_bound_py_any($py)
+    };
+    ($py:ident, $value:expr, keys $field:ident) => {
+        Ok(str_tuple($py, $value.info().$field.iter().map(|v| v.key()))?.into_any())
+    };
+    ($py:ident, $value:expr, strs $field:ident) => {
+        Ok(str_tuple($py, $value.info().$field.iter().copied())?.into_any())
+    };
+    ($py:ident, $value:expr, member $field:ident) => {
+        $value.info().$field.to_py($py, registry($py)?)
+    };
+    ($py:ident, $value:expr, members $field:ident) => {
+        Ok(member_tuple($py, $value.info().$field.iter().copied())?.into_any())
+    };
+    ($py:ident, $value:expr, disorders) => {
+        Ok(member_tuple($py, $value.disorders().iter().copied())?.into_any())
+    };
+    ($py:ident, $value:expr, with $build:path) => {
+        Ok($build($py, $value)?.into_any())
+    };
+}
 
-#[pymethods]
-impl DisorderRecord {
-    #[new]
-    fn new(py: Python<'_>, discriminant: u32) -> PyResult<Self> {
-        check(
-            py,
-            Disorder::from_discriminant(discriminant),
-            Query::Number(discriminant.into()),
-        )
-        .map(Self)
-    }
+/// A `*Record` class: the attributes of one knowledge enum's members, a getter per field of the Rust
+/// record (`name: kind field;`, kinds as in [`field!`]), plus `to_json()`. The Python enums forward every
+/// getter as a read-only property (`_build_enum` in `__init__.py`), so the getters' docs are theirs.
+macro_rules! record_class {
+    (
+        $(#[doc = $doc:literal])*
+        $class:ident($entity:ident);
+        $(#[doc = $json_doc:literal])*
+        to_json;
+        $(
+            $(#[doc = $field_doc:literal])*
+            $name:ident: $kind:ident $($field:ident)?;
+        )*
+    ) => {
+        $(#[doc = $doc])*
+        #[pyclass(frozen, module = "marrowkb._native")]
+        struct $class($entity);
 
-    /// Stable discriminant (also `int(member)` and `member.value`).
-    #[getter]
-    fn id(&self) -> u32 {
-        self.0.info().id
-    }
-    /// Stable snake_case key.
-    #[getter]
-    fn key(&self) -> &'static str {
-        self.0.info().key
-    }
-    /// The record's display name (the enum's `.name` is the member name).
-    #[getter]
-    fn display_name(&self) -> &'static str {
-        self.0.info().name
-    }
-    /// Other names people write.
-    #[getter]
-    fn synonyms<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        str_tuple(py, self.0.info().synonyms.iter().copied())
-    }
-    /// Abbreviations (FA, DBA…).
-    #[getter]
-    fn abbreviations<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        str_tuple(py, self.0.info().abbreviations.iter().copied())
-    }
-    /// The patient-education article's description, unchanged.
-    #[getter]
-    fn description(&self) -> &'static str {
-        self.0.info().description
-    }
-    /// A further plain-language summary, or None.
-    #[getter]
-    fn summary(&self) -> Option<&'static str> {
-        self.0.info().summary
-    }
-    /// "inherited", "acquired", "both" or "constitutional" (genetic, not inherited).
-    #[getter]
-    fn origin(&self) -> &'static str {
-        self.0.info().origin.key()
-    }
-    /// Whether it is a neoplasm.
-    #[getter]
-    fn neoplasm(&self) -> bool {
-        self.0.info().neoplasm
-    }
-    /// Affected blood cell lines: "red_cells", "white_cells", "platelets".
-    #[getter]
-    fn cell_lines<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        str_tuple(py, self.0.info().cell_lines.iter().map(|c| c.key()))
-    }
-    /// Modes of inheritance (keys such as "autosomal_recessive").
-    #[getter]
-    fn inheritance<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        str_tuple(py, self.0.info().inheritance.iter().map(|c| c.key()))
-    }
-    /// Typical ages of onset (keys such as "childhood").
-    #[getter]
-    fn onset<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        str_tuple(py, self.0.info().onset.iter().map(|c| c.key()))
-    }
-    /// Relations to other disorders.
-    #[getter]
-    fn relations<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        record_tuple(
-            py,
-            self.0.info().relations,
-            |r| &r.relation,
-            |reg, r| {
-                PyTuple::new(
-                    py,
-                    [
-                        r.kind.key().into_pyobject(py)?.into_any(),
-                        r.target.to_py(py, reg)?,
-                        r.source.to_py(py, reg)?,
-                    ],
-                )
-            },
-        )
-    }
-    /// Orphanet entries.
-    #[getter]
-    fn orpha<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        record_tuple(
-            py,
-            self.0.info().orpha,
-            |r| &r.xref,
-            |_, x| (x.id.to_string(), x.id.get(), x.name, xref_match(x.match_kind), x.note).into_pyobject(py),
-        )
-    }
-    /// OMIM entries.
-    #[getter]
-    fn omim<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        record_tuple(
-            py,
-            self.0.info().omim,
-            |r| &r.xref,
-            |_, x| (x.id.to_string(), x.id.get(), x.name, xref_match(x.match_kind), x.note).into_pyobject(py),
-        )
-    }
-    /// WHO ICD-10 2019 codes.
-    #[getter]
-    fn icd10<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        record_tuple(
-            py,
-            self.0.info().icd10,
-            |r| &r.icd10_xref,
-            |_, x| (x.code.as_str(), x.title, icd_match(x.match_kind), x.note).into_pyobject(py),
-        )
-    }
-    /// Causal genes (HGNC symbols).
-    #[getter]
-    fn genes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        str_tuple(py, self.0.info().genes.iter().map(|g| g.symbol()))
-    }
-    /// Clinical features with their frequency.
-    #[getter]
-    fn features<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        record_tuple(
-            py,
-            self.0.info().features,
-            |r| &r.feature,
-            |reg, f| {
-                PyTuple::new(
-                    py,
-                    [
-                        f.symptom.to_py(py, reg)?,
-                        f.frequency.key().into_pyobject(py)?.into_any(),
-                        f.source.to_py(py, reg)?,
-                        f.hpo_frequency.map(|h| h.key()).into_pyobject(py)?.into_any(),
-                        f.note.into_pyobject(py)?.into_any(),
-                    ],
-                )
-            },
-        )
-    }
-    /// Treatments with their role.
-    #[getter]
-    fn treatments<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        record_tuple(
-            py,
-            self.0.info().treatments,
-            |r| &r.treatment_use,
-            |reg, t| {
-                PyTuple::new(
-                    py,
-                    [
-                        t.treatment.to_py(py, reg)?,
-                        t.role.key().into_pyobject(py)?.into_any(),
-                        t.source.to_py(py, reg)?,
-                    ],
-                )
-            },
-        )
-    }
-    /// Diagnostic tests.
-    #[getter]
-    fn tests<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        member_tuple(py, self.0.info().tests.iter().copied())
-    }
-    /// Causes.
-    #[getter]
-    fn causes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        member_tuple(py, self.0.info().causes.iter().copied())
-    }
-    /// Long-term risks.
-    #[getter]
-    fn risks<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        record_tuple(
-            py,
-            self.0.info().risks,
-            |r| &r.risk,
-            |reg, r| {
-                PyTuple::new(
-                    py,
-                    [
-                        r.name.into_pyobject(py)?.into_any(),
-                        r.hpo.map(|h| h.to_string()).into_pyobject(py)?.into_any(),
-                        r.source.to_py(py, reg)?,
-                    ],
-                )
-            },
-        )
-    }
-    /// Sources of the record as a whole.
-    #[getter]
-    fn sources<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        member_tuple(py, self.0.info().sources.iter().copied())
-    }
+        #[pymethods]
+        impl $class {
+            #[new]
+            fn new(py: Python<'_>, discriminant: u32) -> PyResult<Self> {
+                let found = $entity::from_discriminant(discriminant);
+                check(py, found, Query::Number(discriminant.into())).map(Self)
+            }
+            $(
+                $(#[doc = $field_doc])*
+                #[getter]
+                fn $name<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                    field!(py, self.0, $kind $($field)?)
+                }
+            )*
+            $(#[doc = $json_doc])*
+            fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+                json(py, self.0.info())
+            }
+        }
+    };
+}
+
+record_class! {
+    /// The attributes of a `Disorder` member (the fields of `marrowkb::disorder::DisorderInfo`).
+    DisorderRecord(Disorder);
     /// The record as the Rust JSON export writes it (`marrowkb::export::disorder_json`).
-    fn to_json(&self) -> String {
-        marrowkb::export::disorder_json(self.0)
-    }
+    to_json;
+    /// Stable discriminant (also `int(member)` and `member.value`).
+    id: copy id;
+    /// Stable snake_case key.
+    key: copy key;
+    /// The record's display name (the enum's `.name` is the member name).
+    display_name: copy name;
+    /// Other names people write.
+    synonyms: strs synonyms;
+    /// Abbreviations (FA, DBA…).
+    abbreviations: strs abbreviations;
+    /// The patient-education article's description, unchanged.
+    description: copy description;
+    /// A further plain-language summary, or None.
+    summary: copy summary;
+    /// "inherited", "acquired", "both" or "constitutional" (genetic, not inherited).
+    origin: key origin;
+    /// Whether it is a neoplasm.
+    neoplasm: copy neoplasm;
+    /// Affected blood cell lines: "red_cells", "white_cells", "platelets".
+    cell_lines: keys cell_lines;
+    /// Modes of inheritance (keys such as "autosomal_recessive").
+    inheritance: keys inheritance;
+    /// Typical ages of onset (keys such as "childhood").
+    onset: keys onset;
+    /// Relations to other disorders.
+    relations: with relations;
+    /// Orphanet entries.
+    orpha: with orpha;
+    /// OMIM entries.
+    omim: with omim;
+    /// WHO ICD-10 2019 codes.
+    icd10: with icd10;
+    /// Causal genes (HGNC symbols).
+    genes: with gene_symbols;
+    /// Clinical features with their frequency.
+    features: with features;
+    /// Treatments with their role.
+    treatments: with treatment_uses;
+    /// Diagnostic tests.
+    tests: members tests;
+    /// Causes.
+    causes: members causes;
+    /// Long-term risks.
+    risks: with risks;
+    /// Sources of the record as a whole.
+    sources: members sources;
 }
 
-/// The attributes of a `Symptom` member.
-#[pyclass(frozen, module = "marrowkb._native")]
-struct SymptomRecord(Symptom);
-
-#[pymethods]
-impl SymptomRecord {
-    #[new]
-    fn new(py: Python<'_>, discriminant: u32) -> PyResult<Self> {
-        check(
-            py,
-            Symptom::from_discriminant(discriminant),
-            Query::Number(discriminant.into()),
-        )
-        .map(Self)
-    }
+record_class! {
+    /// The attributes of a `Symptom` member.
+    SymptomRecord(Symptom);
+    /// The record as JSON (serde, as in the Rust export).
+    to_json;
     /// Stable discriminant.
-    #[getter]
-    fn id(&self) -> u32 {
-        self.0.info().id
-    }
+    id: copy id;
     /// Stable snake_case key.
-    #[getter]
-    fn key(&self) -> &'static str {
-        self.0.info().key
-    }
+    key: copy key;
     /// Clinical name (the HPO label where one fits).
-    #[getter]
-    fn display_name(&self) -> &'static str {
-        self.0.info().name
-    }
+    display_name: copy name;
     /// Plain-language name for patients.
-    #[getter]
-    fn plain(&self) -> &'static str {
-        self.0.info().plain
-    }
+    plain: copy plain;
     /// HPO term ids as CURIEs; the first is the primary one.
-    #[getter]
-    fn hpo<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, self.0.info().hpo.iter().map(|h| h.to_string()))
-    }
+    hpo: with hpo_ids;
     /// Body system key, e.g. "blood".
-    #[getter]
-    fn system(&self) -> &'static str {
-        self.0.info().system.key()
-    }
+    system: key system;
     /// The article's own words, or None.
-    #[getter]
-    fn article(&self) -> Option<&'static str> {
-        self.0.info().article
-    }
+    article: copy article;
     /// Disorders with this feature (reverse map), in discriminant order.
-    #[getter]
-    fn disorders<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        member_tuple(py, self.0.disorders().iter().copied())
-    }
-    /// The record as JSON (serde, as in the Rust export).
-    fn to_json(&self) -> String {
-        json(self.0.info())
-    }
+    disorders: disorders;
 }
 
-/// The attributes of a `Treatment` member.
-#[pyclass(frozen, module = "marrowkb._native")]
-struct TreatmentRecord(Treatment);
-
-#[pymethods]
-impl TreatmentRecord {
-    #[new]
-    fn new(py: Python<'_>, discriminant: u32) -> PyResult<Self> {
-        check(
-            py,
-            Treatment::from_discriminant(discriminant),
-            Query::Number(discriminant.into()),
-        )
-        .map(Self)
-    }
+record_class! {
+    /// The attributes of a `Treatment` member.
+    TreatmentRecord(Treatment);
+    /// The record as JSON (serde, as in the Rust export).
+    to_json;
     /// Stable discriminant.
-    #[getter]
-    fn id(&self) -> u32 {
-        self.0.info().id
-    }
+    id: copy id;
     /// Stable snake_case key.
-    #[getter]
-    fn key(&self) -> &'static str {
-        self.0.info().key
-    }
+    key: copy key;
     /// Name.
-    #[getter]
-    fn display_name(&self) -> &'static str {
-        self.0.info().name
-    }
+    display_name: copy name;
     /// Plain-language explanation.
-    #[getter]
-    fn description(&self) -> &'static str {
-        self.0.info().description
-    }
+    description: copy description;
     /// Usual role: "supportive", "disease_modifying" or "curative".
-    #[getter]
-    fn kind(&self) -> &'static str {
-        self.0.info().kind.key()
-    }
+    kind: key kind;
     /// Whether the article names it.
-    #[getter]
-    fn article(&self) -> bool {
-        self.0.info().article
-    }
+    article: copy article;
     /// Where the description comes from.
-    #[getter]
-    fn source<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        self.0.info().source.to_py(py, registry(py)?)
-    }
+    source: member source;
     /// Disorders it is used for (reverse map), in discriminant order.
-    #[getter]
-    fn disorders<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        member_tuple(py, self.0.disorders().iter().copied())
-    }
-    /// The record as JSON (serde, as in the Rust export).
-    fn to_json(&self) -> String {
-        json(self.0.info())
-    }
+    disorders: disorders;
 }
 
-/// The attributes of a `Cause` member.
-#[pyclass(frozen, module = "marrowkb._native")]
-struct CauseRecord(Cause);
-
-#[pymethods]
-impl CauseRecord {
-    #[new]
-    fn new(py: Python<'_>, discriminant: u32) -> PyResult<Self> {
-        check(
-            py,
-            Cause::from_discriminant(discriminant),
-            Query::Number(discriminant.into()),
-        )
-        .map(Self)
-    }
+record_class! {
+    /// The attributes of a `Cause` member.
+    CauseRecord(Cause);
+    /// The record as JSON (serde, as in the Rust export).
+    to_json;
     /// Stable discriminant.
-    #[getter]
-    fn id(&self) -> u32 {
-        self.0.info().id
-    }
+    id: copy id;
     /// Stable snake_case key.
-    #[getter]
-    fn key(&self) -> &'static str {
-        self.0.info().key
-    }
+    key: copy key;
     /// Name.
-    #[getter]
-    fn display_name(&self) -> &'static str {
-        self.0.info().name
-    }
+    display_name: copy name;
     /// The article's wording.
-    #[getter]
-    fn description(&self) -> &'static str {
-        self.0.info().description
-    }
+    description: copy description;
     /// Where it comes from.
-    #[getter]
-    fn source<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        self.0.info().source.to_py(py, registry(py)?)
-    }
+    source: member source;
     /// Disorders with this cause (reverse map), in discriminant order.
-    #[getter]
-    fn disorders<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        member_tuple(py, self.0.disorders().iter().copied())
-    }
-    /// The record as JSON (serde, as in the Rust export).
-    fn to_json(&self) -> String {
-        json(self.0.info())
-    }
+    disorders: disorders;
 }
 
-/// The attributes of a `DiagnosticTest` member.
-#[pyclass(frozen, module = "marrowkb._native")]
-struct DiagnosticTestRecord(DiagnosticTest);
-
-#[pymethods]
-impl DiagnosticTestRecord {
-    #[new]
-    fn new(py: Python<'_>, discriminant: u32) -> PyResult<Self> {
-        check(
-            py,
-            DiagnosticTest::from_discriminant(discriminant),
-            Query::Number(discriminant.into()),
-        )
-        .map(Self)
-    }
+record_class! {
+    /// The attributes of a `DiagnosticTest` member.
+    DiagnosticTestRecord(DiagnosticTest);
+    /// The record as JSON (serde, as in the Rust export).
+    to_json;
     /// Stable discriminant.
-    #[getter]
-    fn id(&self) -> u32 {
-        self.0.info().id
-    }
+    id: copy id;
     /// Stable snake_case key.
-    #[getter]
-    fn key(&self) -> &'static str {
-        self.0.info().key
-    }
+    key: copy key;
     /// Name.
-    #[getter]
-    fn display_name(&self) -> &'static str {
-        self.0.info().name
-    }
+    display_name: copy name;
     /// Plain-language explanation.
-    #[getter]
-    fn description(&self) -> &'static str {
-        self.0.info().description
-    }
+    description: copy description;
     /// Whether the article names it.
-    #[getter]
-    fn article(&self) -> bool {
-        self.0.info().article
-    }
+    article: copy article;
     /// Where the description comes from.
-    #[getter]
-    fn source<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        self.0.info().source.to_py(py, registry(py)?)
-    }
+    source: member source;
     /// Disorders it helps diagnose (reverse map), in discriminant order.
-    #[getter]
-    fn disorders<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        member_tuple(py, self.0.disorders().iter().copied())
-    }
-    /// The record as JSON (serde, as in the Rust export).
-    fn to_json(&self) -> String {
-        json(self.0.info())
-    }
+    disorders: disorders;
 }
 
-/// The attributes of a `Source` member.
-#[pyclass(frozen, module = "marrowkb._native")]
-struct SourceRecord(Source);
-
-#[pymethods]
-impl SourceRecord {
-    #[new]
-    fn new(py: Python<'_>, discriminant: u32) -> PyResult<Self> {
-        check(
-            py,
-            Source::from_discriminant(discriminant),
-            Query::Number(discriminant.into()),
-        )
-        .map(Self)
-    }
+record_class! {
+    /// The attributes of a `Source` member.
+    SourceRecord(Source);
+    /// The record as JSON (serde, as in the Rust export).
+    to_json;
     /// Stable discriminant.
-    #[getter]
-    fn id(&self) -> u32 {
-        self.0.info().id
-    }
+    id: copy id;
     /// Stable key (what data files cite).
-    #[getter]
-    fn key(&self) -> &'static str {
-        self.0.info().key
-    }
+    key: copy key;
     /// Short name.
-    #[getter]
-    fn display_name(&self) -> &'static str {
-        self.0.info().name
-    }
+    display_name: copy name;
     /// Full title.
-    #[getter]
-    fn title(&self) -> &'static str {
-        self.0.info().title
-    }
+    title: copy title;
     /// Publisher or author.
-    #[getter]
-    fn publisher(&self) -> &'static str {
-        self.0.info().publisher
-    }
+    publisher: copy publisher;
     /// Year of publication or release, or None.
-    #[getter]
-    fn year(&self) -> Option<u16> {
-        self.0.info().year
-    }
+    year: copy year;
     /// Address, or None.
-    #[getter]
-    fn url(&self) -> Option<&'static str> {
-        self.0.info().url
-    }
+    url: copy url;
     /// Licence of the data, or None.
-    #[getter]
-    fn licence(&self) -> Option<&'static str> {
-        self.0.info().licence
-    }
-    /// The record as JSON (serde, as in the Rust export).
-    fn to_json(&self) -> String {
-        json(self.0.info())
-    }
+    licence: copy licence;
 }
 
-fn json<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_string_pretty(value).unwrap_or_default()
+/// `DisorderRecord.relations`.
+fn relations<'py>(py: Python<'py>, disorder: Disorder) -> PyResult<Bound<'py, PyTuple>> {
+    record_tuple(
+        py,
+        disorder.info().relations,
+        |r| &r.relation,
+        |reg, r| {
+            let kind = r.kind.key().into_pyobject(py)?.into_any();
+            PyTuple::new(py, [kind, r.target.to_py(py, reg)?, r.source.to_py(py, reg)?])
+        },
+    )
+}
+
+/// ORPHA or OMIM cross-references as `Xref` records (`number` is the id's number).
+fn xref_tuple<'py, I: Copy + core::fmt::Display>(
+    py: Python<'py>,
+    xrefs: &'static [Xref<I>],
+    number: fn(I) -> u32,
+) -> PyResult<Bound<'py, PyTuple>> {
+    record_tuple(
+        py,
+        xrefs,
+        |r| &r.xref,
+        |_, x| (x.id.to_string(), number(x.id), x.name, xref_match(x.match_kind), x.note).into_pyobject(py),
+    )
+}
+
+/// `DisorderRecord.orpha`.
+fn orpha<'py>(py: Python<'py>, disorder: Disorder) -> PyResult<Bound<'py, PyTuple>> {
+    xref_tuple(py, disorder.info().orpha, OrphaId::get)
+}
+
+/// `DisorderRecord.omim`.
+fn omim<'py>(py: Python<'py>, disorder: Disorder) -> PyResult<Bound<'py, PyTuple>> {
+    xref_tuple(py, disorder.info().omim, OmimId::get)
+}
+
+/// `DisorderRecord.icd10`.
+fn icd10<'py>(py: Python<'py>, disorder: Disorder) -> PyResult<Bound<'py, PyTuple>> {
+    record_tuple(
+        py,
+        disorder.info().icd10,
+        |r| &r.icd10_xref,
+        |_, x| (x.code.as_str(), x.title, icd_match(x.match_kind), x.note).into_pyobject(py),
+    )
+}
+
+/// `DisorderRecord.genes`.
+fn gene_symbols<'py>(py: Python<'py>, disorder: Disorder) -> PyResult<Bound<'py, PyTuple>> {
+    str_tuple(py, disorder.info().genes.iter().map(|g| g.symbol()))
+}
+
+/// `DisorderRecord.features`.
+fn features<'py>(py: Python<'py>, disorder: Disorder) -> PyResult<Bound<'py, PyTuple>> {
+    record_tuple(
+        py,
+        disorder.info().features,
+        |r| &r.feature,
+        |reg, f| {
+            PyTuple::new(
+                py,
+                [
+                    f.symptom.to_py(py, reg)?,
+                    f.frequency.key().into_pyobject(py)?.into_any(),
+                    f.source.to_py(py, reg)?,
+                    f.hpo_frequency.map(|h| h.key()).into_pyobject(py)?.into_any(),
+                    f.note.into_pyobject(py)?.into_any(),
+                ],
+            )
+        },
+    )
+}
+
+/// `DisorderRecord.treatments`.
+fn treatment_uses<'py>(py: Python<'py>, disorder: Disorder) -> PyResult<Bound<'py, PyTuple>> {
+    record_tuple(
+        py,
+        disorder.info().treatments,
+        |r| &r.treatment_use,
+        |reg, t| {
+            let role = t.role.key().into_pyobject(py)?.into_any();
+            PyTuple::new(py, [t.treatment.to_py(py, reg)?, role, t.source.to_py(py, reg)?])
+        },
+    )
+}
+
+/// `DisorderRecord.risks`.
+fn risks<'py>(py: Python<'py>, disorder: Disorder) -> PyResult<Bound<'py, PyTuple>> {
+    record_tuple(
+        py,
+        disorder.info().risks,
+        |r| &r.risk,
+        |reg, r| {
+            let name = r.name.into_pyobject(py)?.into_any();
+            let hpo = r.hpo.map(|h| h.to_string()).into_pyobject(py)?.into_any();
+            PyTuple::new(py, [name, hpo, r.source.to_py(py, reg)?])
+        },
+    )
+}
+
+/// `SymptomRecord.hpo`.
+fn hpo_ids<'py>(py: Python<'py>, symptom: Symptom) -> PyResult<Bound<'py, PyTuple>> {
+    PyTuple::new(py, symptom.info().hpo.iter().map(|h| h.to_string()))
+}
+
+/// `value` as pretty-printed JSON (serde, as the Rust export and the CLI's `--json` write it); a
+/// `MarrowkbError` if it cannot be serialized.
+fn json<T: serde::Serialize + ?Sized>(py: Python<'_>, value: &T) -> PyResult<String> {
+    serde_json::to_string_pretty(value).map_err(|error| json_error(py, &error))
+}
+
+/// The exception for a value serde could not write: `MarrowkbError` (a `RuntimeError` before
+/// `import marrowkb` has registered the exception classes).
+fn json_error(py: Python<'_>, error: &serde_json::Error) -> PyErr {
+    let message = format!("marrowkb: the value could not be written as JSON: {error}");
+    let raised = registry(py).and_then(|registry| registry.base_error.bind(py).call1((message.as_str(),)));
+    match raised {
+        Ok(value) => PyErr::from_value(value),
+        Err(_) => PyRuntimeError::new_err(message),
+    }
 }
 
 /// `json.loads(text)` (the module is imported on first use: `import marrowkb` does not load it).
@@ -1644,4 +1498,40 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<blood_count::PyInterpretation>()?;
     m.add_function(wrap_pyfunction!(blood_count::interpret_blood_count, m)?)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    /// A value serde_json cannot write: a map whose keys are not strings.
+    fn unwritable() -> BTreeMap<(u8, u8), u8> {
+        BTreeMap::from([((1, 2), 3)])
+    }
+
+    #[test]
+    fn json_writes_what_serde_writes() {
+        Python::initialize();
+        Python::attach(|py| {
+            let info = Disorder::FanconiAnemia.info();
+            assert_eq!(
+                json(py, info).unwrap(),
+                marrowkb::export::disorder_json(Disorder::FanconiAnemia)
+            );
+        });
+    }
+
+    #[test]
+    fn json_failure_is_an_exception_not_empty_text() {
+        Python::initialize();
+        Python::attach(|py| {
+            let error = json(py, &unwritable()).unwrap_err();
+            // Before `import marrowkb` registers `MarrowkbError`, the fallback is a RuntimeError.
+            assert!(error.is_instance_of::<PyRuntimeError>(py));
+            let message = error.value(py).to_string();
+            assert!(message.contains("could not be written as JSON"), "{message}");
+            assert!(message.contains("key must be a string"), "{message}");
+        });
+    }
 }
