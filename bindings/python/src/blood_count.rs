@@ -17,8 +17,11 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyString, PyTuple};
 
+use crate::args::type_name;
+use crate::convert::{json, json_loads, make_record};
 use crate::differential::{invalid_argument, number_arg, sex_arg};
-use crate::{Member, Query, check, make_record, registry, type_name};
+use crate::errors::{Query, check};
+use crate::registry::{Member, registry};
 
 /// A unit argument parsed by the core; an `InvalidArgumentError` naming the argument otherwise.
 fn unit_arg<U: FromStr>(
@@ -334,12 +337,12 @@ impl PyBloodCount {
 
     /// The count as JSON text, exactly as the Rust serializer writes it (canonical units).
     fn to_json(&self, py: Python<'_>) -> PyResult<String> {
-        crate::json(py, &self.0)
+        json(py, &self.0)
     }
 
     /// The count as a plain JSON-ready dict (canonical units).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        crate::json_loads(py, &crate::json(py, &self.0)?)
+        json_loads(py, &json(py, &self.0)?)
     }
 
     fn __eq__<'py>(&self, other: &Bound<'py, PyAny>) -> Bound<'py, PyAny> {
@@ -709,12 +712,12 @@ impl PyInterpretation {
 
     /// The interpretation as JSON text, exactly as the Rust serializer writes it (`marrowkb cbc --json`).
     fn to_json(&self, py: Python<'_>) -> PyResult<String> {
-        crate::json(py, &self.0)
+        json(py, &self.0)
     }
 
     /// The interpretation as plain JSON-ready dicts and lists (`json.dumps` of it is the Rust JSON).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        crate::json_loads(py, &crate::json(py, &self.0)?)
+        json_loads(py, &json(py, &self.0)?)
     }
 }
 

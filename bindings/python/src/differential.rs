@@ -14,11 +14,13 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyString, PyTuple};
 
+use crate::args::{text_arg, type_name};
 use crate::blood_count::{PyBloodCount, PyInterpretation};
-use crate::{
-    Error, Member, PyTerm, Query, Registry, check, make_record, optional_term, registry, term_object, to_py_err,
-    type_name,
-};
+use crate::convert::{json, json_loads, make_record};
+use crate::errors::{Query, check, to_py_err};
+use crate::registry::{Member, Registry, registry};
+use crate::terms::{PyTerm, optional_term, term_object, term_tuple};
+use marrowkb::Error;
 
 /// One observed or excluded finding as the caller gave it, converted (text is owned: the core borrows it).
 enum Finding {
@@ -469,7 +471,7 @@ pub(crate) fn differential_phenopacket_json(
     genes: bool,
     strict: bool,
 ) -> PyResult<PyDifferential> {
-    let text = crate::text_arg(json, "json")?;
+    let text = text_arg(json, "json")?;
     let packet = check(py, marrowkb::phenopacket::Phenopacket::parse(&text), Query::None)?;
     let result = check(py, py.detach(|| packet.query(genes, strict)), Query::None)?;
     let evidence = check(py, packet.evidence(&[], genes), Query::None)?;
@@ -501,7 +503,7 @@ pub(crate) fn differential_phenopacket_json(
 /// include it, 0.05 for the others).
 #[pyfunction]
 pub(crate) fn gene_likelihood_ratios<'py>(py: Python<'py>, symbol: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
-    let symbol = crate::text_arg(symbol, "symbol")?;
+    let symbol = text_arg(symbol, "symbol")?;
     let lrs = check(
         py,
         marrowkb::differential::gene_likelihood_ratios(&symbol),
@@ -678,13 +680,13 @@ impl PyDifferential {
     /// The observed terms used (after replacement and de-duplication), sorted by id.
     #[getter]
     fn observed<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        crate::term_tuple(py, self.result.observed.iter().copied())
+        term_tuple(py, self.result.observed.iter().copied())
     }
 
     /// The excluded terms used, sorted by id.
     #[getter]
     fn excluded<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        crate::term_tuple(py, self.result.excluded.iter().copied())
+        term_tuple(py, self.result.excluded.iter().copied())
     }
 
     /// What became of every input: observed ones first, then excluded ones, each in the order given.
@@ -775,7 +777,7 @@ impl PyDifferential {
 
     /// The result as JSON text, exactly as the Rust serializer writes it (`marrowkb differential --json`).
     fn to_json(&self, py: Python<'_>) -> PyResult<String> {
-        crate::json(py, &self.result)
+        json(py, &self.result)
     }
 
     /// Pickling: the same query is run again when unpickled (`_native._differential_from`), so the copy is
@@ -829,6 +831,6 @@ impl PyDifferential {
 
     /// The result as plain JSON-ready dicts and lists (`json.dumps` of it is the Rust JSON).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        crate::json_loads(py, &crate::json(py, &self.result)?)
+        json_loads(py, &json(py, &self.result)?)
     }
 }
