@@ -12,12 +12,12 @@ use marrowkb::hpo::Term;
 use pyo3::exceptions::{PyKeyError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyString, PyTuple};
+use pyo3::types::{PyBool, PyDict, PyInt, PyString, PyTuple};
 
-use crate::args::{text_arg, type_name};
+use crate::args::{number_arg, sex_arg, str_choice, text_arg, type_name};
 use crate::blood_count::{PyBloodCount, PyInterpretation};
 use crate::convert::{json, json_loads, make_record};
-use crate::errors::{Query, check, to_py_err};
+use crate::errors::{Query, check, invalid_argument, to_py_err};
 use crate::registry::{Member, Registry, registry};
 use crate::terms::{PyTerm, optional_term, term_object, term_tuple};
 use marrowkb::Error;
@@ -52,7 +52,7 @@ impl Finding {
 }
 
 /// The core value of a member of a registered Python enum (`class`), or None for anything else.
-pub(crate) fn enum_value(value: &Bound<'_, PyAny>, class: &Py<PyAny>) -> PyResult<Option<u32>> {
+fn enum_value(value: &Bound<'_, PyAny>, class: &Py<PyAny>) -> PyResult<Option<u32>> {
     if value.get_type().is(class.bind(value.py())) {
         Ok(Some(value.getattr("_value_")?.extract::<u32>()?))
     } else {
@@ -121,61 +121,6 @@ fn findings(
     Ok((found, given))
 }
 
-/// A real number argument: an int or a float (or anything with `__float__` or `__index__`, such as NumPy
-/// scalars, `Decimal` and `Fraction`), never a bool or a str.
-pub(crate) fn number_arg(value: &Bound<'_, PyAny>, what: &str) -> PyResult<f64> {
-    let wrong = || {
-        PyTypeError::new_err(format!(
-            "{what} must be a number (int or float), not {}",
-            type_name(value)
-        ))
-    };
-    if value.is_instance_of::<PyBool>() || value.is_instance_of::<PyString>() || value.is_instance_of::<PyBytes>() {
-        return Err(wrong());
-    }
-    if value.is_instance_of::<PyFloat>() || value.is_instance_of::<PyInt>() {
-        return value.extract::<f64>();
-    }
-    if value.hasattr("__float__")? || value.hasattr("__index__")? {
-        return value.extract::<f64>().map_err(|_| wrong());
-    }
-    Err(wrong())
-}
-
-/// `sex=`: "female"/"male" (or "f", "m", "woman", "man").
-pub(crate) fn sex_arg(py: Python<'_>, value: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Sex>> {
-    let Some(value) = value.filter(|v| !v.is_none()) else {
-        return Ok(None);
-    };
-    let text = value
-        .cast::<PyString>()
-        .map_err(|_| {
-            PyTypeError::new_err(format!(
-                "sex must be a str (\"female\" or \"male\"), not {}",
-                type_name(value)
-            ))
-        })?
-        .to_string_lossy();
-    text.parse::<Sex>().map(Some).map_err(|_| {
-        invalid_argument(
-            py,
-            "sex",
-            "expected \"female\" or \"male\" (or \"f\", \"m\")",
-            Query::Text(&text),
-        )
-    })
-}
-
-/// An `InvalidArgumentError` for a Python argument.
-pub(crate) fn invalid_argument(
-    py: Python<'_>,
-    argument: &'static str,
-    reason: &'static str,
-    query: Query<'_>,
-) -> PyErr {
-    to_py_err(py, Error::InvalidArgument { name: argument, reason }, query)
-}
-
 /// The onset: `age_of_onset` (years) or `onset` (an onset class key), not both.
 fn onset_arg(
     py: Python<'_>,
@@ -192,25 +137,15 @@ fn onset_arg(
             Query::None,
         )),
         (Some(years), None) => Ok(Some(AgeOfOnset::Years(number_arg(years, "age_of_onset")?))),
-        (None, Some(class)) => {
-            let key = class
-                .cast::<PyString>()
-                .map_err(|_| {
-                    PyTypeError::new_err(format!(
-                        "onset must be a str such as \"childhood\", not {}",
-                        type_name(class)
-                    ))
-                })?
-                .to_string_lossy();
-            key.parse::<Onset>().map(|c| Some(AgeOfOnset::Class(c))).map_err(|_| {
-                invalid_argument(
-                    py,
-                    "onset",
-                    "expected congenital, neonatal, infantile, childhood, juvenile or adult",
-                    Query::Text(&key),
-                )
-            })
-        }
+        (None, Some(class)) => str_choice(
+            py,
+            class,
+            "onset",
+            &"a str such as \"childhood\"",
+            "expected congenital, neonatal, infantile, childhood, juvenile or adult",
+            |key| key.parse::<Onset>().ok(),
+        )
+        .map(|c| Some(AgeOfOnset::Class(c))),
         (None, None) => Ok(None),
     }
 }

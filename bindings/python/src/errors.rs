@@ -145,3 +145,13 @@ pub(crate) fn build_error(py: Python<'_>, error: Error, query: Query<'_>) -> PyR
 pub(crate) fn check<T>(py: Python<'_>, result: marrowkb::Result<T>, query: Query<'_>) -> PyResult<T> {
     result.map_err(|error| to_py_err(py, error, query))
 }
+
+/// An `InvalidArgumentError` for a Python argument.
+pub(crate) fn invalid_argument(
+    py: Python<'_>,
+    argument: &'static str,
+    reason: &'static str,
+    query: Query<'_>,
+) -> PyErr {
+    to_py_err(py, Error::InvalidArgument { name: argument, reason }, query)
+}

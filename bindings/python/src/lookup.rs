@@ -201,38 +201,35 @@ pub(crate) fn symptom_from_hpo<'py>(py: Python<'py>, id: &Bound<'py, PyAny>) -> 
     check(py, found, arg.query())?.to_py(py, registry(py)?)
 }
 
+/// The member of the enum named `kind` that `$method` (`from_key` or `find`) gives for `$text`.
+macro_rules! member_of_kind {
+    ($py:ident, $kind:expr, $method:ident, $text:expr) => {{
+        let query = Query::Text($text);
+        let registry = registry($py)?;
+        match $kind {
+            "disorder" => check($py, Disorder::$method($text), query)?.to_py($py, registry),
+            "symptom" => check($py, Symptom::$method($text), query)?.to_py($py, registry),
+            "treatment" => check($py, Treatment::$method($text), query)?.to_py($py, registry),
+            "cause" => check($py, Cause::$method($text), query)?.to_py($py, registry),
+            "diagnostic_test" => check($py, DiagnosticTest::$method($text), query)?.to_py($py, registry),
+            "source" => check($py, Source::$method($text), query)?.to_py($py, registry),
+            kind => Err(PyValueError::new_err(format!("no enum {kind:?} in marrowkb"))),
+        }
+    }};
+}
+
 /// `X.from_key(key)`: the member of enum `kind` with this exact stable key.
 #[pyfunction]
 pub(crate) fn from_key<'py>(py: Python<'py>, kind: &str, key: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let key = text_arg(key, "key")?;
-    let query = Query::Text(&key);
-    let registry = registry(py)?;
-    match kind {
-        "disorder" => check(py, Disorder::from_key(&key), query)?.to_py(py, registry),
-        "symptom" => check(py, Symptom::from_key(&key), query)?.to_py(py, registry),
-        "treatment" => check(py, Treatment::from_key(&key), query)?.to_py(py, registry),
-        "cause" => check(py, Cause::from_key(&key), query)?.to_py(py, registry),
-        "diagnostic_test" => check(py, DiagnosticTest::from_key(&key), query)?.to_py(py, registry),
-        "source" => check(py, Source::from_key(&key), query)?.to_py(py, registry),
-        _ => Err(PyValueError::new_err(format!("no enum {kind:?} in marrowkb"))),
-    }
+    member_of_kind!(py, kind, from_key, &key)
 }
 
 /// `X.find(text)`: the member of enum `kind` with this key or name (normalized like `lookup`).
 #[pyfunction]
 pub(crate) fn find<'py>(py: Python<'py>, kind: &str, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let text = text_arg(text, "text")?;
-    let query = Query::Text(&text);
-    let registry = registry(py)?;
-    match kind {
-        "disorder" => check(py, Disorder::find(&text), query)?.to_py(py, registry),
-        "symptom" => check(py, Symptom::find(&text), query)?.to_py(py, registry),
-        "treatment" => check(py, Treatment::find(&text), query)?.to_py(py, registry),
-        "cause" => check(py, Cause::find(&text), query)?.to_py(py, registry),
-        "diagnostic_test" => check(py, DiagnosticTest::find(&text), query)?.to_py(py, registry),
-        "source" => check(py, Source::find(&text), query)?.to_py(py, registry),
-        _ => Err(PyValueError::new_err(format!("no enum {kind:?} in marrowkb"))),
-    }
+    member_of_kind!(py, kind, find, &text)
 }
 
 /// The whole knowledge base as the Rust JSON export writes it (`marrowkb::export::to_json`).
