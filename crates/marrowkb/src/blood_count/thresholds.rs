@@ -116,7 +116,8 @@
 
 use core::fmt;
 
-use super::input::{Field, Sex};
+use super::field::Field;
+use super::sex::Sex;
 use super::units::{DAYS_PER_YEAR, HB_MMOL_PER_L_PER_G_PER_DL};
 use crate::{Error, Result};
 
