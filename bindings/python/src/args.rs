@@ -57,6 +57,18 @@ pub(crate) fn id_arg<'a>(value: &'a Bound<'_, PyAny>, what: &str) -> PyResult<Id
     }
 }
 
+/// `$lookup(n)` or `$lookup(text)` for an [`IdArg`]: the core's id look-ups (`Disorder::from_orpha`,
+/// `hpo::term`, …) take either.
+macro_rules! with_id {
+    ($arg:expr, $lookup:path) => {
+        match $arg {
+            $crate::args::IdArg::Number(n) => $lookup(*n),
+            $crate::args::IdArg::Text(text) => $lookup(&**text),
+        }
+    };
+}
+pub(crate) use with_id;
+
 impl IdArg<'_> {
     pub(crate) fn query(&self) -> Query<'_> {
         match self {

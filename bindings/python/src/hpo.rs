@@ -1,6 +1,6 @@
 //! HPO terms: `Term`'s methods and the `hpo_term`, `term`, `hpo_resolve` and `hpo_terms` functions.
 
-use crate::args::{IdArg, id_arg};
+use crate::args::{id_arg, with_id};
 use crate::convert::make_record;
 use crate::errors::{Query, check};
 use crate::registry::registry;
@@ -23,10 +23,7 @@ pub(crate) fn term_arg(py: Python<'_>, id: &Bound<'_, PyAny>) -> PyResult<Term> 
         }
     }
     let arg = id_arg(id, "HPO id")?;
-    let found = match &arg {
-        IdArg::Number(n) => hpo::term(*n),
-        IdArg::Text(text) => hpo::term(&**text),
-    };
+    let found = with_id!(&arg, hpo::term);
     check(py, found, arg.query())
 }
 
@@ -203,10 +200,7 @@ pub(crate) fn term<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<B
 #[pyfunction]
 pub(crate) fn hpo_resolve<'py>(py: Python<'py>, id: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let arg = id_arg(id, "HPO id")?;
-    let resolved = match &arg {
-        IdArg::Number(n) => hpo::resolve(*n),
-        IdArg::Text(text) => hpo::resolve(&**text),
-    };
+    let resolved = with_id!(&arg, hpo::resolve);
     let resolved = check(py, resolved, arg.query())?;
     let replaced = match resolved.replaced {
         None => None,

@@ -1,6 +1,6 @@
 //! Look-ups: names, codes, genes and keys to enum members, one at a time or a batch per call.
 
-use crate::args::{IdArg, id_arg, text_arg};
+use crate::args::{IdArg, id_arg, text_arg, with_id};
 use crate::convert::{make_record, member_tuple, optional_member, record_tuple};
 use crate::errors::{Query, check};
 use crate::registry::{Member, registry};
@@ -129,10 +129,7 @@ pub(crate) fn genes<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
 #[pyfunction]
 pub(crate) fn disorder_from_orpha<'py>(py: Python<'py>, id: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let arg = id_arg(id, "ORPHA id")?;
-    let found = match &arg {
-        IdArg::Number(n) => Disorder::from_orpha(*n),
-        IdArg::Text(text) => Disorder::from_orpha(&**text),
-    };
+    let found = with_id!(&arg, Disorder::from_orpha);
     check(py, found, arg.query())?.to_py(py, registry(py)?)
 }
 
@@ -140,10 +137,7 @@ pub(crate) fn disorder_from_orpha<'py>(py: Python<'py>, id: &Bound<'py, PyAny>) 
 #[pyfunction]
 pub(crate) fn disorder_from_omim<'py>(py: Python<'py>, id: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let arg = id_arg(id, "OMIM id")?;
-    let found = match &arg {
-        IdArg::Number(n) => Disorder::from_omim(*n),
-        IdArg::Text(text) => Disorder::from_omim(&**text),
-    };
+    let found = with_id!(&arg, Disorder::from_omim);
     check(py, found, arg.query())?.to_py(py, registry(py)?)
 }
 
@@ -194,10 +188,7 @@ pub(crate) fn disorder_all_for_omim<'py>(py: Python<'py>, id: &Bound<'py, PyAny>
 #[pyfunction]
 pub(crate) fn symptom_from_hpo<'py>(py: Python<'py>, id: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let arg = id_arg(id, "HPO id")?;
-    let found = match &arg {
-        IdArg::Number(n) => Symptom::from_hpo(*n),
-        IdArg::Text(text) => Symptom::from_hpo(&**text),
-    };
+    let found = with_id!(&arg, Symptom::from_hpo);
     check(py, found, arg.query())?.to_py(py, registry(py)?)
 }
 
