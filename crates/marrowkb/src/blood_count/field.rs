@@ -5,7 +5,10 @@ use core::fmt;
 
 use crate::{Error, Result};
 
-/// A field of a [`BloodCount`](super::BloodCount): what an [`Error::InvalidMeasurement`] or
+#[cfg(doc)]
+use super::BloodCount;
+
+/// A field of a [`BloodCount`]: what an [`Error::InvalidMeasurement`] or
 /// [`Error::InconsistentMeasurements`] names.
 ///
 /// ```
