@@ -17,8 +17,10 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyString, PyTuple};
 
-use crate::differential::{invalid_argument, number_arg, sex_arg};
-use crate::{Member, Query, check, make_record, registry, type_name};
+use crate::args::{number_arg, sex_arg, str_choice, type_name};
+use crate::convert::{json, json_loads, make_record};
+use crate::errors::{Query, check, invalid_argument};
+use crate::registry::{Member, registry};
 
 /// A unit argument parsed by the core; an `InvalidArgumentError` naming the argument otherwise.
 fn unit_arg<U: FromStr>(
@@ -27,17 +29,8 @@ fn unit_arg<U: FromStr>(
     argument: &'static str,
     expected: &'static str,
 ) -> PyResult<U> {
-    let text = value
-        .cast::<PyString>()
-        .map_err(|_| {
-            PyTypeError::new_err(format!(
-                "{argument} must be a str such as {expected}, not {}",
-                type_name(value)
-            ))
-        })?
-        .to_string_lossy();
-    text.parse::<U>()
-        .map_err(|_| invalid_argument(py, argument, expected, Query::Text(&text)))
+    let shape = format_args!("a str such as {expected}");
+    str_choice(py, value, argument, &shape, expected, |text| text.parse::<U>().ok())
 }
 
 /// An optional measurement: None, or a number (int or float, never bool).
@@ -59,22 +52,16 @@ fn options(py: Python<'_>, value: Option<&Bound<'_, PyAny>>) -> PyResult<Interpr
     let Some(value) = value else {
         return Ok(InterpretOptions::default());
     };
-    let text = value
-        .cast::<PyString>()
-        .map_err(|_| {
-            PyTypeError::new_err(format!(
-                "aplastic_criteria must be a str ({CRITERIA}), not {}",
-                type_name(value)
-            ))
-        })?
-        .to_string_lossy();
-    match AplasticCriteria::ALL
-        .iter()
-        .find(|c| c.key().eq_ignore_ascii_case(text.trim()))
-    {
-        Some(&aplastic_criteria) => Ok(InterpretOptions { aplastic_criteria }),
-        None => Err(invalid_argument(py, "aplastic_criteria", CRITERIA, Query::Text(&text))),
-    }
+    let find = |text: &str| {
+        let text = text.trim();
+        AplasticCriteria::ALL
+            .iter()
+            .find(|c| c.key().eq_ignore_ascii_case(text))
+            .copied()
+    };
+    let shape = format_args!("a str ({CRITERIA})");
+    let aplastic_criteria = str_choice(py, value, "aplastic_criteria", &shape, CRITERIA, find)?;
+    Ok(InterpretOptions { aplastic_criteria })
 }
 
 /// A complete blood count, validated by the core and held in canonical units (g/dL, ×10⁹/L, fL, %,
@@ -333,13 +320,13 @@ impl PyBloodCount {
     }
 
     /// The count as JSON text, exactly as the Rust serializer writes it (canonical units).
-    fn to_json(&self) -> String {
-        crate::json(&self.0)
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        json(py, &self.0)
     }
 
     /// The count as a plain JSON-ready dict (canonical units).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        crate::json_loads(py, &crate::json(&self.0))
+        json_loads(py, &json(py, &self.0)?)
     }
 
     fn __eq__<'py>(&self, other: &Bound<'py, PyAny>) -> Bound<'py, PyAny> {
@@ -708,13 +695,13 @@ impl PyInterpretation {
     }
 
     /// The interpretation as JSON text, exactly as the Rust serializer writes it (`marrowkb cbc --json`).
-    fn to_json(&self) -> String {
-        crate::json(&self.0)
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        json(py, &self.0)
     }
 
     /// The interpretation as plain JSON-ready dicts and lists (`json.dumps` of it is the Rust JSON).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        crate::json_loads(py, &crate::json(&self.0))
+        json_loads(py, &json(py, &self.0)?)
     }
 }
 

@@ -12,13 +12,15 @@ use marrowkb::hpo::Term;
 use pyo3::exceptions::{PyKeyError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyString, PyTuple};
+use pyo3::types::{PyBool, PyDict, PyInt, PyString, PyTuple};
 
+use crate::args::{number_arg, sex_arg, str_choice, text_arg, type_name};
 use crate::blood_count::{PyBloodCount, PyInterpretation};
-use crate::{
-    Error, Member, PyTerm, Query, Registry, check, make_record, optional_term, registry, term_object, to_py_err,
-    type_name,
-};
+use crate::convert::{json, json_loads, make_record};
+use crate::errors::{Query, check, invalid_argument, to_py_err};
+use crate::registry::{Member, Registry, registry};
+use crate::terms::{PyTerm, optional_term, term_object, term_tuple};
+use marrowkb::Error;
 
 /// One observed or excluded finding as the caller gave it, converted (text is owned: the core borrows it).
 enum Finding {
@@ -50,7 +52,7 @@ impl Finding {
 }
 
 /// The core value of a member of a registered Python enum (`class`), or None for anything else.
-pub(crate) fn enum_value(value: &Bound<'_, PyAny>, class: &Py<PyAny>) -> PyResult<Option<u32>> {
+fn enum_value(value: &Bound<'_, PyAny>, class: &Py<PyAny>) -> PyResult<Option<u32>> {
     if value.get_type().is(class.bind(value.py())) {
         Ok(Some(value.getattr("_value_")?.extract::<u32>()?))
     } else {
@@ -119,61 +121,6 @@ fn findings(
     Ok((found, given))
 }
 
-/// A real number argument: an int or a float (or anything with `__float__` or `__index__`, such as NumPy
-/// scalars, `Decimal` and `Fraction`), never a bool or a str.
-pub(crate) fn number_arg(value: &Bound<'_, PyAny>, what: &str) -> PyResult<f64> {
-    let wrong = || {
-        PyTypeError::new_err(format!(
-            "{what} must be a number (int or float), not {}",
-            type_name(value)
-        ))
-    };
-    if value.is_instance_of::<PyBool>() || value.is_instance_of::<PyString>() || value.is_instance_of::<PyBytes>() {
-        return Err(wrong());
-    }
-    if value.is_instance_of::<PyFloat>() || value.is_instance_of::<PyInt>() {
-        return value.extract::<f64>();
-    }
-    if value.hasattr("__float__")? || value.hasattr("__index__")? {
-        return value.extract::<f64>().map_err(|_| wrong());
-    }
-    Err(wrong())
-}
-
-/// `sex=`: "female"/"male" (or "f", "m", "woman", "man").
-pub(crate) fn sex_arg(py: Python<'_>, value: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Sex>> {
-    let Some(value) = value.filter(|v| !v.is_none()) else {
-        return Ok(None);
-    };
-    let text = value
-        .cast::<PyString>()
-        .map_err(|_| {
-            PyTypeError::new_err(format!(
-                "sex must be a str (\"female\" or \"male\"), not {}",
-                type_name(value)
-            ))
-        })?
-        .to_string_lossy();
-    text.parse::<Sex>().map(Some).map_err(|_| {
-        invalid_argument(
-            py,
-            "sex",
-            "expected \"female\" or \"male\" (or \"f\", \"m\")",
-            Query::Text(&text),
-        )
-    })
-}
-
-/// An `InvalidArgumentError` for a Python argument.
-pub(crate) fn invalid_argument(
-    py: Python<'_>,
-    argument: &'static str,
-    reason: &'static str,
-    query: Query<'_>,
-) -> PyErr {
-    to_py_err(py, Error::InvalidArgument { name: argument, reason }, query)
-}
-
 /// The onset: `age_of_onset` (years) or `onset` (an onset class key), not both.
 fn onset_arg(
     py: Python<'_>,
@@ -190,25 +137,15 @@ fn onset_arg(
             Query::None,
         )),
         (Some(years), None) => Ok(Some(AgeOfOnset::Years(number_arg(years, "age_of_onset")?))),
-        (None, Some(class)) => {
-            let key = class
-                .cast::<PyString>()
-                .map_err(|_| {
-                    PyTypeError::new_err(format!(
-                        "onset must be a str such as \"childhood\", not {}",
-                        type_name(class)
-                    ))
-                })?
-                .to_string_lossy();
-            key.parse::<Onset>().map(|c| Some(AgeOfOnset::Class(c))).map_err(|_| {
-                invalid_argument(
-                    py,
-                    "onset",
-                    "expected congenital, neonatal, infantile, childhood, juvenile or adult",
-                    Query::Text(&key),
-                )
-            })
-        }
+        (None, Some(class)) => str_choice(
+            py,
+            class,
+            "onset",
+            &"a str such as \"childhood\"",
+            "expected congenital, neonatal, infantile, childhood, juvenile or adult",
+            |key| key.parse::<Onset>().ok(),
+        )
+        .map(|c| Some(AgeOfOnset::Class(c))),
         (None, None) => Ok(None),
     }
 }
@@ -469,7 +406,7 @@ pub(crate) fn differential_phenopacket_json(
     genes: bool,
     strict: bool,
 ) -> PyResult<PyDifferential> {
-    let text = crate::text_arg(json, "json")?;
+    let text = text_arg(json, "json")?;
     let packet = check(py, marrowkb::phenopacket::Phenopacket::parse(&text), Query::None)?;
     let result = check(py, py.detach(|| packet.query(genes, strict)), Query::None)?;
     let evidence = check(py, packet.evidence(&[], genes), Query::None)?;
@@ -501,7 +438,7 @@ pub(crate) fn differential_phenopacket_json(
 /// include it, 0.05 for the others).
 #[pyfunction]
 pub(crate) fn gene_likelihood_ratios<'py>(py: Python<'py>, symbol: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyDict>> {
-    let symbol = crate::text_arg(symbol, "symbol")?;
+    let symbol = text_arg(symbol, "symbol")?;
     let lrs = check(
         py,
         marrowkb::differential::gene_likelihood_ratios(&symbol),
@@ -678,13 +615,13 @@ impl PyDifferential {
     /// The observed terms used (after replacement and de-duplication), sorted by id.
     #[getter]
     fn observed<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        crate::term_tuple(py, self.result.observed.iter().copied())
+        term_tuple(py, self.result.observed.iter().copied())
     }
 
     /// The excluded terms used, sorted by id.
     #[getter]
     fn excluded<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        crate::term_tuple(py, self.result.excluded.iter().copied())
+        term_tuple(py, self.result.excluded.iter().copied())
     }
 
     /// What became of every input: observed ones first, then excluded ones, each in the order given.
@@ -774,8 +711,8 @@ impl PyDifferential {
     }
 
     /// The result as JSON text, exactly as the Rust serializer writes it (`marrowkb differential --json`).
-    fn to_json(&self) -> String {
-        crate::json(&self.result)
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        json(py, &self.result)
     }
 
     /// Pickling: the same query is run again when unpickled (`_native._differential_from`), so the copy is
@@ -829,6 +766,6 @@ impl PyDifferential {
 
     /// The result as plain JSON-ready dicts and lists (`json.dumps` of it is the Rust JSON).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        crate::json_loads(py, &crate::json(&self.result))
+        json_loads(py, &json(py, &self.result)?)
     }
 }

@@ -2,7 +2,10 @@
 //! pandas or polars Series, pyarrow array, without importing any of them), one `Resolved` record per cell
 //! out, the GIL released while the cells are resolved.
 
-use crate::{Member, Query, make_record, member_tuple, registry, to_py_err};
+use crate::args::{text_arg, type_name};
+use crate::convert::{make_record, member_tuple};
+use crate::errors::{Query, to_py_err};
+use crate::registry::{Member, registry};
 use marrowkb::Error;
 use marrowkb::resolution::{self, Status};
 use pyo3::exceptions::PyTypeError;
@@ -57,7 +60,7 @@ impl Column {
         {
             Cell::Missing
         } else {
-            let type_name = crate::type_name(item);
+            let type_name = type_name(item);
             if type_name == "NAType" || type_name == "NaTType" {
                 Cell::Missing
             } else {
@@ -248,7 +251,7 @@ pub(crate) fn resolve_many<'py>(
 /// `resolve` raises (AmbiguousError with the candidates, UnknownNameError with suggestions …).
 #[pyfunction]
 pub(crate) fn resolve_detailed<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    let query = crate::text_arg(text, "text")?;
+    let query = text_arg(text, "text")?;
     let result = resolution::resolve_detailed(&query, true).map_err(|e| to_py_err(py, e, Query::Text(&query)))?;
     resolved_record(py, text.clone(), &Cell::Missing, Ok(result))
 }

@@ -3,7 +3,8 @@
 
 use super::Field;
 use super::fit::{self, CellLineSet, DisorderFit};
-use super::input::{BloodCount, Sex};
+use super::input::BloodCount;
+use super::sex::Sex;
 use super::thresholds::{
     APLASTIC, AgeReferenceRow, COUNT_LOWER_LIMITS, CTCAE_ANEMIA, CTCAE_LYMPHOCYTES, CTCAE_NEUTROPHILS, CTCAE_PLATELETS,
     CtcaeScale, NATHAN_OSKI_INFANT_HEMOGLOBIN, NATHAN_OSKI_MCV, NEUTROPENIA_BANDS, Reference, SeverityBands,

@@ -52,16 +52,20 @@
 //! ```
 
 pub mod evidence;
+mod field;
 pub mod fit;
 mod input;
 mod interpret;
+mod sex;
 pub mod thresholds;
 pub mod units;
 
+pub use field::Field;
 pub use fit::{CellLineSet, DisorderFit, Fit};
-pub use input::{BloodCount, BloodCountBuilder, Field, RejectedValue, Sex};
+pub use input::{BloodCount, BloodCountBuilder, RejectedValue};
 pub use interpret::{
     AplasticAssessment, AplasticCriteria, AplasticSeverity, Criterion, CtcaeGrade, Cytopenia, InterpretOptions,
     Interpretation, Pattern, Presence, Reading, RedCellSize, RedCellSizeReading, Severity, SeverityScale, interpret,
 };
+pub use sex::Sex;
 pub use units::{AgeUnit, CountUnit, DAYS_PER_YEAR, HB_MMOL_PER_L_PER_G_PER_DL, HemoglobinUnit, Unit};

@@ -116,7 +116,8 @@
 
 use core::fmt;
 
-use super::input::{Field, Sex};
+use super::field::Field;
+use super::sex::Sex;
 use super::units::{DAYS_PER_YEAR, HB_MMOL_PER_L_PER_G_PER_DL};
 use crate::{Error, Result};
 
@@ -1100,18 +1101,39 @@ fn num(v: f64) -> String {
 /// assert!(table.contains("| Platelets |"));
 /// ```
 pub fn markdown_table() -> String {
-    let mut rows: Vec<[String; 5]> = Vec::new();
-    let mut push = |measure: &str, population: String, finding: &str, rule: String, source: Reference| {
-        rows.push([
+    let mut rows = Rows(Vec::new());
+    hemoglobin_rows(&mut rows);
+    ctcae_rows(&mut rows);
+    count_rows(&mut rows);
+    mcv_rows(&mut rows);
+    aplastic_rows(&mut rows);
+    plausible_rows(&mut rows);
+    let mut out = String::from("| Measure | Population | Finding | Rule | Source |\n| --- | --- | --- | --- | --- |\n");
+    for r in rows.0 {
+        out.push_str(&format!("| {} | {} | {} | {} | {} |\n", r[0], r[1], r[2], r[3], r[4]));
+    }
+    out
+}
+
+/// The rows of [`markdown_table`]: measure, population, finding, rule, source.
+struct Rows(Vec<[String; 5]>);
+
+impl Rows {
+    fn push(&mut self, measure: &str, population: String, finding: &str, rule: String, source: Reference) {
+        self.0.push([
             measure.into(),
             population,
             finding.into(),
             rule,
             source.short_name().into(),
         ]);
-    };
+    }
+}
+
+/// Anaemia by haemoglobin: WHO 2011 and the infant limits.
+fn hemoglobin_rows(rows: &mut Rows) {
     for r in &WHO_2011_HEMOGLOBIN {
-        push(
+        rows.push(
             "Haemoglobin",
             format!("WHO: {} ({})", r.population.name(), r.ages.label),
             "anaemia; severity",
@@ -1125,7 +1147,7 @@ pub fn markdown_table() -> String {
         );
     }
     for r in &NATHAN_OSKI_INFANT_HEMOGLOBIN {
-        push(
+        rows.push(
             "Haemoglobin",
             r.ages.label.into(),
             "anaemia (no severity grade)",
@@ -1133,6 +1155,10 @@ pub fn markdown_table() -> String {
             Reference::NathanOski,
         );
     }
+}
+
+/// The CTCAE v5.0 grades.
+fn ctcae_rows(rows: &mut Rows) {
     for s in [CTCAE_ANEMIA, CTCAE_NEUTROPHILS, CTCAE_PLATELETS, CTCAE_LYMPHOCYTES] {
         let unit = if s.field == Field::Hemoglobin {
             "g/dL"
@@ -1148,7 +1174,7 @@ pub fn markdown_table() -> String {
             ),
             None => format!("grade 3 v < {} {unit}; grade 4 clinical only", num(s.grade3_below)),
         };
-        push(
+        rows.push(
             field_title(s.field),
             "every age".into(),
             s.term,
@@ -1160,8 +1186,12 @@ pub fn markdown_table() -> String {
             Reference::Ctcae5,
         );
     }
+}
+
+/// The counts' lower limits and the neutropenia bands.
+fn count_rows(rows: &mut Rows) {
     for l in &COUNT_LOWER_LIMITS {
-        push(
+        rows.push(
             field_title(l.field),
             l.ages.label.into(),
             cytopenia_name(l.field),
@@ -1171,7 +1201,7 @@ pub fn markdown_table() -> String {
     }
     let b = NEUTROPENIA_BANDS;
     let vs = b.very_severe_below.unwrap_or(0.0);
-    push(
+    rows.push(
         "Neutrophils",
         "when neutropenic".into(),
         "neutropenia severity",
@@ -1184,15 +1214,19 @@ pub fn markdown_table() -> String {
         ),
         Reference::Nelson,
     );
-    push(
+    rows.push(
         "Neutrophils",
         "when neutropenic".into(),
         "very severe neutropenia",
         format!("ANC < {} ×10⁹/L", num(vs)),
         Reference::Bacigalupo1988,
     );
+}
+
+/// Red cell size by MCV.
+fn mcv_rows(rows: &mut Rows) {
     for r in &NATHAN_OSKI_MCV {
-        push(
+        rows.push(
             "MCV",
             r.ages.label.into(),
             "microcytosis; macrocytosis",
@@ -1205,8 +1239,12 @@ pub fn markdown_table() -> String {
             Reference::NathanOski,
         );
     }
+}
+
+/// Aplastic anaemia severity and the haemoglobin unit conversion.
+fn aplastic_rows(rows: &mut Rows) {
     let a = APLASTIC;
-    push(
+    rows.push(
         "Marrow",
         "aplastic anaemia".into(),
         "marrow criterion",
@@ -1218,7 +1256,7 @@ pub fn markdown_table() -> String {
         ),
         Reference::Camitta1976,
     );
-    push(
+    rows.push(
         "Blood",
         "aplastic anaemia".into(),
         "severe (with the marrow criterion)",
@@ -1230,7 +1268,7 @@ pub fn markdown_table() -> String {
         ),
         Reference::Camitta1976,
     );
-    push(
+    rows.push(
         "Reticulocytes",
         "aplastic anaemia, BSH option".into(),
         "severe criterion, automated count",
@@ -1241,7 +1279,7 @@ pub fn markdown_table() -> String {
         ),
         Reference::Bsh2016,
     );
-    push(
+    rows.push(
         "Reticulocytes (%)",
         "aplastic anaemia, Camitta option".into(),
         "severe criterion, corrected percentage",
@@ -1252,20 +1290,24 @@ pub fn markdown_table() -> String {
         ),
         Reference::Camitta1976,
     );
-    push(
+    rows.push(
         "Neutrophils",
         "aplastic anaemia".into(),
         "very severe",
         format!("severe and ANC < {} ×10⁹/L", num(a.very_severe_neutrophils_below)),
         Reference::Bacigalupo1988,
     );
-    push(
+    rows.push(
         "Haemoglobin",
         "unit conversion".into(),
         "g/dL to mmol/L",
         format!("1 g/dL = {HB_MMOL_PER_L_PER_G_PER_DL} mmol/L (10 g/L ÷ 16 114.5 g/mol, Hb monomer)"),
         Reference::Icsh1995,
     );
+}
+
+/// The accepted input ranges.
+fn plausible_rows(rows: &mut Rows) {
     for p in &PLAUSIBLE {
         let unit = plausible_unit(p.field);
         let low = if p.min_exclusive {
@@ -1273,7 +1315,7 @@ pub fn markdown_table() -> String {
         } else {
             format!("{} ≤ v", num(p.min))
         };
-        push(
+        rows.push(
             field_title(p.field),
             "every age".into(),
             "accepted input",
@@ -1281,12 +1323,6 @@ pub fn markdown_table() -> String {
             Reference::Marrowkb,
         );
     }
-
-    let mut out = String::from("| Measure | Population | Finding | Rule | Source |\n| --- | --- | --- | --- | --- |\n");
-    for r in rows {
-        out.push_str(&format!("| {} | {} | {} | {} | {} |\n", r[0], r[1], r[2], r[3], r[4]));
-    }
-    out
 }
 
 fn field_title(field: Field) -> &'static str {
