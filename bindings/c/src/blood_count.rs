@@ -8,7 +8,7 @@
 use crate::boundary::{Status, array_mut, ffi_boundary, put};
 use crate::classes::mirror;
 use crate::strings::intern;
-use core::ffi::c_char;
+use core::ffi::{CStr, c_char};
 use marrowkb::Disorder;
 use marrowkb::blood_count::thresholds::Reference;
 use marrowkb::blood_count::{self as bc, BloodCount, CellLineSet, Fit};
@@ -438,9 +438,10 @@ pub struct DisorderFitRecord {
 pub struct MeasurementError {
     /// The field (`MkbField`), 0 when there is no error.
     pub field: u32,
-    /// The value as given (NaN for an inconsistency, which has no single value).
+    /// The value as given (NaN for an inconsistency, which has no single value). For an out-of-range `sex`
+    /// or a `bool` byte other than 0 and 1, that integer.
     pub value: f64,
-    /// Its unit (`MkbUnit`), 0 when none.
+    /// Its unit (`MkbUnit`), 0 when none (also when the unit given is not a value of the field's unit enum).
     pub unit: u32,
     /// What is wrong, a static string owned by the library; NULL when there is no error.
     pub reason: *const c_char,
@@ -474,7 +475,8 @@ pub struct InterpretationRecord {
     pub aplastic_anemia: AplasticAssessmentRecord,
     /// The number of disorder fits (`mkb_disorder_count()`), written whether or not a fits buffer was given.
     pub fits_len: usize,
-    /// On `MKB_INVALID_MEASUREMENT` or `MKB_INCONSISTENT_MEASUREMENTS`, the rejected field; otherwise empty.
+    /// On `MKB_INVALID_MEASUREMENT`, `MKB_INCONSISTENT_MEASUREMENTS`, and `MKB_INVALID_ENUM` or
+    /// `MKB_INVALID_ARGUMENT` for a field of the count, the rejected field; otherwise empty.
     pub error: MeasurementError,
 }
 
@@ -529,10 +531,50 @@ const NO_ERROR: MeasurementError = MeasurementError {
     reason: core::ptr::null(),
 };
 
+/// A blood count the core or this crate refused: the error, and its description for `out->error`.
+type Refusal = (Status, MeasurementError);
+
+/// The refusal of an integer of one field that is not a value of its enum (`MKB_INVALID_ENUM`), described
+/// as the core describes a rejected measurement: the field, the value as given, and why.
+fn invalid_enum(field: bc::Field, value: f64, reason: &'static CStr) -> impl FnOnce(marrowkb::Error) -> Refusal {
+    move |error| {
+        let described = MeasurementError {
+            field: field as u32,
+            value,
+            unit: 0,
+            reason: reason.as_ptr(),
+        };
+        (error.into(), described)
+    }
+}
+
+/// Describes a refused count through `out` (the rest of it reset to "nothing measured") and returns the
+/// status.
+///
+/// # Safety
+/// `out` is non-null and writable.
+unsafe fn refuse(out: *mut InterpretationRecord, (status, error): Refusal) -> Result<(), Status> {
+    // SAFETY: the caller's promise.
+    unsafe { put(out, empty_interpretation(error)) };
+    Err(status)
+}
+
 /// Converts the C struct into the core's builder calls (enum values are validated on the way).
-fn build(input: &BloodCountInput) -> marrowkb::Result<BloodCount> {
-    let hb_unit = |m: &Measurement| bc::HemoglobinUnit::from_discriminant(m.unit);
-    let count_unit = |m: &Measurement| bc::CountUnit::from_discriminant(m.unit);
+fn build(input: &BloodCountInput) -> Result<BloodCount, Refusal> {
+    let hb_unit = |m: &Measurement| {
+        bc::HemoglobinUnit::from_discriminant(m.unit).map_err(invalid_enum(
+            bc::Field::Hemoglobin,
+            m.value,
+            c"the unit is not an MkbHemoglobinUnit value",
+        ))
+    };
+    let count_unit = |m: &Measurement, field: bc::Field| {
+        bc::CountUnit::from_discriminant(m.unit).map_err(invalid_enum(
+            field,
+            m.value,
+            c"the unit is not an MkbCountUnit value",
+        ))
+    };
     let mut b = BloodCount::builder();
     let m = &input.hemoglobin;
     if m.given {
@@ -541,18 +583,27 @@ fn build(input: &BloodCountInput) -> marrowkb::Result<BloodCount> {
     if input.mcv.given {
         b = b.mcv(input.mcv.value);
     }
-    for (m, set) in [
+    for (m, field, set) in [
         (
             &input.neutrophils,
+            bc::Field::Neutrophils,
             bc::BloodCountBuilder::neutrophils as fn(_, _, _) -> _,
         ),
-        (&input.lymphocytes, bc::BloodCountBuilder::lymphocytes),
-        (&input.monocytes, bc::BloodCountBuilder::monocytes),
-        (&input.platelets, bc::BloodCountBuilder::platelets),
-        (&input.reticulocytes, bc::BloodCountBuilder::reticulocytes),
+        (
+            &input.lymphocytes,
+            bc::Field::Lymphocytes,
+            bc::BloodCountBuilder::lymphocytes,
+        ),
+        (&input.monocytes, bc::Field::Monocytes, bc::BloodCountBuilder::monocytes),
+        (&input.platelets, bc::Field::Platelets, bc::BloodCountBuilder::platelets),
+        (
+            &input.reticulocytes,
+            bc::Field::Reticulocytes,
+            bc::BloodCountBuilder::reticulocytes,
+        ),
     ] {
         if m.given {
-            b = set(b, m.value, count_unit(m)?);
+            b = set(b, m.value, count_unit(m, field)?);
         }
     }
     for (m, set) in [
@@ -572,10 +623,20 @@ fn build(input: &BloodCountInput) -> marrowkb::Result<BloodCount> {
         }
     }
     if input.age.given {
-        b = b.age(input.age.value, bc::AgeUnit::from_discriminant(input.age.unit)?);
+        let unit = bc::AgeUnit::from_discriminant(input.age.unit).map_err(invalid_enum(
+            bc::Field::Age,
+            input.age.value,
+            c"the unit is not an MkbAgeUnit value",
+        ))?;
+        b = b.age(input.age.value, unit);
     }
     if input.sex != 0 {
-        b = b.sex(bc::Sex::from_discriminant(input.sex)?);
+        let sex = bc::Sex::from_discriminant(input.sex).map_err(invalid_enum(
+            bc::Field::Sex,
+            f64::from(input.sex),
+            c"not an MkbPatientSex value (or 0 for not given)",
+        ))?;
+        b = b.sex(sex);
     }
     if input.pregnant {
         b = b.pregnant(true);
@@ -583,7 +644,7 @@ fn build(input: &BloodCountInput) -> marrowkb::Result<BloodCount> {
     if input.hematocrit.given {
         b = b.hematocrit(input.hematocrit.value);
     }
-    b.build()
+    b.build().map_err(|error| (error.into(), measurement_error(&error)))
 }
 
 /// Interprets a blood count: which cell lines are low and how low by named standards, the pattern,
@@ -596,11 +657,13 @@ fn build(input: &BloodCountInput) -> marrowkb::Result<BloodCount> {
 /// likelihood ratio under its disorder, ready for `MkbDifferentialQuery.evidence`.
 ///
 /// Returns `MKB_OK`; `MKB_INVALID_MEASUREMENT` or `MKB_INCONSISTENT_MEASUREMENTS` for a value the core
-/// rejects (NaN, infinite, negative, impossible, or values that do not go together), with the field, value,
-/// unit and reason in `out->error` (the rest of `*out` is then reset to "nothing measured");
-/// `MKB_INVALID_ENUM` for a unit, sex or criteria value out of range; `MKB_INVALID_ARGUMENT` for a `bool`
-/// that is neither 0 nor 1; `MKB_BUFFER_TOO_SMALL` when `fits` is not NULL and `fits_cap` is below
-/// `out->fits_len` (the interpretation is still written, the fits are not); `MKB_NULL_POINTER`.
+/// rejects (NaN, infinite, negative, impossible, or values that do not go together); `MKB_INVALID_ENUM`
+/// for a unit or sex out of range; `MKB_INVALID_ARGUMENT` for a `bool` that is neither 0 nor 1. Each of
+/// these names the field in `out->error`, with the value, unit and reason (the rest of `*out` is then
+/// reset to "nothing measured"). `MKB_INVALID_ENUM` for `aplastic_criteria` out of range (an argument, not
+/// a field of the count: `*out` is left untouched); `MKB_BUFFER_TOO_SMALL` when `fits` is not NULL and
+/// `fits_cap` is below `out->fits_len` (the interpretation is still written, the fits are not);
+/// `MKB_NULL_POINTER`.
 ///
 /// # Safety
 /// `count` must point to a readable `MkbBloodCount`, `out` to a writable `MkbInterpretation`; `fits` must
@@ -616,25 +679,19 @@ pub unsafe extern "C" fn mkb_interpret_blood_count(
     ffi_boundary!(nonnull(count, out) {
         // SAFETY: checked non-null; the caller promises a valid struct. Read by copy: C may lay out
         // `bool` fields with any byte, so validate them as bytes first.
-        let input = unsafe { read_input(count) }?;
+        let input = match unsafe { read_input(count) } {
+            Ok(input) => input,
+            // Every refused field is described through `out` (documented). SAFETY, here and below: `out`
+            // was checked non-null and the caller promises it is writable.
+            Err(refusal) => return unsafe { refuse(out, refusal) },
+        };
         let criteria = match aplastic_criteria {
             0 => bc::AplasticCriteria::default(),
             value => bc::AplasticCriteria::from_discriminant(value)?,
         };
         let count = match build(&input) {
             Ok(count) => count,
-            Err(error) => {
-                // Only a rejected measurement is described through `out` (documented); an out-of-range
-                // unit or sex leaves `out` untouched, like every other failure.
-                if matches!(
-                    error,
-                    marrowkb::Error::InvalidMeasurement { .. } | marrowkb::Error::InconsistentMeasurements { .. }
-                ) {
-                    // SAFETY: `out` was checked non-null and the caller promises it is writable.
-                    unsafe { put(out, empty_interpretation(measurement_error(&error))) };
-                }
-                return Err(error.into());
-            }
+            Err(refusal) => return unsafe { refuse(out, refusal) },
         };
         let i = count.interpret(bc::InterpretOptions { aplastic_criteria: criteria });
         let a = &i.aplastic_anemia;
@@ -688,40 +745,56 @@ pub unsafe extern "C" fn mkb_interpret_blood_count(
 }
 
 /// Reads the caller's struct, rejecting `bool` bytes other than 0 and 1 (reading those as Rust `bool`
-/// would be undefined behaviour).
+/// would be undefined behaviour) with the field they belong to.
 ///
 /// # Safety
 /// `count` is non-null and points to a readable `MkbBloodCount`.
-unsafe fn read_input(count: *const BloodCountInput) -> Result<BloodCountInput, Status> {
+unsafe fn read_input(count: *const BloodCountInput) -> Result<BloodCountInput, Refusal> {
     let base = count.cast::<u8>();
-    let bool_at = |offset: usize| -> Result<(), Status> {
+    let bool_at = |offset: usize, field: bc::Field, reason: &'static CStr| -> Result<(), Refusal> {
         // SAFETY: the offset is inside the struct.
         match unsafe { base.add(offset).read() } {
             0 | 1 => Ok(()),
-            _ => Err(Status::MkbInvalidArgument),
+            byte => Err((
+                Status::MkbInvalidArgument,
+                MeasurementError {
+                    field: field as u32,
+                    value: f64::from(byte),
+                    unit: 0,
+                    reason: reason.as_ptr(),
+                },
+            )),
         }
     };
     macro_rules! given {
-        ($($field:ident),+) => {
-            $(bool_at(core::mem::offset_of!(BloodCountInput, $field) + core::mem::offset_of!(Measurement, given))?;)+
+        ($($field:ident: $variant:ident),+ $(,)?) => {
+            $(bool_at(
+                core::mem::offset_of!(BloodCountInput, $field) + core::mem::offset_of!(Measurement, given),
+                bc::Field::$variant,
+                c"`given` must be 0 or 1",
+            )?;)+
         };
     }
     given!(
-        hemoglobin,
-        mcv,
-        neutrophils,
-        lymphocytes,
-        monocytes,
-        platelets,
-        reticulocytes,
-        reticulocyte_percent,
-        red_cell_count,
-        cellularity,
-        residual_hematopoietic_cells,
-        age,
-        hematocrit
+        hemoglobin: Hemoglobin,
+        mcv: Mcv,
+        neutrophils: Neutrophils,
+        lymphocytes: Lymphocytes,
+        monocytes: Monocytes,
+        platelets: Platelets,
+        reticulocytes: Reticulocytes,
+        reticulocyte_percent: ReticulocytePercent,
+        red_cell_count: RedCellCount,
+        cellularity: Cellularity,
+        residual_hematopoietic_cells: ResidualHematopoieticCells,
+        age: Age,
+        hematocrit: Hematocrit,
     );
-    bool_at(core::mem::offset_of!(BloodCountInput, pregnant))?;
+    bool_at(
+        core::mem::offset_of!(BloodCountInput, pregnant),
+        bc::Field::Pregnant,
+        c"`pregnant` must be 0 or 1",
+    )?;
     // SAFETY: every bool byte is 0 or 1, the other fields are plain numbers valid for any bit pattern.
     Ok(unsafe { count.read_unaligned() })
 }

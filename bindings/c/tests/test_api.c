@@ -1373,20 +1373,47 @@ static void test_blood_count(void) {
     CHECK_STATUS(mkb_interpret_blood_count(&bad, 0, &r2, NULL, 0), MKB_INCONSISTENT_MEASUREMENTS);
     CHECK(r2.error.field == MKB_FIELD_PREGNANT);
 
-    /* Out-of-range enums, NULLs, small buffers, bad bools. */
+    /* Out-of-range enums, NULLs, small buffers, bad bools. A unit, sex or bool of the count that is out of
+       range names its field in r2.error as a rejected value does (Python names the keyword argument);
+       the rest of r2 is reset to "nothing measured". */
+    CHECK_STATUS(mkb_interpret_blood_count(&bc, 0, &r2, fits, 64), MKB_OK);
+    CHECK(r2.error.field == 0 && r2.error.reason == NULL && r2.pattern == MKB_PATTERN_PANCYTOPENIA);
     bad = bc;
     bad.hemoglobin.unit = 0;
     CHECK_STATUS(mkb_interpret_blood_count(&bad, 0, &r2, NULL, 0), MKB_INVALID_ENUM);
+    CHECK(r2.error.field == MKB_FIELD_HEMOGLOBIN && r2.error.unit == 0 && valid_string(r2.error.reason));
+    CHECK(r2.error.value == bc.hemoglobin.value && strstr(r2.error.reason, "MkbHemoglobinUnit") != NULL);
+    CHECK(r2.pattern == MKB_PATTERN_UNDETERMINED && r2.fits_len == 0);
+    bad = bc;
+    bad.platelets.unit = 7;
+    CHECK_STATUS(mkb_interpret_blood_count(&bad, 0, &r2, NULL, 0), MKB_INVALID_ENUM);
+    CHECK(r2.error.field == MKB_FIELD_PLATELETS && r2.error.value == bc.platelets.value);
+    CHECK(strstr(r2.error.reason, "MkbCountUnit") != NULL);
     bad = bc;
     bad.age.unit = 99;
     CHECK_STATUS(mkb_interpret_blood_count(&bad, 0, &r2, NULL, 0), MKB_INVALID_ENUM);
+    CHECK(r2.error.field == MKB_FIELD_AGE && strstr(r2.error.reason, "MkbAgeUnit") != NULL);
     bad = bc;
     bad.sex = 3;
     CHECK_STATUS(mkb_interpret_blood_count(&bad, 0, &r2, NULL, 0), MKB_INVALID_ENUM);
+    CHECK(r2.error.field == MKB_FIELD_SEX && r2.error.value == 3.0 && valid_string(r2.error.reason));
+    /* A unit not given is not read: no error. */
+    bad = bc;
+    bad.monocytes.given = false;
+    bad.monocytes.unit = 99;
+    CHECK_STATUS(mkb_interpret_blood_count(&bad, 0, &r2, NULL, 0), MKB_OK);
+    CHECK(r2.error.field == 0);
+    /* aplastic_criteria is an argument, not a field of the count: r2 is left as it was. */
     CHECK_STATUS(mkb_interpret_blood_count(&bc, 3, &r2, NULL, 0), MKB_INVALID_ENUM);
+    CHECK(r2.error.field == 0 && r2.pattern == MKB_PATTERN_PANCYTOPENIA);
     bad = bc;
     memset(&bad.mcv.given, 7, 1);
     CHECK_STATUS(mkb_interpret_blood_count(&bad, 0, &r2, NULL, 0), MKB_INVALID_ARGUMENT);
+    CHECK(r2.error.field == MKB_FIELD_MCV && r2.error.value == 7.0 && valid_string(r2.error.reason));
+    bad = bc;
+    memset(&bad.pregnant, 2, 1);
+    CHECK_STATUS(mkb_interpret_blood_count(&bad, 0, &r2, NULL, 0), MKB_INVALID_ARGUMENT);
+    CHECK(r2.error.field == MKB_FIELD_PREGNANT && r2.error.value == 2.0);
     bad = bc;
     bad.mcv.value = NAN; /* not given: ignored */
     CHECK_STATUS(mkb_interpret_blood_count(&bad, 0, &r2, NULL, 0), MKB_OK);

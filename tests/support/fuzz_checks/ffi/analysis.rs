@@ -412,26 +412,36 @@ fn measurement_offsets() -> [usize; 12] {
     ]
 }
 
-/// What the library must make of the struct: the core builder it stands for, or the status that stops it
+/// A refusal before building: the status, and the field (`bc::Field` discriminant) and value the library
+/// must name in `out->error`, or `None` when `*out` must stay untouched (the criteria argument).
+type Refused = (Status, Option<(u32, f64)>);
+
+/// What the library must make of the struct: the core builder it stands for, or the refusal that stops it
 /// before building (documented: `MKB_INVALID_ARGUMENT` for a bad `bool`, `MKB_INVALID_ENUM` for a unit, sex
-/// or criteria out of range).
-fn blood_count_oracle(input: &CBloodCount) -> Result<(BloodCountBuilder, bc::AplasticCriteria), Status> {
+/// or criteria out of range, each but the criteria naming its field). The measurements are the fields
+/// 1 to 12 in order, so measurement `i` is field `i + 1`.
+fn blood_count_oracle(input: &CBloodCount) -> Result<(BloodCountBuilder, bc::AplasticCriteria), Refused> {
     let m = &input.measurements;
-    if m.iter().any(|x| x.given.byte() > 1) || input.pregnant.byte() > 1 {
-        return Err(Status::MkbInvalidArgument);
+    if let Some(i) = m.iter().position(|x| x.given.byte() > 1) {
+        let field = (i + 1) as u32;
+        return Err((Status::MkbInvalidArgument, Some((field, f64::from(m[i].given.byte())))));
+    }
+    if input.pregnant.byte() > 1 {
+        let field = bc::Field::Pregnant as u32;
+        return Err((Status::MkbInvalidArgument, Some((field, f64::from(input.pregnant.byte())))));
     }
     let criteria = match input.criteria.value() {
         0 => bc::AplasticCriteria::default(),
-        v => bc::AplasticCriteria::from_discriminant(v).map_err(|_| Status::MkbInvalidEnum)?,
+        v => bc::AplasticCriteria::from_discriminant(v).map_err(|_| (Status::MkbInvalidEnum, None))?,
     };
     let given = |i: usize| m[i].given.byte() == 1;
     let value = |i: usize| m[i].value.value();
-    let enum_err = |_| Status::MkbInvalidEnum;
+    let enum_err = |i: usize| move |_| (Status::MkbInvalidEnum, Some(((i + 1) as u32, m[i].value.value())));
     let mut b = BloodCount::builder();
     if given(0) {
         b = b.hemoglobin(
             value(0),
-            bc::HemoglobinUnit::from_discriminant(m[0].unit.value()).map_err(enum_err)?,
+            bc::HemoglobinUnit::from_discriminant(m[0].unit.value()).map_err(enum_err(0))?,
         );
     }
     if given(1) {
@@ -439,7 +449,7 @@ fn blood_count_oracle(input: &CBloodCount) -> Result<(BloodCountBuilder, bc::Apl
     }
     for (i, x) in m.iter().enumerate().take(7).skip(2) {
         if x.given.byte() == 1 {
-            let unit = bc::CountUnit::from_discriminant(x.unit.value()).map_err(enum_err)?;
+            let unit = bc::CountUnit::from_discriminant(x.unit.value()).map_err(enum_err(i))?;
             let v = x.value.value();
             b = match i {
                 2 => b.neutrophils(v, unit),
@@ -465,12 +475,15 @@ fn blood_count_oracle(input: &CBloodCount) -> Result<(BloodCountBuilder, bc::Apl
     if given(11) {
         b = b.age(
             value(11),
-            bc::AgeUnit::from_discriminant(m[11].unit.value()).map_err(enum_err)?,
+            bc::AgeUnit::from_discriminant(m[11].unit.value()).map_err(enum_err(11))?,
         );
     }
     match input.sex.value() {
         0 => {}
-        s => b = b.sex(bc::Sex::from_discriminant(s).map_err(enum_err)?),
+        s => {
+            let refused = |_| (Status::MkbInvalidEnum, Some((bc::Field::Sex as u32, f64::from(s))));
+            b = b.sex(bc::Sex::from_discriminant(s).map_err(refused)?);
+        }
     }
     if input.pregnant.byte() == 1 {
         b = b.pregnant(true);
@@ -537,23 +550,32 @@ pub(super) fn check_blood_count(input: &CBloodCount) {
         );
         return;
     }
+    // SAFETY: read only once the library has written a record (checked by the status first).
+    let record = |out: &MaybeUninit<InterpretationRecord>| unsafe { out.assume_init_read() };
     let (builder, criteria) = match blood_count_oracle(input) {
-        Err(s) => {
+        Err((s, None)) => {
             assert_eq!(status, s, "{what}");
-            // Open finding: a unit or sex out of range resets `*out` (to "nothing measured") although the
-            // call fails with MKB_INVALID_ENUM.
-            let tolerated =
-                s == Status::MkbInvalidEnum && crate::fuzz_checks::tolerated("blood-count-out-written-on-invalid-enum");
+            assert!(untouched(&out) && fits.untouched(), "{what}: written on {s:?}");
+            return;
+        }
+        // A field of the count refused: named in `out->error`, the rest reset (documented). The
+        // reproducers `fuzz/regressions/ffi/blood-count-out-written-on-invalid-enum*` hold this.
+        Err((s, Some((field, value)))) => {
+            assert_eq!(status, s, "{what}");
+            assert!(!untouched(&out) && fits.untouched(), "{what}: no error details written");
+            let r = record(&out);
+            assert_eq!((r.error.field, r.error.unit), (field, 0), "{what}: error details");
             assert!(
-                (untouched(&out) || tolerated) && fits.untouched(),
-                "{what}: written on {s:?}"
+                r.error.value.to_bits() == value.to_bits() || (r.error.value.is_nan() && value.is_nan()),
+                "{what}: error value {} for {value}",
+                r.error.value
             );
+            assert!(!read_str(r.error.reason, &what).is_empty(), "{what}: reason");
+            assert_eq!((r.fits_len, r.pattern as u32), (0, 0), "{what}: rest not reset");
             return;
         }
         Ok(b) => b,
     };
-    // SAFETY: from here on the library has written a record (checked by the status below first).
-    let record = |out: &MaybeUninit<InterpretationRecord>| unsafe { out.assume_init_read() };
     match builder.build() {
         Err(e) => {
             assert_eq!(status, status_of(&e), "{what}: {e}");
