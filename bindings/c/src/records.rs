@@ -394,7 +394,7 @@ pub(crate) struct Tables {
     pub(crate) symptoms: Indexed<SymptomRecord>,
     pub(crate) treatments: Indexed<TreatmentRecord>,
     pub(crate) causes: Indexed<CauseRecord>,
-    pub(crate) tests: Indexed<DiagnosticTestRecord>,
+    pub(crate) diagnostic_tests: Indexed<DiagnosticTestRecord>,
     pub(crate) sources: Indexed<SourceRecord>,
     /// Gene records in `Gene::all()` order (by symbol).
     pub(crate) genes: &'static [GeneRecord],
@@ -732,7 +732,7 @@ fn build() -> Tables {
         symptoms,
         treatments,
         causes,
-        tests,
+        diagnostic_tests: tests,
         sources,
         genes,
         gene_handles,

@@ -27,3 +27,28 @@ fn generated_code_matches_the_data() {
     );
     assert_eq!(present, expected, "generated/ holds files the generator does not make");
 }
+
+#[test]
+fn generated_c_code_matches_the_entity_list() {
+    let out = marrowkb_codegen::default_c_output_dir();
+    let files = marrowkb_codegen::generate_c();
+    let stale: Vec<_> = files
+        .iter()
+        .filter(|f| std::fs::read_to_string(out.join(&f.name)).unwrap_or_default() != f.contents)
+        .map(|f| f.name.clone())
+        .collect();
+    assert!(
+        stale.is_empty(),
+        "stale bindings/c/src/generated files (run `cargo run -p marrowkb-codegen`): {stale:?}"
+    );
+    let mut expected: Vec<_> = files.iter().map(|f| f.name.clone()).collect();
+    expected.sort();
+    let mut present: Vec<_> = std::fs::read_dir(&out)
+        .map(|dir| dir.filter_map(|e| e.ok()?.file_name().into_string().ok()).collect())
+        .unwrap_or_default();
+    present.sort();
+    assert_eq!(
+        present, expected,
+        "bindings/c/src/generated holds files the generator does not make"
+    );
+}
