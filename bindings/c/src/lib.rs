@@ -31,6 +31,7 @@ mod differential;
 mod entities;
 mod generated;
 mod hpo;
+mod interner;
 mod lookup;
 mod records;
 mod resolution;
