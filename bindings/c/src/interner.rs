@@ -42,8 +42,8 @@ impl Interner {
         text.map_or(core::ptr::null(), |t| self.get(t))
     }
 
-    /// Every copy, sorted by content, for `crate::strings::intern`. (A sorted array rather than the hash map: valgrind
-    /// then sees every copy as reachable from its start.)
+    /// Every copy, sorted by content, for `crate::strings::intern`. (A sorted array rather than the hash
+    /// map: valgrind then sees every copy as reachable from its start.)
     pub(crate) fn into_sorted(self) -> Vec<(&'static str, &'static CStr)> {
         let mut strings: Vec<_> = self.strings.into_iter().collect();
         strings.sort_unstable_by(|a, b| a.0.cmp(b.0));
