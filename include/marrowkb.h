@@ -3661,6 +3661,30 @@ typedef struct MkbDifferentialOutput {
 } MkbDifferentialOutput;
 
 /**
+ * A causal gene. Its position in `mkb_gene_at` order is not stable across releases: store the symbol
+ * or the NCBI Gene id.
+ */
+typedef struct MkbGeneRecord {
+  /**
+   * HGNC symbol, e.g. `"RPS19"`.
+   */
+  const char *symbol;
+  /**
+   * NCBI Gene id, e.g. 6223.
+   */
+  uint32_t ncbi_gene_id;
+  /**
+   * Disorders the gene answers for, in discriminant order: those HPO links it to and their groups (see
+   * `mkb_gene_links`).
+   */
+  const MkbDisorder *disorders;
+  /**
+   * Number of items in `disorders`.
+   */
+  size_t disorders_len;
+} MkbGeneRecord;
+
+/**
  * A relation from one disorder to another.
  */
 typedef struct MkbRelationRecord {
@@ -3725,30 +3749,6 @@ typedef struct MkbIcd10Record {
    */
   const char *note;
 } MkbIcd10Record;
-
-/**
- * A causal gene. Its position in `mkb_gene_at` order is not stable across releases: store the symbol
- * or the NCBI Gene id.
- */
-typedef struct MkbGeneRecord {
-  /**
-   * HGNC symbol, e.g. `"RPS19"`.
-   */
-  const char *symbol;
-  /**
-   * NCBI Gene id, e.g. 6223.
-   */
-  uint32_t ncbi_gene_id;
-  /**
-   * Disorders the gene answers for, in discriminant order: those HPO links it to and their groups (see
-   * `mkb_gene_links`).
-   */
-  const MkbDisorder *disorders;
-  /**
-   * Number of items in `disorders`.
-   */
-  size_t disorders_len;
-} MkbGeneRecord;
 
 /**
  * A clinical feature of a disorder with how often it occurs.
@@ -4747,273 +4747,6 @@ MkbStatus mkb_gene_likelihood_ratios(const char *symbol,
                                      size_t *out_len);
 
 /**
- * The number of disorders.
- */
-size_t mkb_disorder_count(void);
-
-/**
- * Writes the `index`-th disorder (in discriminant order) to `*out`.
- *
- * Returns `MKB_OUT_OF_RANGE` when `index >= mkb_disorder_count()`.
- *
- * # Safety
- * `out` must point to a writable `MkbDisorder`.
- */
-MkbStatus mkb_disorder_at(size_t index, MkbDisorder *out);
-
-/**
- * Writes a pointer to the full record of a disorder to `*out` (static, owned by the library).
- *
- * Returns `MKB_INVALID_ENUM` when `disorder` is not an `MkbDisorder` value.
- *
- * # Safety
- * `out` must point to a writable `const MkbDisorderRecord *`.
- */
-MkbStatus mkb_disorder_record(uint32_t disorder, const struct MkbDisorderRecord **out);
-
-/**
- * Finds a disorder by its exact stable key (`"fanconi_anemia"`) and writes it to `*out`. For names,
- * synonyms and abbreviations use `mkb_lookup`.
- *
- * Returns `MKB_NOT_FOUND` for an unknown key, and the text statuses.
- *
- * # Safety
- * `key` must be valid for `len` bytes (or NUL-terminated when `len` is `MKB_NUL_TERMINATED`); `out` must
- * point to a writable `MkbDisorder`.
- */
-MkbStatus mkb_disorder_from_key(const char *key,
-                                size_t len,
-                                MkbDisorder *out);
-
-/**
- * The number of symptoms and clinical features.
- */
-size_t mkb_symptom_count(void);
-
-/**
- * Writes the `index`-th symptom (in discriminant order) to `*out`.
- *
- * Returns `MKB_OUT_OF_RANGE` when `index >= mkb_symptom_count()`.
- *
- * # Safety
- * `out` must point to a writable `MkbSymptom`.
- */
-MkbStatus mkb_symptom_at(size_t index, MkbSymptom *out);
-
-/**
- * Writes a pointer to the full record of a symptom to `*out` (static, owned by the library).
- *
- * Returns `MKB_INVALID_ENUM` when `symptom` is not an `MkbSymptom` value.
- *
- * # Safety
- * `out` must point to a writable `const MkbSymptomRecord *`.
- */
-MkbStatus mkb_symptom_record(uint32_t symptom, const struct MkbSymptomRecord **out);
-
-/**
- * Finds a symptom by its exact stable key (`"epistaxis"`) and writes it to `*out`.
- *
- * Returns `MKB_NOT_FOUND` for an unknown key, and the text statuses.
- *
- * # Safety
- * As for `mkb_disorder_from_key`, with `out` pointing to a writable `MkbSymptom`.
- */
-MkbStatus mkb_symptom_from_key(const char *key, size_t len, MkbSymptom *out);
-
-/**
- * Finds a symptom by key, clinical name or plain name, ignoring case, diacritics, punctuation, spaces
- * and British spelling (`"nosebleeds"`), and writes it to `*out`.
- *
- * Returns `MKB_NOT_FOUND`, `MKB_EMPTY`, and the text statuses.
- *
- * # Safety
- * As for `mkb_symptom_from_key`.
- */
-MkbStatus mkb_symptom_find(const char *name,
-                           size_t len,
-                           MkbSymptom *out);
-
-/**
- * The number of treatments.
- */
-size_t mkb_treatment_count(void);
-
-/**
- * Writes the `index`-th treatment (in discriminant order) to `*out`.
- *
- * Returns `MKB_OUT_OF_RANGE` when `index >= mkb_treatment_count()`.
- *
- * # Safety
- * `out` must point to a writable `MkbTreatment`.
- */
-MkbStatus mkb_treatment_at(size_t index, MkbTreatment *out);
-
-/**
- * Writes a pointer to the full record of a treatment to `*out` (static, owned by the library).
- *
- * Returns `MKB_INVALID_ENUM` when `treatment` is not an `MkbTreatment` value.
- *
- * # Safety
- * `out` must point to a writable `const MkbTreatmentRecord *`.
- */
-MkbStatus mkb_treatment_record(uint32_t treatment, const struct MkbTreatmentRecord **out);
-
-/**
- * Finds a treatment by its exact stable key (`"blood_transfusion"`) and writes it to `*out`.
- *
- * Returns `MKB_NOT_FOUND` for an unknown key, and the text statuses.
- *
- * # Safety
- * As for `mkb_disorder_from_key`, with `out` pointing to a writable `MkbTreatment`.
- */
-MkbStatus mkb_treatment_from_key(const char *key, size_t len, MkbTreatment *out);
-
-/**
- * Finds a treatment by key or name, ignoring case, diacritics, punctuation, spaces and British
- * spelling, and writes it to `*out`.
- *
- * Returns `MKB_NOT_FOUND`, `MKB_EMPTY`, and the text statuses.
- *
- * # Safety
- * As for `mkb_treatment_from_key`.
- */
-MkbStatus mkb_treatment_find(const char *name, size_t len, MkbTreatment *out);
-
-/**
- * The number of causes of bone marrow failure.
- */
-size_t mkb_cause_count(void);
-
-/**
- * Writes the `index`-th cause (in discriminant order) to `*out`.
- *
- * Returns `MKB_OUT_OF_RANGE` when `index >= mkb_cause_count()`.
- *
- * # Safety
- * `out` must point to a writable `MkbCause`.
- */
-MkbStatus mkb_cause_at(size_t index, MkbCause *out);
-
-/**
- * Writes a pointer to the full record of a cause to `*out` (static, owned by the library).
- *
- * Returns `MKB_INVALID_ENUM` when `cause` is not an `MkbCause` value.
- *
- * # Safety
- * `out` must point to a writable `const MkbCauseRecord *`.
- */
-MkbStatus mkb_cause_record(uint32_t cause, const struct MkbCauseRecord **out);
-
-/**
- * Finds a cause by its exact stable key and writes it to `*out`.
- *
- * Returns `MKB_NOT_FOUND` for an unknown key, and the text statuses.
- *
- * # Safety
- * As for `mkb_disorder_from_key`, with `out` pointing to a writable `MkbCause`.
- */
-MkbStatus mkb_cause_from_key(const char *key, size_t len, MkbCause *out);
-
-/**
- * Finds a cause by key or name, ignoring case, diacritics, punctuation, spaces and British spelling,
- * and writes it to `*out`.
- *
- * Returns `MKB_NOT_FOUND`, `MKB_EMPTY`, and the text statuses.
- *
- * # Safety
- * As for `mkb_cause_from_key`.
- */
-MkbStatus mkb_cause_find(const char *name,
-                         size_t len,
-                         MkbCause *out);
-
-/**
- * The number of diagnostic tests.
- */
-size_t mkb_diagnostic_test_count(void);
-
-/**
- * Writes the `index`-th diagnostic test (in discriminant order) to `*out`.
- *
- * Returns `MKB_OUT_OF_RANGE` when `index >= mkb_diagnostic_test_count()`.
- *
- * # Safety
- * `out` must point to a writable `MkbDiagnosticTest`.
- */
-MkbStatus mkb_diagnostic_test_at(size_t index, MkbDiagnosticTest *out);
-
-/**
- * Writes a pointer to the full record of a diagnostic test to `*out` (static, owned by the library).
- *
- * Returns `MKB_INVALID_ENUM` when `test` is not an `MkbDiagnosticTest` value.
- *
- * # Safety
- * `out` must point to a writable `const MkbDiagnosticTestRecord *`.
- */
-MkbStatus mkb_diagnostic_test_record(uint32_t test,
-                                     const struct MkbDiagnosticTestRecord **out);
-
-/**
- * Finds a diagnostic test by its exact stable key (`"complete_blood_count"`) and writes it to `*out`.
- *
- * Returns `MKB_NOT_FOUND` for an unknown key, and the text statuses.
- *
- * # Safety
- * As for `mkb_disorder_from_key`, with `out` pointing to a writable `MkbDiagnosticTest`.
- */
-MkbStatus mkb_diagnostic_test_from_key(const char *key,
-                                       size_t len,
-                                       MkbDiagnosticTest *out);
-
-/**
- * Finds a diagnostic test by key or name, ignoring case, diacritics, punctuation, spaces and British
- * spelling, and writes it to `*out`.
- *
- * Returns `MKB_NOT_FOUND`, `MKB_EMPTY`, and the text statuses.
- *
- * # Safety
- * As for `mkb_diagnostic_test_from_key`.
- */
-MkbStatus mkb_diagnostic_test_find(const char *name,
-                                   size_t len,
-                                   MkbDiagnosticTest *out);
-
-/**
- * The number of cited sources.
- */
-size_t mkb_source_count(void);
-
-/**
- * Writes the `index`-th source (in discriminant order) to `*out`.
- *
- * Returns `MKB_OUT_OF_RANGE` when `index >= mkb_source_count()`.
- *
- * # Safety
- * `out` must point to a writable `MkbSource`.
- */
-MkbStatus mkb_source_at(size_t index, MkbSource *out);
-
-/**
- * Writes a pointer to the full record of a source to `*out` (static, owned by the library).
- *
- * Returns `MKB_INVALID_ENUM` when `source` is not an `MkbSource` value.
- *
- * # Safety
- * `out` must point to a writable `const MkbSourceRecord *`.
- */
-MkbStatus mkb_source_record(uint32_t source, const struct MkbSourceRecord **out);
-
-/**
- * Finds a source by its exact stable key (`"article"`) and writes it to `*out`.
- *
- * Returns `MKB_NOT_FOUND` for an unknown key, and the text statuses.
- *
- * # Safety
- * As for `mkb_disorder_from_key`, with `out` pointing to a writable `MkbSource`.
- */
-MkbStatus mkb_source_from_key(const char *key, size_t len, MkbSource *out);
-
-/**
  * The number of genes linked to at least one disorder.
  */
 size_t mkb_gene_count(void);
@@ -5066,6 +4799,305 @@ MkbStatus mkb_disorders_for_gene(const char *symbol,
                                  size_t len,
                                  const MkbDisorder **out,
                                  size_t *out_len);
+
+/**
+ * The number of disorders.
+ */
+size_t mkb_disorder_count(void);
+
+/**
+ * Writes the `index`-th disorder (in discriminant order) to `*out`.
+ *
+ * Returns `MKB_OUT_OF_RANGE` when `index >= mkb_disorder_count()`.
+ *
+ * # Safety
+ * `out` must point to a writable `MkbDisorder`.
+ */
+MkbStatus mkb_disorder_at(size_t index, MkbDisorder *out);
+
+/**
+ * Writes a pointer to the full record of a disorder to `*out` (static, owned by the library).
+ *
+ * Returns `MKB_INVALID_ENUM` when `disorder` is not an `MkbDisorder` value.
+ *
+ * # Safety
+ * `out` must point to a writable `const MkbDisorderRecord *`.
+ */
+MkbStatus mkb_disorder_record(uint32_t disorder, const struct MkbDisorderRecord **out);
+
+/**
+ * Finds a disorder by its stable key (`"fanconi_anemia"`), in any ASCII case, and writes it to `*out`.
+ *
+ * Returns `MKB_NOT_FOUND` for an unknown key, and the text statuses.
+ *
+ * # Safety
+ * `key` must be valid for `len` bytes (or NUL-terminated when `len` is `MKB_NUL_TERMINATED`); `out` must
+ * point to a writable `MkbDisorder`.
+ */
+MkbStatus mkb_disorder_from_key(const char *key,
+                                size_t len,
+                                MkbDisorder *out);
+
+/**
+ * Finds a disorder by key, name, synonym or abbreviation, ignoring case, diacritics,
+ * punctuation, spaces and British spelling (`"Fanconi's anaemia"`), and writes it to `*out`.
+ *
+ * `mkb_lookup` finds the same disorder and also suggests near names when none matches.
+ *
+ * Returns `MKB_NOT_FOUND`, `MKB_EMPTY`, and the text statuses.
+ *
+ * # Safety
+ * As for `mkb_disorder_from_key`.
+ */
+MkbStatus mkb_disorder_find(const char *name, size_t len, MkbDisorder *out);
+
+/**
+ * The number of symptoms and clinical features.
+ */
+size_t mkb_symptom_count(void);
+
+/**
+ * Writes the `index`-th symptom (in discriminant order) to `*out`.
+ *
+ * Returns `MKB_OUT_OF_RANGE` when `index >= mkb_symptom_count()`.
+ *
+ * # Safety
+ * `out` must point to a writable `MkbSymptom`.
+ */
+MkbStatus mkb_symptom_at(size_t index, MkbSymptom *out);
+
+/**
+ * Writes a pointer to the full record of a symptom to `*out` (static, owned by the library).
+ *
+ * Returns `MKB_INVALID_ENUM` when `symptom` is not an `MkbSymptom` value.
+ *
+ * # Safety
+ * `out` must point to a writable `const MkbSymptomRecord *`.
+ */
+MkbStatus mkb_symptom_record(uint32_t symptom, const struct MkbSymptomRecord **out);
+
+/**
+ * Finds a symptom by its stable key (`"epistaxis"`), in any ASCII case, and writes it to `*out`.
+ *
+ * Returns `MKB_NOT_FOUND` for an unknown key, and the text statuses.
+ *
+ * # Safety
+ * `key` must be valid for `len` bytes (or NUL-terminated when `len` is `MKB_NUL_TERMINATED`); `out` must
+ * point to a writable `MkbSymptom`.
+ */
+MkbStatus mkb_symptom_from_key(const char *key,
+                               size_t len,
+                               MkbSymptom *out);
+
+/**
+ * Finds a symptom by key, clinical name, plain name, or a label or synonym of its HPO terms, ignoring case, diacritics,
+ * punctuation, spaces and British spelling (`"nosebleeds"`), and writes it to `*out`.
+ *
+ * Returns `MKB_NOT_FOUND`, `MKB_EMPTY`, and the text statuses.
+ *
+ * # Safety
+ * As for `mkb_symptom_from_key`.
+ */
+MkbStatus mkb_symptom_find(const char *name,
+                           size_t len,
+                           MkbSymptom *out);
+
+/**
+ * The number of treatments.
+ */
+size_t mkb_treatment_count(void);
+
+/**
+ * Writes the `index`-th treatment (in discriminant order) to `*out`.
+ *
+ * Returns `MKB_OUT_OF_RANGE` when `index >= mkb_treatment_count()`.
+ *
+ * # Safety
+ * `out` must point to a writable `MkbTreatment`.
+ */
+MkbStatus mkb_treatment_at(size_t index, MkbTreatment *out);
+
+/**
+ * Writes a pointer to the full record of a treatment to `*out` (static, owned by the library).
+ *
+ * Returns `MKB_INVALID_ENUM` when `treatment` is not an `MkbTreatment` value.
+ *
+ * # Safety
+ * `out` must point to a writable `const MkbTreatmentRecord *`.
+ */
+MkbStatus mkb_treatment_record(uint32_t treatment, const struct MkbTreatmentRecord **out);
+
+/**
+ * Finds a treatment by its stable key (`"blood_transfusion"`), in any ASCII case, and writes it to `*out`.
+ *
+ * Returns `MKB_NOT_FOUND` for an unknown key, and the text statuses.
+ *
+ * # Safety
+ * `key` must be valid for `len` bytes (or NUL-terminated when `len` is `MKB_NUL_TERMINATED`); `out` must
+ * point to a writable `MkbTreatment`.
+ */
+MkbStatus mkb_treatment_from_key(const char *key,
+                                 size_t len,
+                                 MkbTreatment *out);
+
+/**
+ * Finds a treatment by key or name, ignoring case, diacritics,
+ * punctuation, spaces and British spelling, and writes it to `*out`.
+ *
+ * Returns `MKB_NOT_FOUND`, `MKB_EMPTY`, and the text statuses.
+ *
+ * # Safety
+ * As for `mkb_treatment_from_key`.
+ */
+MkbStatus mkb_treatment_find(const char *name, size_t len, MkbTreatment *out);
+
+/**
+ * The number of causes of bone marrow failure.
+ */
+size_t mkb_cause_count(void);
+
+/**
+ * Writes the `index`-th cause (in discriminant order) to `*out`.
+ *
+ * Returns `MKB_OUT_OF_RANGE` when `index >= mkb_cause_count()`.
+ *
+ * # Safety
+ * `out` must point to a writable `MkbCause`.
+ */
+MkbStatus mkb_cause_at(size_t index, MkbCause *out);
+
+/**
+ * Writes a pointer to the full record of a cause to `*out` (static, owned by the library).
+ *
+ * Returns `MKB_INVALID_ENUM` when `cause` is not an `MkbCause` value.
+ *
+ * # Safety
+ * `out` must point to a writable `const MkbCauseRecord *`.
+ */
+MkbStatus mkb_cause_record(uint32_t cause, const struct MkbCauseRecord **out);
+
+/**
+ * Finds a cause by its stable key, in any ASCII case, and writes it to `*out`.
+ *
+ * Returns `MKB_NOT_FOUND` for an unknown key, and the text statuses.
+ *
+ * # Safety
+ * `key` must be valid for `len` bytes (or NUL-terminated when `len` is `MKB_NUL_TERMINATED`); `out` must
+ * point to a writable `MkbCause`.
+ */
+MkbStatus mkb_cause_from_key(const char *key,
+                             size_t len,
+                             MkbCause *out);
+
+/**
+ * Finds a cause by key or name, ignoring case, diacritics,
+ * punctuation, spaces and British spelling, and writes it to `*out`.
+ *
+ * Returns `MKB_NOT_FOUND`, `MKB_EMPTY`, and the text statuses.
+ *
+ * # Safety
+ * As for `mkb_cause_from_key`.
+ */
+MkbStatus mkb_cause_find(const char *name, size_t len, MkbCause *out);
+
+/**
+ * The number of diagnostic tests.
+ */
+size_t mkb_diagnostic_test_count(void);
+
+/**
+ * Writes the `index`-th diagnostic test (in discriminant order) to `*out`.
+ *
+ * Returns `MKB_OUT_OF_RANGE` when `index >= mkb_diagnostic_test_count()`.
+ *
+ * # Safety
+ * `out` must point to a writable `MkbDiagnosticTest`.
+ */
+MkbStatus mkb_diagnostic_test_at(size_t index, MkbDiagnosticTest *out);
+
+/**
+ * Writes a pointer to the full record of a diagnostic test to `*out` (static, owned by the library).
+ *
+ * Returns `MKB_INVALID_ENUM` when `diagnostic_test` is not an `MkbDiagnosticTest` value.
+ *
+ * # Safety
+ * `out` must point to a writable `const MkbDiagnosticTestRecord *`.
+ */
+MkbStatus mkb_diagnostic_test_record(uint32_t diagnostic_test,
+                                     const struct MkbDiagnosticTestRecord **out);
+
+/**
+ * Finds a diagnostic test by its stable key (`"complete_blood_count"`), in any ASCII case, and writes it to `*out`.
+ *
+ * Returns `MKB_NOT_FOUND` for an unknown key, and the text statuses.
+ *
+ * # Safety
+ * `key` must be valid for `len` bytes (or NUL-terminated when `len` is `MKB_NUL_TERMINATED`); `out` must
+ * point to a writable `MkbDiagnosticTest`.
+ */
+MkbStatus mkb_diagnostic_test_from_key(const char *key,
+                                       size_t len,
+                                       MkbDiagnosticTest *out);
+
+/**
+ * Finds a diagnostic test by key or name, ignoring case, diacritics,
+ * punctuation, spaces and British spelling, and writes it to `*out`.
+ *
+ * Returns `MKB_NOT_FOUND`, `MKB_EMPTY`, and the text statuses.
+ *
+ * # Safety
+ * As for `mkb_diagnostic_test_from_key`.
+ */
+MkbStatus mkb_diagnostic_test_find(const char *name, size_t len, MkbDiagnosticTest *out);
+
+/**
+ * The number of cited sources.
+ */
+size_t mkb_source_count(void);
+
+/**
+ * Writes the `index`-th source (in discriminant order) to `*out`.
+ *
+ * Returns `MKB_OUT_OF_RANGE` when `index >= mkb_source_count()`.
+ *
+ * # Safety
+ * `out` must point to a writable `MkbSource`.
+ */
+MkbStatus mkb_source_at(size_t index, MkbSource *out);
+
+/**
+ * Writes a pointer to the full record of a source to `*out` (static, owned by the library).
+ *
+ * Returns `MKB_INVALID_ENUM` when `source` is not an `MkbSource` value.
+ *
+ * # Safety
+ * `out` must point to a writable `const MkbSourceRecord *`.
+ */
+MkbStatus mkb_source_record(uint32_t source, const struct MkbSourceRecord **out);
+
+/**
+ * Finds a source by its stable key (`"article"`), in any ASCII case, and writes it to `*out`.
+ *
+ * Returns `MKB_NOT_FOUND` for an unknown key, and the text statuses.
+ *
+ * # Safety
+ * `key` must be valid for `len` bytes (or NUL-terminated when `len` is `MKB_NUL_TERMINATED`); `out` must
+ * point to a writable `MkbSource`.
+ */
+MkbStatus mkb_source_from_key(const char *key,
+                              size_t len,
+                              MkbSource *out);
+
+/**
+ * Finds a source by key, ignoring case, diacritics,
+ * punctuation, spaces and British spelling, and writes it to `*out`.
+ *
+ * Returns `MKB_NOT_FOUND`, `MKB_EMPTY`, and the text statuses.
+ *
+ * # Safety
+ * As for `mkb_source_from_key`.
+ */
+MkbStatus mkb_source_find(const char *name, size_t len, MkbSource *out);
 
 /**
  * The number of current HPO terms.

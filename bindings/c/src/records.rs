@@ -7,7 +7,7 @@
 
 use crate::classes::{BodySystem, CellLine, Frequency, IcdMatch, Inheritance, Onset, Origin, RelationKind};
 use crate::classes::{TreatmentRole, XrefMatch};
-use crate::strings::{Interner, leak_cstr, leak_slice};
+use crate::interner::{Interner, leak_cstr, leak_slice};
 use core::ffi::{CStr, c_char};
 use marrowkb::{Cause, DiagnosticTest, Disorder, Gene, Source, Symptom, Treatment};
 use std::sync::OnceLock;
@@ -364,6 +364,14 @@ pub(crate) struct Indexed<R: 'static> {
 }
 
 impl<R> Indexed<R> {
+    /// The record of each value of `all` (a core enum's `ALL`), indexed by `discriminant`.
+    fn from_all<E: Copy>(all: &[E], discriminant: fn(E) -> u32, record: impl FnMut(E) -> R) -> Self {
+        Self::new(
+            all.iter().copied().map(record).collect(),
+            all.iter().map(|&e| discriminant(e)),
+        )
+    }
+
     fn new(records: Vec<R>, discriminants: impl Iterator<Item = u32>) -> Self {
         let mut by_discriminant = Vec::new();
         for (position, d) in discriminants.enumerate() {
@@ -394,7 +402,7 @@ pub(crate) struct Tables {
     pub(crate) symptoms: Indexed<SymptomRecord>,
     pub(crate) treatments: Indexed<TreatmentRecord>,
     pub(crate) causes: Indexed<CauseRecord>,
-    pub(crate) tests: Indexed<DiagnosticTestRecord>,
+    pub(crate) diagnostic_tests: Indexed<DiagnosticTestRecord>,
     pub(crate) sources: Indexed<SourceRecord>,
     /// Gene records in `Gene::all()` order (by symbol).
     pub(crate) genes: &'static [GeneRecord],
@@ -432,7 +440,37 @@ fn mirrored<C, M: From<C>>(items: &'static [C]) -> *const M {
 
 fn build() -> Tables {
     let mut s = Interner::default();
+    let (genes, gene_handles) = gene_records(&mut s);
+    let gene_record = |gene: &Gene| -> Option<GeneRecord> {
+        let position = gene_handles.binary_search(gene).ok()?;
+        genes.get(position).copied()
+    };
+    let disorders = Indexed::from_all(&Disorder::ALL, Disorder::discriminant, |d| {
+        disorder_record(&mut s, d, &gene_record)
+    });
+    let symptoms = symptom_records(&mut s);
+    let treatments = treatment_records(&mut s);
+    let causes = cause_records(&mut s);
+    let diagnostic_tests = diagnostic_test_records(&mut s);
+    let sources = source_records(&mut s);
+    vocabulary_keys(&mut s);
+    let data_version = leak_cstr(marrowkb::DATA_VERSION);
+    Tables {
+        strings: s.into_sorted(),
+        disorders,
+        symptoms,
+        treatments,
+        causes,
+        diagnostic_tests,
+        sources,
+        genes,
+        gene_handles,
+        data_version,
+    }
+}
 
+/// Gene records in `Gene::all()` order, and the gene handles in the same order.
+fn gene_records(s: &mut Interner) -> (&'static [GeneRecord], Vec<Gene>) {
     let mut genes = Vec::new();
     let mut gene_handles = Vec::new();
     for gene in Gene::all() {
@@ -445,178 +483,184 @@ fn build() -> Tables {
         });
         gene_handles.push(gene);
     }
-    let genes: &'static [GeneRecord] = leak_slice(genes);
-    let gene_record = |gene: &Gene| -> Option<GeneRecord> {
-        let position = gene_handles.binary_search(gene).ok()?;
-        genes.get(position).copied()
-    };
+    (leak_slice(genes), gene_handles)
+}
 
-    let disorders = Disorder::ALL
-        .iter()
-        .map(|d| {
-            let info = d.info();
-            let xrefs = |s: &mut Interner,
-                         items: Vec<(
-                u32,
-                String,
-                &'static str,
-                marrowkb::classes::XrefMatch,
-                Option<&'static str>,
-            )>| {
-                leak_slice(
-                    items
-                        .into_iter()
-                        .map(|(id, curie, name, m, note)| XrefRecord {
-                            id,
-                            curie: leak_cstr(&curie).as_ptr(),
-                            name: s.get(name),
-                            match_kind: m.into(),
-                            note: s.opt(note),
-                        })
-                        .collect(),
-                )
-            };
-            let orpha = xrefs(
-                &mut s,
-                info.orpha
-                    .iter()
-                    .map(|x| (x.id.get(), x.id.to_string(), x.name, x.match_kind, x.note))
-                    .collect(),
-            );
-            let omim = xrefs(
-                &mut s,
-                info.omim
-                    .iter()
-                    .map(|x| (x.id.get(), x.id.to_string(), x.name, x.match_kind, x.note))
-                    .collect(),
-            );
-            let icd10 = leak_slice(
-                info.icd10
-                    .iter()
-                    .map(|x| Icd10Record {
-                        code: s.get(x.code_str()),
-                        title: s.get(x.title),
-                        match_kind: x.match_kind.into(),
-                        note: s.opt(x.note),
-                    })
-                    .collect(),
-            );
-            let gene_list = leak_slice(info.genes.iter().filter_map(gene_record).collect());
-            let features = leak_slice(
-                info.features
-                    .iter()
-                    .map(|f| FeatureRecord {
-                        symptom: f.symptom,
-                        frequency: f.frequency.into(),
-                        source: f.source,
-                        has_hpo_frequency: f.hpo_frequency.is_some(),
-                        hpo_frequency: f.hpo_frequency.unwrap_or(f.frequency).into(),
-                        note: s.opt(f.note),
-                    })
-                    .collect(),
-            );
-            let treatments = leak_slice(
-                info.treatments
-                    .iter()
-                    .map(|t| TreatmentUseRecord {
-                        treatment: t.treatment,
-                        role: t.role.into(),
-                        source: t.source,
-                    })
-                    .collect(),
-            );
-            let relations = leak_slice(
-                info.relations
-                    .iter()
-                    .map(|r| RelationRecord {
-                        kind: r.kind.into(),
-                        target: r.target,
-                        source: r.source,
-                    })
-                    .collect(),
-            );
-            let risks = leak_slice(
-                info.risks
-                    .iter()
-                    .map(|r| RiskRecord {
-                        name: s.get(r.name),
-                        hpo: r.hpo.map_or(0, |h| h.get()),
-                        hpo_curie: r.hpo.map_or(core::ptr::null(), |h| leak_cstr(&h.to_string()).as_ptr()),
-                        source: r.source,
-                    })
-                    .collect(),
-            );
-            let synonyms = s.list(info.synonyms);
-            let abbreviations = s.list(info.abbreviations);
-            DisorderRecord {
-                disorder: *d,
-                id: info.id,
-                key: s.get(info.key),
-                name: s.get(info.name),
-                synonyms: ptr(synonyms),
-                synonyms_len: synonyms.len(),
-                abbreviations: ptr(abbreviations),
-                abbreviations_len: abbreviations.len(),
-                description: s.get(info.description),
-                summary: s.opt(info.summary),
-                origin: info.origin.into(),
-                neoplasm: info.neoplasm,
-                cell_lines: mirrored(info.cell_lines),
-                cell_lines_len: info.cell_lines.len(),
-                inheritance: mirrored(info.inheritance),
-                inheritance_len: info.inheritance.len(),
-                onset: mirrored(info.onset),
-                onset_len: info.onset.len(),
-                relations: ptr(relations),
-                relations_len: relations.len(),
-                orpha: ptr(orpha),
-                orpha_len: orpha.len(),
-                omim: ptr(omim),
-                omim_len: omim.len(),
-                icd10: ptr(icd10),
-                icd10_len: icd10.len(),
-                genes: ptr(gene_list),
-                genes_len: gene_list.len(),
-                features: ptr(features),
-                features_len: features.len(),
-                treatments: ptr(treatments),
-                treatments_len: treatments.len(),
-                tests: ptr(info.tests),
-                tests_len: info.tests.len(),
-                causes: ptr(info.causes),
-                causes_len: info.causes.len(),
-                risks: ptr(risks),
-                risks_len: risks.len(),
-                sources: ptr(info.sources),
-                sources_len: info.sources.len(),
-            }
-        })
-        .collect();
-    let disorders = Indexed::new(disorders, Disorder::ALL.iter().map(|d| d.discriminant()));
+/// The C record of one disorder: its lists are built by the functions below it.
+fn disorder_record(s: &mut Interner, d: Disorder, gene_record: &dyn Fn(&Gene) -> Option<GeneRecord>) -> DisorderRecord {
+    let info = d.info();
+    let orpha = xref_records(
+        s,
+        info.orpha
+            .iter()
+            .map(|x| (x.id.get(), x.id.to_string(), x.name, x.match_kind, x.note)),
+    );
+    let omim = xref_records(
+        s,
+        info.omim
+            .iter()
+            .map(|x| (x.id.get(), x.id.to_string(), x.name, x.match_kind, x.note)),
+    );
+    let icd10 = icd10_records(s, info.icd10);
+    let gene_list = leak_slice(info.genes.iter().filter_map(gene_record).collect());
+    let features = feature_records(s, info.features);
+    let treatments = leak_slice(
+        info.treatments
+            .iter()
+            .map(|t| TreatmentUseRecord {
+                treatment: t.treatment,
+                role: t.role.into(),
+                source: t.source,
+            })
+            .collect(),
+    );
+    let relations = leak_slice(
+        info.relations
+            .iter()
+            .map(|r| RelationRecord {
+                kind: r.kind.into(),
+                target: r.target,
+                source: r.source,
+            })
+            .collect(),
+    );
+    let risks = risk_records(s, info.risks);
+    let synonyms = s.list(info.synonyms);
+    let abbreviations = s.list(info.abbreviations);
+    DisorderRecord {
+        disorder: d,
+        id: info.id,
+        key: s.get(info.key),
+        name: s.get(info.name),
+        synonyms: ptr(synonyms),
+        synonyms_len: synonyms.len(),
+        abbreviations: ptr(abbreviations),
+        abbreviations_len: abbreviations.len(),
+        description: s.get(info.description),
+        summary: s.opt(info.summary),
+        origin: info.origin.into(),
+        neoplasm: info.neoplasm,
+        cell_lines: mirrored(info.cell_lines),
+        cell_lines_len: info.cell_lines.len(),
+        inheritance: mirrored(info.inheritance),
+        inheritance_len: info.inheritance.len(),
+        onset: mirrored(info.onset),
+        onset_len: info.onset.len(),
+        relations: ptr(relations),
+        relations_len: relations.len(),
+        orpha: ptr(orpha),
+        orpha_len: orpha.len(),
+        omim: ptr(omim),
+        omim_len: omim.len(),
+        icd10: ptr(icd10),
+        icd10_len: icd10.len(),
+        genes: ptr(gene_list),
+        genes_len: gene_list.len(),
+        features: ptr(features),
+        features_len: features.len(),
+        treatments: ptr(treatments),
+        treatments_len: treatments.len(),
+        tests: ptr(info.tests),
+        tests_len: info.tests.len(),
+        causes: ptr(info.causes),
+        causes_len: info.causes.len(),
+        risks: ptr(risks),
+        risks_len: risks.len(),
+        sources: ptr(info.sources),
+        sources_len: info.sources.len(),
+    }
+}
 
-    let symptoms = Symptom::ALL
-        .iter()
-        .map(|x| {
-            let info = x.info();
-            let numbers: Vec<u32> = info.hpo.iter().map(|h| h.get()).collect();
-            let curies: Vec<*const c_char> = info.hpo.iter().map(|h| leak_cstr(&h.to_string()).as_ptr()).collect();
-            SymptomRecord {
-                symptom: *x,
-                id: info.id,
-                key: s.get(info.key),
-                name: s.get(info.name),
-                plain: s.get(info.plain),
-                hpo: ptr(leak_slice(numbers)),
-                hpo_curies: ptr(leak_slice(curies)),
-                hpo_len: info.hpo.len(),
-                system: info.system.into(),
-                article: s.opt(info.article),
-                disorders: ptr(info.disorders),
-                disorders_len: info.disorders.len(),
-            }
-        })
-        .collect();
-    let symptoms = Indexed::new(symptoms, Symptom::ALL.iter().map(|x| x.discriminant()));
+/// ORPHA or OMIM cross-references: `(number, CURIE, name, match, note)` each.
+fn xref_records(
+    s: &mut Interner,
+    items: impl Iterator<
+        Item = (
+            u32,
+            String,
+            &'static str,
+            marrowkb::classes::XrefMatch,
+            Option<&'static str>,
+        ),
+    >,
+) -> &'static [XrefRecord] {
+    leak_slice(
+        items
+            .map(|(id, curie, name, m, note)| XrefRecord {
+                id,
+                curie: leak_cstr(&curie).as_ptr(),
+                name: s.get(name),
+                match_kind: m.into(),
+                note: s.opt(note),
+            })
+            .collect(),
+    )
+}
+
+fn icd10_records(s: &mut Interner, links: &'static [marrowkb::disorder::Icd10Xref]) -> &'static [Icd10Record] {
+    leak_slice(
+        links
+            .iter()
+            .map(|x| Icd10Record {
+                code: s.get(x.code_str()),
+                title: s.get(x.title),
+                match_kind: x.match_kind.into(),
+                note: s.opt(x.note),
+            })
+            .collect(),
+    )
+}
+
+fn feature_records(s: &mut Interner, features: &'static [marrowkb::disorder::Feature]) -> &'static [FeatureRecord] {
+    leak_slice(
+        features
+            .iter()
+            .map(|f| FeatureRecord {
+                symptom: f.symptom,
+                frequency: f.frequency.into(),
+                source: f.source,
+                has_hpo_frequency: f.hpo_frequency.is_some(),
+                hpo_frequency: f.hpo_frequency.unwrap_or(f.frequency).into(),
+                note: s.opt(f.note),
+            })
+            .collect(),
+    )
+}
+
+fn risk_records(s: &mut Interner, risks: &'static [marrowkb::disorder::Risk]) -> &'static [RiskRecord] {
+    leak_slice(
+        risks
+            .iter()
+            .map(|r| RiskRecord {
+                name: s.get(r.name),
+                hpo: r.hpo.map_or(0, |h| h.get()),
+                hpo_curie: r.hpo.map_or(core::ptr::null(), |h| leak_cstr(&h.to_string()).as_ptr()),
+                source: r.source,
+            })
+            .collect(),
+    )
+}
+
+fn symptom_records(s: &mut Interner) -> Indexed<SymptomRecord> {
+    let symptoms = Indexed::from_all(&Symptom::ALL, Symptom::discriminant, |x| {
+        let info = x.info();
+        let numbers: Vec<u32> = info.hpo.iter().map(|h| h.get()).collect();
+        let curies: Vec<*const c_char> = info.hpo.iter().map(|h| leak_cstr(&h.to_string()).as_ptr()).collect();
+        SymptomRecord {
+            symptom: x,
+            id: info.id,
+            key: s.get(info.key),
+            name: s.get(info.name),
+            plain: s.get(info.plain),
+            hpo: ptr(leak_slice(numbers)),
+            hpo_curies: ptr(leak_slice(curies)),
+            hpo_len: info.hpo.len(),
+            system: info.system.into(),
+            article: s.opt(info.article),
+            disorders: ptr(info.disorders),
+            disorders_len: info.disorders.len(),
+        }
+    });
     // Search matches symptoms through the labels and synonyms of their HPO terms: those texts are prebuilt
     // too, so a search hit never copies a string under the lock.
     for x in Symptom::ALL {
@@ -627,84 +671,79 @@ fn build() -> Tables {
             }
         }
     }
+    symptoms
+}
 
-    let treatments = Treatment::ALL
-        .iter()
-        .map(|x| {
-            let info = x.info();
-            TreatmentRecord {
-                treatment: *x,
-                id: info.id,
-                key: s.get(info.key),
-                name: s.get(info.name),
-                description: s.get(info.description),
-                kind: info.kind.into(),
-                article: info.article,
-                source: info.source,
-                disorders: ptr(info.disorders),
-                disorders_len: info.disorders.len(),
-            }
-        })
-        .collect();
-    let treatments = Indexed::new(treatments, Treatment::ALL.iter().map(|x| x.discriminant()));
+fn treatment_records(s: &mut Interner) -> Indexed<TreatmentRecord> {
+    Indexed::from_all(&Treatment::ALL, Treatment::discriminant, |x| {
+        let info = x.info();
+        TreatmentRecord {
+            treatment: x,
+            id: info.id,
+            key: s.get(info.key),
+            name: s.get(info.name),
+            description: s.get(info.description),
+            kind: info.kind.into(),
+            article: info.article,
+            source: info.source,
+            disorders: ptr(info.disorders),
+            disorders_len: info.disorders.len(),
+        }
+    })
+}
 
-    let causes = Cause::ALL
-        .iter()
-        .map(|x| {
-            let info = x.info();
-            CauseRecord {
-                cause: *x,
-                id: info.id,
-                key: s.get(info.key),
-                name: s.get(info.name),
-                description: s.get(info.description),
-                source: info.source,
-                disorders: ptr(info.disorders),
-                disorders_len: info.disorders.len(),
-            }
-        })
-        .collect();
-    let causes = Indexed::new(causes, Cause::ALL.iter().map(|x| x.discriminant()));
+fn cause_records(s: &mut Interner) -> Indexed<CauseRecord> {
+    Indexed::from_all(&Cause::ALL, Cause::discriminant, |x| {
+        let info = x.info();
+        CauseRecord {
+            cause: x,
+            id: info.id,
+            key: s.get(info.key),
+            name: s.get(info.name),
+            description: s.get(info.description),
+            source: info.source,
+            disorders: ptr(info.disorders),
+            disorders_len: info.disorders.len(),
+        }
+    })
+}
 
-    let tests = DiagnosticTest::ALL
-        .iter()
-        .map(|x| {
-            let info = x.info();
-            DiagnosticTestRecord {
-                test: *x,
-                id: info.id,
-                key: s.get(info.key),
-                name: s.get(info.name),
-                description: s.get(info.description),
-                article: info.article,
-                source: info.source,
-                disorders: ptr(info.disorders),
-                disorders_len: info.disorders.len(),
-            }
-        })
-        .collect();
-    let tests = Indexed::new(tests, DiagnosticTest::ALL.iter().map(|x| x.discriminant()));
+fn diagnostic_test_records(s: &mut Interner) -> Indexed<DiagnosticTestRecord> {
+    Indexed::from_all(&DiagnosticTest::ALL, DiagnosticTest::discriminant, |x| {
+        let info = x.info();
+        DiagnosticTestRecord {
+            test: x,
+            id: info.id,
+            key: s.get(info.key),
+            name: s.get(info.name),
+            description: s.get(info.description),
+            article: info.article,
+            source: info.source,
+            disorders: ptr(info.disorders),
+            disorders_len: info.disorders.len(),
+        }
+    })
+}
 
-    let sources = Source::ALL
-        .iter()
-        .map(|x| {
-            let info = x.info();
-            SourceRecord {
-                source: *x,
-                id: info.id,
-                key: s.get(info.key),
-                name: s.get(info.name),
-                title: s.get(info.title),
-                publisher: s.get(info.publisher),
-                year: info.year.unwrap_or(0),
-                url: s.opt(info.url),
-                licence: s.opt(info.licence),
-            }
-        })
-        .collect();
-    let sources = Indexed::new(sources, Source::ALL.iter().map(|x| x.discriminant()));
+fn source_records(s: &mut Interner) -> Indexed<SourceRecord> {
+    Indexed::from_all(&Source::ALL, Source::discriminant, |x| {
+        let info = x.info();
+        SourceRecord {
+            source: x,
+            id: info.id,
+            key: s.get(info.key),
+            name: s.get(info.name),
+            title: s.get(info.title),
+            publisher: s.get(info.publisher),
+            year: info.year.unwrap_or(0),
+            url: s.opt(info.url),
+            licence: s.opt(info.licence),
+        }
+    })
+}
 
-    // Strings handed out outside records: vocabulary keys and the data version.
+/// Strings handed out outside records: the keys of the closed vocabularies.
+fn vocabulary_keys(s: &mut Interner) {
     macro_rules! keys {
         ($($name:ident),+) => {
             $(for value in marrowkb::classes::$name::ALL {
@@ -724,18 +763,4 @@ fn build() -> Tables {
         IcdMatch,
         RelationKind
     );
-    let data_version = leak_cstr(marrowkb::DATA_VERSION);
-
-    Tables {
-        strings: s.into_sorted(),
-        disorders,
-        symptoms,
-        treatments,
-        causes,
-        tests,
-        sources,
-        genes,
-        gene_handles,
-        data_version,
-    }
 }

@@ -639,6 +639,63 @@ static void test_vocabulary_entities(void) {
     CHECK_STATUS(mkb_source_record(0, &srr), MKB_INVALID_ENUM);
 }
 
+/* mkb_disorder_find and mkb_source_find: every entity has the same functions (generated from one list). */
+static void test_entity_find(void) {
+    /* Disorders: by key, name, synonym or abbreviation, as mkb_lookup (which adds suggestions). */
+    for (size_t i = 0; i < mkb_disorder_count(); i++) {
+        MkbDisorder d = 0, by_key = 0, by_name = 0, looked_up = 0;
+        const MkbDisorderRecord *r = NULL;
+        CHECK_STATUS(mkb_disorder_at(i, &d), MKB_OK);
+        CHECK_STATUS(mkb_disorder_record(d, &r), MKB_OK);
+        if (r == NULL) continue;
+        CHECK_STATUS(mkb_disorder_find(r->key, NT, &by_key), MKB_OK);
+        CHECK(by_key == d);
+        CHECK_STATUS(mkb_disorder_find(r->name, strlen(r->name), &by_name), MKB_OK);
+        CHECK_STATUS(mkb_lookup(r->name, NT, &looked_up, NULL), MKB_OK);
+        CHECK(by_name == looked_up);
+    }
+    MkbDisorder d = 0;
+    CHECK_STATUS(mkb_disorder_find("Fanconi's anaemia", NT, &d), MKB_OK);
+    CHECK(d == MKB_DISORDER_FANCONI_ANEMIA);
+    d = 0;
+    CHECK_STATUS(mkb_disorder_find("FA", NT, &d), MKB_OK);
+    CHECK(d == MKB_DISORDER_FANCONI_ANEMIA);
+    d = 0;
+    CHECK_STATUS(mkb_disorder_find("nothing like this", NT, &d), MKB_NOT_FOUND);
+    CHECK(d == 0); /* not written on failure */
+    CHECK_STATUS(mkb_disorder_find("", NT, &d), MKB_EMPTY);
+    CHECK_STATUS(mkb_disorder_find(" - '. ", NT, &d), MKB_EMPTY);
+    CHECK_STATUS(mkb_disorder_find(NULL, 1, &d), MKB_NULL_POINTER);
+    CHECK_STATUS(mkb_disorder_find("FA", NT, NULL), MKB_NULL_POINTER);
+    CHECK_STATUS(mkb_disorder_find("\xFF\xFE", NT, &d), MKB_INVALID_UTF8);
+    char small[8] = "FA";
+    CHECK_STATUS(mkb_disorder_find(small, MKB_MAX_INPUT_LEN + 1, &d), MKB_TOO_LONG);
+    CHECK(d == 0);
+
+    /* Sources: by key, ignoring case, punctuation and spaces. */
+    for (size_t i = 0; i < mkb_source_count(); i++) {
+        MkbSource src = 0, back = 0;
+        const MkbSourceRecord *r = NULL;
+        CHECK_STATUS(mkb_source_at(i, &src), MKB_OK);
+        CHECK_STATUS(mkb_source_record(src, &r), MKB_OK);
+        if (r == NULL) continue;
+        CHECK_STATUS(mkb_source_find(r->key, NT, &back), MKB_OK);
+        CHECK(back == src);
+    }
+    MkbSource src = 0;
+    CHECK_STATUS(mkb_source_find(" Article ", NT, &src), MKB_OK);
+    CHECK(src == MKB_SOURCE_ARTICLE);
+    src = 0;
+    CHECK_STATUS(mkb_source_find("no such source", NT, &src), MKB_NOT_FOUND);
+    CHECK(src == 0);
+    CHECK_STATUS(mkb_source_find("   ", NT, &src), MKB_EMPTY);
+    CHECK_STATUS(mkb_source_find(NULL, NT, &src), MKB_NULL_POINTER);
+    CHECK_STATUS(mkb_source_find("article", NT, NULL), MKB_NULL_POINTER);
+    CHECK_STATUS(mkb_source_find("\xC0\x80", NT, &src), MKB_INVALID_UTF8);
+    CHECK_STATUS(mkb_source_find(small, SIZE_MAX - 1, &src), MKB_TOO_LONG);
+    CHECK(src == 0);
+}
+
 static void test_genes(void) {
     size_t n = mkb_gene_count();
     CHECK(n > 50);
@@ -1637,6 +1694,7 @@ int main(void) {
         {"search", test_search},
         {"disorders: every field of every record", test_disorders},
         {"symptoms, treatments, causes, tests, sources", test_vocabulary_entities},
+        {"find for every entity (disorders, sources)", test_entity_find},
         {"genes", test_genes},
         {"codes", test_codes},
         {"vocabularies", test_vocabularies},

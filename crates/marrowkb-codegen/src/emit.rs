@@ -65,7 +65,8 @@ pub fn module_index(files: &[GeneratedFile]) -> String {
         out.push_str(&format!("#[rustfmt::skip]\nmod {module};\n"));
     }
     out.push('\n');
-    for file in files {
+    // A file of trait impls only (entities.rs) has nothing to re-export.
+    for file in files.iter().filter(|f| f.contents.contains("\npub")) {
         let module = file.name.trim_end_matches(".rs");
         let visibility = if file.contents.contains("\npub ") {
             "pub"

@@ -14,6 +14,7 @@
 //! ```
 
 pub mod emit;
+pub mod entities;
 pub mod hpo;
 pub mod hpo_names;
 pub mod knowledge;
@@ -73,6 +74,16 @@ pub fn default_output_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../marrowkb/src/generated")
 }
 
+/// `bindings/c/src/generated` in this repository.
+pub fn default_c_output_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../bindings/c/src/generated")
+}
+
+/// The C library's generated Rust files, named relative to `bindings/c/src/generated/`.
+pub fn generate_c() -> Vec<GeneratedFile> {
+    entities::emit_c()
+}
+
 /// Reads and validates every data file and returns the generated Rust files.
 ///
 /// # Errors
@@ -82,6 +93,7 @@ pub fn generate(data_dir: &Path) -> Result<Vec<GeneratedFile>> {
     let knowledge = knowledge::Knowledge::load(data_dir, &ontology)?;
     let mut files = knowledge.emit(&ontology)?;
     files.extend(hpo::emit(data_dir, &ontology, &knowledge)?);
+    files.push(entities::emit_core());
     files.push(GeneratedFile {
         name: "mod.rs".into(),
         contents: emit::module_index(&files),

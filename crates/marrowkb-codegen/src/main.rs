@@ -1,5 +1,6 @@
-//! `cargo run -p marrowkb-codegen [-- --check] [--data DIR] [--out DIR]`: regenerate (or check)
-//! `crates/marrowkb/src/generated/` from `crates/marrowkb/data/`.
+//! `cargo run -p marrowkb-codegen [-- --check] [--data DIR] [--out DIR] [--c-out DIR]`: regenerate (or
+//! check) `crates/marrowkb/src/generated/` from `crates/marrowkb/data/`, and the C library's
+//! `bindings/c/src/generated/`.
 
 use std::process::ExitCode;
 
@@ -13,6 +14,7 @@ fn main() -> ExitCode {
     };
     let data = value("--data").unwrap_or_else(marrowkb_codegen::default_data_dir);
     let out = value("--out").unwrap_or_else(marrowkb_codegen::default_output_dir);
+    let c_out = value("--c-out").unwrap_or_else(marrowkb_codegen::default_c_output_dir);
     let files = match marrowkb_codegen::generate(&data) {
         Ok(files) => files,
         Err(err) => {
@@ -20,16 +22,20 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let outputs = [(files, out), (marrowkb_codegen::generate_c(), c_out)];
     let mut stale = Vec::new();
-    for file in &files {
+    for (file, out) in outputs
+        .iter()
+        .flat_map(|(files, out)| files.iter().map(move |f| (f, out)))
+    {
         let path = out.join(&file.name);
         let current = std::fs::read_to_string(&path).unwrap_or_default();
         if current == file.contents {
             continue;
         }
         if check {
-            stale.push(file.name.clone());
-        } else if let Err(err) = std::fs::create_dir_all(&out).and_then(|()| std::fs::write(&path, &file.contents)) {
+            stale.push(path.display().to_string());
+        } else if let Err(err) = std::fs::create_dir_all(out).and_then(|()| std::fs::write(&path, &file.contents)) {
             eprintln!("error: {}: {err}", path.display());
             return ExitCode::FAILURE;
         } else {

@@ -1,5 +1,35 @@
-//! The committed `crates/marrowkb/src/generated/` must be exactly what the generator makes from the data
-//! files now (the chrono-tz pattern: phf_codegen is deterministic, so any difference means stale code).
+//! The committed `crates/marrowkb/src/generated/` and `bindings/c/src/generated/` must be exactly what the
+//! generator makes now (the chrono-tz pattern: phf_codegen is deterministic, so any difference means stale
+//! code).
+
+use marrowkb_codegen::GeneratedFile;
+use std::path::Path;
+
+/// `out` holds exactly `files`, each with exactly its contents.
+fn assert_current(files: &[GeneratedFile], out: &Path) {
+    let stale: Vec<_> = files
+        .iter()
+        .filter(|f| std::fs::read_to_string(out.join(&f.name)).unwrap_or_default() != f.contents)
+        .map(|f| f.name.clone())
+        .collect();
+    assert!(
+        stale.is_empty(),
+        "stale generated files in {} (run `cargo run -p marrowkb-codegen`): {stale:?}",
+        out.display()
+    );
+    let mut expected: Vec<_> = files.iter().map(|f| f.name.clone()).collect();
+    expected.sort();
+    let mut present: Vec<_> = std::fs::read_dir(out)
+        .map(|dir| dir.filter_map(|e| e.ok()?.file_name().into_string().ok()).collect())
+        .unwrap_or_default();
+    present.sort();
+    assert_eq!(
+        present,
+        expected,
+        "{} holds files the generator does not make",
+        out.display()
+    );
+}
 
 #[test]
 fn generated_code_matches_the_data() {
@@ -7,23 +37,13 @@ fn generated_code_matches_the_data() {
         Ok(files) => files,
         Err(err) => panic!("the data files are invalid: {err}"),
     };
-    let out = marrowkb_codegen::default_output_dir();
-    let mut stale = Vec::new();
-    for file in &files {
-        let committed = std::fs::read_to_string(out.join(&file.name)).unwrap_or_default();
-        if committed != file.contents {
-            stale.push(file.name.clone());
-        }
-    }
-    let mut expected: Vec<_> = files.iter().map(|f| f.name.clone()).collect();
-    expected.sort();
-    let mut present: Vec<_> = std::fs::read_dir(&out)
-        .map(|dir| dir.filter_map(|e| e.ok()?.file_name().into_string().ok()).collect())
-        .unwrap_or_default();
-    present.sort();
-    assert!(
-        stale.is_empty(),
-        "stale generated files (run `cargo run -p marrowkb-codegen`): {stale:?}"
+    assert_current(&files, &marrowkb_codegen::default_output_dir());
+}
+
+#[test]
+fn generated_c_code_matches_the_entity_list() {
+    assert_current(
+        &marrowkb_codegen::generate_c(),
+        &marrowkb_codegen::default_c_output_dir(),
     );
-    assert_eq!(present, expected, "generated/ holds files the generator does not make");
 }

@@ -11,12 +11,9 @@
 //! assert!(Cause::ALL.iter().any(|c| c.disorders().contains(&Disorder::AplasticAnemia)));
 //! ```
 
-use crate::generated::{CAUSE_BY_KEY, CAUSE_BY_NAME, CAUSES};
 use crate::{Disorder, Error, Result, Source};
 
 pub use crate::generated::Cause;
-
-crate::entity::knowledge_enum!(Cause, CauseInfo, CAUSES, CAUSE_BY_KEY, CAUSE_BY_NAME, "cause");
 
 /// Everything known about one cause.
 ///

@@ -9,19 +9,9 @@
 //! assert!(cbc.disorders().contains(&Disorder::AplasticAnemia));
 //! ```
 
-use crate::generated::{DIAGNOSTIC_TEST_BY_KEY, DIAGNOSTIC_TEST_BY_NAME, DIAGNOSTIC_TESTS};
 use crate::{Disorder, Error, Result, Source};
 
 pub use crate::generated::DiagnosticTest;
-
-crate::entity::knowledge_enum!(
-    DiagnosticTest,
-    DiagnosticTestInfo,
-    DIAGNOSTIC_TESTS,
-    DIAGNOSTIC_TEST_BY_KEY,
-    DIAGNOSTIC_TEST_BY_NAME,
-    "diagnostic test"
-);
 
 /// Everything known about one diagnostic test.
 ///

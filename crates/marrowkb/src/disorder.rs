@@ -15,19 +15,10 @@ use crate::classes::{
     CellLine, Frequency, IcdMatch, Inheritance, Onset, Origin, RelationKind, TreatmentRole, XrefMatch,
 };
 use crate::codes::{HpoId, Icd10Code, IdKind, OmimId, OrphaId};
-use crate::generated::{DISORDER_BY_KEY, DISORDER_BY_NAME, DISORDERS, OMIM_INDEX, ORPHA_INDEX};
+use crate::generated::{OMIM_INDEX, ORPHA_INDEX};
 use crate::{Cause, DiagnosticTest, Error, Gene, Result, Source, Symptom, Treatment};
 
 pub use crate::generated::Disorder;
-
-crate::entity::knowledge_enum!(
-    Disorder,
-    DisorderInfo,
-    DISORDERS,
-    DISORDER_BY_KEY,
-    DISORDER_BY_NAME,
-    "disorder"
-);
 
 /// A cross-reference to an ORPHA or OMIM entry, with HPO's name for it.
 ///

@@ -1,5 +1,7 @@
 //! What every generated knowledge enum (`Disorder`, `Symptom`, `Treatment`, `Cause`, `DiagnosticTest`,
-//! `Source`) can do, implemented once by [`knowledge_enum!`](crate::entity).
+//! `Source`) can do, implemented once by [`knowledge_enum!`](crate::entity). The invocations are generated
+//! (`generated/entities.rs`) from the code generator's list of entities, the list the C library's
+//! per-entity functions are generated from too.
 //!
 //! ```
 //! use marrowkb::{Disorder, Symptom};

@@ -8,12 +8,9 @@
 //! assert!(article.info().title.contains("Bone Marrow Failure"));
 //! ```
 
-use crate::generated::{SOURCE_BY_KEY, SOURCE_BY_NAME, SOURCES};
 use crate::{Error, Result};
 
 pub use crate::generated::Source;
-
-crate::entity::knowledge_enum!(Source, SourceInfo, SOURCES, SOURCE_BY_KEY, SOURCE_BY_NAME, "source");
 
 /// A citation.
 ///

@@ -11,20 +11,16 @@
 
 use crate::classes::BodySystem;
 use crate::codes::{HpoId, IdKind};
-use crate::generated::{SYMPTOM_BY_HPO, SYMPTOM_BY_KEY, SYMPTOM_BY_NAME, SYMPTOMS};
+use crate::generated::SYMPTOM_BY_HPO;
 use crate::{Disorder, Error, Result};
 
 pub use crate::generated::Symptom;
 
-crate::entity::knowledge_enum!(
-    Symptom,
-    SymptomInfo,
-    SYMPTOMS,
-    SYMPTOM_BY_KEY,
-    SYMPTOM_BY_NAME,
-    "symptom",
-    |text| Symptom::from_term(crate::finding::find_exact(text)?.term)
-);
+/// The symptom whose HPO term has `text` as its exact label or synonym (what [`Symptom::find`] asks when
+/// no key or name matches). Never allocates.
+pub(crate) fn find_by_term_name(text: &str) -> Option<Symptom> {
+    Symptom::from_term(crate::finding::find_exact(text)?.term)
+}
 
 /// Everything known about one symptom or clinical feature.
 ///

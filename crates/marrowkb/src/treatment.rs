@@ -10,19 +10,9 @@
 //! ```
 
 use crate::classes::TreatmentRole;
-use crate::generated::{TREATMENT_BY_KEY, TREATMENT_BY_NAME, TREATMENTS};
 use crate::{Disorder, Error, Result, Source};
 
 pub use crate::generated::Treatment;
-
-crate::entity::knowledge_enum!(
-    Treatment,
-    TreatmentInfo,
-    TREATMENTS,
-    TREATMENT_BY_KEY,
-    TREATMENT_BY_NAME,
-    "treatment"
-);
 
 /// Everything known about one treatment.
 ///

@@ -14,6 +14,8 @@ mod hpo_terms;
 mod hpo_profiles;
 #[rustfmt::skip]
 mod hpo_names;
+#[rustfmt::skip]
+mod entities;
 
 pub use disorders::*;
 pub use vocabularies::*;
