@@ -428,7 +428,10 @@ fn blood_count_oracle(input: &CBloodCount) -> Result<(BloodCountBuilder, bc::Apl
     }
     if input.pregnant.byte() > 1 {
         let field = bc::Field::Pregnant as u32;
-        return Err((Status::MkbInvalidArgument, Some((field, f64::from(input.pregnant.byte())))));
+        return Err((
+            Status::MkbInvalidArgument,
+            Some((field, f64::from(input.pregnant.byte()))),
+        ));
     }
     let criteria = match input.criteria.value() {
         0 => bc::AplasticCriteria::default(),
