@@ -29,6 +29,7 @@ mod classes;
 mod codes;
 mod differential;
 mod entities;
+mod generated;
 mod hpo;
 mod lookup;
 mod records;

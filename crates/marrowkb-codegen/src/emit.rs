@@ -57,10 +57,10 @@ pub fn slice<I: IntoIterator<Item = String>>(items: I) -> String {
 }
 
 /// The generated `mod.rs` listing every other generated file.
-pub fn module_index(files: &[GeneratedFile]) -> String {
+pub fn module_index<'a>(files: impl Iterator<Item = &'a GeneratedFile> + Clone) -> String {
     let mut out = String::from(BANNER);
     out.push_str("//! Generated knowledge tables. See `crates/marrowkb/data/README.md`.\n\n");
-    for file in files {
+    for file in files.clone() {
         let module = file.name.trim_end_matches(".rs");
         out.push_str(&format!("#[rustfmt::skip]\nmod {module};\n"));
     }

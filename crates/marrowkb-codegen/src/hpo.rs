@@ -30,6 +30,8 @@ pub struct Ontology {
     pub aliases: BTreeMap<u32, (u32, String, String)>,
     /// How many diseases phenotype.hpoa annotates (the IC denominator).
     pub disease_total: u32,
+    /// The release (`2025-01-16`, from `data/vocabularies.toml`).
+    pub release: String,
 }
 
 /// Splits a derived TSV file into rows, skipping `#` comments and the header line.
@@ -68,7 +70,7 @@ impl Ontology {
     ///
     /// # Errors
     /// A missing or malformed file.
-    pub fn load(data_dir: &Path) -> Result<Self> {
+    pub fn load(data_dir: &Path, release: &str) -> Result<Self> {
         let file = "derived/hpo_terms.tsv";
         let text = crate::read(&data_dir.join(file))?;
         let disease_total = text
@@ -123,6 +125,7 @@ impl Ontology {
             terms,
             aliases,
             disease_total,
+            release: release.to_owned(),
         })
     }
 
@@ -148,10 +151,11 @@ impl Ontology {
         }
         match self.aliases.get(&id) {
             Some((target, kind, _)) if *target != 0 => Err(invalid(format!(
-                "{curie} is an {kind} id in HPO 2025-01-16; use HP:{target:07}"
+                "{curie} is an {kind} id in HPO {}; use HP:{target:07}",
+                self.release
             ))),
-            Some(_) => Err(invalid(format!("{curie} is obsolete in HPO 2025-01-16"))),
-            None => Err(invalid(format!("{curie} does not exist in HPO 2025-01-16"))),
+            Some(_) => Err(invalid(format!("{curie} is obsolete in HPO {}", self.release))),
+            None => Err(invalid(format!("{curie} does not exist in HPO {}", self.release))),
         }
     }
 }
@@ -809,8 +813,10 @@ fn compact(code: &str) -> String {
 fn emit_terms(ontology: &Ontology, topo: &Topology) -> Result<GeneratedFile> {
     let n = topo.len();
     let mut o = String::from(BANNER);
-    o.push_str(
-        "//! Human Phenotype Ontology 2025-01-16: every current term, in topological order (a term's index is\n",
+    let _ = writeln!(
+        o,
+        "//! Human Phenotype Ontology {}: every current term, in topological order (a term's index is",
+        ontology.release
     );
     o.push_str("//! larger than its parents'), with names, `is_a` parents, disease counts and the alias map.\n\n");
     let _ = writeln!(
@@ -956,6 +962,7 @@ fn emit_terms(ontology: &Ontology, topo: &Topology) -> Result<GeneratedFile> {
         compact(&map.build().to_string())
     );
     Ok(GeneratedFile {
+        target: crate::Target::Core,
         name: "hpo_terms.rs".into(),
         contents: o,
     })
@@ -1186,6 +1193,7 @@ fn emit_profiles(topo: &Topology, knowledge: &Knowledge, bases: &[Profile], unit
     }
     o.push_str("];\n");
     Ok(GeneratedFile {
+        target: crate::Target::Core,
         name: "hpo_profiles.rs".into(),
         contents: o,
     })

@@ -166,7 +166,11 @@ pub fn emit(data_dir: &Path, ontology: &Ontology, index: &BTreeMap<u32, u16>) ->
     let state = phf_generator::generate_hash(&keys.iter().map(|k| k.as_bytes()).collect::<Vec<_>>());
 
     let mut o = String::from(BANNER);
-    o.push_str("//! HPO 2025-01-16 term synonyms and the normalized name/synonym → term map (see\n");
+    let _ = writeln!(
+        o,
+        "//! HPO {} term synonyms and the normalized name/synonym → term map (see",
+        ontology.release
+    );
     o.push_str("//! `crates/marrowkb-codegen/src/hpo_names.rs` for which texts map).\n\n");
     let s = synonyms.len();
     let _ = write!(
@@ -264,6 +268,7 @@ pub fn emit(data_dir: &Path, ontology: &Ontology, index: &BTreeMap<u32, u16>) ->
     write_list(&mut o, ambiguous.iter().flat_map(|(_, t)| t.iter().copied()), 20);
     o.push_str("];\n");
     Ok(GeneratedFile {
+        target: crate::Target::Core,
         name: "hpo_names.rs".into(),
         contents: o,
     })

@@ -6,58 +6,13 @@ pub(crate) mod normalize;
 
 use crate::emit::{BANNER, ByteKey, camel, lit, opt_lit, slice};
 use crate::hpo::{Ontology, parse_u32, tsv_rows};
+use crate::vocabularies::Vocabularies;
 use crate::{Error, GeneratedFile, Result};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::Path;
-
-const ORIGINS: &[&str] = &["inherited", "acquired", "both", "constitutional"];
-const CELL_LINES: &[&str] = &["red_cells", "white_cells", "platelets"];
-const INHERITANCE: &[&str] = &[
-    "autosomal_recessive",
-    "autosomal_dominant",
-    "x_linked_recessive",
-    "x_linked_dominant",
-    "x_linked",
-    "mitochondrial",
-    "sporadic",
-    "not_inherited",
-];
-const ONSETS: &[&str] = &["congenital", "neonatal", "infantile", "childhood", "juvenile", "adult"];
-const FREQUENCIES: &[&str] = &[
-    "obligate",
-    "very_frequent",
-    "frequent",
-    "occasional",
-    "very_rare",
-    "excluded",
-];
-const ROLES: &[&str] = &["supportive", "disease_modifying", "curative"];
-const SYSTEMS: &[&str] = &[
-    "blood",
-    "immune",
-    "skin",
-    "hair_and_nails",
-    "mouth_and_teeth",
-    "digestive",
-    "growth",
-    "skeletal",
-    "head_and_neck",
-    "eye",
-    "ear",
-    "kidney_and_urinary",
-    "heart",
-    "nervous_system",
-    "respiratory",
-    "endocrine_and_metabolic",
-    "genital",
-    "general",
-];
-const XREF_MATCHES: &[&str] = &["exact", "subtype", "closest"];
-const ICD_MATCHES: &[&str] = &["exact", "nearest_parent"];
-const RELATIONS: &[&str] = &["subtype_of", "may_progress_to", "associated_with"];
 
 /// The HPO frequency class of a phenotype.hpoa frequency (`HP:0040281`, `n/m`, `x%`); `None` when empty.
 fn frequency_class(text: &str) -> Option<&'static str> {
@@ -110,9 +65,6 @@ fn is_below(ontology: &Ontology, term: u32, ancestor: u32) -> bool {
 
 /// Generic last words whose removal gives a short look-up form (normalized spelling).
 const GENERIC_LAST_WORDS: [&str; 6] = ["syndrome", "disease", "anemia", "deficiency", "disorders", "disorder"];
-
-/// The releases named in `DATA_VERSION`.
-pub const DATA_VERSION: &str = "HPO 2025-01-16 (with Orphanet and OMIM annotations); WHO ICD-10 2019";
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -335,6 +287,8 @@ pub struct Knowledge {
     pub disorder_genes: BTreeMap<String, Vec<String>>,
     /// (disease id, HPO term number) → the frequency classes of its annotations that carry a frequency.
     pub annotation_classes: BTreeMap<(String, u32), BTreeSet<&'static str>>,
+    /// The releases and the closed vocabularies (`vocabularies.toml`).
+    pub vocabularies: Vocabularies,
 }
 
 fn load_toml<T: DeserializeOwned>(path: &Path) -> Result<T> {
@@ -353,7 +307,7 @@ fn invalid(file: &str, record: &str, message: impl Into<String>) -> Error {
     }
 }
 
-fn one_of(file: &str, record: &str, field: &str, value: &str, allowed: &[&str]) -> Result<()> {
+fn one_of(file: &str, record: &str, field: &str, value: &str, allowed: Vec<&str>) -> Result<()> {
     if allowed.contains(&value) {
         Ok(())
     } else {
@@ -414,11 +368,16 @@ fn normalized(file: &str, record: &str, name: &str) -> Result<String> {
 }
 
 impl Knowledge {
+    /// The keys of a closed vocabulary of `vocabularies.toml`.
+    fn keys(&self, vocabulary: &str) -> Result<Vec<&str>> {
+        Ok(self.vocabularies.get(vocabulary)?.keys())
+    }
+
     /// Loads every TOML file and the derived disease, gene and ICD-10 tables, and validates them.
     ///
     /// # Errors
     /// The first rule broken, naming the file and the record.
-    pub fn load(data_dir: &Path, ontology: &Ontology) -> Result<Self> {
+    pub fn load(data_dir: &Path, ontology: &Ontology, vocabularies: &Vocabularies) -> Result<Self> {
         let symptoms = load_toml::<SymptomFile>(&data_dir.join("symptoms.toml"))?.symptom;
         let treatments = load_toml::<TreatmentFile>(&data_dir.join("treatments.toml"))?.treatment;
         let causes = load_toml::<CauseFile>(&data_dir.join("causes.toml"))?.cause;
@@ -464,6 +423,7 @@ impl Knowledge {
             genes: Vec::new(),
             disorder_genes: BTreeMap::new(),
             annotation_classes: BTreeMap::new(),
+            vocabularies: vocabularies.clone(),
         };
         kb.symptoms.sort_by_key(|r| r.id);
         kb.treatments.sort_by_key(|r| r.id);
@@ -566,7 +526,7 @@ impl Knowledge {
         let mut symptom_hpo = BTreeMap::new();
         for s in &self.symptoms {
             let f = "symptoms.toml";
-            one_of(f, &s.key, "system", &s.system, SYSTEMS)?;
+            one_of(f, &s.key, "system", &s.system, self.keys("BodySystem")?)?;
             if s.hpo.is_empty() {
                 return Err(invalid(f, &s.key, "needs at least one HPO id"));
             }
@@ -583,7 +543,7 @@ impl Knowledge {
             }
         }
         for t in &self.treatments {
-            one_of("treatments.toml", &t.key, "kind", &t.kind, ROLES)?;
+            one_of("treatments.toml", &t.key, "kind", &t.kind, self.keys("TreatmentRole")?)?;
             check_ref("treatments.toml", &t.key, "source", &t.source, &source_keys)?;
         }
         for c in &self.causes {
@@ -675,15 +635,15 @@ impl Knowledge {
             if d.description.trim().is_empty() {
                 return Err(invalid(f, r, "description (the article's wording) is required"));
             }
-            one_of(f, r, "origin", &d.origin, ORIGINS)?;
+            one_of(f, r, "origin", &d.origin, self.keys("Origin")?)?;
             for v in &d.cell_lines {
-                one_of(f, r, "cell line", v, CELL_LINES)?;
+                one_of(f, r, "cell line", v, self.keys("CellLine")?)?;
             }
             for v in &d.inheritance {
-                one_of(f, r, "inheritance", v, INHERITANCE)?;
+                one_of(f, r, "inheritance", v, self.keys("Inheritance")?)?;
             }
             for v in &d.onset {
-                one_of(f, r, "onset", v, ONSETS)?;
+                one_of(f, r, "onset", v, self.keys("Onset")?)?;
             }
             if d.cell_lines.is_empty() || d.onset.is_empty() || d.inheritance.is_empty() {
                 return Err(invalid(f, r, "cell_lines, inheritance and onset must not be empty"));
@@ -704,7 +664,7 @@ impl Knowledge {
                 check_ref(f, r, "source", s, &source_keys)?;
             }
             for rel in &d.relations {
-                one_of(f, r, "relation kind", &rel.kind, RELATIONS)?;
+                one_of(f, r, "relation kind", &rel.kind, self.keys("RelationKind")?)?;
                 check_ref(f, r, "relation target", &rel.target, &disorder_keys)?;
                 check_ref(f, r, "source", &rel.source, &source_keys)?;
                 if rel.target == d.key {
@@ -714,7 +674,7 @@ impl Knowledge {
             let mut seen = BTreeSet::new();
             for feat in &d.features {
                 check_ref(f, r, "symptom", &feat.symptom, &symptom_keys)?;
-                one_of(f, r, "frequency", &feat.frequency, FREQUENCIES)?;
+                one_of(f, r, "frequency", &feat.frequency, self.keys("Frequency")?)?;
                 check_ref(f, r, "source", &feat.source, &source_keys)?;
                 if !seen.insert(feat.symptom.as_str()) {
                     return Err(invalid(f, r, format!("feature {:?} listed twice", feat.symptom)));
@@ -724,7 +684,7 @@ impl Knowledge {
             let mut seen = BTreeSet::new();
             for t in &d.treatments {
                 check_ref(f, r, "treatment", &t.treatment, &treatment_keys)?;
-                one_of(f, r, "role", &t.role, ROLES)?;
+                one_of(f, r, "role", &t.role, self.keys("TreatmentRole")?)?;
                 check_ref(f, r, "source", &t.source, &source_keys)?;
                 if !seen.insert(t.treatment.as_str()) {
                     return Err(invalid(f, r, format!("treatment {:?} listed twice", t.treatment)));
@@ -759,7 +719,7 @@ impl Knowledge {
                 let mut seen = BTreeSet::new();
                 for x in xrefs {
                     let curie = format!("{prefix}:{}", x.id);
-                    one_of(f, r, &format!("{curie} match"), &x.match_kind, XREF_MATCHES)?;
+                    one_of(f, r, &format!("{curie} match"), &x.match_kind, self.keys("XrefMatch")?)?;
                     if !seen.insert(x.id) {
                         return Err(invalid(f, r, format!("{curie} listed twice")));
                     }
@@ -767,7 +727,10 @@ impl Knowledge {
                         invalid(
                             f,
                             r,
-                            format!("{curie} does not exist in HPO 2025-01-16 (derived/hpo_diseases.tsv)"),
+                            format!(
+                                "{curie} does not exist in HPO {} (derived/hpo_diseases.tsv)",
+                                ontology.release
+                            ),
                         )
                     })?;
                     if x.match_kind == "closest" && x.note.is_none() {
@@ -808,7 +771,7 @@ impl Knowledge {
                     r,
                     &format!("ICD-10 {} match", icd.code),
                     &icd.match_kind,
-                    ICD_MATCHES,
+                    self.keys("IcdMatch")?,
                 )?;
                 if !self.icd10_titles.contains_key(&icd.code) {
                     return Err(invalid(
@@ -836,7 +799,7 @@ impl Knowledge {
         let what = format!("feature {:?}", feat.symptom);
         match &feat.hpo_frequency {
             Some(hpo) => {
-                one_of(f, r, &format!("{what} hpo_frequency"), hpo, FREQUENCIES)?;
+                one_of(f, r, &format!("{what} hpo_frequency"), hpo, self.keys("Frequency")?)?;
                 let classes = self.hpo_classes(ontology, d, &feat.symptom, true);
                 if !classes.contains(hpo.as_str()) {
                     return Err(invalid(
@@ -1175,6 +1138,7 @@ impl Knowledge {
         }
         o.push_str("];\n");
         GeneratedFile {
+            target: crate::Target::Core,
             name: "disorders.rs".into(),
             contents: o,
         }
@@ -1186,7 +1150,7 @@ impl Knowledge {
         let _ = writeln!(
             o,
             "/// The releases the data was derived from and checked against.\npub(crate) const DATA_VERSION: &str = {};\n",
-            lit(DATA_VERSION)
+            lit(&self.vocabularies.releases.data_version())
         );
         let reverse = self.symptom_reverse();
         let disorders_of = |keys: Vec<&str>| slice(keys.into_iter().map(|k| format!("Disorder::{}", camel(k))));
@@ -1357,6 +1321,7 @@ impl Knowledge {
         }
         o.push_str("];\n");
         GeneratedFile {
+            target: crate::Target::Core,
             name: "vocabularies.rs".into(),
             contents: o,
         }
@@ -1636,6 +1601,7 @@ impl Knowledge {
             map.build()
         );
         GeneratedFile {
+            target: crate::Target::Core,
             name: "indexes.rs".into(),
             contents: o,
         }

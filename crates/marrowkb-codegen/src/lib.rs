@@ -17,6 +17,7 @@ pub mod emit;
 pub mod hpo;
 pub mod hpo_names;
 pub mod knowledge;
+pub mod vocabularies;
 
 use std::path::{Path, PathBuf};
 
@@ -54,9 +55,20 @@ pub enum Error {
 /// Shorthand for results of this crate.
 pub type Result<T> = std::result::Result<T, Error>;
 
-/// One generated Rust file, named relative to `crates/marrowkb/src/generated/`.
+/// Which crate a generated file belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// The core: `crates/marrowkb/src/generated/`.
+    Core,
+    /// The C binding: `bindings/c/src/generated/`.
+    CBinding,
+}
+
+/// One generated Rust file, named relative to its target's folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GeneratedFile {
+    /// The crate it belongs to.
+    pub target: Target,
     /// File name, e.g. `disorders.rs`.
     pub name: String,
     /// Full contents.
@@ -73,18 +85,27 @@ pub fn default_output_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../marrowkb/src/generated")
 }
 
+/// `bindings/c/src/generated` in this repository.
+pub fn default_c_output_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../bindings/c/src/generated")
+}
+
 /// Reads and validates every data file and returns the generated Rust files.
 ///
 /// # Errors
 /// Any [`Error`]: the first bad record found.
 pub fn generate(data_dir: &Path) -> Result<Vec<GeneratedFile>> {
-    let ontology = hpo::Ontology::load(data_dir)?;
-    let knowledge = knowledge::Knowledge::load(data_dir, &ontology)?;
+    let vocabularies = vocabularies::Vocabularies::load(data_dir)?;
+    let ontology = hpo::Ontology::load(data_dir, &vocabularies.releases.hpo)?;
+    let knowledge = knowledge::Knowledge::load(data_dir, &ontology, &vocabularies)?;
     let mut files = knowledge.emit(&ontology)?;
     files.extend(hpo::emit(data_dir, &ontology, &knowledge)?);
+    files.extend(vocabularies.emit());
+    let index = emit::module_index(files.iter().filter(|f| f.target == Target::Core));
     files.push(GeneratedFile {
+        target: Target::Core,
         name: "mod.rs".into(),
-        contents: emit::module_index(&files),
+        contents: index,
     });
     Ok(files)
 }

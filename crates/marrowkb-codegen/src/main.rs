@@ -1,5 +1,5 @@
-//! `cargo run -p marrowkb-codegen [-- --check] [--data DIR] [--out DIR]`: regenerate (or check)
-//! `crates/marrowkb/src/generated/` from `crates/marrowkb/data/`.
+//! `cargo run -p marrowkb-codegen [-- --check] [--data DIR] [--out DIR] [--c-out DIR]`: regenerate (or
+//! check) `crates/marrowkb/src/generated/` and `bindings/c/src/generated/` from `crates/marrowkb/data/`.
 
 use std::process::ExitCode;
 
@@ -13,6 +13,7 @@ fn main() -> ExitCode {
     };
     let data = value("--data").unwrap_or_else(marrowkb_codegen::default_data_dir);
     let out = value("--out").unwrap_or_else(marrowkb_codegen::default_output_dir);
+    let c_out = value("--c-out").unwrap_or_else(marrowkb_codegen::default_c_output_dir);
     let files = match marrowkb_codegen::generate(&data) {
         Ok(files) => files,
         Err(err) => {
@@ -22,14 +23,18 @@ fn main() -> ExitCode {
     };
     let mut stale = Vec::new();
     for file in &files {
-        let path = out.join(&file.name);
+        let dir = match file.target {
+            marrowkb_codegen::Target::Core => &out,
+            marrowkb_codegen::Target::CBinding => &c_out,
+        };
+        let path = dir.join(&file.name);
         let current = std::fs::read_to_string(&path).unwrap_or_default();
         if current == file.contents {
             continue;
         }
         if check {
             stale.push(file.name.clone());
-        } else if let Err(err) = std::fs::create_dir_all(&out).and_then(|()| std::fs::write(&path, &file.contents)) {
+        } else if let Err(err) = std::fs::create_dir_all(dir).and_then(|()| std::fs::write(&path, &file.contents)) {
             eprintln!("error: {}: {err}", path.display());
             return ExitCode::FAILURE;
         } else {

@@ -14,6 +14,8 @@ mod hpo_terms;
 mod hpo_profiles;
 #[rustfmt::skip]
 mod hpo_names;
+#[rustfmt::skip]
+mod closed_vocabularies;
 
 pub use disorders::*;
 pub use vocabularies::*;
@@ -21,3 +23,4 @@ pub(crate) use indexes::*;
 pub(crate) use hpo_terms::*;
 pub(crate) use hpo_profiles::*;
 pub(crate) use hpo_names::*;
+pub use closed_vocabularies::*;
