@@ -1,164 +1,12 @@
-//! The Human Phenotype Ontology extract (`data/derived/hpo_terms.tsv`, `hpo_aliases.tsv`) and the
-//! generated HPO tables.
+//! The generated HPO tables: terms in topological order and the disorders' phenotype profiles.
 
-use crate::emit::{BANNER, camel, lit};
+use crate::emit::{BANNER, camel, lit, static_array};
 use crate::knowledge::{DisorderRec, Knowledge};
+use crate::ontology::{Ontology, parse_u32, tsv_rows};
 use crate::{Error, GeneratedFile, Result};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::Path;
-
-/// One current HPO term.
-#[derive(Debug, Clone)]
-pub struct Term {
-    /// Label.
-    pub name: String,
-    /// `is_a` parents.
-    pub parents: Vec<u32>,
-    /// Diseases in phenotype.hpoa annotated with this term or a descendant.
-    pub disease_count: u32,
-    /// Mean over annotated diseases of the fraction of their annotated terms that are this term or below it.
-    pub background_share: f64,
-}
-
-/// The ontology as the derived files give it.
-#[derive(Debug, Clone)]
-pub struct Ontology {
-    /// Current terms by number.
-    pub terms: BTreeMap<u32, Term>,
-    /// Alternative and obsolete ids: id → (current target or 0, kind, name).
-    pub aliases: BTreeMap<u32, (u32, String, String)>,
-    /// How many diseases phenotype.hpoa annotates (the IC denominator).
-    pub disease_total: u32,
-    /// The release (`2025-01-16`, from `data/vocabularies.toml`).
-    pub release: String,
-}
-
-/// Splits a derived TSV file into rows, skipping `#` comments and the header line.
-pub(crate) fn tsv_rows<'a>(
-    file: &'a str,
-    text: &'a str,
-    columns: usize,
-) -> impl Iterator<Item = Result<(usize, Vec<&'a str>)>> + 'a {
-    text.lines()
-        .enumerate()
-        .filter(|(_, line)| !line.starts_with('#'))
-        .skip(1)
-        .map(move |(n, line)| {
-            let cols: Vec<&str> = line.split('\t').collect();
-            if cols.len() != columns {
-                return Err(Error::Invalid {
-                    file: file.into(),
-                    record: format!("line {}", n + 1),
-                    message: format!("expected {columns} tab-separated columns, found {}", cols.len()),
-                });
-            }
-            Ok((n + 1, cols))
-        })
-}
-
-pub(crate) fn parse_u32(file: &str, line: usize, text: &str) -> Result<u32> {
-    text.parse().map_err(|_| Error::Invalid {
-        file: file.into(),
-        record: format!("line {line}"),
-        message: format!("expected a number, found {text:?}"),
-    })
-}
-
-impl Ontology {
-    /// Loads `derived/hpo_terms.tsv` and `derived/hpo_aliases.tsv`.
-    ///
-    /// # Errors
-    /// A missing or malformed file.
-    pub fn load(data_dir: &Path, release: &str) -> Result<Self> {
-        let file = "derived/hpo_terms.tsv";
-        let text = crate::read(&data_dir.join(file))?;
-        let disease_total = text
-            .lines()
-            .next()
-            .and_then(|l| l.rsplit(": ").next())
-            .and_then(|n| n.trim().parse().ok())
-            .ok_or_else(|| Error::Invalid {
-                file: file.into(),
-                record: "line 1".into(),
-                message: "header must end with ': <number of annotated diseases>'".into(),
-            })?;
-        let mut terms = BTreeMap::new();
-        for row in tsv_rows(file, &text, 5) {
-            let (line, cols) = row?;
-            let id = parse_u32(file, line, cols[0])?;
-            let background_share: f64 = cols[4]
-                .parse()
-                .ok()
-                .filter(|s: &f64| (0.0..=1.0).contains(s))
-                .ok_or_else(|| Error::Invalid {
-                    file: file.into(),
-                    record: format!("line {line}"),
-                    message: format!("background_share must be a number in [0, 1], found {:?}", cols[4]),
-                })?;
-            let parents = cols[2]
-                .split(';')
-                .filter(|p| !p.is_empty())
-                .map(|p| parse_u32(file, line, p))
-                .collect::<Result<Vec<_>>>()?;
-            let disease_count = parse_u32(file, line, cols[3])?;
-            terms.insert(
-                id,
-                Term {
-                    name: cols[1].to_owned(),
-                    parents,
-                    disease_count,
-                    background_share,
-                },
-            );
-        }
-        let file = "derived/hpo_aliases.tsv";
-        let text = crate::read(&data_dir.join(file))?;
-        let mut aliases = BTreeMap::new();
-        for row in tsv_rows(file, &text, 4) {
-            let (line, cols) = row?;
-            let id = parse_u32(file, line, cols[0])?;
-            let target = parse_u32(file, line, cols[1])?;
-            aliases.insert(id, (target, cols[2].to_owned(), cols[3].to_owned()));
-        }
-        Ok(Self {
-            terms,
-            aliases,
-            disease_total,
-            release: release.to_owned(),
-        })
-    }
-
-    /// Parses `HP:0001873` and checks that the term exists and is current.
-    ///
-    /// # Errors
-    /// [`Error::Invalid`] naming `file` and `record`.
-    pub fn check(&self, file: &str, record: &str, curie: &str) -> Result<u32> {
-        let invalid = |message: String| Error::Invalid {
-            file: file.into(),
-            record: record.into(),
-            message,
-        };
-        let digits = curie
-            .strip_prefix("HP:")
-            .filter(|d| d.len() == 7 && d.bytes().all(|b| b.is_ascii_digit()))
-            .ok_or_else(|| invalid(format!("malformed HPO id {curie:?} (expected HP: and 7 digits)")))?;
-        let id: u32 = digits
-            .parse()
-            .map_err(|_| invalid(format!("malformed HPO id {curie:?}")))?;
-        if self.terms.contains_key(&id) {
-            return Ok(id);
-        }
-        match self.aliases.get(&id) {
-            Some((target, kind, _)) if *target != 0 => Err(invalid(format!(
-                "{curie} is an {kind} id in HPO {}; use HP:{target:07}",
-                self.release
-            ))),
-            Some(_) => Err(invalid(format!("{curie} is obsolete in HPO {}", self.release))),
-            None => Err(invalid(format!("{curie} does not exist in HPO {}", self.release))),
-        }
-    }
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // Generated tables.
@@ -761,19 +609,6 @@ pub fn emit(data_dir: &Path, ontology: &Ontology, knowledge: &Knowledge) -> Resu
     ])
 }
 
-/// Writes `items` as a comma-separated list, `per_line` to a line.
-fn write_list<T: std::fmt::Display>(o: &mut String, items: impl IntoIterator<Item = T>, per_line: usize) {
-    for (i, item) in items.into_iter().enumerate() {
-        if i % per_line == 0 {
-            o.push_str("\n    ");
-        } else {
-            o.push(' ');
-        }
-        let _ = write!(o, "{item},");
-    }
-    o.push('\n');
-}
-
 /// Packs the one-tuple-per-line lists of `phf_codegen` output ten to a line (the tables are large).
 fn compact(code: &str) -> String {
     let mut out = String::with_capacity(code.len());
@@ -844,12 +679,15 @@ fn emit_terms(ontology: &Ontology, topo: &Topology) -> Result<GeneratedFile> {
         topo.max_frontier()
     );
 
-    let _ = write!(
-        o,
-        "/// Term number (the digits of `HP:0001873`) by index.\npub(crate) static HPO_IDS: [u32; {n}] = ["
+    static_array(
+        &mut o,
+        "Term number (the digits of `HP:0001873`) by index.",
+        "HPO_IDS",
+        "u32",
+        &topo.ids,
+        16,
     );
-    write_list(&mut o, &topo.ids, 16);
-    o.push_str("];\n\n");
+    o.push('\n');
 
     let max_count = topo.counts.iter().copied().max().unwrap_or(0);
     if max_count > u32::from(u16::MAX) {
@@ -859,12 +697,15 @@ fn emit_terms(ontology: &Ontology, topo: &Topology) -> Result<GeneratedFile> {
             message: "a disease count does not fit in u16".into(),
         });
     }
-    let _ = write!(
-        o,
-        "/// Diseases in phenotype.hpoa annotated with the term or a descendant, by index.\npub(crate) static HPO_DISEASE_COUNTS: [u16; {n}] = ["
+    static_array(
+        &mut o,
+        "Diseases in phenotype.hpoa annotated with the term or a descendant, by index.",
+        "HPO_DISEASE_COUNTS",
+        "u16",
+        &topo.counts,
+        20,
     );
-    write_list(&mut o, &topo.counts, 20);
-    o.push_str("];\n\n");
+    o.push('\n');
 
     // Background shares, floored at the smallest share any annotated term has (a term no disease carries is
     // taken to be as rare as the rarest one that some disease carries).
@@ -874,18 +715,19 @@ fn emit_terms(ontology: &Ontology, topo: &Topology) -> Result<GeneratedFile> {
         .map(|t| t.background_share)
         .filter(|s| *s > 0.0)
         .fold(1.0f64, f64::min);
-    let _ = write!(
-        o,
-        "/// Mean over annotated diseases of the share of their annotated terms that are the term or below it (at least {floor:e}), by index.\npub(crate) static HPO_BACKGROUND_SHARES: [f32; {n}] = ["
-    );
-    write_list(
+    static_array(
         &mut o,
+        &format!(
+            "Mean over annotated diseases of the share of their annotated terms that are the term or below it (at least {floor:e}), by index."
+        ),
+        "HPO_BACKGROUND_SHARES",
+        "f32",
         topo.ids
             .iter()
             .map(|id| format!("{:e}", ontology.terms[id].background_share.max(floor) as f32)),
         12,
     );
-    o.push_str("];\n\n");
+    o.push('\n');
 
     let mut starts = Vec::with_capacity(n + 1);
     let mut flat = Vec::new();
@@ -901,20 +743,24 @@ fn emit_terms(ontology: &Ontology, topo: &Topology) -> Result<GeneratedFile> {
             message: "too many is_a links for u16 offsets".into(),
         });
     }
-    let _ = write!(
-        o,
-        "/// Where each term's parents start in [`HPO_PARENTS`] (term `i` has `HPO_PARENTS[HPO_PARENT_STARTS[i]..HPO_PARENT_STARTS[i + 1]]`).\npub(crate) static HPO_PARENT_STARTS: [u16; {}] = [",
-        n + 1
+    static_array(
+        &mut o,
+        "Where each term's parents start in [`HPO_PARENTS`] (term `i` has `HPO_PARENTS[HPO_PARENT_STARTS[i]..HPO_PARENT_STARTS[i + 1]]`).",
+        "HPO_PARENT_STARTS",
+        "u16",
+        &starts,
+        20,
     );
-    write_list(&mut o, &starts, 20);
-    o.push_str("];\n\n");
-    let _ = write!(
-        o,
-        "/// `is_a` parent indices, flattened, ascending per term.\npub(crate) static HPO_PARENTS: [u16; {}] = [",
-        flat.len()
+    o.push('\n');
+    static_array(
+        &mut o,
+        "`is_a` parent indices, flattened, ascending per term.",
+        "HPO_PARENTS",
+        "u16",
+        &flat,
+        20,
     );
-    write_list(&mut o, &flat, 20);
-    o.push_str("];\n\n");
+    o.push('\n');
 
     let mut ends = Vec::with_capacity(n);
     let mut total = 0usize;
@@ -922,12 +768,15 @@ fn emit_terms(ontology: &Ontology, topo: &Topology) -> Result<GeneratedFile> {
         total += ontology.terms[id].name.len();
         ends.push(total);
     }
-    let _ = write!(
-        o,
-        "/// Where each term's name ends in [`HPO_NAMES`] (it starts where the previous one ends).\npub(crate) static HPO_NAME_ENDS: [u32; {n}] = ["
+    static_array(
+        &mut o,
+        "Where each term's name ends in [`HPO_NAMES`] (it starts where the previous one ends).",
+        "HPO_NAME_ENDS",
+        "u32",
+        &ends,
+        16,
     );
-    write_list(&mut o, &ends, 16);
-    o.push_str("];\n\n");
+    o.push('\n');
     o.push_str("/// Every term's name, concatenated in index order.\npub(crate) static HPO_NAMES: &str = concat!(\n");
     for id in &topo.ids {
         let _ = writeln!(o, "    {},", lit(&ontology.terms[id].name));
@@ -1169,13 +1018,15 @@ fn emit_profiles(topo: &Topology, knowledge: &Knowledge, bases: &[Profile], unit
         total += postings.get(&t).map_or(0, Vec::len);
     }
     starts.push(total);
-    let _ = write!(
-        o,
-        "/// Where each term's postings start in [`PROFILE_POSTINGS`] (term `i` has `PROFILE_POSTINGS[PROFILE_POSTING_STARTS[i]..PROFILE_POSTING_STARTS[i + 1]]`).\npub(crate) static PROFILE_POSTING_STARTS: [u32; {}] = [",
-        n + 1
+    static_array(
+        &mut o,
+        "Where each term's postings start in [`PROFILE_POSTINGS`] (term `i` has `PROFILE_POSTINGS[PROFILE_POSTING_STARTS[i]..PROFILE_POSTING_STARTS[i + 1]]`).",
+        "PROFILE_POSTING_STARTS",
+        "u32",
+        &starts,
+        16,
     );
-    write_list(&mut o, &starts, 16);
-    o.push_str("];\n\n");
+    o.push('\n');
     let _ = writeln!(
         o,
         "/// Postings by term index: `p(unit index, flags, source feature, implied frequency, direct frequency, share, hallmark mask)`.\npub(crate) static PROFILE_POSTINGS: [Posting; {total}] = ["

@@ -17,9 +17,9 @@
 //! hit by normalizing that text and comparing (ambiguous entries keep their normalized key in a small table).
 //! That keeps the binary small (no second copy of 40 000 strings) at the cost of one normalization per hit.
 
-use crate::emit::{BANNER, lit};
-use crate::hpo::{Ontology, parse_u32, tsv_rows};
+use crate::emit::{BANNER, lit, static_array};
 use crate::knowledge::normalize;
+use crate::ontology::{Ontology, parse_u32, tsv_rows};
 use crate::{Error, GeneratedFile, Result};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -173,11 +173,6 @@ pub fn emit(data_dir: &Path, ontology: &Ontology, index: &BTreeMap<u32, u16>) ->
     );
     o.push_str("//! `crates/marrowkb-codegen/src/hpo_names.rs` for which texts map).\n\n");
     let s = synonyms.len();
-    let _ = write!(
-        o,
-        "/// Where each term's synonyms start in the synonym tables, by term index (term `i` has synonyms `HPO_SYNONYM_STARTS[i]..HPO_SYNONYM_STARTS[i + 1]`).\npub(crate) static HPO_SYNONYM_STARTS: [u16; {}] = [",
-        n + 1
-    );
     let mut starts = Vec::with_capacity(n + 1);
     let mut at = 0usize;
     for i in 0..n {
@@ -187,26 +182,39 @@ pub fn emit(data_dir: &Path, ontology: &Ontology, index: &BTreeMap<u32, u16>) ->
         starts.push(at);
     }
     starts.push(s);
-    write_list(&mut o, &starts, 20);
-    o.push_str("];\n\n");
-    let _ = write!(
-        o,
-        "/// Per synonym: scope (bits 0-1: exact, related, broad, narrow) and type (bits 2-4: none, layperson, abbreviation, uk_spelling, plural_form).\npub(crate) static HPO_SYNONYM_KINDS: [u8; {s}] = ["
+    static_array(
+        &mut o,
+        "Where each term's synonyms start in the synonym tables, by term index (term `i` has synonyms `HPO_SYNONYM_STARTS[i]..HPO_SYNONYM_STARTS[i + 1]`).",
+        "HPO_SYNONYM_STARTS",
+        "u16",
+        &starts,
+        20,
     );
-    write_list(&mut o, synonyms.iter().map(|syn| syn.kind), 30);
-    o.push_str("];\n\n");
+    o.push('\n');
+    static_array(
+        &mut o,
+        "Per synonym: scope (bits 0-1: exact, related, broad, narrow) and type (bits 2-4: none, layperson, abbreviation, uk_spelling, plural_form).",
+        "HPO_SYNONYM_KINDS",
+        "u8",
+        synonyms.iter().map(|syn| syn.kind),
+        30,
+    );
+    o.push('\n');
     let mut ends = Vec::with_capacity(s);
     let mut total = 0usize;
     for syn in &synonyms {
         total += syn.text.len();
         ends.push(total);
     }
-    let _ = write!(
-        o,
-        "/// Where each synonym ends in [`HPO_SYNONYM_TEXTS`] (it starts where the previous one ends).\npub(crate) static HPO_SYNONYM_ENDS: [u32; {s}] = ["
+    static_array(
+        &mut o,
+        "Where each synonym ends in [`HPO_SYNONYM_TEXTS`] (it starts where the previous one ends).",
+        "HPO_SYNONYM_ENDS",
+        "u32",
+        &ends,
+        16,
     );
-    write_list(&mut o, &ends, 16);
-    o.push_str("];\n\n");
+    o.push('\n');
     o.push_str("/// Every synonym, concatenated in order.\npub(crate) static HPO_SYNONYM_TEXTS: &str = concat!(\n");
     for syn in &synonyms {
         let _ = writeln!(o, "    {},", lit(&syn.text));
@@ -218,20 +226,26 @@ pub fn emit(data_dir: &Path, ontology: &Ontology, index: &BTreeMap<u32, u16>) ->
         "/// The hash key of the text map (phf 0.14 hashing of the normalized text's bytes).\npub(crate) const HPO_TEXT_HASH_KEY: u64 = {};",
         state.key
     );
-    let _ = write!(
-        o,
-        "/// The text map's displacements.\npub(crate) static HPO_TEXT_DISPS: [(u32, u32); {}] = [",
-        state.disps.len()
+    static_array(
+        &mut o,
+        "The text map's displacements.",
+        "HPO_TEXT_DISPS",
+        "(u32, u32)",
+        state.disps.iter().map(|(a, b)| format!("({a}, {b})")),
+        8,
     );
-    write_list(&mut o, state.disps.iter().map(|(a, b)| format!("({a}, {b})")), 8);
-    o.push_str("];\n\n");
-    let _ = write!(
-        o,
-        "/// The text map's slots: a text id (below {n}: a term's label by index; from {n}: synonym `id - {n}`), or bit 31 and an index into [`HPO_AMBIGUOUS_STARTS`]. A hit is confirmed by normalizing the text.\npub(crate) static HPO_TEXT_SLOTS: [u32; {}] = [",
-        state.map.len()
+    o.push('\n');
+    static_array(
+        &mut o,
+        &format!(
+            "The text map's slots: a text id (below {n}: a term's label by index; from {n}: synonym `id - {n}`), or bit 31 and an index into [`HPO_AMBIGUOUS_STARTS`]. A hit is confirmed by normalizing the text."
+        ),
+        "HPO_TEXT_SLOTS",
+        "u32",
+        state.map.iter().map(|&k| values[k]),
+        12,
     );
-    write_list(&mut o, state.map.iter().map(|&k| values[k]), 12);
-    o.push_str("];\n\n");
+    o.push('\n');
 
     let a = ambiguous.len();
     let mut key_ends = Vec::with_capacity(a);
@@ -242,47 +256,40 @@ pub fn emit(data_dir: &Path, ontology: &Ontology, index: &BTreeMap<u32, u16>) ->
         key_ends.push(total);
         term_starts.push(term_starts[term_starts.len() - 1] + terms.len());
     }
-    let _ = write!(
-        o,
-        "/// Ambiguous texts: where each one's normalized key ends in [`HPO_AMBIGUOUS_KEYS`].\npub(crate) static HPO_AMBIGUOUS_KEY_ENDS: [u32; {a}] = ["
+    static_array(
+        &mut o,
+        "Ambiguous texts: where each one's normalized key ends in [`HPO_AMBIGUOUS_KEYS`].",
+        "HPO_AMBIGUOUS_KEY_ENDS",
+        "u32",
+        &key_ends,
+        16,
     );
-    write_list(&mut o, &key_ends, 16);
-    o.push_str("];\n\n");
+    o.push('\n');
     let _ = writeln!(
         o,
         "/// Ambiguous texts' normalized keys, concatenated.\npub(crate) static HPO_AMBIGUOUS_KEYS: &str = {};\n",
         lit(&ambiguous.iter().map(|(k, _)| *k).collect::<String>())
     );
-    let _ = write!(
-        o,
-        "/// Where each ambiguous text's candidates start in [`HPO_AMBIGUOUS_TERMS`].\npub(crate) static HPO_AMBIGUOUS_STARTS: [u16; {}] = [",
-        a + 1
+    static_array(
+        &mut o,
+        "Where each ambiguous text's candidates start in [`HPO_AMBIGUOUS_TERMS`].",
+        "HPO_AMBIGUOUS_STARTS",
+        "u16",
+        &term_starts,
+        20,
     );
-    write_list(&mut o, &term_starts, 20);
-    o.push_str("];\n\n");
-    let _ = write!(
-        o,
-        "/// The candidates (term indices, by HPO id) of every ambiguous text.\npub(crate) static HPO_AMBIGUOUS_TERMS: [u16; {}] = [",
-        term_starts[a]
+    o.push('\n');
+    static_array(
+        &mut o,
+        "The candidates (term indices, by HPO id) of every ambiguous text.",
+        "HPO_AMBIGUOUS_TERMS",
+        "u16",
+        ambiguous.iter().flat_map(|(_, t)| t.iter().copied()),
+        20,
     );
-    write_list(&mut o, ambiguous.iter().flat_map(|(_, t)| t.iter().copied()), 20);
-    o.push_str("];\n");
     Ok(GeneratedFile {
         target: crate::Target::Core,
         name: "hpo_names.rs".into(),
         contents: o,
     })
-}
-
-/// Writes `items` as a comma-separated list, `per_line` to a line.
-fn write_list<T: std::fmt::Display>(o: &mut String, items: impl IntoIterator<Item = T>, per_line: usize) {
-    for (i, item) in items.into_iter().enumerate() {
-        if i % per_line == 0 {
-            o.push_str("\n    ");
-        } else {
-            o.push(' ');
-        }
-        let _ = write!(o, "{item},");
-    }
-    o.push('\n');
 }

@@ -5,7 +5,7 @@
 pub(crate) mod normalize;
 
 use crate::emit::{BANNER, ByteKey, camel, lit, opt_lit, slice};
-use crate::hpo::{Ontology, parse_u32, tsv_rows};
+use crate::ontology::{Ontology, parse_u32, tsv_rows};
 use crate::vocabularies::Vocabularies;
 use crate::{Error, GeneratedFile, Result};
 use serde::Deserialize;
@@ -971,16 +971,8 @@ impl Knowledge {
     }
 
     /// Emits the knowledge modules.
-    ///
-    /// # Errors
-    /// None today; kept fallible for symmetry with loading.
-    pub fn emit(&self, ontology: &Ontology) -> Result<Vec<GeneratedFile>> {
-        let _ = ontology;
-        Ok(vec![
-            self.emit_disorders(),
-            self.emit_vocabularies(),
-            self.emit_indexes(),
-        ])
+    pub fn emit(&self) -> Vec<GeneratedFile> {
+        vec![self.emit_disorders(), self.emit_vocabularies(), self.emit_indexes()]
     }
 
     fn emit_disorders(&self) -> GeneratedFile {

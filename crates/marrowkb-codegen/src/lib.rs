@@ -17,6 +17,7 @@ pub mod emit;
 pub mod hpo;
 pub mod hpo_names;
 pub mod knowledge;
+pub mod ontology;
 pub mod vocabularies;
 
 use std::path::{Path, PathBuf};
@@ -96,9 +97,9 @@ pub fn default_c_output_dir() -> PathBuf {
 /// Any [`Error`]: the first bad record found.
 pub fn generate(data_dir: &Path) -> Result<Vec<GeneratedFile>> {
     let vocabularies = vocabularies::Vocabularies::load(data_dir)?;
-    let ontology = hpo::Ontology::load(data_dir, &vocabularies.releases.hpo)?;
+    let ontology = ontology::Ontology::load(data_dir, &vocabularies.releases.hpo)?;
     let knowledge = knowledge::Knowledge::load(data_dir, &ontology, &vocabularies)?;
-    let mut files = knowledge.emit(&ontology)?;
+    let mut files = knowledge.emit();
     files.extend(hpo::emit(data_dir, &ontology, &knowledge)?);
     files.extend(vocabularies.emit());
     let index = emit::module_index(files.iter().filter(|f| f.target == Target::Core));

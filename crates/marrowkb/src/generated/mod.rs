@@ -2,19 +2,12 @@
 // Edit the data files and run `cargo run -p marrowkb-codegen`.
 //! Generated knowledge tables. See `crates/marrowkb/data/README.md`.
 
-#[rustfmt::skip]
 mod disorders;
-#[rustfmt::skip]
 mod vocabularies;
-#[rustfmt::skip]
 mod indexes;
-#[rustfmt::skip]
 mod hpo_terms;
-#[rustfmt::skip]
 mod hpo_profiles;
-#[rustfmt::skip]
 mod hpo_names;
-#[rustfmt::skip]
 mod closed_vocabularies;
 
 pub use disorders::*;
