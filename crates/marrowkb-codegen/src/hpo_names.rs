@@ -18,7 +18,6 @@
 //! That keeps the binary small (no second copy of 40 000 strings) at the cost of one normalization per hit.
 
 use crate::emit::{BANNER, lit, static_array};
-use crate::knowledge::normalize;
 use crate::ontology::{Ontology, parse_u32, tsv_rows};
 use crate::{Error, GeneratedFile, Result};
 use std::collections::BTreeMap;
@@ -118,12 +117,12 @@ pub fn emit(data_dir: &Path, ontology: &Ontology, index: &BTreeMap<u32, u16>) ->
     let mut by_key: BTreeMap<String, [Vec<(u16, u32)>; 3]> = BTreeMap::new();
     for (i, id) in ids_by_index.iter().enumerate() {
         let name = &ontology.terms[id].name;
-        if let Ok(key) = normalize::normalize(name) {
+        if let Ok(key) = marrowkb_normalize::normalize(name) {
             by_key.entry(key.as_str().to_owned()).or_default()[0].push((i as u16, i as u32));
         }
     }
     for (s, syn) in synonyms.iter().enumerate() {
-        let Ok(key) = normalize::normalize(&syn.text) else {
+        let Ok(key) = marrowkb_normalize::normalize(&syn.text) else {
             continue;
         };
         let scope = syn.kind & 3;

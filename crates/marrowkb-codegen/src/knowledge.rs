@@ -1,9 +1,5 @@
 //! The curated knowledge (`data/*.toml`, `data/disorders/*.toml`): loading, validation and emission.
 
-#[path = "../../marrowkb/src/normalize.rs"]
-#[allow(dead_code, missing_docs)]
-pub(crate) mod normalize;
-
 use crate::emit::{BANNER, ByteKey, camel, lit, opt_lit, slice};
 use crate::ontology::{Ontology, parse_u32, tsv_rows};
 use crate::vocabularies::Vocabularies;
@@ -362,7 +358,7 @@ fn check_ref(file: &str, record: &str, what: &str, key: &str, known: &BTreeSet<S
 }
 
 fn normalized(file: &str, record: &str, name: &str) -> Result<String> {
-    normalize::normalize(name)
+    marrowkb_normalize::normalize(name)
         .map(|n| n.as_str().to_owned())
         .map_err(|e| invalid(file, record, format!("name {name:?} cannot be a look-up key: {e:?}")))
 }
@@ -1329,7 +1325,7 @@ impl Knowledge {
         let mut disorder_names: BTreeMap<String, String> = BTreeMap::new();
         for d in &self.disorders {
             for name in self.lookup_names(d) {
-                if let Ok(n) = normalize::normalize(name) {
+                if let Ok(n) = marrowkb_normalize::normalize(name) {
                     disorder_names.insert(n.as_str().to_owned(), format!("Disorder::{}", camel(&d.key)));
                 }
             }
@@ -1340,7 +1336,9 @@ impl Knowledge {
         let mut stems: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         for d in &self.disorders {
             for name in self.lookup_names(d) {
-                let Ok(n) = normalize::normalize(name) else { continue };
+                let Ok(n) = marrowkb_normalize::normalize(name) else {
+                    continue;
+                };
                 for suffix in GENERIC_LAST_WORDS {
                     if let Some(stem) = n.as_str().strip_suffix(suffix)
                         && stem.len() >= 4
@@ -1363,7 +1361,7 @@ impl Knowledge {
             for (key, other_names) in recs {
                 keys.insert(key.to_owned(), format!("{ty}::{}", camel(key)));
                 for name in std::iter::once(key).chain(other_names) {
-                    if let Ok(n) = normalize::normalize(name) {
+                    if let Ok(n) = marrowkb_normalize::normalize(name) {
                         names
                             .entry(n.as_str().to_owned())
                             .or_insert_with(|| format!("{ty}::{}", camel(key)));
@@ -1468,7 +1466,7 @@ impl Knowledge {
                 candidates.len()
             );
             for (name, value) in candidates {
-                let counts = normalize::letter_counts(name);
+                let counts = marrowkb_normalize::letter_counts(name);
                 let _ = writeln!(o, "    ({}, {value}, {counts:?}),", lit(name));
             }
             o.push_str("];\n\n");
@@ -1484,14 +1482,14 @@ impl Knowledge {
         );
         for d in &self.disorders {
             let pairs = self.lookup_names(d).filter_map(|name| {
-                let n = normalize::normalize(name).ok()?;
+                let n = marrowkb_normalize::normalize(name).ok()?;
                 Some(format!("({}, {})", lit(n.as_str()), lit(name)))
             });
             let _ = writeln!(o, "    {},", slice(pairs));
         }
         o.push_str("];\n\n");
         let normalized_or_empty = |text: &str| {
-            normalize::normalize(text)
+            marrowkb_normalize::normalize(text)
                 .map(|n| n.as_str().to_owned())
                 .unwrap_or_default()
         };
