@@ -264,6 +264,23 @@ pub struct GeneRec {
     pub through: Vec<Option<String>>,
 }
 
+/// The keys of every record file, for checking references.
+struct Keys {
+    symptoms: BTreeSet<String>,
+    treatments: BTreeSet<String>,
+    causes: BTreeSet<String>,
+    tests: BTreeSet<String>,
+    sources: BTreeSet<String>,
+    disorders: BTreeSet<String>,
+}
+
+/// The disorder that holds each ORPHA and OMIM id as exact or subtype.
+#[derive(Default)]
+struct XrefOwners {
+    orpha: BTreeMap<u32, String>,
+    omim: BTreeMap<u32, String>,
+}
+
 /// Everything loaded and validated.
 #[derive(Debug)]
 pub struct Knowledge {
@@ -509,16 +526,33 @@ impl Knowledge {
     }
 
     fn validate(&self, ontology: &Ontology) -> Result<()> {
-        let symptom_keys = check_identities("symptoms.toml", self.symptoms.iter().map(|r| (r.id, r.key.as_str())))?;
-        let treatment_keys = check_identities(
-            "treatments.toml",
-            self.treatments.iter().map(|r| (r.id, r.key.as_str())),
-        )?;
-        let cause_keys = check_identities("causes.toml", self.causes.iter().map(|r| (r.id, r.key.as_str())))?;
-        let test_keys = check_identities("tests.toml", self.tests.iter().map(|r| (r.id, r.key.as_str())))?;
-        let source_keys = check_identities("sources.toml", self.sources.iter().map(|r| (r.id, r.key.as_str())))?;
-        let disorder_keys = check_identities("disorders/", self.disorders.iter().map(|r| (r.id, r.key.as_str())))?;
+        let keys = Keys {
+            symptoms: check_identities("symptoms.toml", self.symptoms.iter().map(|r| (r.id, r.key.as_str())))?,
+            treatments: check_identities(
+                "treatments.toml",
+                self.treatments.iter().map(|r| (r.id, r.key.as_str())),
+            )?,
+            causes: check_identities("causes.toml", self.causes.iter().map(|r| (r.id, r.key.as_str())))?,
+            tests: check_identities("tests.toml", self.tests.iter().map(|r| (r.id, r.key.as_str())))?,
+            sources: check_identities("sources.toml", self.sources.iter().map(|r| (r.id, r.key.as_str())))?,
+            disorders: check_identities("disorders/", self.disorders.iter().map(|r| (r.id, r.key.as_str())))?,
+        };
+        self.validate_vocabulary_files(ontology, &keys)?;
+        self.validate_vocabulary_names()?;
+        self.validate_disorder_names()?;
+        let mut owners = XrefOwners::default();
+        for d in &self.disorders {
+            let f = format!("disorders/{}.toml", d.key);
+            self.validate_disorder_fields(&f, d, &keys)?;
+            self.validate_disorder_uses(ontology, &f, d, &keys)?;
+            self.validate_xrefs(ontology, &f, d, &mut owners)?;
+            self.validate_icd10(&f, d)?;
+        }
+        Ok(())
+    }
 
+    /// symptoms.toml, treatments.toml, causes.toml and tests.toml: vocabulary values, HPO ids, sources.
+    fn validate_vocabulary_files(&self, ontology: &Ontology, keys: &Keys) -> Result<()> {
         let mut symptom_hpo = BTreeMap::new();
         for s in &self.symptoms {
             let f = "symptoms.toml";
@@ -540,16 +574,19 @@ impl Knowledge {
         }
         for t in &self.treatments {
             one_of("treatments.toml", &t.key, "kind", &t.kind, self.keys("TreatmentRole")?)?;
-            check_ref("treatments.toml", &t.key, "source", &t.source, &source_keys)?;
+            check_ref("treatments.toml", &t.key, "source", &t.source, &keys.sources)?;
         }
         for c in &self.causes {
-            check_ref("causes.toml", &c.key, "source", &c.source, &source_keys)?;
+            check_ref("causes.toml", &c.key, "source", &c.source, &keys.sources)?;
         }
         for t in &self.tests {
-            check_ref("tests.toml", &t.key, "source", &t.source, &source_keys)?;
+            check_ref("tests.toml", &t.key, "source", &t.source, &keys.sources)?;
         }
+        Ok(())
+    }
 
-        // Vocabulary names (key, name, plain name) identify one record each after normalization.
+    /// Vocabulary names (key, name, plain name) identify one record each after normalization.
+    fn validate_vocabulary_names(&self) -> Result<()> {
         let vocabularies: [(&str, NamedRecords); 5] = [
             (
                 "symptoms.toml",
@@ -601,7 +638,11 @@ impl Knowledge {
             }
         }
 
-        // Names: unique across disorders (after normalization) unless declared shared.
+        Ok(())
+    }
+
+    /// Disorder names: unique across disorders (after normalization) unless declared shared.
+    fn validate_disorder_names(&self) -> Result<()> {
         let mut names: BTreeMap<String, String> = BTreeMap::new();
         for d in &self.disorders {
             let f = format!("disorders/{}.toml", d.key);
@@ -622,168 +663,187 @@ impl Knowledge {
             }
         }
 
-        let mut orpha_owner: BTreeMap<u32, String> = BTreeMap::new();
-        let mut omim_owner: BTreeMap<u32, String> = BTreeMap::new();
-        for d in &self.disorders {
-            let f = format!("disorders/{}.toml", d.key);
-            let f = f.as_str();
-            let r = d.key.as_str();
-            if d.description.trim().is_empty() {
-                return Err(invalid(f, r, "description (the article's wording) is required"));
+        Ok(())
+    }
+
+    /// A disorder's own fields and its references to sources and other disorders.
+    fn validate_disorder_fields(&self, f: &str, d: &DisorderRec, keys: &Keys) -> Result<()> {
+        let r = d.key.as_str();
+        if d.description.trim().is_empty() {
+            return Err(invalid(f, r, "description (the article's wording) is required"));
+        }
+        one_of(f, r, "origin", &d.origin, self.keys("Origin")?)?;
+        for v in &d.cell_lines {
+            one_of(f, r, "cell line", v, self.keys("CellLine")?)?;
+        }
+        for v in &d.inheritance {
+            one_of(f, r, "inheritance", v, self.keys("Inheritance")?)?;
+        }
+        for v in &d.onset {
+            one_of(f, r, "onset", v, self.keys("Onset")?)?;
+        }
+        if d.cell_lines.is_empty() || d.onset.is_empty() || d.inheritance.is_empty() {
+            return Err(invalid(f, r, "cell_lines, inheritance and onset must not be empty"));
+        }
+        if d.features.is_empty() {
+            return Err(invalid(f, r, "a disorder needs at least one feature (symptom)"));
+        }
+        if d.treatments.is_empty() {
+            return Err(invalid(f, r, "a disorder needs at least one treatment"));
+        }
+        if d.tests.is_empty() {
+            return Err(invalid(f, r, "a disorder needs at least one diagnostic test"));
+        }
+        if d.sources.is_empty() {
+            return Err(invalid(f, r, "a disorder needs at least one source"));
+        }
+        for s in &d.sources {
+            check_ref(f, r, "source", s, &keys.sources)?;
+        }
+        for rel in &d.relations {
+            one_of(f, r, "relation kind", &rel.kind, self.keys("RelationKind")?)?;
+            check_ref(f, r, "relation target", &rel.target, &keys.disorders)?;
+            check_ref(f, r, "source", &rel.source, &keys.sources)?;
+            if rel.target == d.key {
+                return Err(invalid(f, r, "a disorder cannot relate to itself"));
             }
-            one_of(f, r, "origin", &d.origin, self.keys("Origin")?)?;
-            for v in &d.cell_lines {
-                one_of(f, r, "cell line", v, self.keys("CellLine")?)?;
+        }
+        Ok(())
+    }
+
+    /// A disorder's features, treatments, tests, causes, ignored annotations and risks.
+    fn validate_disorder_uses(&self, ontology: &Ontology, f: &str, d: &DisorderRec, keys: &Keys) -> Result<()> {
+        let r = d.key.as_str();
+        let mut seen = BTreeSet::new();
+        for feat in &d.features {
+            check_ref(f, r, "symptom", &feat.symptom, &keys.symptoms)?;
+            one_of(f, r, "frequency", &feat.frequency, self.keys("Frequency")?)?;
+            check_ref(f, r, "source", &feat.source, &keys.sources)?;
+            if !seen.insert(feat.symptom.as_str()) {
+                return Err(invalid(f, r, format!("feature {:?} listed twice", feat.symptom)));
             }
-            for v in &d.inheritance {
-                one_of(f, r, "inheritance", v, self.keys("Inheritance")?)?;
+            self.check_override(ontology, f, d, feat)?;
+        }
+        let mut seen = BTreeSet::new();
+        for t in &d.treatments {
+            check_ref(f, r, "treatment", &t.treatment, &keys.treatments)?;
+            one_of(f, r, "role", &t.role, self.keys("TreatmentRole")?)?;
+            check_ref(f, r, "source", &t.source, &keys.sources)?;
+            if !seen.insert(t.treatment.as_str()) {
+                return Err(invalid(f, r, format!("treatment {:?} listed twice", t.treatment)));
             }
-            for v in &d.onset {
-                one_of(f, r, "onset", v, self.keys("Onset")?)?;
-            }
-            if d.cell_lines.is_empty() || d.onset.is_empty() || d.inheritance.is_empty() {
-                return Err(invalid(f, r, "cell_lines, inheritance and onset must not be empty"));
-            }
-            if d.features.is_empty() {
-                return Err(invalid(f, r, "a disorder needs at least one feature (symptom)"));
-            }
-            if d.treatments.is_empty() {
-                return Err(invalid(f, r, "a disorder needs at least one treatment"));
-            }
-            if d.tests.is_empty() {
-                return Err(invalid(f, r, "a disorder needs at least one diagnostic test"));
-            }
-            if d.sources.is_empty() {
-                return Err(invalid(f, r, "a disorder needs at least one source"));
-            }
-            for s in &d.sources {
-                check_ref(f, r, "source", s, &source_keys)?;
-            }
-            for rel in &d.relations {
-                one_of(f, r, "relation kind", &rel.kind, self.keys("RelationKind")?)?;
-                check_ref(f, r, "relation target", &rel.target, &disorder_keys)?;
-                check_ref(f, r, "source", &rel.source, &source_keys)?;
-                if rel.target == d.key {
-                    return Err(invalid(f, r, "a disorder cannot relate to itself"));
-                }
-            }
-            let mut seen = BTreeSet::new();
-            for feat in &d.features {
-                check_ref(f, r, "symptom", &feat.symptom, &symptom_keys)?;
-                one_of(f, r, "frequency", &feat.frequency, self.keys("Frequency")?)?;
-                check_ref(f, r, "source", &feat.source, &source_keys)?;
-                if !seen.insert(feat.symptom.as_str()) {
-                    return Err(invalid(f, r, format!("feature {:?} listed twice", feat.symptom)));
-                }
-                self.check_override(ontology, f, d, feat)?;
-            }
-            let mut seen = BTreeSet::new();
-            for t in &d.treatments {
-                check_ref(f, r, "treatment", &t.treatment, &treatment_keys)?;
-                one_of(f, r, "role", &t.role, self.keys("TreatmentRole")?)?;
-                check_ref(f, r, "source", &t.source, &source_keys)?;
-                if !seen.insert(t.treatment.as_str()) {
-                    return Err(invalid(f, r, format!("treatment {:?} listed twice", t.treatment)));
-                }
-            }
-            for t in &d.tests {
-                check_ref(f, r, "diagnostic test", t, &test_keys)?;
-            }
-            for c in &d.causes {
-                check_ref(f, r, "cause", c, &cause_keys)?;
-            }
-            for ignored in &d.ignored_annotations {
-                ontology.check(f, r, &ignored.hpo)?;
-                if ignored.note.trim().is_empty() {
-                    return Err(invalid(
-                        f,
-                        r,
-                        format!("ignored annotation {}: the note must say why", ignored.hpo),
-                    ));
-                }
-            }
-            for risk in &d.risks {
-                check_ref(f, r, "source", &risk.source, &source_keys)?;
-                if let Some(curie) = &risk.hpo {
-                    ontology.check(f, r, curie)?;
-                }
-            }
-            for (prefix, xrefs, owners) in [
-                ("ORPHA", &d.orpha, &mut orpha_owner),
-                ("OMIM", &d.omim, &mut omim_owner),
-            ] {
-                let mut seen = BTreeSet::new();
-                for x in xrefs {
-                    let curie = format!("{prefix}:{}", x.id);
-                    one_of(f, r, &format!("{curie} match"), &x.match_kind, self.keys("XrefMatch")?)?;
-                    if !seen.insert(x.id) {
-                        return Err(invalid(f, r, format!("{curie} listed twice")));
-                    }
-                    let hpo_names = self.disease_names.get(&curie).ok_or_else(|| {
-                        invalid(
-                            f,
-                            r,
-                            format!(
-                                "{curie} does not exist in HPO {} (derived/hpo_diseases.tsv)",
-                                ontology.release
-                            ),
-                        )
-                    })?;
-                    if x.match_kind == "closest" && x.note.is_none() {
-                        return Err(invalid(
-                            f,
-                            r,
-                            format!("{curie} is only the closest entry: a note must say why"),
-                        ));
-                    }
-                    if let Some(name) = &x.name
-                        && !hpo_names.contains(name)
-                        && x.note.is_none()
-                    {
-                        return Err(invalid(
-                            f,
-                            r,
-                            format!(
-                                "{curie}: name {name:?} differs from HPO's {hpo_names:?}; add a note explaining it"
-                            ),
-                        ));
-                    }
-                    if x.match_kind != "closest"
-                        && let Some(other) = owners.insert(x.id, d.key.clone())
-                    {
-                        return Err(invalid(
-                            f,
-                            r,
-                            format!(
-                                "{curie} is also an exact or subtype entry of {other}; one of them must mark it closest"
-                            ),
-                        ));
-                    }
-                }
-            }
-            for icd in &d.icd10 {
-                one_of(
-                    f,
-                    r,
-                    &format!("ICD-10 {} match", icd.code),
-                    &icd.match_kind,
-                    self.keys("IcdMatch")?,
-                )?;
-                if !self.icd10_titles.contains_key(&icd.code) {
-                    return Err(invalid(
-                        f,
-                        r,
-                        format!("ICD-10 code {:?} does not exist in WHO ICD-10 2019", icd.code),
-                    ));
-                }
-            }
-            if d.icd10.is_empty() {
+        }
+        for t in &d.tests {
+            check_ref(f, r, "diagnostic test", t, &keys.tests)?;
+        }
+        for c in &d.causes {
+            check_ref(f, r, "cause", c, &keys.causes)?;
+        }
+        for ignored in &d.ignored_annotations {
+            ontology.check(f, r, &ignored.hpo)?;
+            if ignored.note.trim().is_empty() {
                 return Err(invalid(
                     f,
                     r,
-                    "a disorder needs at least one ICD-10 code (exact or nearest parent)",
+                    format!("ignored annotation {}: the note must say why", ignored.hpo),
                 ));
             }
+        }
+        for risk in &d.risks {
+            check_ref(f, r, "source", &risk.source, &keys.sources)?;
+            if let Some(curie) = &risk.hpo {
+                ontology.check(f, r, curie)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A disorder's ORPHA and OMIM entries: in HPO, named as HPO names them (or a note says why), and
+    /// exact or subtype in one disorder only.
+    fn validate_xrefs(&self, ontology: &Ontology, f: &str, d: &DisorderRec, owners: &mut XrefOwners) -> Result<()> {
+        let r = d.key.as_str();
+        for (prefix, xrefs, owners) in [
+            ("ORPHA", &d.orpha, &mut owners.orpha),
+            ("OMIM", &d.omim, &mut owners.omim),
+        ] {
+            let mut seen = BTreeSet::new();
+            for x in xrefs {
+                let curie = format!("{prefix}:{}", x.id);
+                one_of(f, r, &format!("{curie} match"), &x.match_kind, self.keys("XrefMatch")?)?;
+                if !seen.insert(x.id) {
+                    return Err(invalid(f, r, format!("{curie} listed twice")));
+                }
+                let hpo_names = self.disease_names.get(&curie).ok_or_else(|| {
+                    invalid(
+                        f,
+                        r,
+                        format!(
+                            "{curie} does not exist in HPO {} (derived/hpo_diseases.tsv)",
+                            ontology.release
+                        ),
+                    )
+                })?;
+                if x.match_kind == "closest" && x.note.is_none() {
+                    return Err(invalid(
+                        f,
+                        r,
+                        format!("{curie} is only the closest entry: a note must say why"),
+                    ));
+                }
+                if let Some(name) = &x.name
+                    && !hpo_names.contains(name)
+                    && x.note.is_none()
+                {
+                    return Err(invalid(
+                        f,
+                        r,
+                        format!("{curie}: name {name:?} differs from HPO's {hpo_names:?}; add a note explaining it"),
+                    ));
+                }
+                if x.match_kind != "closest"
+                    && let Some(other) = owners.insert(x.id, d.key.clone())
+                {
+                    return Err(invalid(
+                        f,
+                        r,
+                        format!(
+                            "{curie} is also an exact or subtype entry of {other}; one of them must mark it closest"
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A disorder's WHO ICD-10 codes.
+    fn validate_icd10(&self, f: &str, d: &DisorderRec) -> Result<()> {
+        let r = d.key.as_str();
+        for icd in &d.icd10 {
+            one_of(
+                f,
+                r,
+                &format!("ICD-10 {} match", icd.code),
+                &icd.match_kind,
+                self.keys("IcdMatch")?,
+            )?;
+            if !self.icd10_titles.contains_key(&icd.code) {
+                return Err(invalid(
+                    f,
+                    r,
+                    format!(
+                        "ICD-10 code {:?} does not exist in WHO ICD-10 {}",
+                        icd.code, self.vocabularies.releases.icd10
+                    ),
+                ));
+            }
+        }
+        if d.icd10.is_empty() {
+            return Err(invalid(
+                f,
+                r,
+                "a disorder needs at least one ICD-10 code (exact or nearest parent)",
+            ));
         }
         Ok(())
     }
@@ -1320,8 +1380,20 @@ impl Knowledge {
         o.push_str(
             "use crate::classes::*;\nuse crate::{Cause, DiagnosticTest, Disorder, Source, Symptom, Treatment};\n\n",
         );
+        let tables = self.name_tables();
+        write_name_maps(&mut o, &tables);
+        self.write_search_tables(&mut o, &tables);
+        self.write_code_indexes(&mut o);
+        self.write_symptom_and_gene_maps(&mut o);
+        GeneratedFile {
+            target: crate::Target::Core,
+            name: "indexes.rs".into(),
+            contents: o,
+        }
+    }
 
-        // Name and key maps for every entity.
+    /// Every normalized look-up name of the disorders, with the short forms.
+    fn disorder_names(&self) -> BTreeMap<String, String> {
         let mut disorder_names: BTreeMap<String, String> = BTreeMap::new();
         for d in &self.disorders {
             for name in self.lookup_names(d) {
@@ -1355,22 +1427,12 @@ impl Knowledge {
                     .or_insert_with(|| format!("Disorder::{}", camel(owner)));
             }
         }
-        let keyed = |ty: &str, recs: Vec<(&str, Vec<&str>)>| {
-            let mut keys = BTreeMap::new();
-            let mut names = BTreeMap::new();
-            for (key, other_names) in recs {
-                keys.insert(key.to_owned(), format!("{ty}::{}", camel(key)));
-                for name in std::iter::once(key).chain(other_names) {
-                    if let Ok(n) = marrowkb_normalize::normalize(name) {
-                        names
-                            .entry(n.as_str().to_owned())
-                            .or_insert_with(|| format!("{ty}::{}", camel(key)));
-                    }
-                }
-            }
-            (keys, names)
-        };
-        let tables: Vec<(&str, &str, KeyAndNameMaps)> = vec![
+        disorder_names
+    }
+
+    /// For each entity: its type, the prefix of its tables, and its key and name maps.
+    fn name_tables(&self) -> Vec<(&'static str, &'static str, KeyAndNameMaps)> {
+        vec![
             (
                 "Disorder",
                 "DISORDER",
@@ -1379,7 +1441,7 @@ impl Knowledge {
                         .iter()
                         .map(|d| (d.key.clone(), format!("Disorder::{}", camel(&d.key))))
                         .collect(),
-                    disorder_names,
+                    self.disorder_names(),
                 ),
             ),
             (
@@ -1434,28 +1496,11 @@ impl Knowledge {
                     self.sources.iter().map(|s| (s.key.as_str(), vec![])).collect(),
                 ),
             ),
-        ];
-        for (ty, prefix, (keys, names)) in &tables {
-            let mut map = phf_codegen::Map::<&str>::new();
-            for (k, v) in keys {
-                map.entry(k.as_str(), v.clone());
-            }
-            let _ = writeln!(
-                o,
-                "pub(crate) static {prefix}_BY_KEY: phf::Map<&'static str, {ty}> = {};\n",
-                map.build()
-            );
-            let mut map = phf_codegen::Map::<ByteKey>::new();
-            for (k, v) in names {
-                map.entry(ByteKey(k.as_str()), v.clone());
-            }
-            let _ = writeln!(
-                o,
-                "pub(crate) static {prefix}_BY_NAME: phf::Map<&'static [u8], {ty}> = {};\n",
-                map.build()
-            );
-        }
+        ]
+    }
 
+    /// Suggestion candidates and the normalized names free-text search matches against.
+    fn write_search_tables(&self, o: &mut String, tables: &[(&str, &str, KeyAndNameMaps)]) {
         // Suggestion candidates: every disorder look-up name of 4 characters or more, with its letter counts
         // (a-z then 0-9), so that suggestions can skip names that cannot be similar without touching them.
         if let Some((_, _, (_, names))) = tables.first() {
@@ -1503,7 +1548,10 @@ impl Knowledge {
             let _ = writeln!(o, "    ({}, {}),", lit(&name), lit(&plain));
         }
         o.push_str("];\n\n");
+    }
 
+    /// ORPHA, OMIM and ICD-10 indexes, and the ICD-10 subcategories that resolve through their category.
+    fn write_code_indexes(&self, o: &mut String) {
         // Code indexes.
         for (prefix, name) in [("ORPHA", "ORPHA_INDEX"), ("OMIM", "OMIM_INDEX")] {
             let mut links: BTreeMap<u32, Vec<(u8, u32, String)>> = BTreeMap::new();
@@ -1563,10 +1611,14 @@ impl Knowledge {
         }
         let _ = writeln!(
             o,
-            "/// WHO ICD-10 2019 subcategory → its category, for subcategories no disorder carries whose category one does.\npub(crate) static ICD10_PARENT: phf::Map<&'static str, &'static str> = {};\n",
+            "/// WHO ICD-10 {} subcategory → its category, for subcategories no disorder carries whose category one does.\npub(crate) static ICD10_PARENT: phf::Map<&'static str, &'static str> = {};\n",
+            self.vocabularies.releases.icd10,
             map.build()
         );
+    }
 
+    /// HPO id → symptom and gene symbol → gene index.
+    fn write_symptom_and_gene_maps(&self, o: &mut String) {
         let mut map = phf_codegen::Map::<u32>::new();
         for s in &self.symptoms {
             for h in &s.hpo {
@@ -1590,11 +1642,6 @@ impl Knowledge {
             "pub(crate) static GENE_BY_SYMBOL: phf::Map<&'static str, u16> = {};",
             map.build()
         );
-        GeneratedFile {
-            target: crate::Target::Core,
-            name: "indexes.rs".into(),
-            contents: o,
-        }
     }
 }
 
@@ -1644,4 +1691,45 @@ fn enum_def(ty: &str, doc: &str, variants: &[(String, u32, String)]) -> String {
     }
     o.push_str("            _ => None,\n        }\n    }\n}\n\n");
     o
+}
+
+/// Key and normalized-name maps of one vocabulary (key first, then its other names).
+fn keyed(ty: &str, recs: Vec<(&str, Vec<&str>)>) -> KeyAndNameMaps {
+    let mut keys = BTreeMap::new();
+    let mut names = BTreeMap::new();
+    for (key, other_names) in recs {
+        keys.insert(key.to_owned(), format!("{ty}::{}", camel(key)));
+        for name in std::iter::once(key).chain(other_names) {
+            if let Ok(n) = marrowkb_normalize::normalize(name) {
+                names
+                    .entry(n.as_str().to_owned())
+                    .or_insert_with(|| format!("{ty}::{}", camel(key)));
+            }
+        }
+    }
+    (keys, names)
+}
+
+/// The `*_BY_KEY` and `*_BY_NAME` maps of every entity.
+fn write_name_maps(o: &mut String, tables: &[(&str, &str, KeyAndNameMaps)]) {
+    for (ty, prefix, (keys, names)) in tables {
+        let mut map = phf_codegen::Map::<&str>::new();
+        for (k, v) in keys {
+            map.entry(k.as_str(), v.clone());
+        }
+        let _ = writeln!(
+            o,
+            "pub(crate) static {prefix}_BY_KEY: phf::Map<&'static str, {ty}> = {};\n",
+            map.build()
+        );
+        let mut map = phf_codegen::Map::<ByteKey>::new();
+        for (k, v) in names {
+            map.entry(ByteKey(k.as_str()), v.clone());
+        }
+        let _ = writeln!(
+            o,
+            "pub(crate) static {prefix}_BY_NAME: phf::Map<&'static [u8], {ty}> = {};\n",
+            map.build()
+        );
+    }
 }
