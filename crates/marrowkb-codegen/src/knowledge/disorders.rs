@@ -423,132 +423,9 @@ impl Knowledge {
             self.disorders.len()
         );
         for d in &self.disorders {
-            let v = camel(&d.key);
-            let xref = |prefix: &str, ty: &str, xs: &[XrefRec]| {
-                slice(xs.iter().map(|x| {
-                    let curie = format!("{prefix}:{}", x.id);
-                    let name = self
-                        .disease_names
-                        .get(&curie)
-                        .and_then(|n| n.first())
-                        .cloned()
-                        .unwrap_or_default();
-                    format!(
-                        "Xref {{ id: {ty}::new({}), name: {}, match_kind: XrefMatch::{}, note: {} }}",
-                        x.id,
-                        lit(&name),
-                        camel(&x.match_kind),
-                        opt_lit(x.note.as_deref())
-                    )
-                }))
-            };
-            let genes = self.disorder_genes.get(&d.key).cloned().unwrap_or_default();
             let _ = writeln!(o, "    DisorderInfo {{");
-            let _ = writeln!(o, "        disorder: Disorder::{v},");
-            let _ = writeln!(o, "        id: {},", d.id);
-            let _ = writeln!(o, "        key: {},", lit(&d.key));
-            let _ = writeln!(o, "        name: {},", lit(&d.name));
-            let _ = writeln!(
-                o,
-                "        synonyms: {},",
-                slice(d.synonyms.iter().chain(&d.shared_synonyms).map(|s| lit(s)))
-            );
-            let _ = writeln!(
-                o,
-                "        abbreviations: {},",
-                slice(d.abbreviations.iter().map(|s| lit(s)))
-            );
-            let _ = writeln!(o, "        description: {},", lit(&d.description));
-            let _ = writeln!(o, "        summary: {},", opt_lit(d.summary.as_deref()));
-            let _ = writeln!(o, "        origin: Origin::{},", camel(&d.origin));
-            let _ = writeln!(o, "        neoplasm: {},", d.neoplasm);
-            let _ = writeln!(
-                o,
-                "        cell_lines: {},",
-                slice(d.cell_lines.iter().map(|c| format!("CellLine::{}", camel(c))))
-            );
-            let _ = writeln!(
-                o,
-                "        inheritance: {},",
-                slice(d.inheritance.iter().map(|c| format!("Inheritance::{}", camel(c))))
-            );
-            let _ = writeln!(
-                o,
-                "        onset: {},",
-                slice(d.onset.iter().map(|c| format!("Onset::{}", camel(c))))
-            );
-            let _ = writeln!(
-                o,
-                "        relations: {},",
-                slice(d.relations.iter().map(|r| format!(
-                    "Relation {{ kind: RelationKind::{}, target: Disorder::{}, source: Source::{} }}",
-                    camel(&r.kind),
-                    camel(&r.target),
-                    camel(&r.source)
-                )))
-            );
-            let _ = writeln!(o, "        orpha: {},", xref("ORPHA", "OrphaId", &d.orpha));
-            let _ = writeln!(o, "        omim: {},", xref("OMIM", "OmimId", &d.omim));
-            let _ =
-                writeln!(o, "        icd10: {},", slice(d.icd10.iter().map(|i| format!(
-                "Icd10Xref {{ code: Icd10Code::from_static({}), title: {}, match_kind: IcdMatch::{}, note: {} }}",
-                lit(&i.code), lit(&self.icd10_titles[&i.code]), camel(&i.match_kind), opt_lit(i.note.as_deref())
-            ))));
-            let _ = writeln!(
-                o,
-                "        genes: {},",
-                slice(genes.iter().map(|g| format!("Gene({})", gene_index[g.as_str()])))
-            );
-            let _ = writeln!(
-                o,
-                "        features: {},",
-                slice(d.features.iter().map(|f| format!(
-                    "Feature {{ symptom: Symptom::{}, frequency: Frequency::{}, source: Source::{}, hpo_frequency: {}, note: {} }}",
-                    camel(&f.symptom),
-                    camel(&f.frequency),
-                    camel(&f.source),
-                    f.hpo_frequency.as_deref().map_or_else(|| "None".to_owned(), |h| format!("Some(Frequency::{})", camel(h))),
-                    opt_lit(f.note.as_deref())
-                )))
-            );
-            let _ = writeln!(
-                o,
-                "        treatments: {},",
-                slice(d.treatments.iter().map(|t| format!(
-                    "TreatmentUse {{ treatment: Treatment::{}, role: TreatmentRole::{}, source: Source::{} }}",
-                    camel(&t.treatment),
-                    camel(&t.role),
-                    camel(&t.source)
-                )))
-            );
-            let _ = writeln!(
-                o,
-                "        tests: {},",
-                slice(d.tests.iter().map(|t| format!("DiagnosticTest::{}", camel(t))))
-            );
-            let _ = writeln!(
-                o,
-                "        causes: {},",
-                slice(d.causes.iter().map(|c| format!("Cause::{}", camel(c))))
-            );
-            let _ = writeln!(
-                o,
-                "        risks: {},",
-                slice(d.risks.iter().map(|r| format!(
-                    "Risk {{ name: {}, hpo: {}, source: Source::{} }}",
-                    lit(&r.name),
-                    r.hpo.as_deref().map_or("None".into(), |h| format!(
-                        "Some(HpoId::new({}))",
-                        h[3..].trim_start_matches('0')
-                    )),
-                    camel(&r.source)
-                )))
-            );
-            let _ = writeln!(
-                o,
-                "        sources: {},",
-                slice(d.sources.iter().map(|s| format!("Source::{}", camel(s))))
-            );
+            write_disorder_fields(&mut o, d);
+            self.write_disorder_links(&mut o, d, &gene_index);
             let _ = writeln!(o, "    }},");
         }
         o.push_str("];\n");
@@ -558,4 +435,144 @@ impl Knowledge {
             contents: o,
         }
     }
+
+    /// A disorder's ORPHA, OMIM, ICD-10, gene, feature, treatment, test, cause, risk and source fields.
+    fn write_disorder_links(&self, o: &mut String, d: &DisorderRec, gene_index: &BTreeMap<&str, usize>) {
+        let genes = self.disorder_genes.get(&d.key).cloned().unwrap_or_default();
+        let _ = writeln!(o, "        orpha: {},", self.xrefs("ORPHA", "OrphaId", &d.orpha));
+        let _ = writeln!(o, "        omim: {},", self.xrefs("OMIM", "OmimId", &d.omim));
+        let _ = writeln!(
+            o,
+            "        icd10: {},",
+            slice(d.icd10.iter().map(|i| format!(
+                "Icd10Xref {{ code: Icd10Code::from_static({}), title: {}, match_kind: IcdMatch::{}, note: {} }}",
+                lit(&i.code),
+                lit(&self.icd10_titles[&i.code]),
+                camel(&i.match_kind),
+                opt_lit(i.note.as_deref())
+            )))
+        );
+        let _ = writeln!(
+            o,
+            "        genes: {},",
+            slice(genes.iter().map(|g| format!("Gene({})", gene_index[g.as_str()])))
+        );
+        let _ = writeln!(
+            o,
+            "        features: {},",
+            slice(d.features.iter().map(|f| format!(
+                "Feature {{ symptom: Symptom::{}, frequency: Frequency::{}, source: Source::{}, hpo_frequency: {}, note: {} }}",
+                camel(&f.symptom),
+                camel(&f.frequency),
+                camel(&f.source),
+                f.hpo_frequency.as_deref().map_or_else(|| "None".to_owned(), |h| format!("Some(Frequency::{})", camel(h))),
+                opt_lit(f.note.as_deref())
+            )))
+        );
+        let _ = writeln!(
+            o,
+            "        treatments: {},",
+            slice(d.treatments.iter().map(|t| format!(
+                "TreatmentUse {{ treatment: Treatment::{}, role: TreatmentRole::{}, source: Source::{} }}",
+                camel(&t.treatment),
+                camel(&t.role),
+                camel(&t.source)
+            )))
+        );
+        let _ = writeln!(
+            o,
+            "        tests: {},",
+            slice(d.tests.iter().map(|t| format!("DiagnosticTest::{}", camel(t))))
+        );
+        let _ = writeln!(
+            o,
+            "        causes: {},",
+            slice(d.causes.iter().map(|c| format!("Cause::{}", camel(c))))
+        );
+        let _ = writeln!(
+            o,
+            "        risks: {},",
+            slice(d.risks.iter().map(|r| format!(
+                "Risk {{ name: {}, hpo: {}, source: Source::{} }}",
+                lit(&r.name),
+                r.hpo.as_deref().map_or("None".into(), |h| format!(
+                    "Some(HpoId::new({}))",
+                    h[3..].trim_start_matches('0')
+                )),
+                camel(&r.source)
+            )))
+        );
+        let _ = writeln!(
+            o,
+            "        sources: {},",
+            slice(d.sources.iter().map(|s| format!("Source::{}", camel(s))))
+        );
+    }
+
+    /// `&[Xref { … }]` for a disorder's ORPHA or OMIM entries, with HPO's name of each.
+    fn xrefs(&self, prefix: &str, ty: &str, xs: &[XrefRec]) -> String {
+        slice(xs.iter().map(|x| {
+            let curie = format!("{prefix}:{}", x.id);
+            let name = self
+                .disease_names
+                .get(&curie)
+                .and_then(|n| n.first())
+                .cloned()
+                .unwrap_or_default();
+            format!(
+                "Xref {{ id: {ty}::new({}), name: {}, match_kind: XrefMatch::{}, note: {} }}",
+                x.id,
+                lit(&name),
+                camel(&x.match_kind),
+                opt_lit(x.note.as_deref())
+            )
+        }))
+    }
+}
+
+/// A disorder's own fields, from `disorder` to `relations`.
+fn write_disorder_fields(o: &mut String, d: &DisorderRec) {
+    let _ = writeln!(o, "        disorder: Disorder::{},", camel(&d.key));
+    let _ = writeln!(o, "        id: {},", d.id);
+    let _ = writeln!(o, "        key: {},", lit(&d.key));
+    let _ = writeln!(o, "        name: {},", lit(&d.name));
+    let _ = writeln!(
+        o,
+        "        synonyms: {},",
+        slice(d.synonyms.iter().chain(&d.shared_synonyms).map(|s| lit(s)))
+    );
+    let _ = writeln!(
+        o,
+        "        abbreviations: {},",
+        slice(d.abbreviations.iter().map(|s| lit(s)))
+    );
+    let _ = writeln!(o, "        description: {},", lit(&d.description));
+    let _ = writeln!(o, "        summary: {},", opt_lit(d.summary.as_deref()));
+    let _ = writeln!(o, "        origin: Origin::{},", camel(&d.origin));
+    let _ = writeln!(o, "        neoplasm: {},", d.neoplasm);
+    let _ = writeln!(
+        o,
+        "        cell_lines: {},",
+        slice(d.cell_lines.iter().map(|c| format!("CellLine::{}", camel(c))))
+    );
+    let _ = writeln!(
+        o,
+        "        inheritance: {},",
+        slice(d.inheritance.iter().map(|c| format!("Inheritance::{}", camel(c))))
+    );
+    let _ = writeln!(
+        o,
+        "        onset: {},",
+        slice(d.onset.iter().map(|c| format!("Onset::{}", camel(c))))
+    );
+    let _ = writeln!(
+        o,
+        "        relations: {},",
+        slice(d.relations.iter().map(|r| format!(
+            "Relation {{ kind: RelationKind::{}, target: Disorder::{}, source: Source::{} }}",
+            camel(&r.kind),
+            camel(&r.target),
+            camel(&r.source)
+        )))
+    );
 }

@@ -203,157 +203,147 @@ impl Knowledge {
             lit(&self.vocabularies.releases.data_version())
         );
         let reverse = self.symptom_reverse();
-        let disorders_of = |keys: Vec<&str>| slice(keys.into_iter().map(|k| format!("Disorder::{}", camel(k))));
-        let users = |pred: &dyn Fn(&DisorderRec) -> bool| -> Vec<&str> {
-            self.disorders
-                .iter()
-                .filter(|d| pred(d))
-                .map(|d| d.key.as_str())
-                .collect()
+        let symptom = Entity {
+            ty: "Symptom",
+            doc: "A symptom or clinical feature. Discriminants are stable.\n///\n/// ```\n/// use marrowkb::Symptom;\n/// assert_eq!(Symptom::from_discriminant(Symptom::ALL[0] as u32).unwrap(), Symptom::ALL[0]);\n/// ```",
+            table: "SYMPTOMS",
+            info: "SymptomInfo",
         };
-
-        // Symptoms.
-        let variants: Vec<_> = self
-            .symptoms
-            .iter()
-            .map(|s| (camel(&s.key), s.id, s.name.clone()))
-            .collect();
-        o.push_str(&enum_def("Symptom", "A symptom or clinical feature. Discriminants are stable.\n///\n/// ```\n/// use marrowkb::Symptom;\n/// assert_eq!(Symptom::from_discriminant(Symptom::ALL[0] as u32).unwrap(), Symptom::ALL[0]);\n/// ```", &variants));
-        let _ = writeln!(
-            o,
-            "pub(crate) static SYMPTOMS: [SymptomInfo; {}] = [",
-            self.symptoms.len()
+        write_entity(
+            &mut o,
+            &symptom,
+            &self.symptoms,
+            |s| (&s.key, s.id, &s.name),
+            |s| {
+                let hpo = slice(
+                    s.hpo
+                        .iter()
+                        .map(|h| format!("HpoId::new({})", h[3..].trim_start_matches('0'))),
+                );
+                format!(
+                    "SymptomInfo {{ symptom: Symptom::{}, id: {}, key: {}, name: {}, plain: {}, hpo: {hpo}, system: BodySystem::{}, article: {}, disorders: {} }}",
+                    camel(&s.key),
+                    s.id,
+                    lit(&s.key),
+                    lit(&s.name),
+                    lit(&s.plain),
+                    camel(&s.system),
+                    opt_lit(s.article.as_deref()),
+                    disorders_of(reverse.get(s.key.as_str()).cloned().unwrap_or_default())
+                )
+            },
         );
-        for s in &self.symptoms {
-            let hpo = slice(
-                s.hpo
-                    .iter()
-                    .map(|h| format!("HpoId::new({})", h[3..].trim_start_matches('0'))),
-            );
-            let _ = writeln!(
-                o,
-                "    SymptomInfo {{ symptom: Symptom::{}, id: {}, key: {}, name: {}, plain: {}, hpo: {hpo}, system: BodySystem::{}, article: {}, disorders: {} }},",
-                camel(&s.key),
-                s.id,
-                lit(&s.key),
-                lit(&s.name),
-                lit(&s.plain),
-                camel(&s.system),
-                opt_lit(s.article.as_deref()),
-                disorders_of(reverse.get(s.key.as_str()).cloned().unwrap_or_default())
-            );
-        }
-        o.push_str("];\n\n");
-
-        // Treatments.
-        let variants: Vec<_> = self
-            .treatments
-            .iter()
-            .map(|s| (camel(&s.key), s.id, s.name.clone()))
-            .collect();
-        o.push_str(&enum_def("Treatment", "A treatment. Discriminants are stable.\n///\n/// ```\n/// use marrowkb::Treatment;\n/// assert_eq!(Treatment::BloodTransfusion.key(), \"blood_transfusion\");\n/// ```", &variants));
-        let _ = writeln!(
-            o,
-            "pub(crate) static TREATMENTS: [TreatmentInfo; {}] = [",
-            self.treatments.len()
+        let treatment = Entity {
+            ty: "Treatment",
+            doc: "A treatment. Discriminants are stable.\n///\n/// ```\n/// use marrowkb::Treatment;\n/// assert_eq!(Treatment::BloodTransfusion.key(), \"blood_transfusion\");\n/// ```",
+            table: "TREATMENTS",
+            info: "TreatmentInfo",
+        };
+        write_entity(
+            &mut o,
+            &treatment,
+            &self.treatments,
+            |t| (&t.key, t.id, &t.name),
+            |t| {
+                format!(
+                    "TreatmentInfo {{ treatment: Treatment::{}, id: {}, key: {}, name: {}, description: {}, kind: TreatmentRole::{}, article: {}, source: Source::{}, disorders: {} }}",
+                    camel(&t.key),
+                    t.id,
+                    lit(&t.key),
+                    lit(&t.name),
+                    lit(&t.description),
+                    camel(&t.kind),
+                    t.article,
+                    camel(&t.source),
+                    disorders_of(self.users(|d| d.treatments.iter().any(|u| u.treatment == t.key)))
+                )
+            },
         );
-        for t in &self.treatments {
-            let ds = users(&|d: &DisorderRec| d.treatments.iter().any(|u| u.treatment == t.key));
-            let _ = writeln!(
-                o,
-                "    TreatmentInfo {{ treatment: Treatment::{}, id: {}, key: {}, name: {}, description: {}, kind: TreatmentRole::{}, article: {}, source: Source::{}, disorders: {} }},",
-                camel(&t.key),
-                t.id,
-                lit(&t.key),
-                lit(&t.name),
-                lit(&t.description),
-                camel(&t.kind),
-                t.article,
-                camel(&t.source),
-                disorders_of(ds)
-            );
-        }
-        o.push_str("];\n\n");
-
-        // Causes.
-        let variants: Vec<_> = self
-            .causes
-            .iter()
-            .map(|s| (camel(&s.key), s.id, s.name.clone()))
-            .collect();
-        o.push_str(&enum_def("Cause", "A cause of bone marrow failure. Discriminants are stable.\n///\n/// ```\n/// use marrowkb::Cause;\n/// assert_eq!(Cause::ALL.len(), Cause::COUNT);\n/// ```", &variants));
-        let _ = writeln!(o, "pub(crate) static CAUSES: [CauseInfo; {}] = [", self.causes.len());
-        for c in &self.causes {
-            let ds = users(&|d: &DisorderRec| d.causes.contains(&c.key));
-            let _ = writeln!(
-                o,
-                "    CauseInfo {{ cause: Cause::{}, id: {}, key: {}, name: {}, description: {}, source: Source::{}, disorders: {} }},",
-                camel(&c.key),
-                c.id,
-                lit(&c.key),
-                lit(&c.name),
-                lit(&c.description),
-                camel(&c.source),
-                disorders_of(ds)
-            );
-        }
-        o.push_str("];\n\n");
-
-        // Diagnostic tests.
-        let variants: Vec<_> = self
-            .tests
-            .iter()
-            .map(|s| (camel(&s.key), s.id, s.name.clone()))
-            .collect();
-        o.push_str(&enum_def("DiagnosticTest", "A diagnostic test. Discriminants are stable.\n///\n/// ```\n/// use marrowkb::DiagnosticTest;\n/// assert_eq!(DiagnosticTest::CompleteBloodCount.key(), \"complete_blood_count\");\n/// ```", &variants));
-        let _ = writeln!(
-            o,
-            "pub(crate) static DIAGNOSTIC_TESTS: [DiagnosticTestInfo; {}] = [",
-            self.tests.len()
+        let cause = Entity {
+            ty: "Cause",
+            doc: "A cause of bone marrow failure. Discriminants are stable.\n///\n/// ```\n/// use marrowkb::Cause;\n/// assert_eq!(Cause::ALL.len(), Cause::COUNT);\n/// ```",
+            table: "CAUSES",
+            info: "CauseInfo",
+        };
+        write_entity(
+            &mut o,
+            &cause,
+            &self.causes,
+            |c| (&c.key, c.id, &c.name),
+            |c| {
+                format!(
+                    "CauseInfo {{ cause: Cause::{}, id: {}, key: {}, name: {}, description: {}, source: Source::{}, disorders: {} }}",
+                    camel(&c.key),
+                    c.id,
+                    lit(&c.key),
+                    lit(&c.name),
+                    lit(&c.description),
+                    camel(&c.source),
+                    disorders_of(self.users(|d| d.causes.contains(&c.key)))
+                )
+            },
         );
-        for t in &self.tests {
-            let ds = users(&|d: &DisorderRec| d.tests.contains(&t.key));
-            let _ = writeln!(
-                o,
-                "    DiagnosticTestInfo {{ test: DiagnosticTest::{}, id: {}, key: {}, name: {}, description: {}, article: {}, source: Source::{}, disorders: {} }},",
-                camel(&t.key),
-                t.id,
-                lit(&t.key),
-                lit(&t.name),
-                lit(&t.description),
-                t.article,
-                camel(&t.source),
-                disorders_of(ds)
-            );
+        self.write_tests_sources_and_genes(&mut o);
+        GeneratedFile {
+            target: crate::Target::Core,
+            name: "vocabularies.rs".into(),
+            contents: o,
         }
-        o.push_str("];\n\n");
+    }
 
-        // Sources.
-        let variants: Vec<_> = self
-            .sources
-            .iter()
-            .map(|s| (camel(&s.key), s.id, s.title.clone()))
-            .collect();
-        o.push_str(&enum_def("Source", "A cited source. Discriminants are stable.\n///\n/// ```\n/// use marrowkb::Source;\n/// assert_eq!(Source::Article.key(), \"article\");\n/// ```", &variants));
-        let _ = writeln!(o, "pub(crate) static SOURCES: [SourceInfo; {}] = [", self.sources.len());
-        for s in &self.sources {
-            let _ = writeln!(
-                o,
-                "    SourceInfo {{ source: Source::{}, id: {}, key: {}, name: {}, title: {}, publisher: {}, year: {}, url: {}, licence: {} }},",
-                camel(&s.key),
-                s.id,
-                lit(&s.key),
-                lit(&s.key),
-                lit(&s.title),
-                lit(&s.publisher),
-                s.year.map_or("None".into(), |y| format!("Some({y})")),
-                opt_lit(s.url.as_deref()),
-                opt_lit(s.licence.as_deref())
-            );
-        }
-        o.push_str("];\n\n");
-
-        // Genes.
+    /// The diagnostic test and source enums and tables, and the gene table.
+    fn write_tests_sources_and_genes(&self, o: &mut String) {
+        let test = Entity {
+            ty: "DiagnosticTest",
+            doc: "A diagnostic test. Discriminants are stable.\n///\n/// ```\n/// use marrowkb::DiagnosticTest;\n/// assert_eq!(DiagnosticTest::CompleteBloodCount.key(), \"complete_blood_count\");\n/// ```",
+            table: "DIAGNOSTIC_TESTS",
+            info: "DiagnosticTestInfo",
+        };
+        write_entity(
+            o,
+            &test,
+            &self.tests,
+            |t| (&t.key, t.id, &t.name),
+            |t| {
+                format!(
+                    "DiagnosticTestInfo {{ test: DiagnosticTest::{}, id: {}, key: {}, name: {}, description: {}, article: {}, source: Source::{}, disorders: {} }}",
+                    camel(&t.key),
+                    t.id,
+                    lit(&t.key),
+                    lit(&t.name),
+                    lit(&t.description),
+                    t.article,
+                    camel(&t.source),
+                    disorders_of(self.users(|d| d.tests.contains(&t.key)))
+                )
+            },
+        );
+        let source = Entity {
+            ty: "Source",
+            doc: "A cited source. Discriminants are stable.\n///\n/// ```\n/// use marrowkb::Source;\n/// assert_eq!(Source::Article.key(), \"article\");\n/// ```",
+            table: "SOURCES",
+            info: "SourceInfo",
+        };
+        write_entity(
+            o,
+            &source,
+            &self.sources,
+            |s| (&s.key, s.id, &s.title),
+            |s| {
+                format!(
+                    "SourceInfo {{ source: Source::{}, id: {}, key: {}, name: {}, title: {}, publisher: {}, year: {}, url: {}, licence: {} }}",
+                    camel(&s.key),
+                    s.id,
+                    lit(&s.key),
+                    lit(&s.key),
+                    lit(&s.title),
+                    lit(&s.publisher),
+                    s.year.map_or("None".into(), |y| format!("Some({y})")),
+                    opt_lit(s.url.as_deref()),
+                    opt_lit(s.licence.as_deref())
+                )
+            },
+        );
         let _ = writeln!(o, "pub(crate) static GENES: [GeneInfo; {}] = [", self.genes.len());
         for g in &self.genes {
             let _ = writeln!(
@@ -370,10 +360,56 @@ impl Knowledge {
             );
         }
         o.push_str("];\n");
-        GeneratedFile {
-            target: crate::Target::Core,
-            name: "vocabularies.rs".into(),
-            contents: o,
-        }
     }
+
+    /// The keys of the disorders that `uses` holds for, in discriminant order.
+    fn users(&self, uses: impl Fn(&DisorderRec) -> bool) -> Vec<&str> {
+        self.disorders
+            .iter()
+            .filter(|d| uses(d))
+            .map(|d| d.key.as_str())
+            .collect()
+    }
+}
+
+/// The names of one entity's generated enum and info table.
+struct Entity<'a> {
+    ty: &'a str,
+    doc: &'a str,
+    table: &'a str,
+    info: &'a str,
+}
+
+/// `Disorder::…` values as a slice literal.
+fn disorders_of(keys: Vec<&str>) -> String {
+    slice(keys.into_iter().map(|k| format!("Disorder::{}", camel(k))))
+}
+
+/// An entity's enum (variants from `variant`: key, discriminant, doc) and its info table, a row a record.
+fn write_entity<R>(
+    o: &mut String,
+    entity: &Entity,
+    records: &[R],
+    variant: impl Fn(&R) -> (&String, u32, &String),
+    row: impl Fn(&R) -> String,
+) {
+    let variants: Vec<_> = records
+        .iter()
+        .map(|r| {
+            let (key, id, doc) = variant(r);
+            (camel(key), id, doc.clone())
+        })
+        .collect();
+    o.push_str(&enum_def(entity.ty, entity.doc, &variants));
+    let _ = writeln!(
+        o,
+        "pub(crate) static {}: [{}; {}] = [",
+        entity.table,
+        entity.info,
+        records.len()
+    );
+    for r in records {
+        let _ = writeln!(o, "    {},", row(r));
+    }
+    o.push_str("];\n\n");
 }
