@@ -679,8 +679,20 @@ fn emit_terms(ontology: &Ontology, topo: &Topology) -> Result<GeneratedFile> {
         topo.max_frontier()
     );
 
+    write_term_counts(&mut o, ontology, topo)?;
+    write_term_parents(&mut o, topo)?;
+    write_term_names_and_aliases(&mut o, ontology, topo);
+    Ok(GeneratedFile {
+        target: crate::Target::Core,
+        name: "hpo_terms.rs".into(),
+        contents: o,
+    })
+}
+
+/// HPO ids, disease counts and background shares, by term index.
+fn write_term_counts(o: &mut String, ontology: &Ontology, topo: &Topology) -> Result<()> {
     static_array(
-        &mut o,
+        o,
         "Term number (the digits of `HP:0001873`) by index.",
         "HPO_IDS",
         "u32",
@@ -698,7 +710,7 @@ fn emit_terms(ontology: &Ontology, topo: &Topology) -> Result<GeneratedFile> {
         });
     }
     static_array(
-        &mut o,
+        o,
         "Diseases in phenotype.hpoa annotated with the term or a descendant, by index.",
         "HPO_DISEASE_COUNTS",
         "u16",
@@ -716,7 +728,7 @@ fn emit_terms(ontology: &Ontology, topo: &Topology) -> Result<GeneratedFile> {
         .filter(|s| *s > 0.0)
         .fold(1.0f64, f64::min);
     static_array(
-        &mut o,
+        o,
         &format!(
             "Mean over annotated diseases of the share of their annotated terms that are the term or below it (at least {floor:e}), by index."
         ),
@@ -729,6 +741,12 @@ fn emit_terms(ontology: &Ontology, topo: &Topology) -> Result<GeneratedFile> {
     );
     o.push('\n');
 
+    Ok(())
+}
+
+/// The `is_a` parents of every term, flattened with start offsets.
+fn write_term_parents(o: &mut String, topo: &Topology) -> Result<()> {
+    let n = topo.len();
     let mut starts = Vec::with_capacity(n + 1);
     let mut flat = Vec::new();
     for ps in &topo.parents {
@@ -744,7 +762,7 @@ fn emit_terms(ontology: &Ontology, topo: &Topology) -> Result<GeneratedFile> {
         });
     }
     static_array(
-        &mut o,
+        o,
         "Where each term's parents start in [`HPO_PARENTS`] (term `i` has `HPO_PARENTS[HPO_PARENT_STARTS[i]..HPO_PARENT_STARTS[i + 1]]`).",
         "HPO_PARENT_STARTS",
         "u16",
@@ -753,7 +771,7 @@ fn emit_terms(ontology: &Ontology, topo: &Topology) -> Result<GeneratedFile> {
     );
     o.push('\n');
     static_array(
-        &mut o,
+        o,
         "`is_a` parent indices, flattened, ascending per term.",
         "HPO_PARENTS",
         "u16",
@@ -762,6 +780,12 @@ fn emit_terms(ontology: &Ontology, topo: &Topology) -> Result<GeneratedFile> {
     );
     o.push('\n');
 
+    Ok(())
+}
+
+/// Term names, the id → index map and the alias map.
+fn write_term_names_and_aliases(o: &mut String, ontology: &Ontology, topo: &Topology) {
+    let n = topo.len();
     let mut ends = Vec::with_capacity(n);
     let mut total = 0usize;
     for id in &topo.ids {
@@ -769,7 +793,7 @@ fn emit_terms(ontology: &Ontology, topo: &Topology) -> Result<GeneratedFile> {
         ends.push(total);
     }
     static_array(
-        &mut o,
+        o,
         "Where each term's name ends in [`HPO_NAMES`] (it starts where the previous one ends).",
         "HPO_NAME_ENDS",
         "u32",
@@ -810,11 +834,6 @@ fn emit_terms(ontology: &Ontology, topo: &Topology) -> Result<GeneratedFile> {
         "/// Alternative (kind 1) and obsolete (kind 2) term numbers: the current term's index (`u16::MAX`: none).\npub(crate) static HPO_ALIASES: phf::Map<u32, (u16, u8)> = {};",
         compact(&map.build().to_string())
     );
-    Ok(GeneratedFile {
-        target: crate::Target::Core,
-        name: "hpo_terms.rs".into(),
-        contents: o,
-    })
 }
 
 /// The postings of one profile (scored as unit `unit`): for every term it carries, its implied frequency
@@ -912,16 +931,6 @@ fn write_features<'a>(
 }
 
 fn emit_profiles(topo: &Topology, knowledge: &Knowledge, bases: &[Profile], units: &[Unit]) -> Result<GeneratedFile> {
-    let n = topo.len();
-    let blood = topo.index[&BLOOD];
-    let mut postings: BTreeMap<u16, Vec<Posting>> = BTreeMap::new();
-    for (u, unit) in units.iter().enumerate() {
-        profile_postings(topo, u as u16, &unit.profile, &mut postings);
-    }
-    for list in postings.values_mut() {
-        list.sort_by_key(|p| p.unit);
-    }
-
     let mut o = String::from(BANNER);
     o.push_str(
         "//! Phenotype profiles of the disorders (curated features joined with the HPO annotations of their exact\n",
@@ -950,6 +959,18 @@ fn emit_profiles(topo: &Topology, knowledge: &Knowledge, bases: &[Profile], unit
     }
     o.push_str("];\n\n");
 
+    write_units(&mut o, topo, knowledge, units);
+    write_postings(&mut o, topo, units);
+    Ok(GeneratedFile {
+        target: crate::Target::Core,
+        name: "hpo_profiles.rs".into(),
+        contents: o,
+    })
+}
+
+/// The subtype units' own features and every scoring unit.
+fn write_units(o: &mut String, topo: &Topology, knowledge: &Knowledge, units: &[Unit]) {
+    let blood = topo.index[&BLOOD];
     for (i, unit) in units.iter().enumerate() {
         if unit.entry.is_none() {
             continue;
@@ -962,7 +983,7 @@ fn emit_profiles(topo: &Topology, knowledge: &Knowledge, bases: &[Profile], unit
             .filter(|e| e.tier == Tier::Subtype)
             .count();
         let _ = write!(o, "static OWN_{i}: [ProfileFeature; {count}] = [");
-        write_features(&mut o, topo, own, &unit.profile.hallmarks);
+        write_features(o, topo, own, &unit.profile.hallmarks);
         o.push_str("];\n");
     }
     let _ = writeln!(
@@ -1010,6 +1031,18 @@ fn emit_profiles(topo: &Topology, knowledge: &Knowledge, bases: &[Profile], unit
         );
     }
     o.push_str("];\n\n");
+}
+
+/// For every HPO term, the units that carry it (postings), with start offsets.
+fn write_postings(o: &mut String, topo: &Topology, units: &[Unit]) {
+    let n = topo.len();
+    let mut postings: BTreeMap<u16, Vec<Posting>> = BTreeMap::new();
+    for (u, unit) in units.iter().enumerate() {
+        profile_postings(topo, u as u16, &unit.profile, &mut postings);
+    }
+    for list in postings.values_mut() {
+        list.sort_by_key(|p| p.unit);
+    }
 
     let mut starts = Vec::with_capacity(n + 1);
     let mut total = 0usize;
@@ -1019,7 +1052,7 @@ fn emit_profiles(topo: &Topology, knowledge: &Knowledge, bases: &[Profile], unit
     }
     starts.push(total);
     static_array(
-        &mut o,
+        o,
         "Where each term's postings start in [`PROFILE_POSTINGS`] (term `i` has `PROFILE_POSTINGS[PROFILE_POSTING_STARTS[i]..PROFILE_POSTING_STARTS[i + 1]]`).",
         "PROFILE_POSTING_STARTS",
         "u32",
@@ -1043,9 +1076,4 @@ fn emit_profiles(topo: &Topology, knowledge: &Knowledge, bases: &[Profile], unit
         o.push('\n');
     }
     o.push_str("];\n");
-    Ok(GeneratedFile {
-        target: crate::Target::Core,
-        name: "hpo_profiles.rs".into(),
-        contents: o,
-    })
 }
