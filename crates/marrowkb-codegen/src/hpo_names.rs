@@ -146,7 +146,6 @@ fn load_synonyms(data_dir: &Path, index: &BTreeMap<u32, u16>) -> Result<Vec<Syno
             "more synonyms than a u16 offset can hold".into(),
         ));
     }
-
     Ok(synonyms)
 }
 
