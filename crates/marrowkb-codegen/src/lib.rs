@@ -1,4 +1,4 @@
-//! Generates `crates/marrowkb/src/generated/` from `crates/marrowkb/data/`.
+//! Generates `crates/marrowkb/src/generated/` and `bindings/c/src/generated/` from `crates/marrowkb/data/`.
 //!
 //! The data files are the one source of truth; this crate reads them, rejects bad data with a message that
 //! names the file and the record, and writes Rust source that is committed (the chrono-tz way: IDEs and

@@ -439,74 +439,64 @@ impl Knowledge {
     /// A disorder's ORPHA, OMIM, ICD-10, gene, feature, treatment, test, cause, risk and source fields.
     fn write_disorder_links(&self, o: &mut String, d: &DisorderRec, gene_index: &BTreeMap<&str, usize>) {
         let genes = self.disorder_genes.get(&d.key).cloned().unwrap_or_default();
-        let _ = writeln!(o, "        orpha: {},", self.xrefs("ORPHA", "OrphaId", &d.orpha));
-        let _ = writeln!(o, "        omim: {},", self.xrefs("OMIM", "OmimId", &d.omim));
-        let _ = writeln!(
+        field(o, "orpha", self.xrefs("ORPHA", "OrphaId", &d.orpha));
+        field(o, "omim", self.xrefs("OMIM", "OmimId", &d.omim));
+        field(
             o,
-            "        icd10: {},",
-            slice(d.icd10.iter().map(|i| format!(
-                "Icd10Xref {{ code: Icd10Code::from_static({}), title: {}, match_kind: IcdMatch::{}, note: {} }}",
-                lit(&i.code),
-                lit(&self.icd10_titles[&i.code]),
-                camel(&i.match_kind),
-                opt_lit(i.note.as_deref())
-            )))
+            "icd10",
+            slice(d.icd10.iter().map(|i| {
+                format!(
+                    "Icd10Xref {{ code: Icd10Code::from_static({}), title: {}, match_kind: IcdMatch::{}, note: {} }}",
+                    lit(&i.code),
+                    lit(&self.icd10_titles[&i.code]),
+                    camel(&i.match_kind),
+                    opt_lit(i.note.as_deref())
+                )
+            })),
         );
-        let _ = writeln!(
+        field(
             o,
-            "        genes: {},",
-            slice(genes.iter().map(|g| format!("Gene({})", gene_index[g.as_str()])))
+            "genes",
+            slice(genes.iter().map(|g| format!("Gene({})", gene_index[g.as_str()]))),
         );
-        let _ = writeln!(
-            o,
-            "        features: {},",
-            slice(d.features.iter().map(|f| format!(
+        field(o, "features", slice(d.features.iter().map(|f| format!(
                 "Feature {{ symptom: Symptom::{}, frequency: Frequency::{}, source: Source::{}, hpo_frequency: {}, note: {} }}",
                 camel(&f.symptom),
                 camel(&f.frequency),
                 camel(&f.source),
                 f.hpo_frequency.as_deref().map_or_else(|| "None".to_owned(), |h| format!("Some(Frequency::{})", camel(h))),
                 opt_lit(f.note.as_deref())
-            )))
-        );
-        let _ = writeln!(
+            ))));
+        field(
             o,
-            "        treatments: {},",
-            slice(d.treatments.iter().map(|t| format!(
-                "TreatmentUse {{ treatment: Treatment::{}, role: TreatmentRole::{}, source: Source::{} }}",
-                camel(&t.treatment),
-                camel(&t.role),
-                camel(&t.source)
-            )))
+            "treatments",
+            slice(d.treatments.iter().map(|t| {
+                format!(
+                    "TreatmentUse {{ treatment: Treatment::{}, role: TreatmentRole::{}, source: Source::{} }}",
+                    camel(&t.treatment),
+                    camel(&t.role),
+                    camel(&t.source)
+                )
+            })),
         );
-        let _ = writeln!(
+        field(o, "tests", variants("DiagnosticTest", &d.tests));
+        field(o, "causes", variants("Cause", &d.causes));
+        field(
             o,
-            "        tests: {},",
-            slice(d.tests.iter().map(|t| format!("DiagnosticTest::{}", camel(t))))
+            "risks",
+            slice(d.risks.iter().map(|r| {
+                format!(
+                    "Risk {{ name: {}, hpo: {}, source: Source::{} }}",
+                    lit(&r.name),
+                    r.hpo.as_deref().map_or("None".into(), |h| format!(
+                        "Some(HpoId::new({}))",
+                        h[3..].trim_start_matches('0')
+                    )),
+                    camel(&r.source)
+                )
+            })),
         );
-        let _ = writeln!(
-            o,
-            "        causes: {},",
-            slice(d.causes.iter().map(|c| format!("Cause::{}", camel(c))))
-        );
-        let _ = writeln!(
-            o,
-            "        risks: {},",
-            slice(d.risks.iter().map(|r| format!(
-                "Risk {{ name: {}, hpo: {}, source: Source::{} }}",
-                lit(&r.name),
-                r.hpo.as_deref().map_or("None".into(), |h| format!(
-                    "Some(HpoId::new({}))",
-                    h[3..].trim_start_matches('0')
-                )),
-                camel(&r.source)
-            )))
-        );
-        let _ = writeln!(
-            o,
-            "        sources: {},",
-            slice(d.sources.iter().map(|s| format!("Source::{}", camel(s))))
-        );
+        field(o, "sources", variants("Source", &d.sources));
     }
 
     /// `&[Xref { … }]` for a disorder's ORPHA or OMIM entries, with HPO's name of each.
@@ -532,47 +522,43 @@ impl Knowledge {
 
 /// A disorder's own fields, from `disorder` to `relations`.
 fn write_disorder_fields(o: &mut String, d: &DisorderRec) {
-    let _ = writeln!(o, "        disorder: Disorder::{},", camel(&d.key));
-    let _ = writeln!(o, "        id: {},", d.id);
-    let _ = writeln!(o, "        key: {},", lit(&d.key));
-    let _ = writeln!(o, "        name: {},", lit(&d.name));
-    let _ = writeln!(
+    field(o, "disorder", format!("Disorder::{}", camel(&d.key)));
+    field(o, "id", d.id);
+    field(o, "key", lit(&d.key));
+    field(o, "name", lit(&d.name));
+    field(
         o,
-        "        synonyms: {},",
-        slice(d.synonyms.iter().chain(&d.shared_synonyms).map(|s| lit(s)))
+        "synonyms",
+        slice(d.synonyms.iter().chain(&d.shared_synonyms).map(|s| lit(s))),
     );
-    let _ = writeln!(
+    field(o, "abbreviations", slice(d.abbreviations.iter().map(|s| lit(s))));
+    field(o, "description", lit(&d.description));
+    field(o, "summary", opt_lit(d.summary.as_deref()));
+    field(o, "origin", format!("Origin::{}", camel(&d.origin)));
+    field(o, "neoplasm", d.neoplasm);
+    field(o, "cell_lines", variants("CellLine", &d.cell_lines));
+    field(o, "inheritance", variants("Inheritance", &d.inheritance));
+    field(o, "onset", variants("Onset", &d.onset));
+    field(
         o,
-        "        abbreviations: {},",
-        slice(d.abbreviations.iter().map(|s| lit(s)))
+        "relations",
+        slice(d.relations.iter().map(|r| {
+            format!(
+                "Relation {{ kind: RelationKind::{}, target: Disorder::{}, source: Source::{} }}",
+                camel(&r.kind),
+                camel(&r.target),
+                camel(&r.source)
+            )
+        })),
     );
-    let _ = writeln!(o, "        description: {},", lit(&d.description));
-    let _ = writeln!(o, "        summary: {},", opt_lit(d.summary.as_deref()));
-    let _ = writeln!(o, "        origin: Origin::{},", camel(&d.origin));
-    let _ = writeln!(o, "        neoplasm: {},", d.neoplasm);
-    let _ = writeln!(
-        o,
-        "        cell_lines: {},",
-        slice(d.cell_lines.iter().map(|c| format!("CellLine::{}", camel(c))))
-    );
-    let _ = writeln!(
-        o,
-        "        inheritance: {},",
-        slice(d.inheritance.iter().map(|c| format!("Inheritance::{}", camel(c))))
-    );
-    let _ = writeln!(
-        o,
-        "        onset: {},",
-        slice(d.onset.iter().map(|c| format!("Onset::{}", camel(c))))
-    );
-    let _ = writeln!(
-        o,
-        "        relations: {},",
-        slice(d.relations.iter().map(|r| format!(
-            "Relation {{ kind: RelationKind::{}, target: Disorder::{}, source: Source::{} }}",
-            camel(&r.kind),
-            camel(&r.target),
-            camel(&r.source)
-        )))
-    );
+}
+
+/// Writes one field of a generated record: `        name: value,`.
+fn field(o: &mut String, name: &str, value: impl std::fmt::Display) {
+    let _ = writeln!(o, "        {name}: {value},");
+}
+
+/// `&[Ty::A, Ty::B]` for a list of keys.
+fn variants(ty: &str, keys: &[String]) -> String {
+    slice(keys.iter().map(|k| format!("{ty}::{}", camel(k))))
 }
