@@ -37,8 +37,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "crates" / "marrowkb" / "data"
-HPO_RELEASE = "2025-01-16"
-ICD_RELEASE = "WHO ICD-10 2019"
+# The pinned releases, written once in data/vocabularies.toml (the code generator reads them there too).
+with open(DATA / "vocabularies.toml", "rb") as _f:
+    _RELEASES = tomllib.load(_f)["releases"]
+HPO_RELEASE = _RELEASES["hpo"]
+ICD_RELEASE = f"WHO ICD-10 {_RELEASES['icd10']}"
 
 
 def hpo_int(curie: str) -> int:

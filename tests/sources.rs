@@ -56,8 +56,9 @@ fn sources() -> &'static Sources {
         }
         let obo = read(hpo_dir.join("hp.obo"));
         assert!(
-            obo.contains("data-version: hp/releases/2025-01-16"),
-            "hp.obo is not release 2025-01-16"
+            obo.contains(&format!("data-version: hp/releases/{}", marrowkb::hpo::RELEASE)),
+            "hp.obo is not release {}",
+            marrowkb::hpo::RELEASE
         );
         let mut terms = BTreeMap::new();
         let mut obsolete = BTreeSet::new();
@@ -74,8 +75,9 @@ fn sources() -> &'static Sources {
         }
         let hpoa = read(hpo_dir.join("phenotype.hpoa"));
         assert!(
-            hpoa.contains("#version: 2025-01-16"),
-            "phenotype.hpoa is not release 2025-01-16"
+            hpoa.contains(&format!("#version: {}", marrowkb::hpo::RELEASE)),
+            "phenotype.hpoa is not release {}",
+            marrowkb::hpo::RELEASE
         );
         let mut diseases: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         for line in hpoa.lines().filter(|l| !l.starts_with('#')).skip(1) {

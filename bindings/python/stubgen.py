@@ -1,7 +1,11 @@
-"""Regenerates the enum member lists in python/marrowkb/__init__.pyi from the installed `marrowkb`.
+"""Regenerates the generated parts of python/marrowkb/__init__.pyi.
 
-The members come from the Rust core at run time; the stub needs them spelled out for type checkers. Run
-after the data changes (with the rebuilt package installed):
+- The enum member lists come from the installed `marrowkb` (the Rust core at run time); the stub needs them
+  spelled out for type checkers.
+- The `Literal[...]` types of the closed vocabularies' keys come from crates/marrowkb/data/vocabularies.toml
+  (each vocabulary with a `python` alias), the file the core's and the C library's enums are generated from.
+
+Run after the data changes (with the rebuilt package installed):
 
     python bindings/python/stubgen.py          # rewrite the stub
     python bindings/python/stubgen.py --check  # exit 1 if the stub is stale (run by the tests)
@@ -11,10 +15,38 @@ from __future__ import annotations
 
 import re
 import sys
+import tomllib
 from pathlib import Path
 
-STUB = Path(__file__).resolve().parent / "python" / "marrowkb" / "__init__.pyi"
+HERE = Path(__file__).resolve().parent
+STUB = HERE / "python" / "marrowkb" / "__init__.pyi"
+VOCABULARIES = HERE.parent.parent / "crates" / "marrowkb" / "data" / "vocabularies.toml"
 BLOCK = re.compile(r"(?P<indent>[ ]*)# <generated members of (?P<name>\w+)>\n.*?(?P=indent)# </generated>\n", re.S)
+LITERALS = re.compile(r"# <generated vocabularies>\n.*?# </generated>\n", re.S)
+LINE_LENGTH = 120
+
+
+def literal(alias: str, keys: list[str]) -> str:
+    """`_Name = Literal[...]` on one line, or wrapped the way black wraps it."""
+    quoted = [f'"{key}"' for key in keys]
+    one_line = f"{alias} = Literal[{', '.join(quoted)}]"
+    if len(one_line) <= LINE_LENGTH:
+        return one_line + "\n"
+    inner = "    " + ", ".join(quoted)
+    if len(inner) <= LINE_LENGTH:
+        return f"{alias} = Literal[\n{inner}\n]\n"
+    return f"{alias} = Literal[\n" + "".join(f"    {q},\n" for q in quoted) + "]\n"
+
+
+def literals() -> str:
+    with open(VOCABULARIES, "rb") as f:
+        vocabularies = tomllib.load(f)["vocabulary"]
+    lines = ["# <generated vocabularies>\n"]
+    for vocabulary in vocabularies:
+        if "python" in vocabulary:
+            lines.append(literal(vocabulary["python"], [value["key"] for value in vocabulary["value"]]))
+    lines.append("# </generated>\n")
+    return "".join(lines)
 
 
 def render(text: str) -> str:
@@ -27,7 +59,10 @@ def render(text: str) -> str:
         lines.append(f"{indent}# </generated>\n")
         return "".join(lines)
 
-    return BLOCK.sub(members, text)
+    text = BLOCK.sub(members, text)
+    if not LITERALS.search(text):
+        raise SystemExit(f"{STUB} has no '# <generated vocabularies>' block")
+    return LITERALS.sub(lambda _: literals(), text)
 
 
 def main(argv: list[str]) -> int:

@@ -2,69 +2,11 @@
 //! a per-row status, how each row matched, the candidates of an ambiguous row and the subtype's groups.
 
 use crate::boundary::{NUL_TERMINATED, Status, array, array_mut, ffi_boundary, input, put, put_opt};
-use crate::classes::mirror;
+pub use crate::generated::vocabularies::{ResolutionMatch, ResolutionStatus};
 use crate::lookup::{NO_DISORDER, SuggestionList};
 use core::ffi::c_char;
 use marrowkb::resolution::{self as core_resolution, DisorderSet};
 use marrowkb::{Disorder, Error};
-
-/// How an input reached its disorder.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[repr(u32)]
-pub enum ResolutionMatch {
-    /// The disorder's name or key.
-    Name = 1,
-    /// A synonym (or a short form of a name).
-    Synonym = 2,
-    /// An abbreviation.
-    Abbreviation = 3,
-    /// An ORPHA id.
-    Orpha = 4,
-    /// An OMIM id.
-    Omim = 5,
-    /// A WHO ICD-10 code the disorder carries.
-    Icd10 = 6,
-    /// A WHO ICD-10 subcategory no disorder carries, through its category (`parent_code`).
-    Icd10Parent = 7,
-    /// An HGNC gene symbol.
-    Gene = 8,
-}
-mirror!(ResolutionMatch: core_resolution::MatchKind {
-    Name,
-    Synonym,
-    Abbreviation,
-    Orpha,
-    Omim,
-    Icd10,
-    Icd10Parent,
-    Gene
-});
-
-/// Whether a row resolved, and if not, why (the same keys as Python's and the CLI's `status`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[repr(u32)]
-pub enum ResolutionStatus {
-    /// One disorder.
-    Found = 1,
-    /// No input: NULL, empty, only spaces or punctuation.
-    Missing = 2,
-    /// Nothing carries this name, code or gene.
-    Unknown = 3,
-    /// Several disorders share the code or gene: see `candidates`.
-    Ambiguous = 4,
-    /// Longer than any name or code.
-    TooLong = 5,
-    /// Shaped like an identifier but not a valid one, or not valid UTF-8.
-    Malformed = 6,
-}
-mirror!(ResolutionStatus: core_resolution::Status {
-    Found,
-    Missing,
-    Unknown,
-    Ambiguous,
-    TooLong,
-    Malformed
-});
 
 /// The most disorders a `MkbResolution` lists as candidates or groups.
 pub const MAX_CANDIDATES: usize = 32;

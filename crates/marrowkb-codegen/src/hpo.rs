@@ -1,160 +1,12 @@
-//! The Human Phenotype Ontology extract (`data/derived/hpo_terms.tsv`, `hpo_aliases.tsv`) and the
-//! generated HPO tables.
+//! The generated HPO tables: terms in topological order and the disorders' phenotype profiles.
 
-use crate::emit::{BANNER, camel, lit};
+use crate::emit::{BANNER, camel, lit, static_array};
 use crate::knowledge::{DisorderRec, Knowledge};
+use crate::ontology::{Ontology, parse_u32, tsv_rows};
 use crate::{Error, GeneratedFile, Result};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::Path;
-
-/// One current HPO term.
-#[derive(Debug, Clone)]
-pub struct Term {
-    /// Label.
-    pub name: String,
-    /// `is_a` parents.
-    pub parents: Vec<u32>,
-    /// Diseases in phenotype.hpoa annotated with this term or a descendant.
-    pub disease_count: u32,
-    /// Mean over annotated diseases of the fraction of their annotated terms that are this term or below it.
-    pub background_share: f64,
-}
-
-/// The ontology as the derived files give it.
-#[derive(Debug, Clone)]
-pub struct Ontology {
-    /// Current terms by number.
-    pub terms: BTreeMap<u32, Term>,
-    /// Alternative and obsolete ids: id → (current target or 0, kind, name).
-    pub aliases: BTreeMap<u32, (u32, String, String)>,
-    /// How many diseases phenotype.hpoa annotates (the IC denominator).
-    pub disease_total: u32,
-}
-
-/// Splits a derived TSV file into rows, skipping `#` comments and the header line.
-pub(crate) fn tsv_rows<'a>(
-    file: &'a str,
-    text: &'a str,
-    columns: usize,
-) -> impl Iterator<Item = Result<(usize, Vec<&'a str>)>> + 'a {
-    text.lines()
-        .enumerate()
-        .filter(|(_, line)| !line.starts_with('#'))
-        .skip(1)
-        .map(move |(n, line)| {
-            let cols: Vec<&str> = line.split('\t').collect();
-            if cols.len() != columns {
-                return Err(Error::Invalid {
-                    file: file.into(),
-                    record: format!("line {}", n + 1),
-                    message: format!("expected {columns} tab-separated columns, found {}", cols.len()),
-                });
-            }
-            Ok((n + 1, cols))
-        })
-}
-
-pub(crate) fn parse_u32(file: &str, line: usize, text: &str) -> Result<u32> {
-    text.parse().map_err(|_| Error::Invalid {
-        file: file.into(),
-        record: format!("line {line}"),
-        message: format!("expected a number, found {text:?}"),
-    })
-}
-
-impl Ontology {
-    /// Loads `derived/hpo_terms.tsv` and `derived/hpo_aliases.tsv`.
-    ///
-    /// # Errors
-    /// A missing or malformed file.
-    pub fn load(data_dir: &Path) -> Result<Self> {
-        let file = "derived/hpo_terms.tsv";
-        let text = crate::read(&data_dir.join(file))?;
-        let disease_total = text
-            .lines()
-            .next()
-            .and_then(|l| l.rsplit(": ").next())
-            .and_then(|n| n.trim().parse().ok())
-            .ok_or_else(|| Error::Invalid {
-                file: file.into(),
-                record: "line 1".into(),
-                message: "header must end with ': <number of annotated diseases>'".into(),
-            })?;
-        let mut terms = BTreeMap::new();
-        for row in tsv_rows(file, &text, 5) {
-            let (line, cols) = row?;
-            let id = parse_u32(file, line, cols[0])?;
-            let background_share: f64 = cols[4]
-                .parse()
-                .ok()
-                .filter(|s: &f64| (0.0..=1.0).contains(s))
-                .ok_or_else(|| Error::Invalid {
-                    file: file.into(),
-                    record: format!("line {line}"),
-                    message: format!("background_share must be a number in [0, 1], found {:?}", cols[4]),
-                })?;
-            let parents = cols[2]
-                .split(';')
-                .filter(|p| !p.is_empty())
-                .map(|p| parse_u32(file, line, p))
-                .collect::<Result<Vec<_>>>()?;
-            let disease_count = parse_u32(file, line, cols[3])?;
-            terms.insert(
-                id,
-                Term {
-                    name: cols[1].to_owned(),
-                    parents,
-                    disease_count,
-                    background_share,
-                },
-            );
-        }
-        let file = "derived/hpo_aliases.tsv";
-        let text = crate::read(&data_dir.join(file))?;
-        let mut aliases = BTreeMap::new();
-        for row in tsv_rows(file, &text, 4) {
-            let (line, cols) = row?;
-            let id = parse_u32(file, line, cols[0])?;
-            let target = parse_u32(file, line, cols[1])?;
-            aliases.insert(id, (target, cols[2].to_owned(), cols[3].to_owned()));
-        }
-        Ok(Self {
-            terms,
-            aliases,
-            disease_total,
-        })
-    }
-
-    /// Parses `HP:0001873` and checks that the term exists and is current.
-    ///
-    /// # Errors
-    /// [`Error::Invalid`] naming `file` and `record`.
-    pub fn check(&self, file: &str, record: &str, curie: &str) -> Result<u32> {
-        let invalid = |message: String| Error::Invalid {
-            file: file.into(),
-            record: record.into(),
-            message,
-        };
-        let digits = curie
-            .strip_prefix("HP:")
-            .filter(|d| d.len() == 7 && d.bytes().all(|b| b.is_ascii_digit()))
-            .ok_or_else(|| invalid(format!("malformed HPO id {curie:?} (expected HP: and 7 digits)")))?;
-        let id: u32 = digits
-            .parse()
-            .map_err(|_| invalid(format!("malformed HPO id {curie:?}")))?;
-        if self.terms.contains_key(&id) {
-            return Ok(id);
-        }
-        match self.aliases.get(&id) {
-            Some((target, kind, _)) if *target != 0 => Err(invalid(format!(
-                "{curie} is an {kind} id in HPO 2025-01-16; use HP:{target:07}"
-            ))),
-            Some(_) => Err(invalid(format!("{curie} is obsolete in HPO 2025-01-16"))),
-            None => Err(invalid(format!("{curie} does not exist in HPO 2025-01-16"))),
-        }
-    }
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // Generated tables.
@@ -757,19 +609,6 @@ pub fn emit(data_dir: &Path, ontology: &Ontology, knowledge: &Knowledge) -> Resu
     ])
 }
 
-/// Writes `items` as a comma-separated list, `per_line` to a line.
-fn write_list<T: std::fmt::Display>(o: &mut String, items: impl IntoIterator<Item = T>, per_line: usize) {
-    for (i, item) in items.into_iter().enumerate() {
-        if i % per_line == 0 {
-            o.push_str("\n    ");
-        } else {
-            o.push(' ');
-        }
-        let _ = write!(o, "{item},");
-    }
-    o.push('\n');
-}
-
 /// Packs the one-tuple-per-line lists of `phf_codegen` output ten to a line (the tables are large).
 fn compact(code: &str) -> String {
     let mut out = String::with_capacity(code.len());
@@ -809,8 +648,10 @@ fn compact(code: &str) -> String {
 fn emit_terms(ontology: &Ontology, topo: &Topology) -> Result<GeneratedFile> {
     let n = topo.len();
     let mut o = String::from(BANNER);
-    o.push_str(
-        "//! Human Phenotype Ontology 2025-01-16: every current term, in topological order (a term's index is\n",
+    let _ = writeln!(
+        o,
+        "//! Human Phenotype Ontology {}: every current term, in topological order (a term's index is",
+        ontology.release
     );
     o.push_str("//! larger than its parents'), with names, `is_a` parents, disease counts and the alias map.\n\n");
     let _ = writeln!(
@@ -838,22 +679,37 @@ fn emit_terms(ontology: &Ontology, topo: &Topology) -> Result<GeneratedFile> {
         topo.max_frontier()
     );
 
-    let pa = topo.index[&PHENOTYPIC_ABNORMALITY];
-    let outside: Vec<u16> = (0..n as u16).filter(|&t| !topo.is_a(t, pa)).collect();
-    let _ = write!(
-        o,
-        "/// The terms outside Phenotypic abnormality (modes of inheritance, clinical modifiers, frequencies …), by index, ascending.\npub(crate) static HPO_OUTSIDE_PHENOTYPIC_ABNORMALITY: [u16; {}] = [",
-        outside.len()
-    );
-    write_list(&mut o, &outside, 20);
-    o.push_str("];\n\n");
+    write_term_counts(&mut o, ontology, topo)?;
+    write_term_parents(&mut o, topo)?;
+    write_term_names_and_aliases(&mut o, ontology, topo);
+    Ok(GeneratedFile {
+        target: crate::Target::Core,
+        name: "hpo_terms.rs".into(),
+        contents: o,
+    })
+}
 
-    let _ = write!(
+/// HPO ids, disease counts and background shares, by term index.
+fn write_term_counts(o: &mut String, ontology: &Ontology, topo: &Topology) -> Result<()> {
+    let pa = topo.index[&PHENOTYPIC_ABNORMALITY];
+    static_array(
         o,
-        "/// Term number (the digits of `HP:0001873`) by index.\npub(crate) static HPO_IDS: [u32; {n}] = ["
+        "The terms outside Phenotypic abnormality (modes of inheritance, clinical modifiers, frequencies …), by index, ascending.",
+        "HPO_OUTSIDE_PHENOTYPIC_ABNORMALITY",
+        "u16",
+        (0..topo.len() as u16).filter(|&t| !topo.is_a(t, pa)),
+        20,
     );
-    write_list(&mut o, &topo.ids, 16);
-    o.push_str("];\n\n");
+    o.push('\n');
+    static_array(
+        o,
+        "Term number (the digits of `HP:0001873`) by index.",
+        "HPO_IDS",
+        "u32",
+        &topo.ids,
+        16,
+    );
+    o.push('\n');
 
     let max_count = topo.counts.iter().copied().max().unwrap_or(0);
     if max_count > u32::from(u16::MAX) {
@@ -863,27 +719,35 @@ fn emit_terms(ontology: &Ontology, topo: &Topology) -> Result<GeneratedFile> {
             message: "a disease count does not fit in u16".into(),
         });
     }
-    let _ = write!(
+    static_array(
         o,
-        "/// Diseases in phenotype.hpoa annotated with the term or a descendant, by index.\npub(crate) static HPO_DISEASE_COUNTS: [u16; {n}] = ["
+        "Diseases in phenotype.hpoa annotated with the term or a descendant, by index.",
+        "HPO_DISEASE_COUNTS",
+        "u16",
+        &topo.counts,
+        20,
     );
-    write_list(&mut o, &topo.counts, 20);
-    o.push_str("];\n\n");
+    o.push('\n');
 
     let floor = background_floor(ontology);
-    let _ = write!(
+    static_array(
         o,
-        "/// Mean over annotated diseases of the share of their annotated terms that are the term or below it (at least {floor:e}), by index.\npub(crate) static HPO_BACKGROUND_SHARES: [f32; {n}] = ["
-    );
-    write_list(
-        &mut o,
-        topo.ids
-            .iter()
-            .map(|id| format!("{:e}", ontology.terms[id].background_share.max(floor) as f32)),
+        &format!(
+            "Mean over annotated diseases of the share of their annotated terms that are the term or below it (at least {floor:e}), by index."
+        ),
+        "HPO_BACKGROUND_SHARES",
+        "f32",
+        background_shares(ontology, topo).iter().map(|share| format!("{share:e}")),
         12,
     );
-    o.push_str("];\n\n");
+    o.push('\n');
 
+    Ok(())
+}
+
+/// The `is_a` parents of every term, flattened with start offsets.
+fn write_term_parents(o: &mut String, topo: &Topology) -> Result<()> {
+    let n = topo.len();
     let mut starts = Vec::with_capacity(n + 1);
     let mut flat = Vec::new();
     for ps in &topo.parents {
@@ -898,33 +762,46 @@ fn emit_terms(ontology: &Ontology, topo: &Topology) -> Result<GeneratedFile> {
             message: "too many is_a links for u16 offsets".into(),
         });
     }
-    let _ = write!(
+    static_array(
         o,
-        "/// Where each term's parents start in [`HPO_PARENTS`] (term `i` has `HPO_PARENTS[HPO_PARENT_STARTS[i]..HPO_PARENT_STARTS[i + 1]]`).\npub(crate) static HPO_PARENT_STARTS: [u16; {}] = [",
-        n + 1
+        "Where each term's parents start in [`HPO_PARENTS`] (term `i` has `HPO_PARENTS[HPO_PARENT_STARTS[i]..HPO_PARENT_STARTS[i + 1]]`).",
+        "HPO_PARENT_STARTS",
+        "u16",
+        &starts,
+        20,
     );
-    write_list(&mut o, &starts, 20);
-    o.push_str("];\n\n");
-    let _ = write!(
+    o.push('\n');
+    static_array(
         o,
-        "/// `is_a` parent indices, flattened, ascending per term.\npub(crate) static HPO_PARENTS: [u16; {}] = [",
-        flat.len()
+        "`is_a` parent indices, flattened, ascending per term.",
+        "HPO_PARENTS",
+        "u16",
+        &flat,
+        20,
     );
-    write_list(&mut o, &flat, 20);
-    o.push_str("];\n\n");
+    o.push('\n');
 
+    Ok(())
+}
+
+/// Term names, the id → index map and the alias map.
+fn write_term_names_and_aliases(o: &mut String, ontology: &Ontology, topo: &Topology) {
+    let n = topo.len();
     let mut ends = Vec::with_capacity(n);
     let mut total = 0usize;
     for id in &topo.ids {
         total += ontology.terms[id].name.len();
         ends.push(total);
     }
-    let _ = write!(
+    static_array(
         o,
-        "/// Where each term's name ends in [`HPO_NAMES`] (it starts where the previous one ends).\npub(crate) static HPO_NAME_ENDS: [u32; {n}] = ["
+        "Where each term's name ends in [`HPO_NAMES`] (it starts where the previous one ends).",
+        "HPO_NAME_ENDS",
+        "u32",
+        &ends,
+        16,
     );
-    write_list(&mut o, &ends, 16);
-    o.push_str("];\n\n");
+    o.push('\n');
     o.push_str("/// Every term's name, concatenated in index order.\npub(crate) static HPO_NAMES: &str = concat!(\n");
     for id in &topo.ids {
         let _ = writeln!(o, "    {},", lit(&ontology.terms[id].name));
@@ -958,10 +835,6 @@ fn emit_terms(ontology: &Ontology, topo: &Topology) -> Result<GeneratedFile> {
         "/// Alternative (kind 1) and obsolete (kind 2) term numbers: the current term's index (`u16::MAX`: none).\npub(crate) static HPO_ALIASES: phf::Map<u32, (u16, u8)> = {};",
         compact(&map.build().to_string())
     );
-    Ok(GeneratedFile {
-        name: "hpo_terms.rs".into(),
-        contents: o,
-    })
 }
 
 /// The postings of one profile (scored as unit `unit`): for every term it carries, its implied frequency
@@ -1058,11 +931,175 @@ fn write_features<'a>(
     o.push('\n');
 }
 
+fn emit_profiles(
+    topo: &Topology,
+    backgrounds: &[f32],
+    knowledge: &Knowledge,
+    bases: &[Profile],
+    units: &[Unit],
+) -> Result<GeneratedFile> {
+    let mut o = String::from(BANNER);
+    o.push_str(
+        "//! Phenotype profiles of the disorders (curated features joined with the HPO annotations of their exact\n",
+    );
+    o.push_str("//! entries), the scoring units (a disorder as a whole, or each annotated subtype entry of a group disorder),\n");
+    o.push_str("//! and, for every HPO term, which units carry it (postings).\n\n");
+    o.push_str("use crate::Disorder;\nuse crate::differential::profile::{Posting, ProfileFeature, Unit, feature as f, posting as p, unit as u};\n\n");
+
+    for (i, (d, base)) in knowledge.disorders.iter().zip(bases).enumerate() {
+        let _ = write!(
+            o,
+            "/// {}: curated features and the annotations of its exact entries.\nstatic BASE_{i}: [ProfileFeature; {}] = [",
+            d.name,
+            base.features.len()
+        );
+        write_features(&mut o, topo, &base.features, &base.hallmarks);
+        o.push_str("];\n");
+    }
+    let _ = writeln!(
+        o,
+        "\n/// Each disorder's base profile, in `Disorder::ALL` order.\npub(crate) static PROFILES: [(Disorder, &[ProfileFeature]); {}] = [",
+        bases.len()
+    );
+    for (i, d) in knowledge.disorders.iter().enumerate() {
+        let _ = writeln!(o, "    (Disorder::{}, &BASE_{i}),", camel(&d.key));
+    }
+    o.push_str("];\n\n");
+
+    write_units(&mut o, topo, knowledge, units);
+    let postings = unit_postings(topo, units);
+    write_postings(&mut o, topo, &postings);
+    o.push('\n');
+    emit_direct_counts(&mut o, topo, &postings)?;
+    emit_ancestor_rows(&mut o, &ancestor_rows(topo, backgrounds, units, &postings), units.len());
+    Ok(GeneratedFile {
+        target: crate::Target::Core,
+        name: "hpo_profiles.rs".into(),
+        contents: o,
+    })
+}
+
+/// The subtype units' own features and every scoring unit.
+fn write_units(o: &mut String, topo: &Topology, knowledge: &Knowledge, units: &[Unit]) {
+    let blood = topo.index[&BLOOD];
+    for (i, unit) in units.iter().enumerate() {
+        if unit.entry.is_none() {
+            continue;
+        }
+        let own = unit.profile.features.iter().filter(|(_, e)| e.tier == Tier::Subtype);
+        let count = unit
+            .profile
+            .features
+            .values()
+            .filter(|e| e.tier == Tier::Subtype)
+            .count();
+        let _ = write!(o, "static OWN_{i}: [ProfileFeature; {count}] = [");
+        write_features(o, topo, own, &unit.profile.hallmarks);
+        o.push_str("];\n");
+    }
+    let _ = writeln!(
+        o,
+        "\n/// How many scoring units there are.\npub(crate) const UNIT_COUNT: usize = {};",
+        units.len()
+    );
+    let _ = writeln!(
+        o,
+        "\n/// The scoring units: `u(disorder, subtype entry, own features, manifestation mass, hallmarks as (term index, frequency in 1/10000, in the blood branch))`.\npub(crate) static UNITS: [Unit; UNIT_COUNT] = [",
+    );
+    for (i, unit) in units.iter().enumerate() {
+        let d = &knowledge.disorders[unit.disorder];
+        let mass: f64 = unit
+            .profile
+            .features
+            .values()
+            .filter(|e| !e.excluded)
+            .map(|e| e.frequency)
+            .sum();
+        let hallmarks: Vec<String> = unit
+            .profile
+            .hallmarks
+            .iter()
+            .map(|h| {
+                format!(
+                    "({h}, {}, {})",
+                    (unit.profile.features[h].frequency * 10000.0).round() as u16,
+                    topo.is_a(*h, blood)
+                )
+            })
+            .collect();
+        let (entry, own) = match &unit.entry {
+            Some(e) => (format!("Some({})", lit(e)), format!("&OWN_{i}")),
+            None if unit.group == Some(i) => ("None".to_owned(), "&[]".to_owned()),
+            None => ("None".to_owned(), format!("&BASE_{}", unit.disorder)),
+        };
+        let group = unit.group.map_or(NO_GROUP, |g| g as u16);
+        let _ = writeln!(
+            o,
+            "    u(Disorder::{}, {entry}, {own}, {:?}, &[{}], {group}),",
+            camel(&d.key),
+            (mass * 10000.0).round() / 10000.0,
+            hallmarks.join(", ")
+        );
+    }
+    o.push_str("];\n\n");
+}
+
+/// For every HPO term, the units that carry it (postings): those that name the term itself (direct features
+/// and exclusions) first, then the ones it only implies, each part by unit (the runtime walks only the first
+/// part of an ancestor).
+fn unit_postings(topo: &Topology, units: &[Unit]) -> BTreeMap<u16, Vec<Posting>> {
+    let mut postings: BTreeMap<u16, Vec<Posting>> = BTreeMap::new();
+    for (u, unit) in units.iter().enumerate() {
+        profile_postings(topo, u as u16, &unit.profile, &mut postings);
+    }
+    for list in postings.values_mut() {
+        list.sort_by_key(|p| (p.flags & (POSTING_DIRECT | POSTING_EXCLUDED) == 0, p.unit));
+    }
+    postings
+}
+
+/// Writes the postings by term, with start offsets.
+fn write_postings(o: &mut String, topo: &Topology, postings: &BTreeMap<u16, Vec<Posting>>) {
+    let n = topo.len();
+
+    let mut starts = Vec::with_capacity(n + 1);
+    let mut total = 0usize;
+    for t in 0..n as u16 {
+        starts.push(total);
+        total += postings.get(&t).map_or(0, Vec::len);
+    }
+    starts.push(total);
+    static_array(
+        o,
+        "Where each term's postings start in [`PROFILE_POSTINGS`] (term `i` has `PROFILE_POSTINGS[PROFILE_POSTING_STARTS[i]..PROFILE_POSTING_STARTS[i + 1]]`).",
+        "PROFILE_POSTING_STARTS",
+        "u32",
+        &starts,
+        16,
+    );
+    o.push('\n');
+    let _ = writeln!(
+        o,
+        "/// Postings by term index: `p(unit index, flags, source feature, implied frequency, direct frequency, share, hallmark mask)`.\npub(crate) static PROFILE_POSTINGS: [Posting; {total}] = ["
+    );
+    for (t, list) in postings {
+        let _ = write!(o, "    // {} HP:{:07}\n   ", t, topo.ids[usize::from(*t)]);
+        for p in list {
+            let _ = write!(
+                o,
+                " p({}, {:#x}, {}, {:?}, {:?}, {:?}, {:#x}),",
+                p.unit, p.flags, p.source, p.implied, p.direct, p.share as f32, p.mask
+            );
+        }
+        o.push('\n');
+    }
+    o.push_str("];\n");
+}
+
 /// Writes `PROFILE_DIRECT_COUNTS`: how many of each term's postings name the term itself.
 fn emit_direct_counts(o: &mut String, topo: &Topology, postings: &BTreeMap<u16, Vec<Posting>>) -> Result<()> {
-    let n = topo.len();
-    let mut counts = Vec::with_capacity(n);
-    for t in 0..n as u16 {
+    let mut counts = Vec::with_capacity(topo.len());
+    for t in 0..topo.len() as u16 {
         let count = postings.get(&t).map_or(0, |list| {
             list.iter()
                 .filter(|p| p.flags & (POSTING_DIRECT | POSTING_EXCLUDED) != 0)
@@ -1074,49 +1111,52 @@ fn emit_direct_counts(o: &mut String, topo: &Topology, postings: &BTreeMap<u16, 
             message: "more than 255 units name one term".into(),
         })?);
     }
-    let _ = write!(
+    static_array(
         o,
-        "/// How many of each term's postings (the first ones) name the term itself: a direct feature or an exclusion.\npub(crate) static PROFILE_DIRECT_COUNTS: [u8; {n}] = ["
+        "How many of each term's postings (the first ones) name the term itself: a direct feature or an exclusion.",
+        "PROFILE_DIRECT_COUNTS",
+        "u8",
+        &counts,
+        40,
     );
-    write_list(o, &counts, 40);
-    o.push_str("];\n\n");
+    o.push('\n');
     Ok(())
 }
 
-/// Writes the [`AncestorRows`] (`ANCESTOR_ROW_OF_TERM`, `ANCESTOR_SCORES`, `ANCESTOR_VIAS`).
+/// Writes the [`AncestorRows`] (`ANCESTOR_ROW_OF_TERM`, `ANCESTOR_SCORES`, `ANCESTOR_VIAS`, and the named terms
+/// of each row).
 fn emit_ancestor_rows(o: &mut String, rows: &AncestorRows, unit_count: usize) {
-    let _ = write!(
+    static_array(
         o,
-        "/// The ancestor row of each term (`u16::MAX`: none; only terms with descendants that carry postings have one).\npub(crate) static ANCESTOR_ROW_OF_TERM: [u16; {}] = [",
-        rows.row_of_term.len()
+        "The ancestor row of each term (`u16::MAX`: none; only terms with descendants that carry postings have one).",
+        "ANCESTOR_ROW_OF_TERM",
+        "u16",
+        &rows.row_of_term,
+        24,
     );
-    write_list(o, &rows.row_of_term, 24);
-    o.push_str("];\n\n");
-    let total = rows.terms.len() * unit_count;
-    let _ = write!(
+    o.push('\n');
+    static_array(
         o,
-        "/// Ancestor rows, `UNIT_COUNT` per row: for a finding below the row's term, the best probability the term or one of\n/// its ancestors gives each unit, over the finding's background share.\npub(crate) static ANCESTOR_SCORES: [f32; {total}] = ["
+        &format!(
+            "Ancestor rows, `UNIT_COUNT` ({unit_count}) per row: for a finding below the row's term, the best probability the term or\n/// one of its ancestors gives each unit, over the finding's background share."
+        ),
+        "ANCESTOR_SCORES",
+        "f32",
+        rows.scores
+            .iter()
+            .map(|s| if *s == 0.0 { "0.".to_owned() } else { format!("{s:e}") }),
+        16,
     );
-    for (r, chunk) in rows.scores.chunks(unit_count).enumerate() {
-        let t = rows.terms[r];
-        let _ = write!(o, "\n    // row {r}: term {t}");
-        write_list(
-            o,
-            chunk
-                .iter()
-                .map(|s| if *s == 0.0 { "0.".to_owned() } else { format!("{s:e}") }),
-            16,
-        );
-    }
-    o.push_str("];\n\n");
-    let _ = write!(
+    o.push('\n');
+    static_array(
         o,
-        "/// Ancestor rows: the posting behind each score, `term << 16 | narrower << 15 | position in the term's postings`\n/// (0: none).\npub(crate) static ANCESTOR_VIAS: [u32; {total}] = ["
+        "Ancestor rows: the posting behind each score, `term << 16 | narrower << 15 | position in the term's postings`\n/// (0: none).",
+        "ANCESTOR_VIAS",
+        "u32",
+        &rows.vias,
+        16,
     );
-    for chunk in rows.vias.chunks(unit_count) {
-        write_list(o, chunk, 16);
-    }
-    o.push_str("];\n\n");
+    o.push('\n');
     let mut starts = Vec::with_capacity(rows.named.len() + 1);
     let mut total = 0usize;
     for named in &rows.named {
@@ -1124,19 +1164,23 @@ fn emit_ancestor_rows(o: &mut String, rows: &AncestorRows, unit_count: usize) {
         total += named.len();
     }
     starts.push(total);
-    let _ = write!(
+    static_array(
         o,
-        "/// Where each ancestor row's named terms start in [`ANCESTOR_NAMED_TERMS`].\npub(crate) static ANCESTOR_NAMED_STARTS: [u32; {}] = [",
-        starts.len()
+        "Where each ancestor row's named terms start in [`ANCESTOR_NAMED_TERMS`].",
+        "ANCESTOR_NAMED_STARTS",
+        "u32",
+        &starts,
+        16,
     );
-    write_list(o, &starts, 16);
-    o.push_str("];\n\n");
-    let _ = write!(
+    o.push('\n');
+    static_array(
         o,
-        "/// For each ancestor row: the term and its ancestors below Phenotypic abnormality that a unit has as a direct feature\n/// or excludes (those with direct postings), deepest first.\npub(crate) static ANCESTOR_NAMED_TERMS: [u16; {total}] = ["
+        "For each ancestor row: the term and its ancestors below Phenotypic abnormality that a unit has as a direct feature\n/// or excludes (those with direct postings), deepest first.",
+        "ANCESTOR_NAMED_TERMS",
+        "u16",
+        rows.named.iter().flatten(),
+        20,
     );
-    write_list(o, rows.named.iter().flatten(), 20);
-    o.push_str("];\n");
 }
 
 /// The smallest background share any annotated term has: the floor of every term's share (a term no disease
@@ -1273,151 +1317,4 @@ fn ancestor_rows(
         }
     }
     rows
-}
-
-fn emit_profiles(
-    topo: &Topology,
-    backgrounds: &[f32],
-    knowledge: &Knowledge,
-    bases: &[Profile],
-    units: &[Unit],
-) -> Result<GeneratedFile> {
-    let n = topo.len();
-    let blood = topo.index[&BLOOD];
-    let mut postings: BTreeMap<u16, Vec<Posting>> = BTreeMap::new();
-    for (u, unit) in units.iter().enumerate() {
-        profile_postings(topo, u as u16, &unit.profile, &mut postings);
-    }
-    // Each term's postings: those that name the term itself (direct features and exclusions) first, then
-    // the ones it only implies, each part by unit (the runtime walks only the first part of an ancestor).
-    for list in postings.values_mut() {
-        list.sort_by_key(|p| (p.flags & (POSTING_DIRECT | POSTING_EXCLUDED) == 0, p.unit));
-    }
-    let rows = ancestor_rows(topo, backgrounds, units, &postings);
-
-    let mut o = String::from(BANNER);
-    o.push_str(
-        "//! Phenotype profiles of the disorders (curated features joined with the HPO annotations of their exact\n",
-    );
-    o.push_str("//! entries), the scoring units (a disorder as a whole, or each annotated subtype entry of a group disorder),\n");
-    o.push_str("//! and, for every HPO term, which units carry it (postings).\n\n");
-    o.push_str("use crate::Disorder;\nuse crate::differential::profile::{Posting, ProfileFeature, Unit, feature as f, posting as p, unit as u};\n\n");
-
-    for (i, (d, base)) in knowledge.disorders.iter().zip(bases).enumerate() {
-        let _ = write!(
-            o,
-            "/// {}: curated features and the annotations of its exact entries.\nstatic BASE_{i}: [ProfileFeature; {}] = [",
-            d.name,
-            base.features.len()
-        );
-        write_features(&mut o, topo, &base.features, &base.hallmarks);
-        o.push_str("];\n");
-    }
-    let _ = writeln!(
-        o,
-        "\n/// Each disorder's base profile, in `Disorder::ALL` order.\npub(crate) static PROFILES: [(Disorder, &[ProfileFeature]); {}] = [",
-        bases.len()
-    );
-    for (i, d) in knowledge.disorders.iter().enumerate() {
-        let _ = writeln!(o, "    (Disorder::{}, &BASE_{i}),", camel(&d.key));
-    }
-    o.push_str("];\n\n");
-
-    for (i, unit) in units.iter().enumerate() {
-        if unit.entry.is_none() {
-            continue;
-        }
-        let own = unit.profile.features.iter().filter(|(_, e)| e.tier == Tier::Subtype);
-        let count = unit
-            .profile
-            .features
-            .values()
-            .filter(|e| e.tier == Tier::Subtype)
-            .count();
-        let _ = write!(o, "static OWN_{i}: [ProfileFeature; {count}] = [");
-        write_features(&mut o, topo, own, &unit.profile.hallmarks);
-        o.push_str("];\n");
-    }
-    let _ = writeln!(
-        o,
-        "\n/// How many scoring units there are.\npub(crate) const UNIT_COUNT: usize = {};",
-        units.len()
-    );
-    let _ = writeln!(
-        o,
-        "\n/// The scoring units: `u(disorder, subtype entry, own features, manifestation mass, hallmarks as (term index, frequency in 1/10000, in the blood branch))`.\npub(crate) static UNITS: [Unit; UNIT_COUNT] = [",
-    );
-    for (i, unit) in units.iter().enumerate() {
-        let d = &knowledge.disorders[unit.disorder];
-        let mass: f64 = unit
-            .profile
-            .features
-            .values()
-            .filter(|e| !e.excluded)
-            .map(|e| e.frequency)
-            .sum();
-        let hallmarks: Vec<String> = unit
-            .profile
-            .hallmarks
-            .iter()
-            .map(|h| {
-                format!(
-                    "({h}, {}, {})",
-                    (unit.profile.features[h].frequency * 10000.0).round() as u16,
-                    topo.is_a(*h, blood)
-                )
-            })
-            .collect();
-        let (entry, own) = match &unit.entry {
-            Some(e) => (format!("Some({})", lit(e)), format!("&OWN_{i}")),
-            None if unit.group == Some(i) => ("None".to_owned(), "&[]".to_owned()),
-            None => ("None".to_owned(), format!("&BASE_{}", unit.disorder)),
-        };
-        let group = unit.group.map_or(NO_GROUP, |g| g as u16);
-        let _ = writeln!(
-            o,
-            "    u(Disorder::{}, {entry}, {own}, {:?}, &[{}], {group}),",
-            camel(&d.key),
-            (mass * 10000.0).round() / 10000.0,
-            hallmarks.join(", ")
-        );
-    }
-    o.push_str("];\n\n");
-
-    let mut starts = Vec::with_capacity(n + 1);
-    let mut total = 0usize;
-    for t in 0..n as u16 {
-        starts.push(total);
-        total += postings.get(&t).map_or(0, Vec::len);
-    }
-    starts.push(total);
-    let _ = write!(
-        o,
-        "/// Where each term's postings start in [`PROFILE_POSTINGS`] (term `i` has `PROFILE_POSTINGS[PROFILE_POSTING_STARTS[i]..PROFILE_POSTING_STARTS[i + 1]]`).\npub(crate) static PROFILE_POSTING_STARTS: [u32; {}] = [",
-        n + 1
-    );
-    write_list(&mut o, &starts, 16);
-    o.push_str("];\n\n");
-    let _ = writeln!(
-        o,
-        "/// Postings by term index: `p(unit index, flags, source feature, implied frequency, direct frequency, share, hallmark mask)`.\npub(crate) static PROFILE_POSTINGS: [Posting; {total}] = ["
-    );
-    for (t, list) in &postings {
-        let _ = write!(o, "    // {} HP:{:07}\n   ", t, topo.ids[usize::from(*t)]);
-        for p in list {
-            let _ = write!(
-                o,
-                " p({}, {:#x}, {}, {:?}, {:?}, {:?}, {:#x}),",
-                p.unit, p.flags, p.source, p.implied, p.direct, p.share as f32, p.mask
-            );
-        }
-        o.push('\n');
-    }
-    o.push_str("];\n\n");
-    emit_direct_counts(&mut o, topo, &postings)?;
-    emit_ancestor_rows(&mut o, &rows, units.len());
-    Ok(GeneratedFile {
-        name: "hpo_profiles.rs".into(),
-        contents: o,
-    })
 }

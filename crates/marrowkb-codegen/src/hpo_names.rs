@@ -17,9 +17,8 @@
 //! hit by normalizing that text and comparing (ambiguous entries keep their normalized key in a small table).
 //! That keeps the binary small (no second copy of 40 000 strings) at the cost of one normalization per hit.
 
-use crate::emit::{BANNER, lit};
-use crate::hpo::{Ontology, parse_u32, tsv_rows};
-use crate::knowledge::normalize;
+use crate::emit::{BANNER, lit, static_array};
+use crate::ontology::{Ontology, parse_u32, tsv_rows};
 use crate::{Error, GeneratedFile, Result};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -63,18 +62,61 @@ fn type_code(kind: &str) -> Option<Option<u8>> {
     }))
 }
 
+/// The texts, values and ambiguous entries of the text map.
+type TextMap<'a> = (Vec<&'a str>, Vec<u32>, Vec<(&'a str, Vec<u16>)>);
+
+/// The synonym extract.
+const SYNONYMS_FILE: &str = "derived/hpo_synonyms.tsv";
+
 /// Emits `hpo_names.rs`. `index` is the term index by term number (the topological order of `hpo_terms.rs`).
 ///
 /// # Errors
 /// Bad derived data, two labels that normalize alike, or a text with more than [`MAX_CANDIDATES`] terms.
 pub fn emit(data_dir: &Path, ontology: &Ontology, index: &BTreeMap<u32, u16>) -> Result<GeneratedFile> {
-    let file = "derived/hpo_synonyms.tsv";
-    let text = crate::read(&data_dir.join(file))?;
-    let invalid = |record: String, message: String| Error::Invalid {
-        file: file.into(),
+    let synonyms = load_synonyms(data_dir, index)?;
+    let n = index.len();
+    let ids_by_index: Vec<u32> = {
+        let mut v = vec![0u32; n];
+        for (id, i) in index {
+            v[usize::from(*i)] = *id;
+        }
+        v
+    };
+    let by_key = texts_by_key(ontology, &ids_by_index, &synonyms);
+    let (keys, values, ambiguous) = resolve_texts(&by_key, &ids_by_index)?;
+    let state = phf_generator::generate_hash(&keys.iter().map(|k| k.as_bytes()).collect::<Vec<_>>());
+
+    let mut o = String::from(BANNER);
+    let _ = writeln!(
+        o,
+        "//! HPO {} term synonyms and the normalized name/synonym → term map (see",
+        ontology.release
+    );
+    o.push_str("//! `crates/marrowkb-codegen/src/hpo_names.rs` for which texts map).\n\n");
+    write_synonyms(&mut o, &synonyms, n);
+    write_text_map(&mut o, &state, &values, n);
+    write_ambiguous(&mut o, &ambiguous);
+    Ok(GeneratedFile {
+        target: crate::Target::Core,
+        name: "hpo_names.rs".into(),
+        contents: o,
+    })
+}
+
+/// An error in `derived/hpo_synonyms.tsv` or in the texts it maps.
+fn invalid(record: String, message: String) -> Error {
+    Error::Invalid {
+        file: SYNONYMS_FILE.into(),
         record,
         message,
-    };
+    }
+}
+
+/// The synonyms of `derived/hpo_synonyms.tsv` (those of a type the look-up uses), grouped by term index, each
+/// term's in file order.
+fn load_synonyms(data_dir: &Path, index: &BTreeMap<u32, u16>) -> Result<Vec<Synonym>> {
+    let file = SYNONYMS_FILE;
+    let text = crate::read(&data_dir.join(file))?;
     let mut synonyms: Vec<Synonym> = Vec::new();
     for row in tsv_rows(file, &text, 4) {
         let (line, cols) = row?;
@@ -98,32 +140,33 @@ pub fn emit(data_dir: &Path, ontology: &Ontology, index: &BTreeMap<u32, u16>) ->
     }
     // Grouped by term index, each term's synonyms in file order.
     synonyms.sort_by_key(|s| s.term);
-    let n = index.len();
-    let ids_by_index: Vec<u32> = {
-        let mut v = vec![0u32; n];
-        for (id, i) in index {
-            v[usize::from(*i)] = *id;
-        }
-        v
-    };
     if synonyms.len() >= usize::from(u16::MAX) {
         return Err(invalid(
             "synonyms".into(),
             "more synonyms than a u16 offset can hold".into(),
         ));
     }
+    Ok(synonyms)
+}
 
+/// Every normalized text with the (term, text id) pairs it comes from, by level.
+fn texts_by_key(
+    ontology: &Ontology,
+    ids_by_index: &[u32],
+    synonyms: &[Synonym],
+) -> BTreeMap<String, [Vec<(u16, u32)>; 3]> {
+    let n = ids_by_index.len();
     // Text ids: 0..n are labels (by term index), n.. are synonyms (by position above).
     // Level of each text: 0 label, 1 exact or layperson synonym, 2 related, broad or narrow synonym.
     let mut by_key: BTreeMap<String, [Vec<(u16, u32)>; 3]> = BTreeMap::new();
     for (i, id) in ids_by_index.iter().enumerate() {
         let name = &ontology.terms[id].name;
-        if let Ok(key) = normalize::normalize(name) {
+        if let Ok(key) = marrowkb_normalize::normalize(name) {
             by_key.entry(key.as_str().to_owned()).or_default()[0].push((i as u16, i as u32));
         }
     }
     for (s, syn) in synonyms.iter().enumerate() {
-        let Ok(key) = normalize::normalize(&syn.text) else {
+        let Ok(key) = marrowkb_normalize::normalize(&syn.text) else {
             continue;
         };
         let scope = syn.kind & 3;
@@ -132,11 +175,15 @@ pub fn emit(data_dir: &Path, ontology: &Ontology, index: &BTreeMap<u32, u16>) ->
         by_key.entry(key.as_str().to_owned()).or_default()[level].push((syn.term, (n + s) as u32));
     }
 
-    // One value per key: a text id, or an ambiguous entry.
+    by_key
+}
+
+/// One value per key: a text id, or an ambiguous entry (bit 31 and an index into the ambiguous list).
+fn resolve_texts<'a>(by_key: &'a BTreeMap<String, [Vec<(u16, u32)>; 3]>, ids_by_index: &[u32]) -> Result<TextMap<'a>> {
     let mut keys: Vec<&str> = Vec::with_capacity(by_key.len());
     let mut values: Vec<u32> = Vec::with_capacity(by_key.len());
     let mut ambiguous: Vec<(&str, Vec<u16>)> = Vec::new();
-    for (key, levels) in &by_key {
+    for (key, levels) in by_key {
         let Some(texts) = levels.iter().find(|l| !l.is_empty()) else {
             continue;
         };
@@ -163,17 +210,12 @@ pub fn emit(data_dir: &Path, ontology: &Ontology, index: &BTreeMap<u32, u16>) ->
             ambiguous.push((key, terms));
         }
     }
-    let state = phf_generator::generate_hash(&keys.iter().map(|k| k.as_bytes()).collect::<Vec<_>>());
+    Ok((keys, values, ambiguous))
+}
 
-    let mut o = String::from(BANNER);
-    o.push_str("//! HPO 2025-01-16 term synonyms and the normalized name/synonym → term map (see\n");
-    o.push_str("//! `crates/marrowkb-codegen/src/hpo_names.rs` for which texts map).\n\n");
+/// The synonym start offsets, kinds, end offsets and texts.
+fn write_synonyms(o: &mut String, synonyms: &[Synonym], n: usize) {
     let s = synonyms.len();
-    let _ = write!(
-        o,
-        "/// Where each term's synonyms start in the synonym tables, by term index (term `i` has synonyms `HPO_SYNONYM_STARTS[i]..HPO_SYNONYM_STARTS[i + 1]`).\npub(crate) static HPO_SYNONYM_STARTS: [u16; {}] = [",
-        n + 1
-    );
     let mut starts = Vec::with_capacity(n + 1);
     let mut at = 0usize;
     for i in 0..n {
@@ -183,101 +225,115 @@ pub fn emit(data_dir: &Path, ontology: &Ontology, index: &BTreeMap<u32, u16>) ->
         starts.push(at);
     }
     starts.push(s);
-    write_list(&mut o, &starts, 20);
-    o.push_str("];\n\n");
-    let _ = write!(
+    static_array(
         o,
-        "/// Per synonym: scope (bits 0-1: exact, related, broad, narrow) and type (bits 2-4: none, layperson, abbreviation, uk_spelling, plural_form).\npub(crate) static HPO_SYNONYM_KINDS: [u8; {s}] = ["
+        "Where each term's synonyms start in the synonym tables, by term index (term `i` has synonyms `HPO_SYNONYM_STARTS[i]..HPO_SYNONYM_STARTS[i + 1]`).",
+        "HPO_SYNONYM_STARTS",
+        "u16",
+        &starts,
+        20,
     );
-    write_list(&mut o, synonyms.iter().map(|syn| syn.kind), 30);
-    o.push_str("];\n\n");
+    o.push('\n');
+    static_array(
+        o,
+        "Per synonym: scope (bits 0-1: exact, related, broad, narrow) and type (bits 2-4: none, layperson, abbreviation, uk_spelling, plural_form).",
+        "HPO_SYNONYM_KINDS",
+        "u8",
+        synonyms.iter().map(|syn| syn.kind),
+        30,
+    );
+    o.push('\n');
     let mut ends = Vec::with_capacity(s);
     let mut total = 0usize;
-    for syn in &synonyms {
+    for syn in synonyms {
         total += syn.text.len();
         ends.push(total);
     }
-    let _ = write!(
+    static_array(
         o,
-        "/// Where each synonym ends in [`HPO_SYNONYM_TEXTS`] (it starts where the previous one ends).\npub(crate) static HPO_SYNONYM_ENDS: [u32; {s}] = ["
+        "Where each synonym ends in [`HPO_SYNONYM_TEXTS`] (it starts where the previous one ends).",
+        "HPO_SYNONYM_ENDS",
+        "u32",
+        &ends,
+        16,
     );
-    write_list(&mut o, &ends, 16);
-    o.push_str("];\n\n");
+    o.push('\n');
     o.push_str("/// Every synonym, concatenated in order.\npub(crate) static HPO_SYNONYM_TEXTS: &str = concat!(\n");
-    for syn in &synonyms {
+    for syn in synonyms {
         let _ = writeln!(o, "    {},", lit(&syn.text));
     }
     o.push_str(");\n\n");
+}
 
+/// The phf text map: hash key, displacements and slots.
+fn write_text_map(o: &mut String, state: &phf_generator::HashState, values: &[u32], n: usize) {
     let _ = writeln!(
         o,
         "/// The hash key of the text map (phf 0.14 hashing of the normalized text's bytes).\npub(crate) const HPO_TEXT_HASH_KEY: u64 = {};",
         state.key
     );
-    let _ = write!(
+    static_array(
         o,
-        "/// The text map's displacements.\npub(crate) static HPO_TEXT_DISPS: [(u32, u32); {}] = [",
-        state.disps.len()
+        "The text map's displacements.",
+        "HPO_TEXT_DISPS",
+        "(u32, u32)",
+        state.disps.iter().map(|(a, b)| format!("({a}, {b})")),
+        8,
     );
-    write_list(&mut o, state.disps.iter().map(|(a, b)| format!("({a}, {b})")), 8);
-    o.push_str("];\n\n");
-    let _ = write!(
+    o.push('\n');
+    static_array(
         o,
-        "/// The text map's slots: a text id (below {n}: a term's label by index; from {n}: synonym `id - {n}`), or bit 31 and an index into [`HPO_AMBIGUOUS_STARTS`]. A hit is confirmed by normalizing the text.\npub(crate) static HPO_TEXT_SLOTS: [u32; {}] = [",
-        state.map.len()
+        &format!(
+            "The text map's slots: a text id (below {n}: a term's label by index; from {n}: synonym `id - {n}`), or bit 31 and an index into [`HPO_AMBIGUOUS_STARTS`]. A hit is confirmed by normalizing the text."
+        ),
+        "HPO_TEXT_SLOTS",
+        "u32",
+        state.map.iter().map(|&k| values[k]),
+        12,
     );
-    write_list(&mut o, state.map.iter().map(|&k| values[k]), 12);
-    o.push_str("];\n\n");
+    o.push('\n');
+}
 
+/// The ambiguous texts: their keys and candidate terms.
+fn write_ambiguous(o: &mut String, ambiguous: &[(&str, Vec<u16>)]) {
     let a = ambiguous.len();
     let mut key_ends = Vec::with_capacity(a);
     let mut term_starts = vec![0usize];
     let mut total = 0usize;
-    for (key, terms) in &ambiguous {
+    for (key, terms) in ambiguous {
         total += key.len();
         key_ends.push(total);
         term_starts.push(term_starts[term_starts.len() - 1] + terms.len());
     }
-    let _ = write!(
+    static_array(
         o,
-        "/// Ambiguous texts: where each one's normalized key ends in [`HPO_AMBIGUOUS_KEYS`].\npub(crate) static HPO_AMBIGUOUS_KEY_ENDS: [u32; {a}] = ["
+        "Ambiguous texts: where each one's normalized key ends in [`HPO_AMBIGUOUS_KEYS`].",
+        "HPO_AMBIGUOUS_KEY_ENDS",
+        "u32",
+        &key_ends,
+        16,
     );
-    write_list(&mut o, &key_ends, 16);
-    o.push_str("];\n\n");
+    o.push('\n');
     let _ = writeln!(
         o,
         "/// Ambiguous texts' normalized keys, concatenated.\npub(crate) static HPO_AMBIGUOUS_KEYS: &str = {};\n",
         lit(&ambiguous.iter().map(|(k, _)| *k).collect::<String>())
     );
-    let _ = write!(
+    static_array(
         o,
-        "/// Where each ambiguous text's candidates start in [`HPO_AMBIGUOUS_TERMS`].\npub(crate) static HPO_AMBIGUOUS_STARTS: [u16; {}] = [",
-        a + 1
+        "Where each ambiguous text's candidates start in [`HPO_AMBIGUOUS_TERMS`].",
+        "HPO_AMBIGUOUS_STARTS",
+        "u16",
+        &term_starts,
+        20,
     );
-    write_list(&mut o, &term_starts, 20);
-    o.push_str("];\n\n");
-    let _ = write!(
-        o,
-        "/// The candidates (term indices, by HPO id) of every ambiguous text.\npub(crate) static HPO_AMBIGUOUS_TERMS: [u16; {}] = [",
-        term_starts[a]
-    );
-    write_list(&mut o, ambiguous.iter().flat_map(|(_, t)| t.iter().copied()), 20);
-    o.push_str("];\n");
-    Ok(GeneratedFile {
-        name: "hpo_names.rs".into(),
-        contents: o,
-    })
-}
-
-/// Writes `items` as a comma-separated list, `per_line` to a line.
-fn write_list<T: std::fmt::Display>(o: &mut String, items: impl IntoIterator<Item = T>, per_line: usize) {
-    for (i, item) in items.into_iter().enumerate() {
-        if i % per_line == 0 {
-            o.push_str("\n    ");
-        } else {
-            o.push(' ');
-        }
-        let _ = write!(o, "{item},");
-    }
     o.push('\n');
+    static_array(
+        o,
+        "The candidates (term indices, by HPO id) of every ambiguous text.",
+        "HPO_AMBIGUOUS_TERMS",
+        "u16",
+        ambiguous.iter().flat_map(|(_, t)| t.iter().copied()),
+        20,
+    );
 }

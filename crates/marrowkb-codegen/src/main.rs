@@ -1,6 +1,5 @@
 //! `cargo run -p marrowkb-codegen [-- --check] [--data DIR] [--out DIR] [--c-out DIR]`: regenerate (or
-//! check) `crates/marrowkb/src/generated/` from `crates/marrowkb/data/`, and the C library's
-//! `bindings/c/src/generated/`.
+//! check) `crates/marrowkb/src/generated/` and `bindings/c/src/generated/` from `crates/marrowkb/data/`.
 
 use std::process::ExitCode;
 
@@ -22,20 +21,20 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let outputs = [(files, out), (marrowkb_codegen::generate_c(), c_out)];
     let mut stale = Vec::new();
-    for (file, out) in outputs
-        .iter()
-        .flat_map(|(files, out)| files.iter().map(move |f| (f, out)))
-    {
-        let path = out.join(&file.name);
+    for file in &files {
+        let dir = match file.target {
+            marrowkb_codegen::Target::Core => &out,
+            marrowkb_codegen::Target::CBinding => &c_out,
+        };
+        let path = dir.join(&file.name);
         let current = std::fs::read_to_string(&path).unwrap_or_default();
         if current == file.contents {
             continue;
         }
         if check {
-            stale.push(path.display().to_string());
-        } else if let Err(err) = std::fs::create_dir_all(out).and_then(|()| std::fs::write(&path, &file.contents)) {
+            stale.push(file.name.clone());
+        } else if let Err(err) = std::fs::create_dir_all(dir).and_then(|()| std::fs::write(&path, &file.contents)) {
             eprintln!("error: {}: {err}", path.display());
             return ExitCode::FAILURE;
         } else {

@@ -209,3 +209,31 @@ fn feature_agreeing_with_hpo_needs_no_override() {
     });
     assert!(err.contains("hpo_frequency equals frequency"), "{err}");
 }
+
+#[test]
+fn vocabulary_value_removed_from_the_data_file() {
+    // The allowed values of `origin` come from vocabularies.toml: without "both", a disorder using it fails.
+    let err = error_after("vocabularies.toml", |t| {
+        replace_once(t, "id = 3\nkey = \"both\"\n", "id = 3\nkey = \"both_forms\"\n")
+    });
+    assert!(err.contains("origin \"both\" is not one of"), "{err}");
+}
+
+#[test]
+fn vocabulary_ids_must_increase() {
+    let err = error_after("vocabularies.toml", |t| {
+        replace_once(t, "id = 2\nkey = \"white_cells\"\n", "id = 1\nkey = \"white_cells\"\n")
+    });
+    assert!(
+        err.contains("vocabularies.toml: CellLine.white_cells: ids must increase"),
+        "{err}"
+    );
+}
+
+#[test]
+fn malformed_hpo_release() {
+    let err = error_after("vocabularies.toml", |t| {
+        replace_once(t, "hpo = \"2025-01-16\"", "hpo = \"2025-1-16\"")
+    });
+    assert!(err.contains("vocabularies.toml: releases: hpo release"), "{err}");
+}

@@ -14,14 +14,17 @@
 
 use crate::codes::HpoId;
 
+pub use crate::generated::classes::*;
+
 /// Defines a closed vocabulary: a `#[repr(u32)]` enum with explicit discriminants, `ALL`, a stable key
 /// (`key()`, `Display`, `FromStr`, serde) and `from_discriminant`. `$module` is the public path of the
-/// module the enum lives in, for the generated doc examples. Used here and by `blood_count`.
+/// module the enum lives in, for the generated doc examples; `| "alias"` after a key adds a spelling the
+/// parser accepts. The invocations are generated from `data/vocabularies.toml` (`generated/closed_vocabularies.rs`).
 macro_rules! closed_vocabulary {
     (
         $(#[$meta:meta])*
         $name:ident, $what:literal in $module:literal {
-            $( $(#[$vmeta:meta])* $variant:ident = $disc:literal => $key:literal ),+ $(,)?
+            $( $(#[$vmeta:meta])* $variant:ident = $disc:literal => $key:literal $(| $alias:literal)* ),+ $(,)?
         }
     ) => {
         $(#[$meta])*
@@ -82,7 +85,7 @@ macro_rules! closed_vocabulary {
             fn from_str(s: &str) -> Result<Self, Self::Err> {
                 let s = s.trim();
                 $(
-                    if s.eq_ignore_ascii_case($key) {
+                    if s.eq_ignore_ascii_case($key) $(|| s.eq_ignore_ascii_case($alias))* {
                         return Ok($name::$variant);
                     }
                 )+
@@ -100,56 +103,6 @@ macro_rules! closed_vocabulary {
 }
 
 pub(crate) use closed_vocabulary;
-
-closed_vocabulary! {
-    /// Whether a disorder is inherited, acquired, or either; or genetic without being inherited.
-    Origin, "origin" in "marrowkb::classes" {
-        /// Caused by germline variants that are, or can be, passed on in families (a new variant in one
-        /// child is included when the disorder is also passed on from parents).
-        Inherited = 1 => "inherited",
-        /// Acquired during life.
-        Acquired = 2 => "acquired",
-        /// Inherited and acquired forms both exist.
-        Both = 3 => "both",
-        /// Genetic and present from birth, but not inherited: a change that arises new (de novo) in the
-        /// child, such as the sporadic mitochondrial DNA deletion of Pearson syndrome.
-        Constitutional = 4 => "constitutional",
-    }
-}
-
-closed_vocabulary! {
-    /// A blood cell line that bone marrow failure can affect.
-    CellLine, "cell line" in "marrowkb::classes" {
-        /// Red cells (erythroid line): anaemia.
-        RedCells = 1 => "red_cells",
-        /// White cells, above all neutrophils (myeloid line): neutropenia.
-        WhiteCells = 2 => "white_cells",
-        /// Platelets (megakaryocytic line): thrombocytopenia.
-        Platelets = 3 => "platelets",
-    }
-}
-
-closed_vocabulary! {
-    /// Mode of inheritance (HPO "Mode of inheritance" branch).
-    Inheritance, "inheritance" in "marrowkb::classes" {
-        /// Autosomal recessive (HP:0000007).
-        AutosomalRecessive = 1 => "autosomal_recessive",
-        /// Autosomal dominant (HP:0000006).
-        AutosomalDominant = 2 => "autosomal_dominant",
-        /// X-linked recessive (HP:0001419).
-        XLinkedRecessive = 3 => "x_linked_recessive",
-        /// X-linked dominant (HP:0001423).
-        XLinkedDominant = 4 => "x_linked_dominant",
-        /// X-linked, dominance not stated (HP:0001417).
-        XLinked = 5 => "x_linked",
-        /// Mitochondrial (HP:0001427).
-        Mitochondrial = 6 => "mitochondrial",
-        /// Sporadic (HP:0003745).
-        Sporadic = 7 => "sporadic",
-        /// Not inherited (acquired).
-        NotInherited = 8 => "not_inherited",
-    }
-}
 
 impl Inheritance {
     /// The HPO term for this mode, where HPO has one.
@@ -170,24 +123,6 @@ impl Inheritance {
             Inheritance::Sporadic => Some(HpoId::new(3745)),
             Inheritance::NotInherited => None,
         }
-    }
-}
-
-closed_vocabulary! {
-    /// Typical age of onset (HPO "Onset" branch).
-    Onset, "onset" in "marrowkb::classes" {
-        /// Present at birth (HP:0003577).
-        Congenital = 1 => "congenital",
-        /// First 28 days (HP:0003623).
-        Neonatal = 2 => "neonatal",
-        /// 28 days to 1 year (HP:0003593).
-        Infantile = 3 => "infantile",
-        /// 1 to 5 years (HP:0011463).
-        Childhood = 4 => "childhood",
-        /// 5 to 15 years (HP:0003621).
-        Juvenile = 5 => "juvenile",
-        /// 16 years or later (HP:0003581).
-        Adult = 6 => "adult",
     }
 }
 
@@ -224,24 +159,6 @@ impl Onset {
             Onset::Juvenile => (5.0, 16.0),
             Onset::Adult => (16.0, f64::INFINITY),
         }
-    }
-}
-
-closed_vocabulary! {
-    /// HPO frequency classes (HP:0040279 subtree) for how often a feature occurs in a disorder.
-    Frequency, "frequency" in "marrowkb::classes" {
-        /// Always present, 100 % (HP:0040280).
-        Obligate = 1 => "obligate",
-        /// 80–99 % (HP:0040281).
-        VeryFrequent = 2 => "very_frequent",
-        /// 30–79 % (HP:0040282).
-        Frequent = 3 => "frequent",
-        /// 5–29 % (HP:0040283).
-        Occasional = 4 => "occasional",
-        /// 1–4 % (HP:0040284).
-        VeryRare = 5 => "very_rare",
-        /// 0 %: the feature argues against the disorder (HP:0040285).
-        Excluded = 6 => "excluded",
     }
 }
 
@@ -303,93 +220,5 @@ impl Frequency {
             p if p > 0.0 => Frequency::VeryRare,
             _ => Frequency::Excluded,
         })
-    }
-}
-
-closed_vocabulary! {
-    /// What a treatment does for a disorder.
-    TreatmentRole, "treatment role" in "marrowkb::classes" {
-        /// Relieves symptoms or replaces what is missing (transfusion, antibiotics).
-        Supportive = 1 => "supportive",
-        /// Changes the course of the disease without curing it (G-CSF, androgens, steroids).
-        DiseaseModifying = 2 => "disease_modifying",
-        /// Can cure the marrow failure (haematopoietic stem cell transplantation).
-        Curative = 3 => "curative",
-    }
-}
-
-closed_vocabulary! {
-    /// The body system a feature belongs to.
-    BodySystem, "body system" in "marrowkb::classes" {
-        /// Blood and bone marrow.
-        Blood = 1 => "blood",
-        /// Immune system and infections.
-        Immune = 2 => "immune",
-        /// Skin.
-        Skin = 3 => "skin",
-        /// Hair and nails.
-        HairAndNails = 4 => "hair_and_nails",
-        /// Mouth and teeth.
-        MouthAndTeeth = 5 => "mouth_and_teeth",
-        /// Digestive system, liver and pancreas.
-        Digestive = 6 => "digestive",
-        /// Growth.
-        Growth = 7 => "growth",
-        /// Skeleton and limbs.
-        Skeletal = 8 => "skeletal",
-        /// Head, face and neck.
-        HeadAndNeck = 9 => "head_and_neck",
-        /// Eye.
-        Eye = 10 => "eye",
-        /// Ear and hearing.
-        Ear = 11 => "ear",
-        /// Kidney and urinary tract.
-        KidneyAndUrinary = 12 => "kidney_and_urinary",
-        /// Heart.
-        Heart = 13 => "heart",
-        /// Nervous system and development.
-        NervousSystem = 14 => "nervous_system",
-        /// Lungs and breathing.
-        Respiratory = 15 => "respiratory",
-        /// Hormones and metabolism.
-        EndocrineAndMetabolic = 16 => "endocrine_and_metabolic",
-        /// Genital system.
-        Genital = 17 => "genital",
-        /// General and whole-body.
-        General = 18 => "general",
-    }
-}
-
-closed_vocabulary! {
-    /// How an ORPHA or OMIM entry relates to a marrowkb disorder.
-    XrefMatch, "cross-reference match" in "marrowkb::classes" {
-        /// The entry is this disorder.
-        Exact = 1 => "exact",
-        /// The entry is one form (subtype, complementation group, genetic type) of this disorder.
-        Subtype = 2 => "subtype",
-        /// No entry exists for this disorder; this is the nearest one (the note says why).
-        Closest = 3 => "closest",
-    }
-}
-
-closed_vocabulary! {
-    /// How a WHO ICD-10 code relates to a marrowkb disorder.
-    IcdMatch, "ICD-10 match" in "marrowkb::classes" {
-        /// ICD-10 names this disorder (or classifies exactly it).
-        Exact = 1 => "exact",
-        /// ICD-10 has no code of its own; this is the nearest parent category.
-        NearestParent = 2 => "nearest_parent",
-    }
-}
-
-closed_vocabulary! {
-    /// How two disorders relate.
-    RelationKind, "relation kind" in "marrowkb::classes" {
-        /// The disorder is a form of the target (Kostmann syndrome of severe congenital neutropenia).
-        SubtypeOf = 1 => "subtype_of",
-        /// The disorder can evolve into the target (Fanconi anemia into myelodysplastic syndrome).
-        MayProgressTo = 2 => "may_progress_to",
-        /// The disorders are clinically associated (sideroblastic anemia and myelodysplastic syndrome).
-        AssociatedWith = 3 => "associated_with",
     }
 }

@@ -30,12 +30,12 @@ use core::cmp::Ordering;
 use core::fmt;
 use core::iter::FusedIterator;
 
-/// The HPO release compiled in.
+/// The HPO release compiled in (`data/vocabularies.toml`).
 ///
 /// ```
 /// assert_eq!(marrowkb::hpo::RELEASE, "2025-01-16");
 /// ```
-pub const RELEASE: &str = "2025-01-16";
+pub const RELEASE: &str = crate::generated::HPO_RELEASE;
 
 /// How many current (non-obsolete) terms the release has.
 ///

@@ -21,7 +21,9 @@
 //! that must be one disorder is the most specific one: a group reached through a subtype never makes an input
 //! ambiguous.
 
-use crate::classes::{IcdMatch, RelationKind, XrefMatch, closed_vocabulary};
+pub use crate::generated::resolution::*;
+
+use crate::classes::{IcdMatch, RelationKind, XrefMatch};
 use crate::codes::{Icd10Code, IdKind, OmimId, OrphaId};
 use crate::generated::{DISORDER_BY_NAME, DISORDER_SEARCH_NAMES, ICD10_INDEX, ICD10_PARENT};
 use crate::lookup::{normalize_error, probe};
@@ -152,46 +154,6 @@ impl serde::Serialize for DisorderSet {
     /// A list of disorder keys.
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> core::result::Result<S::Ok, S::Error> {
         serializer.collect_seq(self.iter())
-    }
-}
-
-closed_vocabulary! {
-    /// How an input reached its disorder.
-    MatchKind, "match kind" in "marrowkb::resolution" {
-        /// The disorder's name or key.
-        Name = 1 => "name",
-        /// A synonym (or a short form of a name, "Kostmann").
-        Synonym = 2 => "synonym",
-        /// An abbreviation ("FA").
-        Abbreviation = 3 => "abbreviation",
-        /// An ORPHA id.
-        Orpha = 4 => "orpha",
-        /// An OMIM id.
-        Omim = 5 => "omim",
-        /// A WHO ICD-10 code the disorder carries.
-        Icd10 = 6 => "icd10",
-        /// A WHO ICD-10 subcategory no disorder carries, through its category (`D46.9` → `D46`).
-        Icd10Parent = 7 => "icd10_parent",
-        /// An HGNC gene symbol.
-        Gene = 8 => "gene",
-    }
-}
-
-closed_vocabulary! {
-    /// Whether a row resolved, and if not, why.
-    Status, "resolution status" in "marrowkb::resolution" {
-        /// One disorder.
-        Found = 1 => "found",
-        /// No input: `None`, empty, only spaces or punctuation (a blank cell).
-        Missing = 2 => "missing",
-        /// Nothing carries this name, code or gene.
-        Unknown = 3 => "unknown",
-        /// A code or gene several disorders share: the candidates are in the error.
-        Ambiguous = 4 => "ambiguous",
-        /// Longer than any name or code.
-        TooLong = 5 => "too_long",
-        /// Shaped like an identifier but not a valid one (`ORPHA:x`).
-        Malformed = 6 => "malformed",
     }
 }
 

@@ -91,6 +91,7 @@ HPO_RELEASE: str
 
 # --- Closed vocabularies: the keys each string field can take (mypy --strict rejects any other literal) ---
 
+# <generated vocabularies>
 _Origin = Literal["inherited", "acquired", "both", "constitutional"]
 _CellLine = Literal["red_cells", "white_cells", "platelets"]
 _Inheritance = Literal[
@@ -138,13 +139,16 @@ _Pattern = Literal["undetermined", "no_cytopenia", "single_lineage", "bicytopeni
 _AplasticCriteria = Literal["camitta_bacigalupo", "bsh_2016_automated"]
 _Criterion = Literal["unknown", "not_met", "met"]
 _AplasticSeverity = Literal["not_assessed", "undetermined", "non_severe", "severe", "very_severe", "at_least_severe"]
+_Sex = Literal["female", "male"]
+_MatchKind = Literal["name", "synonym", "abbreviation", "orpha", "omim", "icd10", "icd10_parent", "gene"]
+_ResolutionStatus = Literal["found", "missing", "unknown", "ambiguous", "too_long", "malformed"]
+# </generated>
 _Fit = Literal["undetermined", "no_overlap", "partial", "exact"]
 _TermMatchKind = Literal["exact", "broader", "narrower", "related", "unexplained", "contradicted"]
 _AbsenceKind = Literal["against", "consistent", "neutral"]
 _InputStatus = Literal[
     "used", "replaced", "duplicate", "conflict", "not_phenotype", "obsolete", "unknown", "malformed", "implied"
 ]
-_Sex = Literal["female", "male"]
 
 # --- Exceptions ---
 
@@ -257,7 +261,7 @@ class Feature(NamedTuple):
     symptom: Symptom
     frequency: _Frequency
     source: Source
-    hpo_frequency: str | None
+    hpo_frequency: _Frequency | None
     note: str | None
 
 class TreatmentUse(NamedTuple):
@@ -295,10 +299,7 @@ class Hit(NamedTuple):
 
 class CodeMatch(NamedTuple):
     disorder: Disorder
-    match: str
-
-_ResolutionStatus = Literal["found", "missing", "unknown", "ambiguous", "too_long", "malformed"]
-_MatchKind = Literal["name", "synonym", "abbreviation", "orpha", "omim", "icd10", "icd10_parent", "gene"]
+    match: _IcdMatch | _XrefMatch
 
 class LookupResult(NamedTuple):
     disorder: Disorder | None
@@ -584,7 +585,7 @@ class BloodCount:
     @property
     def age(self) -> float | None: ...
     @property
-    def sex(self) -> str | None: ...
+    def sex(self) -> _Sex | None: ...
     @property
     def pregnant(self) -> bool: ...
     def interpret(self, *, aplastic_criteria: str = "camitta_bacigalupo") -> BloodCountInterpretation: ...

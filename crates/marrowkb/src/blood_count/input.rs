@@ -3,9 +3,9 @@
 use core::fmt;
 
 use super::field::Field;
-use super::sex::Sex;
 use super::thresholds::{PLAUSIBLE, Plausible};
 use super::units::{AgeUnit, CountUnit, HemoglobinUnit, Unit};
+use crate::generated::blood_count::Sex;
 use crate::{Error, Result};
 
 /// A value as the caller gave it, carried by [`Error::InvalidMeasurement`].

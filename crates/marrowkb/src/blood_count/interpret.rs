@@ -4,7 +4,6 @@
 use super::Field;
 use super::fit::{self, CellLineSet, DisorderFit};
 use super::input::BloodCount;
-use super::sex::Sex;
 use super::thresholds::{
     APLASTIC, AgeReferenceRow, COUNT_LOWER_LIMITS, CTCAE_ANEMIA, CTCAE_LYMPHOCYTES, CTCAE_NEUTROPHILS, CTCAE_PLATELETS,
     CtcaeScale, NATHAN_OSKI_INFANT_HEMOGLOBIN, NATHAN_OSKI_MCV, NEUTROPENIA_BANDS, Reference, SeverityBands,
@@ -13,32 +12,10 @@ use super::thresholds::{
 use crate::Disorder;
 use crate::classes::CellLine;
 use crate::codes::HpoId;
-
-use crate::classes::closed_vocabulary;
-
-closed_vocabulary! {
-    /// A cytopenia: a cell count below its lower limit.
-    ///
-    /// ```
-    /// use marrowkb::blood_count::Cytopenia;
-    /// assert_eq!(Cytopenia::Thrombocytopenia.hpo().to_string(), "HP:0001873");
-    /// assert_eq!(Cytopenia::ALL.len(), 6);
-    /// ```
-    Cytopenia, "cytopenia" in "marrowkb::blood_count" {
-        /// Haemoglobin below the limit for age, sex and pregnancy.
-        Anemia = 1 => "anemia",
-        /// Absolute neutrophil count below the limit for age.
-        Neutropenia = 2 => "neutropenia",
-        /// Absolute lymphocyte count below the limit.
-        Lymphopenia = 3 => "lymphopenia",
-        /// Absolute monocyte count below the limit.
-        Monocytopenia = 4 => "monocytopenia",
-        /// Platelet count below the limit.
-        Thrombocytopenia = 5 => "thrombocytopenia",
-        /// Absolute reticulocyte count below the limit.
-        Reticulocytopenia = 6 => "reticulocytopenia",
-    }
-}
+use crate::generated::blood_count::{
+    AplasticCriteria, AplasticSeverity, Criterion, CtcaeGrade, Cytopenia, Pattern, Presence, RedCellSize, Severity,
+    SeverityScale, Sex,
+};
 
 impl Cytopenia {
     /// The HPO term (HPO 2025-01-16): Anemia HP:0001903, Neutropenia HP:0001875, Lymphopenia HP:0001888,
@@ -90,68 +67,6 @@ impl Cytopenia {
             Cytopenia::Thrombocytopenia => Some(CellLine::Platelets),
             _ => None,
         }
-    }
-}
-
-closed_vocabulary! {
-    /// Whether a cytopenia is present.
-    ///
-    /// ```
-    /// use marrowkb::blood_count::Presence;
-    /// assert_eq!(Presence::NoReference.key(), "no_reference");
-    /// ```
-    Presence, "presence" in "marrowkb::blood_count" {
-        /// The value was not given.
-        NotMeasured = 0 => "not_measured",
-        /// The value was given, but the age (or the sex, where the limits for the two sexes disagree) needed
-        /// to choose the limit was not.
-        Undetermined = 1 => "undetermined",
-        /// marrowkb cites no limit for this age (e.g. neutrophils before 14 days, lymphocytes before 18 years).
-        NoReference = 2 => "no_reference",
-        /// At or above the lower limit.
-        Absent = 3 => "absent",
-        /// Below the lower limit.
-        Present = 4 => "present",
-    }
-}
-
-closed_vocabulary! {
-    /// Severity of a cytopenia on its [`SeverityScale`].
-    Severity, "severity" in "marrowkb::blood_count" {
-        /// Mild.
-        Mild = 1 => "mild",
-        /// Moderate.
-        Moderate = 2 => "moderate",
-        /// Severe.
-        Severe = 3 => "severe",
-        /// Very severe (neutropenia only).
-        VerySevere = 4 => "very_severe",
-    }
-}
-
-closed_vocabulary! {
-    /// The named standard a [`Severity`] is graded by.
-    SeverityScale, "severity scale" in "marrowkb::blood_count" {
-        /// WHO 2011 anaemia severity (mild, moderate, severe) for the WHO population group.
-        Who2011 = 1 => "who_2011",
-        /// The neutropenia bands: mild, moderate, severe (Nelson) and very severe (< 0.2 ×10⁹/L).
-        NeutropeniaBands = 2 => "neutropenia_bands",
-    }
-}
-
-closed_vocabulary! {
-    /// A CTCAE v5.0 grade.
-    CtcaeGrade, "CTCAE grade" in "marrowkb::blood_count" {
-        /// Not decreased: at or above the lower limit of normal.
-        Grade0 = 0 => "grade_0",
-        /// Below the LLN, above the grade 2 boundary.
-        Grade1 = 1 => "grade_1",
-        /// Grade 2.
-        Grade2 = 2 => "grade_2",
-        /// Grade 3.
-        Grade3 = 3 => "grade_3",
-        /// Grade 4.
-        Grade4 = 4 => "grade_4",
     }
 }
 
@@ -263,18 +178,6 @@ pub struct Reading {
     pub ctcae: Option<CtcaeGrade>,
 }
 
-closed_vocabulary! {
-    /// Red cell size by MCV.
-    RedCellSize, "red cell size" in "marrowkb::blood_count" {
-        /// MCV below the lower limit for age.
-        Microcytic = 1 => "microcytic",
-        /// MCV within the limits (both inclusive).
-        Normocytic = 2 => "normocytic",
-        /// MCV above the upper limit for age.
-        Macrocytic = 3 => "macrocytic",
-    }
-}
-
 impl RedCellSize {
     /// The HPO term: Decreased mean corpuscular volume HP:0025066, Increased mean corpuscular volume
     /// HP:0005518; none for normocytic.
@@ -315,27 +218,6 @@ pub struct RedCellSizeReading {
     pub upper_limit: Option<f64>,
 }
 
-closed_vocabulary! {
-    /// Which of the three lines (haemoglobin, neutrophils, platelets) are decreased.
-    ///
-    /// ```
-    /// use marrowkb::blood_count::Pattern;
-    /// assert_eq!(Pattern::Pancytopenia.hpo().unwrap().to_string(), "HP:0001876");
-    /// ```
-    Pattern, "pattern" in "marrowkb::blood_count" {
-        /// A line needed to tell the pattern is unknown.
-        Undetermined = 0 => "undetermined",
-        /// All three lines known and none decreased.
-        NoCytopenia = 1 => "no_cytopenia",
-        /// One line decreased, the other two not.
-        SingleLineage = 2 => "single_lineage",
-        /// Two lines decreased, the third not.
-        Bicytopenia = 3 => "bicytopenia",
-        /// All three decreased.
-        Pancytopenia = 4 => "pancytopenia",
-    }
-}
-
 impl Pattern {
     /// The HPO term: Pancytopenia HP:0001876 (HPO has no term for the others).
     ///
@@ -348,24 +230,6 @@ impl Pattern {
             Pattern::Pancytopenia => Some(HpoId::new(1876)),
             _ => None,
         }
-    }
-}
-
-closed_vocabulary! {
-    /// Which reticulocyte threshold the aplastic anaemia severity uses.
-    ///
-    /// ```
-    /// use marrowkb::blood_count::AplasticCriteria;
-    /// assert_eq!(AplasticCriteria::default(), AplasticCriteria::CamittaBacigalupo);
-    /// assert_eq!(AplasticCriteria::Bsh2016Automated.reticulocytes_below(), 60.0);
-    /// ```
-    #[derive(Default)]
-    AplasticCriteria, "aplastic criteria" in "marrowkb::blood_count" {
-        /// Camitta 1976 as modified by Bacigalupo 1988: reticulocytes < 20 ×10⁹/L (manual count).
-        #[default]
-        CamittaBacigalupo = 1 => "camitta_bacigalupo",
-        /// BSH 2016 (Killick et al.): the same, with an automated reticulocyte count < 60 ×10⁹/L.
-        Bsh2016Automated = 2 => "bsh_2016_automated",
     }
 }
 
@@ -398,18 +262,6 @@ pub struct InterpretOptions {
     pub aplastic_criteria: AplasticCriteria,
 }
 
-closed_vocabulary! {
-    /// Whether one criterion is met (three-valued: a missing value leaves it unknown).
-    Criterion, "criterion" in "marrowkb::blood_count" {
-        /// A value it needs is missing.
-        Unknown = 0 => "unknown",
-        /// Not met.
-        NotMet = 1 => "not_met",
-        /// Met.
-        Met = 2 => "met",
-    }
-}
-
 impl Criterion {
     fn from_bool(b: Option<bool>) -> Self {
         match b {
@@ -425,24 +277,6 @@ impl Criterion {
             (Criterion::Met, Criterion::Met) => Criterion::Met,
             _ => Criterion::Unknown,
         }
-    }
-}
-
-closed_vocabulary! {
-    /// Aplastic anaemia severity.
-    AplasticSeverity, "aplastic severity" in "marrowkb::blood_count" {
-        /// No marrow cellularity given.
-        NotAssessed = 0 => "not_assessed",
-        /// Values needed to decide are missing.
-        Undetermined = 1 => "undetermined",
-        /// Not fulfilling the criteria of severe.
-        NonSevere = 2 => "non_severe",
-        /// Severe, not very severe.
-        Severe = 3 => "severe",
-        /// Very severe.
-        VerySevere = 4 => "very_severe",
-        /// Severe by platelets and reticulocytes; very severe cannot be decided without the neutrophil count.
-        AtLeastSevere = 5 => "at_least_severe",
     }
 }
 

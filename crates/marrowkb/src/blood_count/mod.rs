@@ -56,16 +56,12 @@ mod field;
 pub mod fit;
 mod input;
 mod interpret;
-mod sex;
 pub mod thresholds;
 pub mod units;
 
+pub use crate::generated::blood_count::*;
 pub use field::Field;
 pub use fit::{CellLineSet, DisorderFit, Fit};
 pub use input::{BloodCount, BloodCountBuilder, RejectedValue};
-pub use interpret::{
-    AplasticAssessment, AplasticCriteria, AplasticSeverity, Criterion, CtcaeGrade, Cytopenia, InterpretOptions,
-    Interpretation, Pattern, Presence, Reading, RedCellSize, RedCellSizeReading, Severity, SeverityScale, interpret,
-};
-pub use sex::Sex;
-pub use units::{AgeUnit, CountUnit, DAYS_PER_YEAR, HB_MMOL_PER_L_PER_G_PER_DL, HemoglobinUnit, Unit};
+pub use interpret::{AplasticAssessment, InterpretOptions, Interpretation, Reading, RedCellSizeReading, interpret};
+pub use units::{DAYS_PER_YEAR, HB_MMOL_PER_L_PER_G_PER_DL};

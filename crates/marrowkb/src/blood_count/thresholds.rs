@@ -117,8 +117,8 @@
 use core::fmt;
 
 use super::field::Field;
-use super::sex::Sex;
 use super::units::{DAYS_PER_YEAR, HB_MMOL_PER_L_PER_G_PER_DL};
+use crate::generated::blood_count::Sex;
 use crate::{Error, Result};
 
 /// A source that a threshold is cited from.

@@ -34,10 +34,7 @@
 //! assert!((mmol - 6.206).abs() < 1e-12);
 //! ```
 
-use core::fmt;
-use core::str::FromStr;
-
-use crate::Error;
+pub use crate::generated::blood_count::{AgeUnit, CountUnit, HemoglobinUnit, Unit};
 
 /// mmol/L of haemoglobin monomer in 1 g/dL: 10 g/L ÷ 16 114.5 g/mol (ICSH 1995), rounded to 0.6206.
 ///
@@ -55,6 +52,9 @@ pub const HB_MMOL_PER_L_PER_G_PER_DL: f64 = 0.6206;
 /// ```
 pub const DAYS_PER_YEAR: f64 = 365.25;
 
+/// Defines a unit: a closed vocabulary (see `classes::closed_vocabulary!`) whose values also have a symbol
+/// (their `Display`) and other spellings the parser accepts, ignoring case and spaces. The invocations are
+/// generated from `data/vocabularies.toml` (`generated/closed_vocabularies.rs`).
 macro_rules! unit_enum {
     (
         $(#[$meta:meta])*
@@ -106,36 +106,37 @@ macro_rules! unit_enum {
             #[doc = concat!("assert!(", stringify!($name), "::from_discriminant(0).is_err());\n```")]
             ///
             /// # Errors
-            /// [`Error::InvalidDiscriminant`] for a number no value has.
-            pub const fn from_discriminant(value: u32) -> Result<Self, Error> {
+            /// [`Error::InvalidDiscriminant`](crate::Error::InvalidDiscriminant) for a number no value has.
+            pub const fn from_discriminant(value: u32) -> Result<Self, crate::Error> {
                 match value {
                     $($disc => Ok($name::$variant),)+
-                    _ => Err(Error::InvalidDiscriminant { entity: $what, value }),
+                    _ => Err(crate::Error::InvalidDiscriminant { entity: $what, value }),
                 }
             }
         }
 
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl core::fmt::Display for $name {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
                 f.write_str(self.symbol())
             }
         }
 
         /// Parses the key, the symbol or a common spelling, ignoring ASCII case and spaces
         /// (`"g/dL"`, `"G/DL"`, `"g_per_dl"`).
-        impl FromStr for $name {
-            type Err = Error;
-            fn from_str(s: &str) -> Result<Self, Error> {
+        impl core::str::FromStr for $name {
+            type Err = crate::Error;
+            fn from_str(s: &str) -> Result<Self, crate::Error> {
+                use crate::blood_count::units::{eq_unit, squeeze};
                 let mut buf = [0u8; 32];
                 let text = squeeze(s, &mut buf)
                     .filter(|t| !t.is_empty())
-                    .ok_or(Error::UnknownKey { entity: $what })?;
+                    .ok_or(crate::Error::UnknownKey { entity: $what })?;
                 $(
                     if text == $key || eq_unit(text, $symbol) $(|| eq_unit(text, $alias))* {
                         return Ok($name::$variant);
                     }
                 )+
-                Err(Error::UnknownKey { entity: $what })
+                Err(crate::Error::UnknownKey { entity: $what })
             }
         }
 
@@ -148,8 +149,10 @@ macro_rules! unit_enum {
     };
 }
 
+pub(crate) use unit_enum;
+
 /// Lower-cases ASCII and drops spaces into `buf`; `None` when too long or not UTF-8 after squeezing.
-fn squeeze<'a>(text: &str, buf: &'a mut [u8; 32]) -> Option<&'a str> {
+pub(crate) fn squeeze<'a>(text: &str, buf: &'a mut [u8; 32]) -> Option<&'a str> {
     let mut len = 0;
     for &b in text.trim().as_bytes() {
         if b == b' ' {
@@ -162,21 +165,9 @@ fn squeeze<'a>(text: &str, buf: &'a mut [u8; 32]) -> Option<&'a str> {
 }
 
 /// Compares squeezed input with a symbol, ignoring ASCII case and spaces in the symbol.
-fn eq_unit(squeezed: &str, symbol: &str) -> bool {
+pub(crate) fn eq_unit(squeezed: &str, symbol: &str) -> bool {
     let mut buf = [0u8; 32];
     squeeze(symbol, &mut buf).is_some_and(|s| s == squeezed)
-}
-
-unit_enum! {
-    /// Unit of a haemoglobin concentration.
-    HemoglobinUnit, "hemoglobin unit" {
-        /// Grams per decilitre (canonical).
-        GramsPerDeciliter = 1 => "g_per_dl", "g/dL", ["g/100mL", "gdl"],
-        /// Grams per litre.
-        GramsPerLiter = 2 => "g_per_l", "g/L", ["gl"],
-        /// Millimoles of haemoglobin monomer per litre (1 g/dL = 0.6206 mmol/L).
-        MillimolesPerLiter = 3 => "mmol_per_l", "mmol/L", ["mmoll", "mM"],
-    }
 }
 
 impl HemoglobinUnit {
@@ -212,20 +203,6 @@ impl HemoglobinUnit {
     }
 }
 
-unit_enum! {
-    /// Unit of a cell count (neutrophils, lymphocytes, monocytes, platelets, reticulocytes).
-    CountUnit, "count unit" {
-        /// ×10⁹ cells per litre, the same number as cells per nanolitre or G/L (canonical).
-        /// Laboratory reports also print it per microlitre in thousands: `10^3/uL`, `x10^3/uL`, `K/uL`.
-        GigaPerLiter = 1 => "giga_per_l", "×10⁹/L", [
-            "x10^9/L", "x10e9/L", "10^9/L", "10e9/L", "e9/L", "G/L", "/nL",
-            "10^3/uL", "x10^3/uL", "10^3/µL", "x10^3/µL", "×10³/µL", "10³/µL", "10e3/uL", "x10e3/uL", "K/uL", "K/µL"
-        ],
-        /// Cells per microlitre, the same number as cells per mm³.
-        PerMicroliter = 2 => "per_ul", "/µL", ["/uL", "cells/uL", "cells/µL", "/mm3", "/mm³", "cells/mm3"],
-    }
-}
-
 impl CountUnit {
     /// Converts a count in this unit to ×10⁹/L.
     ///
@@ -252,20 +229,6 @@ impl CountUnit {
             CountUnit::GigaPerLiter => giga_per_l,
             CountUnit::PerMicroliter => giga_per_l * 1000.0,
         }
-    }
-}
-
-unit_enum! {
-    /// Unit of an age.
-    AgeUnit, "age unit" {
-        /// Years (canonical).
-        Years = 1 => "years", "y", ["yr", "yrs", "year", "years"],
-        /// Months (a twelfth of a year).
-        Months = 2 => "months", "mo", ["month", "months", "m"],
-        /// Weeks (7 days).
-        Weeks = 3 => "weeks", "wk", ["w", "week", "weeks"],
-        /// Days (1/365.25 of a year).
-        Days = 4 => "days", "d", ["day", "days"],
     }
 }
 
@@ -299,43 +262,6 @@ impl AgeUnit {
             AgeUnit::Weeks => years * DAYS_PER_YEAR / 7.0,
             AgeUnit::Days => years * DAYS_PER_YEAR,
         }
-    }
-}
-
-unit_enum! {
-    /// Any unit a blood count value can carry: what [`RejectedValue`](super::RejectedValue) reports and
-    /// what the threshold table is written in.
-    Unit, "unit" {
-        /// g/dL.
-        GramsPerDeciliter = 1 => "g_per_dl", "g/dL", [],
-        /// g/L.
-        GramsPerLiter = 2 => "g_per_l", "g/L", [],
-        /// mmol/L (haemoglobin monomer).
-        MillimolesPerLiter = 3 => "mmol_per_l", "mmol/L", [],
-        /// ×10⁹/L (also written 10^3/µL or K/µL).
-        GigaPerLiter = 4 => "giga_per_l", "×10⁹/L", [
-            "x10^9/L", "x10e9/L", "10^9/L", "10e9/L", "e9/L", "G/L", "/nL",
-            "10^3/uL", "x10^3/uL", "10^3/µL", "x10^3/µL", "×10³/µL", "10³/µL", "10e3/uL", "x10e3/uL", "K/uL", "K/µL"
-        ],
-        /// cells/µL.
-        PerMicroliter = 5 => "per_ul", "/µL", ["/uL", "cells/uL", "cells/µL", "/mm3", "/mm³", "cells/mm3"],
-        /// ×10¹²/L (red cell count), the same number as 10⁶/µL (`10^6/uL`, `M/uL`).
-        TeraPerLiter = 6 => "tera_per_l", "×10¹²/L", [
-            "x10^12/L", "x10e12/L", "10^12/L", "10e12/L", "T/L", "/pL",
-            "10^6/uL", "x10^6/uL", "10^6/µL", "x10^6/µL", "×10⁶/µL", "10⁶/µL", "10e6/uL", "x10e6/uL", "M/uL", "M/µL"
-        ],
-        /// fL (mean corpuscular volume).
-        Femtoliters = 7 => "fl", "fL", [],
-        /// Per cent.
-        Percent = 8 => "percent", "%", [],
-        /// Years.
-        Years = 9 => "years", "y", [],
-        /// Months.
-        Months = 10 => "months", "mo", [],
-        /// Weeks.
-        Weeks = 11 => "weeks", "wk", [],
-        /// Days.
-        Days = 12 => "days", "d", [],
     }
 }
 

@@ -2,20 +2,14 @@
 // Edit the data files and run `cargo run -p marrowkb-codegen`.
 //! Generated knowledge tables. See `crates/marrowkb/data/README.md`.
 
-#[rustfmt::skip]
 mod disorders;
-#[rustfmt::skip]
 mod vocabularies;
-#[rustfmt::skip]
 mod indexes;
-#[rustfmt::skip]
 mod hpo_terms;
-#[rustfmt::skip]
 mod hpo_profiles;
-#[rustfmt::skip]
 mod hpo_names;
-#[rustfmt::skip]
 mod entities;
+mod closed_vocabularies;
 
 pub use disorders::*;
 pub use vocabularies::*;
@@ -23,3 +17,4 @@ pub(crate) use indexes::*;
 pub(crate) use hpo_terms::*;
 pub(crate) use hpo_profiles::*;
 pub(crate) use hpo_names::*;
+pub use closed_vocabularies::*;
