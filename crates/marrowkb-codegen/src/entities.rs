@@ -10,11 +10,11 @@
 //! use marrowkb_codegen::entities::{ENTITIES, emit_c, emit_core};
 //! assert!(ENTITIES.iter().any(|e| e.ty == "DiagnosticTest"));
 //! assert!(emit_core().contents.contains("knowledge_enum!(DiagnosticTest,"));
-//! assert!(emit_c()[0].contents.contains("fn mkb_source_find("));
+//! assert!(emit_c().contents.contains("fn mkb_source_find("));
 //! ```
 
-use crate::{GeneratedFile, Target};
 use crate::emit::BANNER;
+use crate::{GeneratedFile, Target};
 use std::fmt::Write as _;
 
 /// One knowledge enum of the core (generated from a data file) and how its documentation reads.

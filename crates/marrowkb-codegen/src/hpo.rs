@@ -737,7 +737,9 @@ fn write_term_counts(o: &mut String, ontology: &Ontology, topo: &Topology) -> Re
         ),
         "HPO_BACKGROUND_SHARES",
         "f32",
-        background_shares(ontology, topo).iter().map(|share| format!("{share:e}")),
+        background_shares(ontology, topo)
+            .iter()
+            .map(|share| format!("{share:e}")),
         12,
     );
     o.push('\n');

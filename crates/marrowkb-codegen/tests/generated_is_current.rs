@@ -25,7 +25,12 @@ fn assert_current(files: &[GeneratedFile], target: Target, out: &Path) {
         .map(|dir| dir.filter_map(|e| e.ok()?.file_name().into_string().ok()).collect())
         .unwrap_or_default();
     present.sort();
-    assert_eq!(present, expected, "{} holds files the generator does not make", out.display());
+    assert_eq!(
+        present,
+        expected,
+        "{} holds files the generator does not make",
+        out.display()
+    );
 }
 
 fn generated() -> Vec<GeneratedFile> {
@@ -42,5 +47,9 @@ fn generated_core_code_matches_the_data() {
 
 #[test]
 fn generated_c_code_matches_the_data_and_the_entity_list() {
-    assert_current(&generated(), Target::CBinding, &marrowkb_codegen::default_c_output_dir());
+    assert_current(
+        &generated(),
+        Target::CBinding,
+        &marrowkb_codegen::default_c_output_dir(),
+    );
 }
