@@ -334,6 +334,21 @@ struct Unit {
     group: Option<usize>,
 }
 
+impl Unit {
+    /// The manifestation mass (the sum of the unit's feature frequencies) as `UNITS` stores it: rounded to
+    /// 1/10000, so that the ancestor rows use the number the runtime reads.
+    fn stored_mass(&self) -> f64 {
+        let mass: f64 = self
+            .profile
+            .features
+            .values()
+            .filter(|e| !e.excluded)
+            .map(|e| e.frequency)
+            .sum();
+        (mass * 10000.0).round() / 10000.0
+    }
+}
+
 /// A disorder's curated features (every HPO id of the symptom, with the curated class's probability).
 fn curated_features(topo: &Topology, knowledge: &Knowledge, d: &DisorderRec) -> Result<BTreeMap<u16, ProfileEntry>> {
     let file = format!("disorders/{}.toml", d.key);
@@ -1010,13 +1025,6 @@ fn write_units(o: &mut String, topo: &Topology, knowledge: &Knowledge, units: &[
     );
     for (i, unit) in units.iter().enumerate() {
         let d = &knowledge.disorders[unit.disorder];
-        let mass: f64 = unit
-            .profile
-            .features
-            .values()
-            .filter(|e| !e.excluded)
-            .map(|e| e.frequency)
-            .sum();
         let hallmarks: Vec<String> = unit
             .profile
             .hallmarks
@@ -1039,7 +1047,7 @@ fn write_units(o: &mut String, topo: &Topology, knowledge: &Knowledge, units: &[
             o,
             "    u(Disorder::{}, {entry}, {own}, {:?}, &[{}], {group}),",
             camel(&d.key),
-            (mass * 10000.0).round() / 10000.0,
+            unit.stored_mass(),
             hallmarks.join(", ")
         );
     }
@@ -1247,19 +1255,7 @@ fn ancestor_rows(
             has_child[usize::from(*p)] = true;
         }
     }
-    let masses: Vec<f64> = units
-        .iter()
-        .map(|u| {
-            let mass: f64 = u
-                .profile
-                .features
-                .values()
-                .filter(|e| !e.excluded)
-                .map(|e| e.frequency)
-                .sum();
-            (mass * 10000.0).round() / 10000.0
-        })
-        .collect();
+    let masses: Vec<f64> = units.iter().map(Unit::stored_mass).collect();
     let stored = |f: f64| f64::from((f * 10000.0 + 0.5) as u16) / 10000.0;
     let mut rows = AncestorRows {
         row_of_term: vec![u16::MAX; n],
