@@ -610,6 +610,10 @@ const POSTING_EXCLUDED: u8 = 0x40;
 /// - Hallmarks: features at least 80 % frequent that no other hallmark of the profile refines, at most 31
 ///   (the most frequent, then the rarest in HPO), as bits of the postings' masks; each is flagged when it lies
 ///   in the blood branch.
+/// - Ancestor rows: for every term with descendants that carries postings, the best Narrower or Related
+///   explanation the term or one of its ancestors gives each unit (as a probability over the finding's
+///   background share, with the posting behind it), and the ancestors that have direct postings. A finding
+///   reads its parents' rows instead of walking every posting of every ancestor.
 ///
 /// # Errors
 /// Bad derived data.

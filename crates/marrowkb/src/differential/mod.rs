@@ -97,9 +97,10 @@
 //! **Determinism**: inputs are resolved, de-duplicated and sorted by id before scoring, so the order of the
 //! terms does not change any number. Disorders with equal scores are ranked by ascending discriminant.
 //!
-//! **Cost**: one ancestor walk per finding over static postings of every scoring unit (166 of them), and a
-//! second one for the explanations of the units picked; nothing is allocated beyond the result. About 57 µs
-//! for 10 findings on the development machine (criterion, `benches/differential.rs`).
+//! **Cost**: per finding, its own postings, its parents' *ancestor rows* (what every ancestor implies for each
+//! of the 166 scoring units, precomputed by the code generator) and the direct postings of its ancestors; then
+//! the same again for the units picked for the explanations. Nothing is allocated beyond the result. For 10
+//! findings: MEASURED_10 (criterion, `benches/differential.rs`; see the README's Performance section).
 //!
 //! **Accuracy** (`cargo run --release -p marrowkb --example evaluate_differential`, README "Differential
 //! accuracy"): on the 56 development phenopackets top-1 0.893 from terms alone and 0.911 from the whole

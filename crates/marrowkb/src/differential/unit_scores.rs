@@ -29,13 +29,6 @@ pub(super) struct Pick {
     pub(super) subtypes: f64,
 }
 
-/// A unit's whole likelihood ratio as `10^log10 × linear`.
-#[derive(Debug, Clone, Copy)]
-struct Total {
-    log10: f64,
-    linear: f64,
-}
-
 impl UnitScores {
     pub(super) fn new(reported: bool) -> Self {
         UnitScores {
@@ -49,19 +42,14 @@ impl UnitScores {
     /// The likelihood ratio of the unit's hallmarks in the blood branch that no finding covers (1 when
     /// nothing was observed: without a report there is nothing to have left out): the ratio of all of them,
     /// divided by those of the covered ones (usually few).
-    fn hallmarks(&self, u: usize, table: &[Hallmarks]) -> f64 {
+    fn hallmarks(&self, u: usize, table: &Hallmarks) -> f64 {
         if !self.reported {
             return 1.0;
         }
-        let Some(h) = table.get(u) else { return 1.0 };
-        let mut covered = self.covered.get(u).copied().unwrap_or(0) & h.scored;
-        let mut product = h.all;
+        let mut covered = self.covered.get(u).copied().unwrap_or(0) & table.scored.get(u).copied().unwrap_or(0);
+        let mut product = table.all.get(u).copied().unwrap_or(1.0);
         while covered != 0 {
-            product /= h
-                .likelihood_ratios
-                .get(covered.trailing_zeros() as usize)
-                .copied()
-                .unwrap_or(1.0);
+            product /= table.likelihood_ratio(u, covered.trailing_zeros() as usize);
             covered &= covered - 1;
         }
         product
@@ -70,16 +58,21 @@ impl UnitScores {
     /// For every disorder: its most likely unit, and the mixture over its units (a uniform prior over a
     /// group's subtypes, beside the pooled profile at [`POOLED_WEIGHT`](super::POOLED_WEIGHT)).
     pub(super) fn by_disorder(&self) -> [Pick; Disorder::COUNT] {
-        let table: &[Hallmarks] = &HALLMARKS;
-        let mut totals = [Total {
-            log10: 0.0,
-            linear: 1.0,
-        }; UNIT_COUNT];
+        let table: &Hallmarks = &HALLMARKS;
+        // Each unit's whole likelihood ratio, `10^log10 × linear`; in linear space alone while no product has
+        // left it (the usual case: a product leaves linear space only past 1e±150).
+        let linear_only = self.phenotype.log10.iter().chain(&self.absent.log10).all(|&l| l == 0.0);
+        let any_absent = self.absent.linear.iter().any(|&a| a != 1.0);
+        let mut totals = [0.0; UNIT_COUNT];
         for (u, total) in totals.iter_mut().enumerate() {
             let (p, a) = (self.phenotype.get(u), self.absent.get(u));
-            *total = Total {
-                log10: p.log10 + EXCLUSION_WEIGHT * a.log10,
-                linear: p.linear * tempered(a.linear) * self.hallmarks(u, table),
+            let absent = if any_absent { tempered(a.linear) } else { 1.0 };
+            let linear = p.linear * absent * self.hallmarks(u, table);
+            *total = if linear_only {
+                linear
+            } else {
+                // Relative to 10^0, as logarithms (no overflow).
+                p.log10 + EXCLUSION_WEIGHT * a.log10 + log10(linear)
             };
         }
         let mut picks = [Pick::default(); Disorder::COUNT];
@@ -90,7 +83,7 @@ impl UnitScores {
             let (Some(totals), Some(weights)) = (totals.get(start..end), UNIT_WEIGHTS.get(start..end)) else {
                 continue;
             };
-            let (best, subtypes) = mixture(totals, weights);
+            let (best, subtypes) = mixture(totals, weights, linear_only);
             let u = start + best;
             *pick = Pick {
                 unit: u,
@@ -122,37 +115,22 @@ fn tempered(lr: f64) -> f64 {
     }
 }
 
-/// The best of one disorder's units (their `totals` and prior `weights`), and the `log10` of the mixture over
-/// them relative to it (≤ 0).
-fn mixture(totals: &[Total], weights: &[f64]) -> (usize, f64) {
-    // Relative to the largest `log10` part; exact in linear space when every unit has the same part (the
-    // usual case: a product leaves linear space only past 1e±150).
-    let top = totals.iter().map(|t| t.log10).fold(f64::NEG_INFINITY, f64::max);
-    let same = totals.iter().all(|t| t.log10 == top);
-    let value = |t: &Total| {
-        if same {
-            t.linear
-        } else {
-            10f64.powf(t.log10 - top + log10(t.linear))
-        }
-    };
+/// The best of one disorder's units (their `totals`, linear or as `log10`, and prior `weights`), and the
+/// `log10` of the mixture over them relative to it (≤ 0).
+fn mixture(totals: &[f64], weights: &[f64], linear: bool) -> (usize, f64) {
     let (mut best, mut max) = (0, f64::NEG_INFINITY);
-    for (i, (t, &w)) in totals.iter().zip(weights).enumerate() {
-        if w > 0.0 && value(t) > max {
-            (best, max) = (i, value(t));
+    for (i, (&t, &w)) in totals.iter().zip(weights).enumerate() {
+        if w > 0.0 && t > max {
+            (best, max) = (i, t);
         }
     }
-    if totals.len() <= 1 || max <= 0.0 {
+    if totals.len() <= 1 || (linear && max <= 0.0) {
         return (best, 0.0);
     }
+    let relative = |t: f64| if linear { t / max } else { 10f64.powf(t - max) };
     // Divided by the total weight, so that equal components give exactly 1 whatever the rounding.
     let total_weight: f64 = weights.iter().sum();
-    let mean = totals
-        .iter()
-        .zip(weights)
-        .map(|(t, &w)| w * (value(t) / max))
-        .sum::<f64>()
-        / total_weight;
+    let mean = totals.iter().zip(weights).map(|(&t, &w)| w * relative(t)).sum::<f64>() / total_weight;
     (best, log10(mean))
 }
 
@@ -165,38 +143,54 @@ pub(super) fn unreported_hallmark_lr(term: Term, f: f64, blood: bool) -> f64 {
     (1.0 - HALLMARK_REPORTING * f) / (1.0 - HALLMARK_REPORTING * term.disease_fraction())
 }
 
-/// A unit's hallmarks as scored when no finding covers them.
+/// Every unit's hallmarks as scored when no finding covers them.
 struct Hallmarks {
-    /// The hallmarks in the blood branch (the scored ones), as bits.
-    scored: u32,
-    /// The likelihood ratio of each hallmark left unreported, in bit order (1 for those not scored).
+    /// For each unit: the hallmarks in the blood branch (the scored ones), as bits.
+    scored: Vec<u32>,
+    /// For each unit: the product of the likelihood ratios of all its hallmarks left unreported.
+    all: Vec<f64>,
+    /// For each unit: where its hallmarks' likelihood ratios start in `likelihood_ratios`.
+    starts: Vec<usize>,
+    /// Each hallmark's likelihood ratio when left unreported, unit by unit in bit order (1 for those not
+    /// scored).
     likelihood_ratios: Vec<f64>,
-    /// The product of them all.
-    all: f64,
 }
 
-/// Each unit's [`Hallmarks`]. Computed once.
-static HALLMARKS: LazyLock<Vec<Hallmarks>> = LazyLock::new(|| {
-    units()
-        .iter()
-        .map(|unit| {
-            let likelihood_ratios: Vec<f64> = unit
-                .hallmarks
-                .iter()
-                .map(|&(t, f, blood)| unreported_hallmark_lr(Term::at(t), probability(f), blood))
-                .collect();
-            Hallmarks {
-                scored: unit
-                    .hallmarks
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, h)| h.2)
-                    .fold(0, |bits, (bit, _)| bits | 1 << bit),
-                all: likelihood_ratios.iter().product(),
-                likelihood_ratios,
+impl Hallmarks {
+    /// Unit `u`'s hallmark `bit` left unreported.
+    fn likelihood_ratio(&self, u: usize, bit: usize) -> f64 {
+        self.starts
+            .get(u)
+            .and_then(|&start| self.likelihood_ratios.get(start + bit))
+            .copied()
+            .unwrap_or(1.0)
+    }
+}
+
+/// Every unit's [`Hallmarks`]. Computed once.
+static HALLMARKS: LazyLock<Hallmarks> = LazyLock::new(|| {
+    let mut table = Hallmarks {
+        scored: Vec::with_capacity(UNIT_COUNT),
+        all: Vec::with_capacity(UNIT_COUNT),
+        starts: Vec::with_capacity(UNIT_COUNT),
+        likelihood_ratios: Vec::new(),
+    };
+    for unit in units() {
+        table.starts.push(table.likelihood_ratios.len());
+        let mut scored = 0;
+        let mut all = 1.0;
+        for (bit, &(t, f, blood)) in unit.hallmarks.iter().enumerate() {
+            let lr = unreported_hallmark_lr(Term::at(t), probability(f), blood);
+            if blood {
+                scored |= 1 << bit;
             }
-        })
-        .collect()
+            all *= lr;
+            table.likelihood_ratios.push(lr);
+        }
+        table.scored.push(scored);
+        table.all.push(all);
+    }
+    table
 });
 
 /// The hallmarks of each disorder's picked unit that no finding covers, flattened, with where each
@@ -209,7 +203,7 @@ pub(super) fn missing_hallmarks(
         .iter()
         .map(|p| units().get(p.unit).map_or(0, |u| u.hallmarks.len()))
         .sum();
-    let table: &[Hallmarks] = &HALLMARKS;
+    let table: &Hallmarks = &HALLMARKS;
     let mut missing = Vec::with_capacity(capacity);
     let mut starts = [0u32; Disorder::COUNT + 1];
     for (d, pick) in picks.iter().enumerate() {
@@ -218,11 +212,14 @@ pub(super) fn missing_hallmarks(
             for (bit, &(t, f, blood)) in unit.hallmarks.iter().enumerate() {
                 if covered & (1 << bit) == 0 {
                     let scored = blood && units_scores.reported;
-                    let lr = table.get(pick.unit).and_then(|h| h.likelihood_ratios.get(bit)).copied();
                     missing.push(MissingHallmark {
                         feature: Term::at(t),
                         frequency: probability(f),
-                        likelihood_ratio: if scored { lr.unwrap_or(1.0) } else { 1.0 },
+                        likelihood_ratio: if scored {
+                            table.likelihood_ratio(pick.unit, bit)
+                        } else {
+                            1.0
+                        },
                     });
                 }
             }
@@ -238,7 +235,7 @@ pub(super) fn missing_hallmarks(
 /// factor), folded into a log10 sum whenever it leaves `[1e-150, 1e150]` so that it never overflows.
 pub(super) struct Products {
     pub(super) linear: [f64; UNIT_COUNT],
-    log10: [f64; UNIT_COUNT],
+    pub(super) log10: [f64; UNIT_COUNT],
 }
 
 /// One unit's product in [`Products`]: `10^log10 × linear`.
