@@ -217,19 +217,12 @@ impl Given {
 
 /// Builds the count, checks the result against the oracle, and interprets it.
 pub fn check_input(input: &Input) {
-    let Setup {
-        builder,
-        given,
-        retic,
-        rbc,
-        age,
-        sex,
-    } = set_fields(input);
-    let (problems, expected_retic) = expected_problems(input, &given, retic, rbc, age, sex);
-    let built = builder.build();
+    let set = set_fields(input);
+    let (problems, expected_retic) = expected_problems(input, &set);
+    let built = set.builder.build();
     match (&built, problems.first()) {
         (Ok(count), None) => {
-            check_stored(count, &given, rbc, age, expected_retic, input);
+            check_stored(count, &set.given, set.rbc, set.age, expected_retic, input);
             let criteria = AplasticCriteria::from_discriminant(input.criteria).unwrap_or_default();
             check_interpretation(
                 count,
@@ -254,6 +247,9 @@ pub fn check_input(input: &Input) {
         (Err(actual), None) => panic!("build rejected a valid count with {actual:?} ({actual}); input {input:?}"),
     }
 }
+
+/// The reticulocyte values `build` must store: the absolute count and the percentage.
+type StoredRetic = (Option<f64>, Option<f64>);
 
 /// The builder with every usable field of an input set, and what the oracle needs of them.
 struct Setup {
@@ -354,16 +350,13 @@ fn set_fields(input: &Input) -> Setup {
 
 /// The oracle: every problem with the field it belongs to, in the order `build` must report them (it returns
 /// the first), and the reticulocyte values (absolute, percentage) it must store.
-fn expected_problems(
-    input: &Input,
-    given: &[Given],
-    retic: Option<Retic>,
-    rbc: Option<Given>,
-    age: Option<Given>,
-    sex: Option<Sex>,
-) -> (Vec<(Field, Error)>, (Option<f64>, Option<f64>)) {
-    let mut problems: Vec<(Field, Error)> = given.iter().filter_map(|g| g.problem().map(|e| (g.field, e))).collect();
-    let expected_retic = reticulocyte_problems(retic, rbc, &mut problems);
+fn expected_problems(input: &Input, set: &Setup) -> (Vec<(Field, Error)>, StoredRetic) {
+    let mut problems: Vec<(Field, Error)> = set
+        .given
+        .iter()
+        .filter_map(|g| g.problem().map(|e| (g.field, e)))
+        .collect();
+    let expected_retic = reticulocyte_problems(set.retic, set.rbc, &mut problems);
     let plain = [
         (Field::RedCellCount, input.red_cell_count, Unit::TeraPerLiter),
         (Field::Cellularity, input.cellularity, Unit::Percent),
@@ -376,10 +369,10 @@ fn expected_problems(
             problems.push((field, e));
         }
     }
-    if let Some(e) = age.and_then(|g| g.problem()) {
+    if let Some(e) = set.age.and_then(|g| g.problem()) {
         problems.push((Field::Age, e));
     }
-    if input.pregnant && sex == Some(Sex::Male) {
+    if input.pregnant && set.sex == Some(Sex::Male) {
         problems.push((
             Field::Pregnant,
             Error::InconsistentMeasurements {
@@ -399,11 +392,7 @@ fn expected_problems(
 }
 
 /// The problems of the reticulocyte value given, and the values (absolute, percentage) `build` must store.
-fn reticulocyte_problems(
-    retic: Option<Retic>,
-    rbc: Option<Given>,
-    problems: &mut Vec<(Field, Error)>,
-) -> (Option<f64>, Option<f64>) {
+fn reticulocyte_problems(retic: Option<Retic>, rbc: Option<Given>, problems: &mut Vec<(Field, Error)>) -> StoredRetic {
     let mut expected_retic: (Option<f64>, Option<f64>) = (None, None);
     match retic {
         None => {}

@@ -496,6 +496,18 @@ impl Slot {
     }
 }
 
+/// A `size_t` out-length slot, starting as [`SENTINEL`].
+struct OutLen(usize);
+
+impl OutLen {
+    fn new() -> Self {
+        OutLen(SENTINEL as usize)
+    }
+    fn ptr(&mut self, null: bool) -> *mut usize {
+        if null { core::ptr::null_mut() } else { &raw mut self.0 }
+    }
+}
+
 /// Compares a one-value call with its expected outcome: on success the slot holds the value; on failure
 /// the status is the expected one and the slot is untouched.
 fn compare<T: PartialEq + core::fmt::Debug>(
@@ -802,6 +814,7 @@ fn check_lookup(resolve: bool, text: &Text<'_>, suggestions: bool, null_out: boo
         assert_eq!(list, want, "{what}({text:?}): suggestions");
     }
 }
+
 /// `mkb_suggest`.
 fn check_suggest(text: &Text<'_>, null_out: bool) {
     let t = CText::new(text);
@@ -824,18 +837,14 @@ fn check_suggest(text: &Text<'_>, null_out: bool) {
         }
     }
 }
+
 /// `mkb_search`.
 fn check_search(text: &Text<'_>, cap: u8, null_buf: bool, null_len: bool) {
     let t = CText::new(text);
     let mut buffer = Buffer::<ffi::SearchHit>::new(usize::from(cap % 48), null_buf);
-    let mut out_len = SENTINEL as usize;
-    let len_ptr: *mut usize = if null_len {
-        core::ptr::null_mut()
-    } else {
-        &raw mut out_len
-    };
+    let mut out_len = OutLen::new();
     // SAFETY: the buffer holds exactly `cap` hits (or is NULL).
-    let status = unsafe { c::mkb_search(t.ptr(), t.len, buffer.ptr(), buffer.cap, len_ptr) };
+    let status = unsafe { c::mkb_search(t.ptr(), t.len, buffer.ptr(), buffer.cap, out_len.ptr(null_len)) };
     let expected = expect(&t, marrowkb::search).map(|hits| {
         hits.iter()
             .map(|h| (h.disorder, hit_kind(h.kind), h.matched.to_owned()))
@@ -844,13 +853,14 @@ fn check_search(text: &Text<'_>, cap: u8, null_buf: bool, null_len: bool) {
     compare_list(
         &format!("mkb_search({text:?})"),
         status,
-        out_len,
+        out_len.0,
         &buffer,
         null_len,
         expected,
         |h: &ffi::SearchHit| (h.disorder, h.kind as u32, read_str(h.matched, "hit").to_owned()),
     );
 }
+
 /// `mkb_disorder_from_orpha`, `mkb_disorder_from_omim`, `mkb_symptom_from_hpo`.
 fn check_from_code(kind: u8, text: &Text<'_>, null_out: bool) {
     let t = CText::new(text);
@@ -882,6 +892,7 @@ fn check_from_code(kind: u8, text: &Text<'_>, null_out: bool) {
     };
     compare(&format!("{what}({text:?})"), status, out.0, expected, Some);
 }
+
 /// `mkb_disorder_from_orpha_id`, `mkb_disorder_from_omim_id`, `mkb_symptom_from_hpo_id`.
 fn check_from_number(kind: u8, id: u32, null_out: bool) {
     let mut out = Slot::new();
@@ -909,21 +920,17 @@ fn check_from_number(kind: u8, id: u32, null_out: bool) {
     };
     compare(&format!("from number {kind} {id}"), status, out.0, expected, Some);
 }
+
 /// `mkb_disorders_for_orpha`, `mkb_disorders_for_omim`.
 fn check_links_for_id(omim: bool, id: u32, cap: u8, null_buf: bool, null_len: bool) {
     let mut buffer = Buffer::<ffi::XrefLink>::new(usize::from(cap % 24), null_buf);
-    let mut out_len = SENTINEL as usize;
-    let len_ptr: *mut usize = if null_len {
-        core::ptr::null_mut()
-    } else {
-        &raw mut out_len
-    };
+    let mut out_len = OutLen::new();
     // SAFETY: the buffer holds exactly `cap` links (or is NULL).
     let status = unsafe {
         if omim {
-            c::mkb_disorders_for_omim(id, buffer.ptr(), buffer.cap, len_ptr)
+            c::mkb_disorders_for_omim(id, buffer.ptr(), buffer.cap, out_len.ptr(null_len))
         } else {
-            c::mkb_disorders_for_orpha(id, buffer.ptr(), buffer.cap, len_ptr)
+            c::mkb_disorders_for_orpha(id, buffer.ptr(), buffer.cap, out_len.ptr(null_len))
         }
     };
     let links = if omim {
@@ -935,37 +942,34 @@ fn check_links_for_id(omim: bool, id: u32, cap: u8, null_buf: bool, null_len: bo
     compare_list(
         &format!("links for {} {id}", if omim { "OMIM" } else { "ORPHA" }),
         status,
-        out_len,
+        out_len.0,
         &buffer,
         null_len,
         expected,
         |l: &ffi::XrefLink| (l.disorder, l.match_kind as u32),
     );
 }
+
 /// `mkb_disorders_for_icd10`.
 fn check_links_for_icd10(text: &Text<'_>, cap: u8, null_buf: bool, null_len: bool) {
     let t = CText::new(text);
     let mut buffer = Buffer::<ffi::Icd10Link>::new(usize::from(cap % 24), null_buf);
-    let mut out_len = SENTINEL as usize;
-    let len_ptr: *mut usize = if null_len {
-        core::ptr::null_mut()
-    } else {
-        &raw mut out_len
-    };
+    let mut out_len = OutLen::new();
     // SAFETY: as above.
-    let status = unsafe { c::mkb_disorders_for_icd10(t.ptr(), t.len, buffer.ptr(), buffer.cap, len_ptr) };
+    let status = unsafe { c::mkb_disorders_for_icd10(t.ptr(), t.len, buffer.ptr(), buffer.cap, out_len.ptr(null_len)) };
     let expected =
         expect(&t, Disorder::from_icd10).map(|links| links.iter().map(|(d, m)| (*d, *m as u32)).collect::<Vec<_>>());
     compare_list(
         &format!("mkb_disorders_for_icd10({text:?})"),
         status,
-        out_len,
+        out_len.0,
         &buffer,
         null_len,
         expected,
         |l: &ffi::Icd10Link| (l.disorder, l.match_kind as u32),
     );
 }
+
 /// `mkb_parse_hpo`, `mkb_parse_orpha`, `mkb_parse_omim`.
 fn check_parse(kind: u8, text: &Text<'_>, null_out: bool) {
     let t = CText::new(text);
@@ -994,6 +998,7 @@ fn check_parse(kind: u8, text: &Text<'_>, null_out: bool) {
     };
     compare(&format!("mkb_parse {kind}({text:?})"), status, out.0, expected, Some);
 }
+
 /// `mkb_gene_at`, `mkb_gene_from_ncbi_id`.
 fn check_gene_by_number(by_id: bool, n: u32, index: usize, null_out: bool) {
     let mut out: *const ffi::GeneRecord = core::ptr::dangling();
@@ -1019,6 +1024,7 @@ fn check_gene_by_number(by_id: bool, n: u32, index: usize, null_out: bool) {
     };
     check_gene_record("gene by number", status, out, expected);
 }
+
 /// `mkb_gene_from_symbol`, `mkb_disorders_for_gene`.
 fn check_gene_by_symbol(disorders: bool, text: &Text<'_>, null_out: bool, null_len: bool) {
     let t = CText::new(text);
@@ -1064,6 +1070,7 @@ fn check_gene_by_symbol(disorders: bool, text: &Text<'_>, null_out: bool, null_l
         check_gene_record(&format!("mkb_gene_from_symbol({text:?})"), status, out, expected);
     }
 }
+
 /// `mkb_frequency_from_percent`.
 fn check_frequency_from_percent(percent: &super::blood_count::Num, null_out: bool) {
     let p = percent.value();
@@ -1085,6 +1092,7 @@ fn check_frequency_from_percent(percent: &super::blood_count::Num, null_out: boo
         Some,
     );
 }
+
 /// `mkb_status_message`, `mkb_version`, `mkb_data_version` and the counts.
 fn check_infallible(status: u32) {
     let message = read_str(ffi::mkb_status_message(status), "mkb_status_message");
@@ -1252,14 +1260,9 @@ fn check_parse_icd10(text: &Text<'_>, cap: usize, null_buf: bool, null_len: bool
     } else {
         buf.as_mut_ptr().cast()
     };
-    let mut out_len = SENTINEL as usize;
-    let len_ptr: *mut usize = if null_len {
-        core::ptr::null_mut()
-    } else {
-        &raw mut out_len
-    };
+    let mut out_len = OutLen::new();
     // SAFETY: `buf` is NULL or exactly `cap` bytes.
-    let status = unsafe { c::mkb_parse_icd10(t.ptr(), t.len, buf_ptr, cap, len_ptr) };
+    let status = unsafe { c::mkb_parse_icd10(t.ptr(), t.len, buf_ptr, cap, out_len.ptr(null_len)) };
     let what = format!("mkb_parse_icd10({text:?}, cap {cap})");
     if null_len {
         assert_eq!(status, Status::MkbNullPointer, "{what}");
@@ -1268,12 +1271,12 @@ fn check_parse_icd10(text: &Text<'_>, cap: usize, null_buf: bool, null_len: bool
     }
     match expect(&t, Icd10Code::parse) {
         Err(s) => {
-            assert_eq!((status, out_len), (s, 0), "{what}");
+            assert_eq!((status, out_len.0), (s, 0), "{what}");
             assert!(buf.iter().all(|&b| b == 0xA5), "{what}: written on failure");
         }
         Ok(code) => {
             let code = code.as_str();
-            assert_eq!(out_len, code.len(), "{what}: out_len");
+            assert_eq!(out_len.0, code.len(), "{what}: out_len");
             if code.len() >= cap {
                 assert_eq!(status, Status::MkbBufferTooSmall, "{what}");
                 assert!(buf.iter().all(|&b| b == 0xA5), "{what}: written although too small");

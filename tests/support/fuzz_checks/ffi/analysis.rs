@@ -1,7 +1,7 @@
 //! The C functions over structs: `mkb_interpret_blood_count`, `mkb_differential`, the HPO term functions
 //! and the unit functions, each compared with the core crate's answer for the same input.
 
-use super::{Buffer, SENTINEL, Text, c, compare, compare_list, expect, read_str, status_of};
+use super::{Buffer, OutLen, SENTINEL, Text, c, compare, compare_list, expect, read_str, status_of};
 use crate::fuzz_checks::blood_count::Num;
 use arbitrary::Arbitrary;
 use core::ffi::c_char;
@@ -248,18 +248,13 @@ pub(super) fn check_hpo_term(how: u8, text: &Text<'_>, id: HpoArg, index: usize,
 pub(super) fn check_hpo_walk(ancestors: bool, id: HpoArg, cap: u8, null_buf: bool, null_len: bool) {
     let id = id.id();
     let mut buffer = Buffer::<u32>::new(usize::from(cap % 40), null_buf);
-    let mut out_len = SENTINEL as usize;
-    let len_ptr: *mut usize = if null_len {
-        core::ptr::null_mut()
-    } else {
-        &raw mut out_len
-    };
+    let mut out_len = OutLen::new();
     // SAFETY: the buffer holds exactly `cap` numbers (or is NULL).
     let status = unsafe {
         if ancestors {
-            c::mkb_hpo_ancestors(id, buffer.ptr(), buffer.cap, len_ptr)
+            c::mkb_hpo_ancestors(id, buffer.ptr(), buffer.cap, out_len.ptr(null_len))
         } else {
-            c::mkb_hpo_parents(id, buffer.ptr(), buffer.cap, len_ptr)
+            c::mkb_hpo_parents(id, buffer.ptr(), buffer.cap, out_len.ptr(null_len))
         }
     };
     let expected = hpo::term(id).map_err(|e| status_of(&e)).map(|t| {
@@ -270,7 +265,7 @@ pub(super) fn check_hpo_walk(ancestors: bool, id: HpoArg, cap: u8, null_buf: boo
         }
     });
     let what = format!("mkb_hpo_{}({id})", if ancestors { "ancestors" } else { "parents" });
-    compare_list(&what, status, out_len, &buffer, null_len, expected, |x: &u32| *x);
+    compare_list(&what, status, out_len.0, &buffer, null_len, expected, |x: &u32| *x);
 }
 
 /// `mkb_hpo_is_a`.
@@ -653,7 +648,7 @@ fn check_interpretation_record(what: &str, r: &InterpretationRecord, i: &bc::Int
         (&r.thrombocytopenia, &i.thrombocytopenia),
         (&r.reticulocytopenia, &i.reticulocytopenia),
     ] {
-        check_reading(&what, c, core);
+        check_reading(what, c, core);
     }
     let s = &i.red_cell_size;
     assert_eq!(r.red_cell_size.mcv.to_bits(), nan_or(s.mcv), "{what}");
