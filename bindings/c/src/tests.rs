@@ -304,142 +304,157 @@ fn disorder_records_say_what_the_core_says() {
     for &d in &Disorder::ALL {
         let info = d.info();
         let r = tables().disorders.get(d.discriminant()).unwrap();
-        assert_eq!(r.disorder, d);
-        assert_eq!(r.id, info.id);
-        assert_eq!(c(r.key), info.key);
-        assert_eq!(c(r.name), info.name);
-        assert_eq!(strings(r.synonyms, r.synonyms_len), info.synonyms);
-        assert_eq!(strings(r.abbreviations, r.abbreviations_len), info.abbreviations);
-        assert_eq!(c(r.description), info.description);
-        assert_eq!((!r.summary.is_null()).then(|| c(r.summary)), info.summary);
-        assert_eq!(r.origin as u32, info.origin as u32);
-        assert_eq!(r.neoplasm, info.neoplasm);
-        let as_u32 = |v: Vec<u32>| v;
-        assert_eq!(
-            as_u32(list(r.cell_lines.cast::<u32>(), r.cell_lines_len)),
-            info.cell_lines.iter().map(|v| *v as u32).collect::<Vec<_>>()
-        );
-        assert_eq!(
-            list(r.inheritance.cast::<u32>(), r.inheritance_len),
-            info.inheritance.iter().map(|v| *v as u32).collect::<Vec<_>>()
-        );
-        assert_eq!(
-            list(r.onset.cast::<u32>(), r.onset_len),
-            info.onset.iter().map(|v| *v as u32).collect::<Vec<_>>()
-        );
-        let relations = list(r.relations, r.relations_len);
-        assert_eq!(relations.len(), info.relations.len());
-        for (a, b) in relations.iter().zip(info.relations) {
-            assert_eq!((a.kind as u32, a.target, a.source), (b.kind as u32, b.target, b.source));
-        }
-        for (mine, core) in [(list(r.orpha, r.orpha_len), 0), (list(r.omim, r.omim_len), 1)] {
-            let theirs: Vec<(u32, String, &str, u32, Option<&str>)> = if core == 0 {
-                info.orpha
-                    .iter()
-                    .map(|x| (x.id.get(), x.id.to_string(), x.name, x.match_kind as u32, x.note))
-                    .collect()
-            } else {
-                info.omim
-                    .iter()
-                    .map(|x| (x.id.get(), x.id.to_string(), x.name, x.match_kind as u32, x.note))
-                    .collect()
-            };
-            let mine: Vec<(u32, String, &str, u32, Option<&str>)> = mine
+        disorder_fields_agree(d, r, info);
+        disorder_codes_agree(r, info);
+        disorder_links_agree(r, info);
+    }
+}
+
+/// The record's own fields: id, key, names, description, classes and relations.
+fn disorder_fields_agree(d: Disorder, r: &DisorderRecord, info: &marrowkb::disorder::DisorderInfo) {
+    assert_eq!(r.disorder, d);
+    assert_eq!(r.id, info.id);
+    assert_eq!(c(r.key), info.key);
+    assert_eq!(c(r.name), info.name);
+    assert_eq!(strings(r.synonyms, r.synonyms_len), info.synonyms);
+    assert_eq!(strings(r.abbreviations, r.abbreviations_len), info.abbreviations);
+    assert_eq!(c(r.description), info.description);
+    assert_eq!((!r.summary.is_null()).then(|| c(r.summary)), info.summary);
+    assert_eq!(r.origin as u32, info.origin as u32);
+    assert_eq!(r.neoplasm, info.neoplasm);
+    let as_u32 = |v: Vec<u32>| v;
+    assert_eq!(
+        as_u32(list(r.cell_lines.cast::<u32>(), r.cell_lines_len)),
+        info.cell_lines.iter().map(|v| *v as u32).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        list(r.inheritance.cast::<u32>(), r.inheritance_len),
+        info.inheritance.iter().map(|v| *v as u32).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        list(r.onset.cast::<u32>(), r.onset_len),
+        info.onset.iter().map(|v| *v as u32).collect::<Vec<_>>()
+    );
+    let relations = list(r.relations, r.relations_len);
+    assert_eq!(relations.len(), info.relations.len());
+    for (a, b) in relations.iter().zip(info.relations) {
+        assert_eq!((a.kind as u32, a.target, a.source), (b.kind as u32, b.target, b.source));
+    }
+}
+
+/// The ORPHA, OMIM and ICD-10 cross-references.
+fn disorder_codes_agree(r: &DisorderRecord, info: &marrowkb::disorder::DisorderInfo) {
+    for (mine, core) in [(list(r.orpha, r.orpha_len), 0), (list(r.omim, r.omim_len), 1)] {
+        let theirs: Vec<(u32, String, &str, u32, Option<&str>)> = if core == 0 {
+            info.orpha
                 .iter()
-                .map(|x| {
-                    (
-                        x.id,
-                        c(x.curie).to_owned(),
-                        c(x.name),
-                        x.match_kind as u32,
-                        (!x.note.is_null()).then(|| c(x.note)),
-                    )
-                })
-                .collect();
-            assert_eq!(mine, theirs);
-        }
-        let icd: Vec<_> = list(r.icd10, r.icd10_len)
+                .map(|x| (x.id.get(), x.id.to_string(), x.name, x.match_kind as u32, x.note))
+                .collect()
+        } else {
+            info.omim
+                .iter()
+                .map(|x| (x.id.get(), x.id.to_string(), x.name, x.match_kind as u32, x.note))
+                .collect()
+        };
+        let mine: Vec<(u32, String, &str, u32, Option<&str>)> = mine
             .iter()
             .map(|x| {
                 (
-                    c(x.code),
-                    c(x.title),
+                    x.id,
+                    c(x.curie).to_owned(),
+                    c(x.name),
                     x.match_kind as u32,
                     (!x.note.is_null()).then(|| c(x.note)),
                 )
             })
             .collect();
-        let core_icd: Vec<_> = info
-            .icd10
-            .iter()
-            .map(|x| (x.code_str(), x.title, x.match_kind as u32, x.note))
-            .collect();
-        assert_eq!(icd, core_icd);
-        let genes: Vec<_> = list(r.genes, r.genes_len)
-            .iter()
-            .map(|g| (c(g.symbol), g.ncbi_gene_id, list(g.disorders, g.disorders_len)))
-            .collect();
-        let core_genes: Vec<_> = info
-            .genes
-            .iter()
-            .map(|g| (g.symbol(), g.ncbi_gene_id(), g.disorders().to_vec()))
-            .collect();
-        assert_eq!(genes, core_genes);
-        let features: Vec<_> = list(r.features, r.features_len)
-            .iter()
-            .map(|f| {
-                let hpo = f.has_hpo_frequency.then_some(f.hpo_frequency as u32);
-                let note = (!f.note.is_null()).then(|| c(f.note));
-                (f.symptom, f.frequency as u32, f.source, hpo, note)
-            })
-            .collect();
-        let core_features: Vec<_> = info
-            .features
-            .iter()
-            .map(|f| {
-                let hpo = f.hpo_frequency.map(|h| h as u32);
-                (f.symptom, f.frequency as u32, f.source, hpo, f.note)
-            })
-            .collect();
-        assert_eq!(features, core_features);
-        let treatments: Vec<_> = list(r.treatments, r.treatments_len)
-            .iter()
-            .map(|t| (t.treatment, t.role as u32, t.source))
-            .collect();
-        let core_treatments: Vec<_> = info
-            .treatments
-            .iter()
-            .map(|t| (t.treatment, t.role as u32, t.source))
-            .collect();
-        assert_eq!(treatments, core_treatments);
-        assert_eq!(list(r.tests, r.tests_len), info.tests);
-        assert_eq!(list(r.causes, r.causes_len), info.causes);
-        let risks: Vec<_> = list(r.risks, r.risks_len)
-            .iter()
-            .map(|x| {
-                (
-                    c(x.name),
-                    x.hpo,
-                    (!x.hpo_curie.is_null()).then(|| c(x.hpo_curie).to_owned()),
-                    x.source,
-                )
-            })
-            .collect();
-        let core_risks: Vec<_> = info
-            .risks
-            .iter()
-            .map(|x| {
-                (
-                    x.name,
-                    x.hpo.map_or(0, |h| h.get()),
-                    x.hpo.map(|h| h.to_string()),
-                    x.source,
-                )
-            })
-            .collect();
-        assert_eq!(risks, core_risks);
-        assert_eq!(list(r.sources, r.sources_len), info.sources);
+        assert_eq!(mine, theirs);
     }
+    let icd: Vec<_> = list(r.icd10, r.icd10_len)
+        .iter()
+        .map(|x| {
+            (
+                c(x.code),
+                c(x.title),
+                x.match_kind as u32,
+                (!x.note.is_null()).then(|| c(x.note)),
+            )
+        })
+        .collect();
+    let core_icd: Vec<_> = info
+        .icd10
+        .iter()
+        .map(|x| (x.code_str(), x.title, x.match_kind as u32, x.note))
+        .collect();
+    assert_eq!(icd, core_icd);
+}
+
+/// The genes, features, treatments, tests, causes, risks and sources.
+fn disorder_links_agree(r: &DisorderRecord, info: &marrowkb::disorder::DisorderInfo) {
+    let genes: Vec<_> = list(r.genes, r.genes_len)
+        .iter()
+        .map(|g| (c(g.symbol), g.ncbi_gene_id, list(g.disorders, g.disorders_len)))
+        .collect();
+    let core_genes: Vec<_> = info
+        .genes
+        .iter()
+        .map(|g| (g.symbol(), g.ncbi_gene_id(), g.disorders().to_vec()))
+        .collect();
+    assert_eq!(genes, core_genes);
+    let features: Vec<_> = list(r.features, r.features_len)
+        .iter()
+        .map(|f| {
+            let hpo = f.has_hpo_frequency.then_some(f.hpo_frequency as u32);
+            let note = (!f.note.is_null()).then(|| c(f.note));
+            (f.symptom, f.frequency as u32, f.source, hpo, note)
+        })
+        .collect();
+    let core_features: Vec<_> = info
+        .features
+        .iter()
+        .map(|f| {
+            let hpo = f.hpo_frequency.map(|h| h as u32);
+            (f.symptom, f.frequency as u32, f.source, hpo, f.note)
+        })
+        .collect();
+    assert_eq!(features, core_features);
+    let treatments: Vec<_> = list(r.treatments, r.treatments_len)
+        .iter()
+        .map(|t| (t.treatment, t.role as u32, t.source))
+        .collect();
+    let core_treatments: Vec<_> = info
+        .treatments
+        .iter()
+        .map(|t| (t.treatment, t.role as u32, t.source))
+        .collect();
+    assert_eq!(treatments, core_treatments);
+    assert_eq!(list(r.tests, r.tests_len), info.tests);
+    assert_eq!(list(r.causes, r.causes_len), info.causes);
+    let risks: Vec<_> = list(r.risks, r.risks_len)
+        .iter()
+        .map(|x| {
+            (
+                c(x.name),
+                x.hpo,
+                (!x.hpo_curie.is_null()).then(|| c(x.hpo_curie).to_owned()),
+                x.source,
+            )
+        })
+        .collect();
+    let core_risks: Vec<_> = info
+        .risks
+        .iter()
+        .map(|x| {
+            (
+                x.name,
+                x.hpo.map_or(0, |h| h.get()),
+                x.hpo.map(|h| h.to_string()),
+                x.source,
+            )
+        })
+        .collect();
+    assert_eq!(risks, core_risks);
+    assert_eq!(list(r.sources, r.sources_len), info.sources);
 }
 
 #[test]

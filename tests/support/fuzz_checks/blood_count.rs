@@ -217,6 +217,54 @@ impl Given {
 
 /// Builds the count, checks the result against the oracle, and interprets it.
 pub fn check_input(input: &Input) {
+    let set = set_fields(input);
+    let (problems, expected_retic) = expected_problems(input, &set);
+    let built = set.builder.build();
+    match (&built, problems.first()) {
+        (Ok(count), None) => {
+            check_stored(count, &set.given, set.rbc, set.age, expected_retic, input);
+            let criteria = AplasticCriteria::from_discriminant(input.criteria).unwrap_or_default();
+            check_interpretation(
+                count,
+                InterpretOptions {
+                    aplastic_criteria: criteria,
+                },
+            );
+        }
+        (Err(actual), Some((_, expected))) => {
+            assert!(!actual.to_string().is_empty());
+            assert_eq!(
+                actual,
+                expected,
+                "build returned {actual} but the first problem in Field order is {expected}; fields with \
+                 problems: {:?}; input {input:?}",
+                problems.iter().map(|(f, _)| *f).collect::<Vec<_>>(),
+            );
+        }
+        (Ok(count), Some((_, expected))) => {
+            panic!("build accepted {count:?} although {expected:?} ({expected}); input {input:?}")
+        }
+        (Err(actual), None) => panic!("build rejected a valid count with {actual:?} ({actual}); input {input:?}"),
+    }
+}
+
+/// The reticulocyte values `build` must store: the absolute count and the percentage.
+type StoredRetic = (Option<f64>, Option<f64>);
+
+/// The builder with every usable field of an input set, and what the oracle needs of them.
+struct Setup {
+    builder: BloodCountBuilder,
+    /// The haemoglobin, MCV and the four counts given, in Field order.
+    given: Vec<Given>,
+    /// The last reticulocyte value set (an absolute count with a unit the library knows, or a percentage).
+    retic: Option<Retic>,
+    rbc: Option<Given>,
+    age: Option<Given>,
+    sex: Option<Sex>,
+}
+
+/// Sets each field of the input on a builder, in Field order.
+fn set_fields(input: &Input) -> Setup {
     let mut builder = BloodCountBuilder::new();
     let mut given: Vec<Given> = Vec::new();
     // Setters take Rust enums: an integer that is no value is rejected by from_discriminant, and the field
@@ -290,9 +338,61 @@ pub fn check_input(input: &Input) {
         builder = builder.sex(sex);
     }
     builder = builder.pregnant(input.pregnant);
+    Setup {
+        builder,
+        given,
+        retic,
+        rbc,
+        age,
+        sex,
+    }
+}
 
-    // The oracle: every problem with the field it belongs to; `build` must return the first in Field order.
-    let mut problems: Vec<(Field, Error)> = given.iter().filter_map(|g| g.problem().map(|e| (g.field, e))).collect();
+/// The oracle: every problem with the field it belongs to, in the order `build` must report them (it returns
+/// the first), and the reticulocyte values (absolute, percentage) it must store.
+fn expected_problems(input: &Input, set: &Setup) -> (Vec<(Field, Error)>, StoredRetic) {
+    let mut problems: Vec<(Field, Error)> = set
+        .given
+        .iter()
+        .filter_map(|g| g.problem().map(|e| (g.field, e)))
+        .collect();
+    let expected_retic = reticulocyte_problems(set.retic, set.rbc, &mut problems);
+    let plain = [
+        (Field::RedCellCount, input.red_cell_count, Unit::TeraPerLiter),
+        (Field::Cellularity, input.cellularity, Unit::Percent),
+        (Field::ResidualHematopoieticCells, input.residual, Unit::Percent),
+    ];
+    for (field, value, unit) in plain {
+        if let Some(v) = value
+            && let Some(e) = Given::new(field, v.value(), unit, |x| x).problem()
+        {
+            problems.push((field, e));
+        }
+    }
+    if let Some(e) = set.age.and_then(|g| g.problem()) {
+        problems.push((Field::Age, e));
+    }
+    if input.pregnant && set.sex == Some(Sex::Male) {
+        problems.push((
+            Field::Pregnant,
+            Error::InconsistentMeasurements {
+                field: Field::Pregnant,
+                reason: "pregnancy given for a male",
+            },
+        ));
+    }
+    // Field order; while the open finding below stands, `build` checks the red cell count before the
+    // reticulocytes (it needs it to convert a percentage).
+    let rbc_first = super::tolerated("red-cell-count-checked-before-reticulocytes");
+    problems.sort_by_key(|(field, _)| match field {
+        Field::RedCellCount if rbc_first => 2 * Field::Reticulocytes as u32 - 1,
+        f => 2 * *f as u32,
+    });
+    (problems, expected_retic)
+}
+
+/// The problems of the reticulocyte value given, and the values (absolute, percentage) `build` must store.
+fn reticulocyte_problems(retic: Option<Retic>, rbc: Option<Given>, problems: &mut Vec<(Field, Error)>) -> StoredRetic {
     let mut expected_retic: (Option<f64>, Option<f64>) = (None, None);
     match retic {
         None => {}
@@ -332,65 +432,7 @@ pub fn check_input(input: &Input) {
             }
         }
     }
-    let plain = [
-        (Field::RedCellCount, input.red_cell_count, Unit::TeraPerLiter),
-        (Field::Cellularity, input.cellularity, Unit::Percent),
-        (Field::ResidualHematopoieticCells, input.residual, Unit::Percent),
-    ];
-    for (field, value, unit) in plain {
-        if let Some(v) = value
-            && let Some(e) = Given::new(field, v.value(), unit, |x| x).problem()
-        {
-            problems.push((field, e));
-        }
-    }
-    if let Some(e) = age.and_then(|g| g.problem()) {
-        problems.push((Field::Age, e));
-    }
-    if input.pregnant && sex == Some(Sex::Male) {
-        problems.push((
-            Field::Pregnant,
-            Error::InconsistentMeasurements {
-                field: Field::Pregnant,
-                reason: "pregnancy given for a male",
-            },
-        ));
-    }
-    // Field order; while the open finding below stands, `build` checks the red cell count before the
-    // reticulocytes (it needs it to convert a percentage).
-    let rbc_first = super::tolerated("red-cell-count-checked-before-reticulocytes");
-    problems.sort_by_key(|(field, _)| match field {
-        Field::RedCellCount if rbc_first => 2 * Field::Reticulocytes as u32 - 1,
-        f => 2 * *f as u32,
-    });
-
-    let built = builder.build();
-    match (&built, problems.first()) {
-        (Ok(count), None) => {
-            check_stored(count, &given, rbc, age, expected_retic, input);
-            let criteria = AplasticCriteria::from_discriminant(input.criteria).unwrap_or_default();
-            check_interpretation(
-                count,
-                InterpretOptions {
-                    aplastic_criteria: criteria,
-                },
-            );
-        }
-        (Err(actual), Some((_, expected))) => {
-            assert!(!actual.to_string().is_empty());
-            assert_eq!(
-                actual,
-                expected,
-                "build returned {actual} but the first problem in Field order is {expected}; fields with \
-                 problems: {:?}; input {input:?}",
-                problems.iter().map(|(f, _)| *f).collect::<Vec<_>>(),
-            );
-        }
-        (Ok(count), Some((_, expected))) => {
-            panic!("build accepted {count:?} although {expected:?} ({expected}); input {input:?}")
-        }
-        (Err(actual), None) => panic!("build rejected a valid count with {actual:?} ({actual}); input {input:?}"),
-    }
+    expected_retic
 }
 
 fn unit_of<T>(parsed: Result<T, Error>, value: u32, entity: &'static str) -> Option<T> {
@@ -481,7 +523,17 @@ pub fn check_interpretation(count: &BloodCount, options: InterpretOptions) {
     );
     assert!(r.present().all(|x| x.presence == Presence::Present));
 
-    // Lines and pattern from the haemoglobin, neutrophil and platelet readings.
+    let (decreased, unknown) = check_lines_and_pattern(&r, count);
+    check_red_cell_size(&r, count);
+    check_aplastic_anemia(&r, count, options);
+    check_disorder_fits(&r, decreased, unknown);
+    check_evidence(&r, count, unknown);
+    let json = serde_json::to_string(&r);
+    assert!(json.is_ok(), "interpretation does not serialize: {json:?}");
+}
+
+/// Lines and pattern from the haemoglobin, neutrophil and platelet readings.
+fn check_lines_and_pattern(r: &Interpretation, count: &BloodCount) -> (CellLineSet, CellLineSet) {
     let mut decreased = CellLineSet::EMPTY;
     let mut unknown = CellLineSet::EMPTY;
     for (reading, line) in [
@@ -507,8 +559,11 @@ pub fn check_interpretation(count: &BloodCount, options: InterpretOptions) {
         ][decreased.len()]
     };
     assert_eq!(r.pattern, pattern, "{count:?}");
+    (decreased, unknown)
+}
 
-    // Red cell size.
+/// The red cell size class: only with an MCV and an age, each limit given supporting it.
+fn check_red_cell_size(r: &Interpretation, count: &BloodCount) {
     let size = r.red_cell_size;
     assert_eq!(size.mcv, count.mcv());
     // Where two reference rows apply (sex unknown) and agree on the class, a limit they disagree on is
@@ -530,8 +585,10 @@ pub fn check_interpretation(count: &BloodCount, options: InterpretOptions) {
             }
         }
     }
+}
 
-    // Aplastic anaemia.
+/// The aplastic anaemia grading: the criteria asked for, the counts met, severity only with a cellularity.
+fn check_aplastic_anemia(r: &Interpretation, count: &BloodCount, options: InterpretOptions) {
     let a = r.aplastic_anemia;
     assert_eq!(a.criteria, options.aplastic_criteria);
     assert_eq!(a.reticulocytes_below, options.aplastic_criteria.reticulocytes_below());
@@ -551,8 +608,10 @@ pub fn check_interpretation(count: &BloodCount, options: InterpretOptions) {
     ) {
         assert!(a.marrow == Criterion::Met && a.counts == Criterion::Met, "{a:?}");
     }
+}
 
-    // Disorder fits: one per disorder, in order, scored in [0, 1]; the ranking is a permutation.
+/// Disorder fits: one per disorder, in order, scored from 0 to 1; the ranking is a permutation.
+fn check_disorder_fits(r: &Interpretation, decreased: CellLineSet, unknown: CellLineSet) {
     for (fit, d) in r.disorder_fit.iter().zip(Disorder::ALL) {
         assert_eq!(fit.disorder, d);
         assert_eq!(*fit, DisorderFit::new(d, decreased, unknown));
@@ -565,8 +624,10 @@ pub fn check_interpretation(count: &BloodCount, options: InterpretOptions) {
     let mut all: Vec<u32> = Disorder::ALL.iter().map(|d| d.discriminant()).collect();
     all.sort_unstable();
     assert_eq!(ranked, all, "ranked fits are not a permutation of the disorders");
+}
 
-    // The count as differential evidence: a usable likelihood ratio for every disorder.
+/// The count as differential evidence: a usable likelihood ratio for every disorder.
+fn check_evidence(r: &Interpretation, count: &BloodCount, unknown: CellLineSet) {
     let lrs = r.likelihood_ratios();
     for (lr, d) in lrs.iter().zip(Disorder::ALL) {
         assert_eq!(lr.0, d, "likelihood ratios out of order");
@@ -582,9 +643,6 @@ pub fn check_interpretation(count: &BloodCount, options: InterpretOptions) {
             "evidence from a count with no known line: {lrs:?}"
         );
     }
-
-    let json = serde_json::to_string(&r);
-    assert!(json.is_ok(), "interpretation does not serialize: {json:?}");
 }
 
 fn check_reading(reading: &Reading, value: Option<f64>, count: &BloodCount) {

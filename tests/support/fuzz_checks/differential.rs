@@ -91,22 +91,9 @@ pub fn check(data: &[u8]) {
 pub fn check_input(input: &Input<'_>) {
     let observed: Vec<TermInput<'_>> = input.observed.iter().take(MAX_TERMS).map(|t| t.input()).collect();
     let excluded: Vec<TermInput<'_>> = input.excluded.iter().take(MAX_TERMS).map(|t| t.input()).collect();
-    let evidence: Vec<(Disorder, f64)> = input
-        .evidence
-        .iter()
-        .take(MAX_TERMS)
-        .map(|(d, lr)| (Disorder::ALL[usize::from(*d) % Disorder::COUNT], lr.value()))
-        .collect();
-    let onset = match input.onset {
-        None => None,
-        Some(OnsetArg::Years(y)) => Some(AgeOfOnset::Years(y.value())),
-        Some(OnsetArg::Class(c)) => Onset::from_discriminant(c).ok().map(AgeOfOnset::Class),
-    };
-    let sex = match input.sex {
-        Some(1) => Some(Sex::Female),
-        Some(2) => Some(Sex::Male),
-        _ => None,
-    };
+    let evidence = evidence_of(input);
+    let onset = onset_of(input);
+    let sex = sex_of(input);
     let query = Query {
         observed: &observed,
         excluded: &excluded,
@@ -143,31 +130,71 @@ pub fn check_input(input: &Input<'_>) {
         // Only when findings were given and not one could be read: then the first one's error, which is also
         // strict mode's, and each finding fails alone.
         Err(e) => {
-            assert!(
-                !observed.is_empty() || !excluded.is_empty(),
-                "the lenient differential failed with {e:?} ({e}) without findings; input {input:?}"
-            );
-            assert_eq!(
-                strict.as_ref().err(),
-                Some(&e),
-                "lenient and strict errors differ; input {input:?}"
-            );
-            for finding in observed.iter().chain(&excluded) {
-                let alone = [*finding];
-                assert!(
-                    Query::new(&alone).strict(true).run().is_err(),
-                    "the lenient differential failed with {e:?} though {finding:?} is usable; input {input:?}"
-                );
-            }
+            check_lenient_failure(&e, strict.as_ref().err(), &observed, &excluded, input);
             return;
         }
     };
     check_result(&lenient, &query, input);
+    check_strict(strict, &lenient, input);
+    check_reversed(&query, &lenient, input);
+}
 
-    // Strict mode fails with the first term the lenient run rejects, and otherwise agrees with it.
+/// The likelihood ratios given, each for a disorder picked by its byte.
+fn evidence_of(input: &Input<'_>) -> Vec<(Disorder, f64)> {
+    input
+        .evidence
+        .iter()
+        .take(MAX_TERMS)
+        .map(|(d, lr)| (Disorder::ALL[usize::from(*d) % Disorder::COUNT], lr.value()))
+        .collect()
+}
+
+/// The age of onset given (an unknown class counts as none).
+fn onset_of(input: &Input<'_>) -> Option<AgeOfOnset> {
+    match input.onset {
+        None => None,
+        Some(OnsetArg::Years(y)) => Some(AgeOfOnset::Years(y.value())),
+        Some(OnsetArg::Class(c)) => Onset::from_discriminant(c).ok().map(AgeOfOnset::Class),
+    }
+}
+
+/// The sex given (1 female, 2 male, anything else none).
+fn sex_of(input: &Input<'_>) -> Option<Sex> {
+    match input.sex {
+        Some(1) => Some(Sex::Female),
+        Some(2) => Some(Sex::Male),
+        _ => None,
+    }
+}
+
+/// A lenient run fails only when findings were given and not one could be read: then the first one's error,
+/// which is also strict mode's, and each finding fails alone.
+fn check_lenient_failure(
+    e: &Error,
+    strict: Option<&Error>,
+    observed: &[TermInput<'_>],
+    excluded: &[TermInput<'_>],
+    input: &Input<'_>,
+) {
+    assert!(
+        !observed.is_empty() || !excluded.is_empty(),
+        "the lenient differential failed with {e:?} ({e}) without findings; input {input:?}"
+    );
+    assert_eq!(strict, Some(e), "lenient and strict errors differ; input {input:?}");
+    for finding in observed.iter().chain(excluded) {
+        let alone = [*finding];
+        assert!(
+            Query::new(&alone).strict(true).run().is_err(),
+            "the lenient differential failed with {e:?} though {finding:?} is usable; input {input:?}"
+        );
+    }
+}
+
+/// Strict mode fails with the first term the lenient run rejects, and otherwise agrees with it.
+fn check_strict(strict: marrowkb::Result<Differential>, lenient: &Differential, input: &Input<'_>) {
     let first_problem = lenient.inputs.iter().find_map(|r| r.error);
     match (strict, first_problem) {
-        (Ok(r), None) => assert_eq!(r, lenient, "strict and lenient results differ; input {input:?}"),
+        (Ok(r), None) => assert_eq!(&r, lenient, "strict and lenient results differ; input {input:?}"),
         (Err(e), Some(expected)) => {
             assert_eq!(
                 e, expected,
@@ -178,14 +205,17 @@ pub fn check_input(input: &Input<'_>) {
         (Ok(_), Some(expected)) => panic!("strict mode accepted an input with {expected:?}; input {input:?}"),
         (Err(e), None) => panic!("strict mode failed with {e:?} although nothing was rejected; input {input:?}"),
     }
+}
 
-    // The order of the terms changes nothing.
+/// The order of the terms changes nothing.
+fn check_reversed(query: &Query<'_>, lenient: &Differential, input: &Input<'_>) {
+    let (observed, excluded) = (query.observed, query.excluded);
     let observed_rev: Vec<TermInput<'_>> = observed.iter().rev().copied().collect();
     let excluded_rev: Vec<TermInput<'_>> = excluded.iter().rev().copied().collect();
     let reversed = Query {
         observed: &observed_rev,
         excluded: &excluded_rev,
-        ..query
+        ..*query
     };
     match reversed.run() {
         Ok(r) => {
@@ -218,7 +248,15 @@ fn close(a: f64, b: f64, scale: f64) -> bool {
 
 /// Checks one result against its query.
 pub fn check_result(r: &Differential, query: &Query<'_>, input: &Input<'_>) {
-    // The ranking: every disorder once, ranked 1..=20, sorted, finite, parts adding up.
+    check_ranking(r, query, input);
+    check_input_reports(r, query);
+    check_terms_used(r);
+    check_explanations(r);
+    check_onset_and_sex(r, query);
+}
+
+/// The ranking: every disorder once, ranked 1..=20, sorted, finite, parts adding up.
+fn check_ranking(r: &Differential, query: &Query<'_>, input: &Input<'_>) {
     assert_eq!(r.ranking.len(), Disorder::COUNT, "{input:?}");
     let mut seen: Vec<u32> = r.ranking.iter().map(|x| x.disorder.discriminant()).collect();
     seen.sort_unstable();
@@ -285,8 +323,10 @@ pub fn check_result(r: &Differential, query: &Query<'_>, input: &Input<'_>) {
             "posterior not monotone in score: {a:?} {b:?}"
         );
     }
+}
 
-    // Every input reported, in order, with a status that agrees with its error.
+/// Every input reported, in order, with a status that agrees with its error.
+fn check_input_reports(r: &Differential, query: &Query<'_>) {
     assert_eq!(r.inputs.len(), query.observed.len() + query.excluded.len());
     for (i, report) in r.inputs.iter().enumerate() {
         let (excluded, position) = if i < query.observed.len() {
@@ -342,8 +382,10 @@ pub fn check_result(r: &Differential, query: &Query<'_>, input: &Input<'_>) {
         }
     }
     assert!(r.rejected().all(|x| x.error.is_some()));
+}
 
-    // The terms used: sorted, unique, phenotypic abnormalities, observed and excluded disjoint.
+/// The terms used: sorted, unique, phenotypic abnormalities, observed and excluded disjoint.
+fn check_terms_used(r: &Differential) {
     for list in [&r.observed, &r.excluded] {
         for pair in list.windows(2) {
             assert!(pair[0] < pair[1], "terms not sorted or duplicated: {pair:?}");
@@ -356,8 +398,10 @@ pub fn check_result(r: &Differential, query: &Query<'_>, input: &Input<'_>) {
     );
     let used = r.inputs.iter().filter(|x| x.status.is_used()).count();
     assert_eq!(used, r.observed.len() + r.excluded.len(), "used inputs vs terms used");
+}
 
-    // Explanations: one per term and disorder, finite positive likelihood ratios that make the parts.
+/// Explanations: one per term and disorder, finite positive likelihood ratios that make the parts.
+fn check_explanations(r: &Differential) {
     for x in &r.ranking {
         let d = x.disorder;
         let matches = r.matches(d);
@@ -402,7 +446,10 @@ pub fn check_result(r: &Differential, query: &Query<'_>, input: &Input<'_>) {
             assert!(m.frequency > 0.0 && m.frequency <= 1.0, "{d:?}: {m:?}");
         }
     }
+}
 
+/// The onset class and sex of the result, and no onset or sex part without them.
+fn check_onset_and_sex(r: &Differential, query: &Query<'_>) {
     assert_eq!(r.sex, query.sex);
     let onset = query.onset.and_then(|o| o.class().ok());
     assert_eq!(r.onset, onset, "onset class");

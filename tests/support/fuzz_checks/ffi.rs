@@ -496,6 +496,18 @@ impl Slot {
     }
 }
 
+/// A `size_t` out-length slot, starting as [`SENTINEL`].
+struct OutLen(usize);
+
+impl OutLen {
+    fn new() -> Self {
+        OutLen(SENTINEL as usize)
+    }
+    fn ptr(&mut self, null: bool) -> *mut usize {
+        if null { core::ptr::null_mut() } else { &raw mut self.0 }
+    }
+}
+
 /// Compares a one-value call with its expected outcome: on success the slot holds the value; on failure
 /// the status is the expected one and the slot is untouched.
 fn compare<T: PartialEq + core::fmt::Debug>(
@@ -656,267 +668,31 @@ pub fn check_op(op: &Op<'_>) {
             text,
             suggestions,
             null_out,
-        } => {
-            let resolve = matches!(op, Op::Resolve { .. });
-            let what = if resolve { "mkb_resolve" } else { "mkb_lookup" };
-            let t = CText::new(text);
-            let mut out = Slot::new();
-            let mut list = SENTINEL_SUGGESTIONS;
-            let list_ptr: *mut SuggestionList = if *suggestions {
-                &raw mut list
-            } else {
-                core::ptr::null_mut()
-            };
-            // SAFETY: every pointer is NULL or valid for what the function writes; the text is `t.len` bytes
-            // (or NUL-terminated within its buffer).
-            let status = unsafe {
-                if resolve {
-                    c::mkb_resolve(t.ptr(), t.len, out.ptr(*null_out), list_ptr)
-                } else {
-                    c::mkb_lookup(t.ptr(), t.len, out.ptr(*null_out), list_ptr)
-                }
-            };
-            if *null_out {
-                assert_eq!(status, Status::MkbNullPointer, "{what}: NULL out");
-                assert_eq!(list, SENTINEL_SUGGESTIONS, "{what}: suggestions written with NULL out");
-                return;
-            }
-            let core = t.expected.as_deref().map(|s| {
-                if resolve {
-                    marrowkb::resolve(s)
-                } else if *suggestions {
-                    marrowkb::lookup(s)
-                } else {
-                    Disorder::find(s)
-                }
-            });
-            if let Ok(s) = t.expected.as_deref() {
-                // With or without suggestions, the look-up finds the same.
-                assert_eq!(
-                    marrowkb::lookup(s).ok(),
-                    Disorder::find(s).ok(),
-                    "lookup and find disagree on {s:?}"
-                );
-            }
-            let expected = match &core {
-                Ok(r) => r.map_err(|e| status_of(&e)),
-                Err(s) => Err(**s),
-            };
-            compare(&format!("{what}({text:?})"), status, out.0, expected, disorder);
-            if *suggestions {
-                let want = match &core {
-                    Ok(Err(Error::UnknownName { suggestions })) => suggestion_list(suggestions),
-                    _ => EMPTY_SUGGESTIONS,
-                };
-                assert_eq!(list, want, "{what}({text:?}): suggestions");
-            }
-        }
-        Op::Suggest { text, null_out } => {
-            let t = CText::new(text);
-            let mut list = SENTINEL_SUGGESTIONS;
-            let ptr: *mut SuggestionList = if *null_out {
-                core::ptr::null_mut()
-            } else {
-                &raw mut list
-            };
-            // SAFETY: as above.
-            let status = unsafe { c::mkb_suggest(t.ptr(), t.len, ptr) };
-            if *null_out {
-                assert_eq!(status, Status::MkbNullPointer);
-                return;
-            }
-            match &t.expected {
-                Ok(s) => {
-                    assert_eq!(status, Status::MkbOk, "mkb_suggest({text:?})");
-                    assert_eq!(list, suggestion_list(&marrowkb::suggest(s)), "mkb_suggest({text:?})");
-                }
-                Err(st) => {
-                    assert_eq!(status, *st, "mkb_suggest({text:?})");
-                    assert_eq!(list, EMPTY_SUGGESTIONS, "mkb_suggest({text:?}): list on failure");
-                }
-            }
-        }
+        } => check_lookup(matches!(op, Op::Resolve { .. }), text, *suggestions, *null_out),
+        Op::Suggest { text, null_out } => check_suggest(text, *null_out),
         Op::Search {
             text,
             cap,
             null_buf,
             null_len,
-        } => {
-            let t = CText::new(text);
-            let mut buffer = Buffer::<ffi::SearchHit>::new(usize::from(*cap % 48), *null_buf);
-            let mut out_len = SENTINEL as usize;
-            let len_ptr: *mut usize = if *null_len {
-                core::ptr::null_mut()
-            } else {
-                &raw mut out_len
-            };
-            // SAFETY: the buffer holds exactly `cap` hits (or is NULL).
-            let status = unsafe { c::mkb_search(t.ptr(), t.len, buffer.ptr(), buffer.cap, len_ptr) };
-            let expected = expect(&t, marrowkb::search).map(|hits| {
-                hits.iter()
-                    .map(|h| (h.disorder, hit_kind(h.kind), h.matched.to_owned()))
-                    .collect::<Vec<_>>()
-            });
-            compare_list(
-                &format!("mkb_search({text:?})"),
-                status,
-                out_len,
-                &buffer,
-                *null_len,
-                expected,
-                |h: &ffi::SearchHit| (h.disorder, h.kind as u32, read_str(h.matched, "hit").to_owned()),
-            );
-        }
+        } => check_search(text, *cap, *null_buf, *null_len),
         Op::LookupMany(batch) => check_batch(batch),
-        Op::FromCode { kind, text, null_out } => {
-            let t = CText::new(text);
-            let mut out = Slot::new();
-            // SAFETY: as above.
-            let (status, expected, what) = unsafe {
-                match kind % 3 {
-                    0 => (
-                        c::mkb_disorder_from_orpha(t.ptr(), t.len, out.ptr(*null_out)),
-                        expect(&t, |s| OrphaId::parse(s).and_then(Disorder::from_orpha)).map(|d| d.discriminant()),
-                        "mkb_disorder_from_orpha",
-                    ),
-                    1 => (
-                        c::mkb_disorder_from_omim(t.ptr(), t.len, out.ptr(*null_out)),
-                        expect(&t, |s| OmimId::parse(s).and_then(Disorder::from_omim)).map(|d| d.discriminant()),
-                        "mkb_disorder_from_omim",
-                    ),
-                    _ => (
-                        c::mkb_symptom_from_hpo(t.ptr(), t.len, out.ptr(*null_out)),
-                        expect(&t, |s| HpoId::parse(s).and_then(Symptom::from_hpo)).map(|d| d.discriminant()),
-                        "mkb_symptom_from_hpo",
-                    ),
-                }
-            };
-            let expected = if *null_out {
-                Err(Status::MkbNullPointer)
-            } else {
-                expected
-            };
-            compare(&format!("{what}({text:?})"), status, out.0, expected, Some);
-        }
-        Op::FromNumber { kind, id, null_out } => {
-            let mut out = Slot::new();
-            // SAFETY: as above.
-            let (status, expected) = unsafe {
-                match kind % 3 {
-                    0 => (
-                        c::mkb_disorder_from_orpha_id(*id, out.ptr(*null_out)),
-                        Disorder::from_orpha(*id).map(|d| d.discriminant()),
-                    ),
-                    1 => (
-                        c::mkb_disorder_from_omim_id(*id, out.ptr(*null_out)),
-                        Disorder::from_omim(*id).map(|d| d.discriminant()),
-                    ),
-                    _ => (
-                        c::mkb_symptom_from_hpo_id(*id, out.ptr(*null_out)),
-                        Symptom::from_hpo(*id).map(|d| d.discriminant()),
-                    ),
-                }
-            };
-            let expected = if *null_out {
-                Err(Status::MkbNullPointer)
-            } else {
-                expected.map_err(|e| status_of(&e))
-            };
-            compare(&format!("from number {kind} {id}"), status, out.0, expected, Some);
-        }
+        Op::FromCode { kind, text, null_out } => check_from_code(*kind, text, *null_out),
+        Op::FromNumber { kind, id, null_out } => check_from_number(*kind, *id, *null_out),
         Op::LinksForId {
             omim,
             id,
             cap,
             null_buf,
             null_len,
-        } => {
-            let mut buffer = Buffer::<ffi::XrefLink>::new(usize::from(*cap % 24), *null_buf);
-            let mut out_len = SENTINEL as usize;
-            let len_ptr: *mut usize = if *null_len {
-                core::ptr::null_mut()
-            } else {
-                &raw mut out_len
-            };
-            // SAFETY: the buffer holds exactly `cap` links (or is NULL).
-            let status = unsafe {
-                if *omim {
-                    c::mkb_disorders_for_omim(*id, buffer.ptr(), buffer.cap, len_ptr)
-                } else {
-                    c::mkb_disorders_for_orpha(*id, buffer.ptr(), buffer.cap, len_ptr)
-                }
-            };
-            let links = if *omim {
-                Disorder::all_for_omim(OmimId::new(*id))
-            } else {
-                Disorder::all_for_orpha(OrphaId::new(*id))
-            };
-            let expected = Ok(links.iter().map(|(d, m)| (*d, *m as u32)).collect());
-            compare_list(
-                &format!("links for {} {id}", if *omim { "OMIM" } else { "ORPHA" }),
-                status,
-                out_len,
-                &buffer,
-                *null_len,
-                expected,
-                |l: &ffi::XrefLink| (l.disorder, l.match_kind as u32),
-            );
-        }
+        } => check_links_for_id(*omim, *id, *cap, *null_buf, *null_len),
         Op::LinksForIcd10 {
             text,
             cap,
             null_buf,
             null_len,
-        } => {
-            let t = CText::new(text);
-            let mut buffer = Buffer::<ffi::Icd10Link>::new(usize::from(*cap % 24), *null_buf);
-            let mut out_len = SENTINEL as usize;
-            let len_ptr: *mut usize = if *null_len {
-                core::ptr::null_mut()
-            } else {
-                &raw mut out_len
-            };
-            // SAFETY: as above.
-            let status = unsafe { c::mkb_disorders_for_icd10(t.ptr(), t.len, buffer.ptr(), buffer.cap, len_ptr) };
-            let expected = expect(&t, Disorder::from_icd10)
-                .map(|links| links.iter().map(|(d, m)| (*d, *m as u32)).collect::<Vec<_>>());
-            compare_list(
-                &format!("mkb_disorders_for_icd10({text:?})"),
-                status,
-                out_len,
-                &buffer,
-                *null_len,
-                expected,
-                |l: &ffi::Icd10Link| (l.disorder, l.match_kind as u32),
-            );
-        }
-        Op::Parse { kind, text, null_out } => {
-            let t = CText::new(text);
-            let mut out = Slot::new();
-            // SAFETY: as above.
-            let (status, expected) = unsafe {
-                match kind % 3 {
-                    0 => (
-                        c::mkb_parse_hpo(t.ptr(), t.len, out.ptr(*null_out)),
-                        expect(&t, |s| HpoId::parse(s).map(HpoId::get)),
-                    ),
-                    1 => (
-                        c::mkb_parse_orpha(t.ptr(), t.len, out.ptr(*null_out)),
-                        expect(&t, |s| OrphaId::parse(s).map(OrphaId::get)),
-                    ),
-                    _ => (
-                        c::mkb_parse_omim(t.ptr(), t.len, out.ptr(*null_out)),
-                        expect(&t, |s| OmimId::parse(s).map(OmimId::get)),
-                    ),
-                }
-            };
-            let expected = if *null_out {
-                Err(Status::MkbNullPointer)
-            } else {
-                expected
-            };
-            compare(&format!("mkb_parse {kind}({text:?})"), status, out.0, expected, Some);
-        }
+        } => check_links_for_icd10(text, *cap, *null_buf, *null_len),
+        Op::Parse { kind, text, null_out } => check_parse(*kind, text, *null_out),
         Op::ParseIcd10 {
             text,
             cap,
@@ -940,79 +716,13 @@ pub fn check_op(op: &Op<'_>) {
             n,
             index,
             null_out,
-        } => {
-            let mut out: *const ffi::GeneRecord = core::ptr::dangling();
-            let ptr: *mut *const ffi::GeneRecord = if *null_out { core::ptr::null_mut() } else { &raw mut out };
-            // SAFETY: `ptr` is NULL or a writable record pointer.
-            let status = unsafe {
-                if *by_id {
-                    c::mkb_gene_from_ncbi_id(*n, ptr)
-                } else {
-                    c::mkb_gene_at(*index, ptr)
-                }
-            };
-            let expected = if *null_out {
-                Err(Status::MkbNullPointer)
-            } else if *by_id {
-                Gene::from_ncbi_gene_id(*n).map_err(|e| status_of(&e))
-            } else {
-                let count = Gene::all().len();
-                (*index < count)
-                    .then(|| Gene::all().nth(*index))
-                    .flatten()
-                    .ok_or(Status::MkbOutOfRange)
-            };
-            check_gene_record("gene by number", status, out, expected);
-        }
+        } => check_gene_by_number(*by_id, *n, *index, *null_out),
         Op::GeneBySymbol {
             disorders,
             text,
             null_out,
             null_len,
-        } => {
-            let t = CText::new(text);
-            let expected = expect(&t, Gene::from_symbol);
-            if *disorders {
-                let mut out: *const u32 = core::ptr::dangling();
-                let mut len = SENTINEL as usize;
-                let out_ptr: *mut *const u32 = if *null_out { core::ptr::null_mut() } else { &raw mut out };
-                let len_ptr: *mut usize = if *null_len { core::ptr::null_mut() } else { &raw mut len };
-                // SAFETY: as above.
-                let status = unsafe { c::mkb_disorders_for_gene(t.ptr(), t.len, out_ptr, len_ptr) };
-                let expected = if *null_out || *null_len {
-                    Err(Status::MkbNullPointer)
-                } else {
-                    expected
-                };
-                match expected {
-                    Ok(g) => {
-                        assert_eq!(status, Status::MkbOk, "mkb_disorders_for_gene({text:?})");
-                        // SAFETY: the library returned a pointer into static data and its length.
-                        let got = unsafe { core::slice::from_raw_parts(out, len) };
-                        let want: Vec<u32> = g.disorders().iter().map(|d| d.discriminant()).collect();
-                        assert_eq!(got, want, "mkb_disorders_for_gene({text:?})");
-                    }
-                    Err(s) => {
-                        assert_eq!(status, s, "mkb_disorders_for_gene({text:?})");
-                        assert!(
-                            out == core::ptr::dangling() && len == SENTINEL as usize,
-                            "written on failure"
-                        );
-                    }
-                }
-            } else {
-                let mut out: *const ffi::GeneRecord = core::ptr::dangling();
-                let ptr: *mut *const ffi::GeneRecord = if *null_out { core::ptr::null_mut() } else { &raw mut out };
-                // SAFETY: as above.
-                let status = unsafe { c::mkb_gene_from_symbol(t.ptr(), t.len, ptr) };
-                let expected = if *null_out {
-                    Err(Status::MkbNullPointer)
-                } else {
-                    expected
-                };
-                check_gene_record(&format!("mkb_gene_from_symbol({text:?})"), status, out, expected);
-            }
-        }
+        } => check_gene_by_symbol(*disorders, text, *null_out, *null_len),
         Op::Vocabulary {
             vocabulary,
             value,
@@ -1021,47 +731,8 @@ pub fn check_op(op: &Op<'_>) {
             null_out,
         } => check_vocabulary(*vocabulary, *value, *index, key, *null_out),
         Op::ClassValue { function, value, nulls } => check_class_value(*function, *value, *nulls),
-        Op::FrequencyFromPercent { percent, null_out } => {
-            let p = percent.value();
-            let mut out = Slot::new();
-            // SAFETY: as above.
-            let status = unsafe { c::mkb_frequency_from_percent(p, out.ptr(*null_out)) };
-            let expected = if *null_out {
-                Err(Status::MkbNullPointer)
-            } else {
-                core_classes::Frequency::from_percent(p)
-                    .map(|f| f as u32)
-                    .ok_or(Status::MkbInvalidArgument)
-            };
-            compare(
-                &format!("mkb_frequency_from_percent({p})"),
-                status,
-                out.0,
-                expected,
-                Some,
-            );
-        }
-        Op::Infallible { status } => {
-            let message = read_str(ffi::mkb_status_message(*status), "mkb_status_message");
-            let known = Status::ALL.iter().find(|s| **s as u32 == *status);
-            match known {
-                Some(s) => assert_eq!(Some(message), s.message().to_str().ok()),
-                None => assert_eq!(message, "unknown status", "status {status}"),
-            }
-            assert_eq!(read_str(ffi::mkb_version(), "mkb_version"), marrowkb::VERSION);
-            assert_eq!(
-                read_str(ffi::mkb_data_version(), "mkb_data_version"),
-                marrowkb::DATA_VERSION
-            );
-            assert_eq!(c::mkb_disorder_count(), Disorder::COUNT);
-            assert_eq!(c::mkb_symptom_count(), Symptom::COUNT);
-            assert_eq!(c::mkb_treatment_count(), Treatment::COUNT);
-            assert_eq!(c::mkb_cause_count(), Cause::COUNT);
-            assert_eq!(c::mkb_diagnostic_test_count(), DiagnosticTest::COUNT);
-            assert_eq!(c::mkb_source_count(), Source::COUNT);
-            assert_eq!(c::mkb_gene_count(), Gene::all().len());
-            assert_eq!(c::mkb_hpo_term_count(), marrowkb::hpo::TERM_COUNT);
-        }
+        Op::FrequencyFromPercent { percent, null_out } => check_frequency_from_percent(percent, *null_out),
+        Op::Infallible { status } => check_infallible(*status),
         Op::HpoTerm {
             how,
             text,
@@ -1088,21 +759,366 @@ pub fn check_op(op: &Op<'_>) {
     }
 }
 
+/// `mkb_lookup` or `mkb_resolve`, with or without suggestions.
+fn check_lookup(resolve: bool, text: &Text<'_>, suggestions: bool, null_out: bool) {
+    let what = if resolve { "mkb_resolve" } else { "mkb_lookup" };
+    let t = CText::new(text);
+    let mut out = Slot::new();
+    let mut list = SENTINEL_SUGGESTIONS;
+    let list_ptr: *mut SuggestionList = if suggestions {
+        &raw mut list
+    } else {
+        core::ptr::null_mut()
+    };
+    // SAFETY: every pointer is NULL or valid for what the function writes; the text is `t.len` bytes
+    // (or NUL-terminated within its buffer).
+    let status = unsafe {
+        if resolve {
+            c::mkb_resolve(t.ptr(), t.len, out.ptr(null_out), list_ptr)
+        } else {
+            c::mkb_lookup(t.ptr(), t.len, out.ptr(null_out), list_ptr)
+        }
+    };
+    if null_out {
+        assert_eq!(status, Status::MkbNullPointer, "{what}: NULL out");
+        assert_eq!(list, SENTINEL_SUGGESTIONS, "{what}: suggestions written with NULL out");
+        return;
+    }
+    let core = t.expected.as_deref().map(|s| {
+        if resolve {
+            marrowkb::resolve(s)
+        } else if suggestions {
+            marrowkb::lookup(s)
+        } else {
+            Disorder::find(s)
+        }
+    });
+    if let Ok(s) = t.expected.as_deref() {
+        // With or without suggestions, the look-up finds the same.
+        assert_eq!(
+            marrowkb::lookup(s).ok(),
+            Disorder::find(s).ok(),
+            "lookup and find disagree on {s:?}"
+        );
+    }
+    let expected = match &core {
+        Ok(r) => r.map_err(|e| status_of(&e)),
+        Err(s) => Err(**s),
+    };
+    compare(&format!("{what}({text:?})"), status, out.0, expected, disorder);
+    if suggestions {
+        let want = match &core {
+            Ok(Err(Error::UnknownName { suggestions })) => suggestion_list(suggestions),
+            _ => EMPTY_SUGGESTIONS,
+        };
+        assert_eq!(list, want, "{what}({text:?}): suggestions");
+    }
+}
+
+/// `mkb_suggest`.
+fn check_suggest(text: &Text<'_>, null_out: bool) {
+    let t = CText::new(text);
+    let mut list = SENTINEL_SUGGESTIONS;
+    let ptr: *mut SuggestionList = if null_out { core::ptr::null_mut() } else { &raw mut list };
+    // SAFETY: as above.
+    let status = unsafe { c::mkb_suggest(t.ptr(), t.len, ptr) };
+    if null_out {
+        assert_eq!(status, Status::MkbNullPointer);
+        return;
+    }
+    match &t.expected {
+        Ok(s) => {
+            assert_eq!(status, Status::MkbOk, "mkb_suggest({text:?})");
+            assert_eq!(list, suggestion_list(&marrowkb::suggest(s)), "mkb_suggest({text:?})");
+        }
+        Err(st) => {
+            assert_eq!(status, *st, "mkb_suggest({text:?})");
+            assert_eq!(list, EMPTY_SUGGESTIONS, "mkb_suggest({text:?}): list on failure");
+        }
+    }
+}
+
+/// `mkb_search`.
+fn check_search(text: &Text<'_>, cap: u8, null_buf: bool, null_len: bool) {
+    let t = CText::new(text);
+    let mut buffer = Buffer::<ffi::SearchHit>::new(usize::from(cap % 48), null_buf);
+    let mut out_len = OutLen::new();
+    // SAFETY: the buffer holds exactly `cap` hits (or is NULL).
+    let status = unsafe { c::mkb_search(t.ptr(), t.len, buffer.ptr(), buffer.cap, out_len.ptr(null_len)) };
+    let expected = expect(&t, marrowkb::search).map(|hits| {
+        hits.iter()
+            .map(|h| (h.disorder, hit_kind(h.kind), h.matched.to_owned()))
+            .collect::<Vec<_>>()
+    });
+    compare_list(
+        &format!("mkb_search({text:?})"),
+        status,
+        out_len.0,
+        &buffer,
+        null_len,
+        expected,
+        |h: &ffi::SearchHit| (h.disorder, h.kind as u32, read_str(h.matched, "hit").to_owned()),
+    );
+}
+
+/// `mkb_disorder_from_orpha`, `mkb_disorder_from_omim`, `mkb_symptom_from_hpo`.
+fn check_from_code(kind: u8, text: &Text<'_>, null_out: bool) {
+    let t = CText::new(text);
+    let mut out = Slot::new();
+    // SAFETY: as above.
+    let (status, expected, what) = unsafe {
+        match kind % 3 {
+            0 => (
+                c::mkb_disorder_from_orpha(t.ptr(), t.len, out.ptr(null_out)),
+                expect(&t, |s| OrphaId::parse(s).and_then(Disorder::from_orpha)).map(|d| d.discriminant()),
+                "mkb_disorder_from_orpha",
+            ),
+            1 => (
+                c::mkb_disorder_from_omim(t.ptr(), t.len, out.ptr(null_out)),
+                expect(&t, |s| OmimId::parse(s).and_then(Disorder::from_omim)).map(|d| d.discriminant()),
+                "mkb_disorder_from_omim",
+            ),
+            _ => (
+                c::mkb_symptom_from_hpo(t.ptr(), t.len, out.ptr(null_out)),
+                expect(&t, |s| HpoId::parse(s).and_then(Symptom::from_hpo)).map(|d| d.discriminant()),
+                "mkb_symptom_from_hpo",
+            ),
+        }
+    };
+    let expected = if null_out {
+        Err(Status::MkbNullPointer)
+    } else {
+        expected
+    };
+    compare(&format!("{what}({text:?})"), status, out.0, expected, Some);
+}
+
+/// `mkb_disorder_from_orpha_id`, `mkb_disorder_from_omim_id`, `mkb_symptom_from_hpo_id`.
+fn check_from_number(kind: u8, id: u32, null_out: bool) {
+    let mut out = Slot::new();
+    // SAFETY: as above.
+    let (status, expected) = unsafe {
+        match kind % 3 {
+            0 => (
+                c::mkb_disorder_from_orpha_id(id, out.ptr(null_out)),
+                Disorder::from_orpha(id).map(|d| d.discriminant()),
+            ),
+            1 => (
+                c::mkb_disorder_from_omim_id(id, out.ptr(null_out)),
+                Disorder::from_omim(id).map(|d| d.discriminant()),
+            ),
+            _ => (
+                c::mkb_symptom_from_hpo_id(id, out.ptr(null_out)),
+                Symptom::from_hpo(id).map(|d| d.discriminant()),
+            ),
+        }
+    };
+    let expected = if null_out {
+        Err(Status::MkbNullPointer)
+    } else {
+        expected.map_err(|e| status_of(&e))
+    };
+    compare(&format!("from number {kind} {id}"), status, out.0, expected, Some);
+}
+
+/// `mkb_disorders_for_orpha`, `mkb_disorders_for_omim`.
+fn check_links_for_id(omim: bool, id: u32, cap: u8, null_buf: bool, null_len: bool) {
+    let mut buffer = Buffer::<ffi::XrefLink>::new(usize::from(cap % 24), null_buf);
+    let mut out_len = OutLen::new();
+    // SAFETY: the buffer holds exactly `cap` links (or is NULL).
+    let status = unsafe {
+        if omim {
+            c::mkb_disorders_for_omim(id, buffer.ptr(), buffer.cap, out_len.ptr(null_len))
+        } else {
+            c::mkb_disorders_for_orpha(id, buffer.ptr(), buffer.cap, out_len.ptr(null_len))
+        }
+    };
+    let links = if omim {
+        Disorder::all_for_omim(OmimId::new(id))
+    } else {
+        Disorder::all_for_orpha(OrphaId::new(id))
+    };
+    let expected = Ok(links.iter().map(|(d, m)| (*d, *m as u32)).collect());
+    compare_list(
+        &format!("links for {} {id}", if omim { "OMIM" } else { "ORPHA" }),
+        status,
+        out_len.0,
+        &buffer,
+        null_len,
+        expected,
+        |l: &ffi::XrefLink| (l.disorder, l.match_kind as u32),
+    );
+}
+
+/// `mkb_disorders_for_icd10`.
+fn check_links_for_icd10(text: &Text<'_>, cap: u8, null_buf: bool, null_len: bool) {
+    let t = CText::new(text);
+    let mut buffer = Buffer::<ffi::Icd10Link>::new(usize::from(cap % 24), null_buf);
+    let mut out_len = OutLen::new();
+    // SAFETY: as above.
+    let status = unsafe { c::mkb_disorders_for_icd10(t.ptr(), t.len, buffer.ptr(), buffer.cap, out_len.ptr(null_len)) };
+    let expected =
+        expect(&t, Disorder::from_icd10).map(|links| links.iter().map(|(d, m)| (*d, *m as u32)).collect::<Vec<_>>());
+    compare_list(
+        &format!("mkb_disorders_for_icd10({text:?})"),
+        status,
+        out_len.0,
+        &buffer,
+        null_len,
+        expected,
+        |l: &ffi::Icd10Link| (l.disorder, l.match_kind as u32),
+    );
+}
+
+/// `mkb_parse_hpo`, `mkb_parse_orpha`, `mkb_parse_omim`.
+fn check_parse(kind: u8, text: &Text<'_>, null_out: bool) {
+    let t = CText::new(text);
+    let mut out = Slot::new();
+    // SAFETY: as above.
+    let (status, expected) = unsafe {
+        match kind % 3 {
+            0 => (
+                c::mkb_parse_hpo(t.ptr(), t.len, out.ptr(null_out)),
+                expect(&t, |s| HpoId::parse(s).map(HpoId::get)),
+            ),
+            1 => (
+                c::mkb_parse_orpha(t.ptr(), t.len, out.ptr(null_out)),
+                expect(&t, |s| OrphaId::parse(s).map(OrphaId::get)),
+            ),
+            _ => (
+                c::mkb_parse_omim(t.ptr(), t.len, out.ptr(null_out)),
+                expect(&t, |s| OmimId::parse(s).map(OmimId::get)),
+            ),
+        }
+    };
+    let expected = if null_out {
+        Err(Status::MkbNullPointer)
+    } else {
+        expected
+    };
+    compare(&format!("mkb_parse {kind}({text:?})"), status, out.0, expected, Some);
+}
+
+/// `mkb_gene_at`, `mkb_gene_from_ncbi_id`.
+fn check_gene_by_number(by_id: bool, n: u32, index: usize, null_out: bool) {
+    let mut out: *const ffi::GeneRecord = core::ptr::dangling();
+    let ptr: *mut *const ffi::GeneRecord = if null_out { core::ptr::null_mut() } else { &raw mut out };
+    // SAFETY: `ptr` is NULL or a writable record pointer.
+    let status = unsafe {
+        if by_id {
+            c::mkb_gene_from_ncbi_id(n, ptr)
+        } else {
+            c::mkb_gene_at(index, ptr)
+        }
+    };
+    let expected = if null_out {
+        Err(Status::MkbNullPointer)
+    } else if by_id {
+        Gene::from_ncbi_gene_id(n).map_err(|e| status_of(&e))
+    } else {
+        let count = Gene::all().len();
+        (index < count)
+            .then(|| Gene::all().nth(index))
+            .flatten()
+            .ok_or(Status::MkbOutOfRange)
+    };
+    check_gene_record("gene by number", status, out, expected);
+}
+
+/// `mkb_gene_from_symbol`, `mkb_disorders_for_gene`.
+fn check_gene_by_symbol(disorders: bool, text: &Text<'_>, null_out: bool, null_len: bool) {
+    let t = CText::new(text);
+    let expected = expect(&t, Gene::from_symbol);
+    if disorders {
+        let mut out: *const u32 = core::ptr::dangling();
+        let mut len = SENTINEL as usize;
+        let out_ptr: *mut *const u32 = if null_out { core::ptr::null_mut() } else { &raw mut out };
+        let len_ptr: *mut usize = if null_len { core::ptr::null_mut() } else { &raw mut len };
+        // SAFETY: as above.
+        let status = unsafe { c::mkb_disorders_for_gene(t.ptr(), t.len, out_ptr, len_ptr) };
+        let expected = if null_out || null_len {
+            Err(Status::MkbNullPointer)
+        } else {
+            expected
+        };
+        match expected {
+            Ok(g) => {
+                assert_eq!(status, Status::MkbOk, "mkb_disorders_for_gene({text:?})");
+                // SAFETY: the library returned a pointer into static data and its length.
+                let got = unsafe { core::slice::from_raw_parts(out, len) };
+                let want: Vec<u32> = g.disorders().iter().map(|d| d.discriminant()).collect();
+                assert_eq!(got, want, "mkb_disorders_for_gene({text:?})");
+            }
+            Err(s) => {
+                assert_eq!(status, s, "mkb_disorders_for_gene({text:?})");
+                assert!(
+                    out == core::ptr::dangling() && len == SENTINEL as usize,
+                    "written on failure"
+                );
+            }
+        }
+    } else {
+        let mut out: *const ffi::GeneRecord = core::ptr::dangling();
+        let ptr: *mut *const ffi::GeneRecord = if null_out { core::ptr::null_mut() } else { &raw mut out };
+        // SAFETY: as above.
+        let status = unsafe { c::mkb_gene_from_symbol(t.ptr(), t.len, ptr) };
+        let expected = if null_out {
+            Err(Status::MkbNullPointer)
+        } else {
+            expected
+        };
+        check_gene_record(&format!("mkb_gene_from_symbol({text:?})"), status, out, expected);
+    }
+}
+
+/// `mkb_frequency_from_percent`.
+fn check_frequency_from_percent(percent: &super::blood_count::Num, null_out: bool) {
+    let p = percent.value();
+    let mut out = Slot::new();
+    // SAFETY: as above.
+    let status = unsafe { c::mkb_frequency_from_percent(p, out.ptr(null_out)) };
+    let expected = if null_out {
+        Err(Status::MkbNullPointer)
+    } else {
+        core_classes::Frequency::from_percent(p)
+            .map(|f| f as u32)
+            .ok_or(Status::MkbInvalidArgument)
+    };
+    compare(
+        &format!("mkb_frequency_from_percent({p})"),
+        status,
+        out.0,
+        expected,
+        Some,
+    );
+}
+
+/// `mkb_status_message`, `mkb_version`, `mkb_data_version` and the counts.
+fn check_infallible(status: u32) {
+    let message = read_str(ffi::mkb_status_message(status), "mkb_status_message");
+    let known = Status::ALL.iter().find(|s| **s as u32 == status);
+    match known {
+        Some(s) => assert_eq!(Some(message), s.message().to_str().ok()),
+        None => assert_eq!(message, "unknown status", "status {status}"),
+    }
+    assert_eq!(read_str(ffi::mkb_version(), "mkb_version"), marrowkb::VERSION);
+    assert_eq!(
+        read_str(ffi::mkb_data_version(), "mkb_data_version"),
+        marrowkb::DATA_VERSION
+    );
+    assert_eq!(c::mkb_disorder_count(), Disorder::COUNT);
+    assert_eq!(c::mkb_symptom_count(), Symptom::COUNT);
+    assert_eq!(c::mkb_treatment_count(), Treatment::COUNT);
+    assert_eq!(c::mkb_cause_count(), Cause::COUNT);
+    assert_eq!(c::mkb_diagnostic_test_count(), DiagnosticTest::COUNT);
+    assert_eq!(c::mkb_source_count(), Source::COUNT);
+    assert_eq!(c::mkb_gene_count(), Gene::all().len());
+    assert_eq!(c::mkb_hpo_term_count(), marrowkb::hpo::TERM_COUNT);
+}
+
+/// `mkb_lookup_many`.
 fn check_batch(batch: &Batch<'_>) {
-    let texts: Vec<CText> = batch
-        .names
-        .iter()
-        .take(MAX_OPS)
-        .map(|t| {
-            // Without `lens` every name must be NUL-terminated (or NULL): anything else would be the
-            // caller's out-of-bounds read, not the library's.
-            let mode = match (batch.lens, t.mode) {
-                (false, Mode::Unterminated | Mode::Null) | (true, _) => t.mode,
-                (false, _) => Mode::NulTerminated,
-            };
-            CText::new(&Text { bytes: t.bytes, mode })
-        })
-        .collect();
+    let texts = batch_texts(batch);
     let n = texts.len();
     let names: Vec<*const c_char> = texts.iter().map(CText::ptr).collect();
     let lens: Vec<usize> = texts.iter().map(|t| t.len).collect();
@@ -1169,28 +1185,7 @@ fn check_batch(batch: &Batch<'_>) {
         assert_eq!(status, Status::MkbOk, "{what}");
         let mut hits = 0;
         for (i, t) in texts.iter().enumerate() {
-            let (value, st, list) = match &t.expected {
-                Err(s) => (NO_DISORDER, *s, EMPTY_SUGGESTIONS),
-                Ok(s) => {
-                    let r = if batch.suggestions {
-                        marrowkb::lookup(s)
-                    } else if batch.statuses {
-                        Disorder::find(s)
-                    } else {
-                        marrowkb::lookup_exact(s).ok_or(Error::UnknownKey { entity: "disorder" })
-                    };
-                    match r {
-                        Ok(d) => (d.discriminant(), Status::MkbOk, EMPTY_SUGGESTIONS),
-                        Err(e) => {
-                            let list = match e {
-                                Error::UnknownName { suggestions } => suggestion_list(&suggestions),
-                                _ => EMPTY_SUGGESTIONS,
-                            };
-                            (NO_DISORDER, status_of(&e), list)
-                        }
-                    }
-                }
-            };
+            let (value, st, list) = batch_expected(batch, t);
             if value != NO_DISORDER {
                 hits += 1;
             }
@@ -1213,6 +1208,50 @@ fn check_batch(batch: &Batch<'_>) {
     );
 }
 
+/// The names of a batch as they are passed.
+fn batch_texts(batch: &Batch<'_>) -> Vec<CText> {
+    batch
+        .names
+        .iter()
+        .take(MAX_OPS)
+        .map(|t| {
+            // Without `lens` every name must be NUL-terminated (or NULL): anything else would be the
+            // caller's out-of-bounds read, not the library's.
+            let mode = match (batch.lens, t.mode) {
+                (false, Mode::Unterminated | Mode::Null) | (true, _) => t.mode,
+                (false, _) => Mode::NulTerminated,
+            };
+            CText::new(&Text { bytes: t.bytes, mode })
+        })
+        .collect()
+}
+
+/// What `mkb_lookup_many` must write for one name: the disorder, its status and its suggestions.
+fn batch_expected(batch: &Batch<'_>, t: &CText) -> (u32, Status, SuggestionList) {
+    match &t.expected {
+        Err(s) => (NO_DISORDER, *s, EMPTY_SUGGESTIONS),
+        Ok(s) => {
+            let r = if batch.suggestions {
+                marrowkb::lookup(s)
+            } else if batch.statuses {
+                Disorder::find(s)
+            } else {
+                marrowkb::lookup_exact(s).ok_or(Error::UnknownKey { entity: "disorder" })
+            };
+            match r {
+                Ok(d) => (d.discriminant(), Status::MkbOk, EMPTY_SUGGESTIONS),
+                Err(e) => {
+                    let list = match e {
+                        Error::UnknownName { suggestions } => suggestion_list(&suggestions),
+                        _ => EMPTY_SUGGESTIONS,
+                    };
+                    (NO_DISORDER, status_of(&e), list)
+                }
+            }
+        }
+    }
+}
+
 fn check_parse_icd10(text: &Text<'_>, cap: usize, null_buf: bool, null_len: bool) {
     let t = CText::new(text);
     let mut buf = vec![0xA5u8; cap].into_boxed_slice();
@@ -1221,14 +1260,9 @@ fn check_parse_icd10(text: &Text<'_>, cap: usize, null_buf: bool, null_len: bool
     } else {
         buf.as_mut_ptr().cast()
     };
-    let mut out_len = SENTINEL as usize;
-    let len_ptr: *mut usize = if null_len {
-        core::ptr::null_mut()
-    } else {
-        &raw mut out_len
-    };
+    let mut out_len = OutLen::new();
     // SAFETY: `buf` is NULL or exactly `cap` bytes.
-    let status = unsafe { c::mkb_parse_icd10(t.ptr(), t.len, buf_ptr, cap, len_ptr) };
+    let status = unsafe { c::mkb_parse_icd10(t.ptr(), t.len, buf_ptr, cap, out_len.ptr(null_len)) };
     let what = format!("mkb_parse_icd10({text:?}, cap {cap})");
     if null_len {
         assert_eq!(status, Status::MkbNullPointer, "{what}");
@@ -1237,12 +1271,12 @@ fn check_parse_icd10(text: &Text<'_>, cap: usize, null_buf: bool, null_len: bool
     }
     match expect(&t, Icd10Code::parse) {
         Err(s) => {
-            assert_eq!((status, out_len), (s, 0), "{what}");
+            assert_eq!((status, out_len.0), (s, 0), "{what}");
             assert!(buf.iter().all(|&b| b == 0xA5), "{what}: written on failure");
         }
         Ok(code) => {
             let code = code.as_str();
-            assert_eq!(out_len, code.len(), "{what}: out_len");
+            assert_eq!(out_len.0, code.len(), "{what}: out_len");
             if code.len() >= cap {
                 assert_eq!(status, Status::MkbBufferTooSmall, "{what}");
                 assert!(buf.iter().all(|&b| b == 0xA5), "{what}: written although too small");

@@ -41,6 +41,14 @@ impl Tape {
         self.raw(&(x as u32).to_le_bytes());
     }
 
+    /// An enum's variant `index` of `count`, then its fields in order.
+    fn fields(&mut self, index: u64, count: u64, fields: &[&dyn Encode]) {
+        self.variant(index, count);
+        for field in fields {
+            field.encode(self);
+        }
+    }
+
     /// A length, read from the end (one byte: seeds stay under 256 bytes).
     fn len(&mut self, len: usize) {
         self.back.push(len as u8);
@@ -253,217 +261,97 @@ impl Encode for Op<'_> {
                 text,
                 suggestions,
                 null_out,
-            } => {
-                (
-                    t.variant(0, N),
-                    text.encode(t),
-                    suggestions.encode(t),
-                    null_out.encode(t),
-                )
-                    .0
-            }
-            Op::Suggest { text, null_out } => (t.variant(1, N), text.encode(t), null_out.encode(t)).0,
+            } => t.fields(0, N, &[text, suggestions, null_out]),
+            Op::Suggest { text, null_out } => t.fields(1, N, &[text, null_out]),
             Op::Resolve {
                 text,
                 suggestions,
                 null_out,
-            } => {
-                (
-                    t.variant(2, N),
-                    text.encode(t),
-                    suggestions.encode(t),
-                    null_out.encode(t),
-                )
-                    .0
-            }
+            } => t.fields(2, N, &[text, suggestions, null_out]),
             Op::Search {
                 text,
                 cap,
                 null_buf,
                 null_len,
-            } => {
-                (
-                    t.variant(3, N),
-                    text.encode(t),
-                    cap.encode(t),
-                    null_buf.encode(t),
-                    null_len.encode(t),
-                )
-                    .0
-            }
-            Op::LookupMany(batch) => (t.variant(4, N), batch.encode(t)).0,
-            Op::FromCode { kind, text, null_out } => {
-                (t.variant(5, N), kind.encode(t), text.encode(t), null_out.encode(t)).0
-            }
-            Op::FromNumber { kind, id, null_out } => {
-                (t.variant(6, N), kind.encode(t), id.encode(t), null_out.encode(t)).0
-            }
+            } => t.fields(3, N, &[text, cap, null_buf, null_len]),
+            Op::LookupMany(batch) => t.fields(4, N, &[batch]),
+            Op::FromCode { kind, text, null_out } => t.fields(5, N, &[kind, text, null_out]),
+            Op::FromNumber { kind, id, null_out } => t.fields(6, N, &[kind, id, null_out]),
             Op::LinksForId {
                 omim,
                 id,
                 cap,
                 null_buf,
                 null_len,
-            } => {
-                t.variant(7, N);
-                (
-                    omim.encode(t),
-                    id.encode(t),
-                    cap.encode(t),
-                    null_buf.encode(t),
-                    null_len.encode(t),
-                )
-                    .0
-            }
+            } => t.fields(7, N, &[omim, id, cap, null_buf, null_len]),
             Op::LinksForIcd10 {
                 text,
                 cap,
                 null_buf,
                 null_len,
-            } => {
-                (
-                    t.variant(8, N),
-                    text.encode(t),
-                    cap.encode(t),
-                    null_buf.encode(t),
-                    null_len.encode(t),
-                )
-                    .0
-            }
-            Op::Parse { kind, text, null_out } => {
-                (t.variant(9, N), kind.encode(t), text.encode(t), null_out.encode(t)).0
-            }
+            } => t.fields(8, N, &[text, cap, null_buf, null_len]),
+            Op::Parse { kind, text, null_out } => t.fields(9, N, &[kind, text, null_out]),
             Op::ParseIcd10 {
                 text,
                 cap,
                 null_buf,
                 null_len,
-            } => {
-                (
-                    t.variant(10, N),
-                    text.encode(t),
-                    cap.encode(t),
-                    null_buf.encode(t),
-                    null_len.encode(t),
-                )
-                    .0
-            }
+            } => t.fields(10, N, &[text, cap, null_buf, null_len]),
             Op::At {
                 entity,
                 index,
                 null_out,
-            } => (t.variant(11, N), entity.encode(t), index.encode(t), null_out.encode(t)).0,
+            } => t.fields(11, N, &[entity, index, null_out]),
             Op::Record {
                 entity,
                 value,
                 null_out,
-            } => (t.variant(12, N), entity.encode(t), value.encode(t), null_out.encode(t)).0,
-            Op::FromKey { entity, text, null_out } => {
-                (t.variant(13, N), entity.encode(t), text.encode(t), null_out.encode(t)).0
-            }
-            Op::Find { entity, text, null_out } => {
-                (t.variant(14, N), entity.encode(t), text.encode(t), null_out.encode(t)).0
-            }
+            } => t.fields(12, N, &[entity, value, null_out]),
+            Op::FromKey { entity, text, null_out } => t.fields(13, N, &[entity, text, null_out]),
+            Op::Find { entity, text, null_out } => t.fields(14, N, &[entity, text, null_out]),
             Op::GeneByNumber {
                 by_id,
                 n,
                 index,
                 null_out,
-            } => {
-                (
-                    t.variant(15, N),
-                    by_id.encode(t),
-                    n.encode(t),
-                    index.encode(t),
-                    null_out.encode(t),
-                )
-                    .0
-            }
+            } => t.fields(15, N, &[by_id, n, index, null_out]),
             Op::GeneBySymbol {
                 disorders,
                 text,
                 null_out,
                 null_len,
-            } => {
-                t.variant(16, N);
-                (
-                    disorders.encode(t),
-                    text.encode(t),
-                    null_out.encode(t),
-                    null_len.encode(t),
-                )
-                    .0
-            }
+            } => t.fields(16, N, &[disorders, text, null_out, null_len]),
             Op::Vocabulary {
                 vocabulary,
                 value,
                 index,
                 key,
                 null_out,
-            } => {
-                t.variant(17, N);
-                (
-                    vocabulary.encode(t),
-                    value.encode(t),
-                    index.encode(t),
-                    key.encode(t),
-                    null_out.encode(t),
-                )
-                    .0
-            }
-            Op::ClassValue { function, value, nulls } => {
-                (t.variant(18, N), function.encode(t), value.encode(t), nulls.encode(t)).0
-            }
-            Op::FrequencyFromPercent { percent, null_out } => {
-                (t.variant(19, N), percent.encode(t), null_out.encode(t)).0
-            }
-            Op::Infallible { status } => (t.variant(20, N), status.encode(t)).0,
+            } => t.fields(17, N, &[vocabulary, value, index, key, null_out]),
+            Op::ClassValue { function, value, nulls } => t.fields(18, N, &[function, value, nulls]),
+            Op::FrequencyFromPercent { percent, null_out } => t.fields(19, N, &[percent, null_out]),
+            Op::Infallible { status } => t.fields(20, N, &[status]),
             Op::HpoTerm {
                 how,
                 text,
                 id,
                 index,
                 null_out,
-            } => {
-                t.variant(21, N);
-                (
-                    how.encode(t),
-                    text.encode(t),
-                    id.encode(t),
-                    index.encode(t),
-                    null_out.encode(t),
-                )
-                    .0
-            }
+            } => t.fields(21, N, &[how, text, id, index, null_out]),
             Op::HpoWalk {
                 ancestors,
                 id,
                 cap,
                 null_buf,
                 null_len,
-            } => {
-                t.variant(22, N);
-                (
-                    ancestors.encode(t),
-                    id.encode(t),
-                    cap.encode(t),
-                    null_buf.encode(t),
-                    null_len.encode(t),
-                )
-                    .0
-            }
-            Op::HpoIsA { id, ancestor, null_out } => {
-                (t.variant(23, N), id.encode(t), ancestor.encode(t), null_out.encode(t)).0
-            }
+            } => t.fields(22, N, &[ancestors, id, cap, null_buf, null_len]),
+            Op::HpoIsA { id, ancestor, null_out } => t.fields(23, N, &[id, ancestor, null_out]),
             Op::Unit {
                 vocabulary,
                 unit,
                 text,
                 null_out,
-            } => {
-                t.variant(24, N);
-                (vocabulary.encode(t), unit.encode(t), text.encode(t), null_out.encode(t)).0
-            }
+            } => t.fields(24, N, &[vocabulary, unit, text, null_out]),
             Op::BloodCount(input) => (t.variant(25, N), input.encode(t)).0,
             Op::Differential(input) => (t.variant(26, N), input.encode(t)).0,
         }
@@ -708,7 +596,18 @@ pub fn blood_count() -> Vec<(String, blood_count::Input)> {
         sex: Some(FEMALE),
         ..count()
     };
-    let seeds = vec![
+    let mut seeds = aplastic_counts(&saa);
+    seeds.extend(clinical_counts());
+    seeds.extend(unusable_counts());
+    seeds
+        .into_iter()
+        .map(|(name, input)| (name.to_string(), input))
+        .collect()
+}
+
+/// The severe aplastic anaemia in other units, another grading and with a partial cellularity.
+fn aplastic_counts(saa: &blood_count::Input) -> Vec<(&'static str, blood_count::Input)> {
+    vec![
         ("severe-aplastic-anemia", saa.clone()),
         (
             "severe-aplastic-anemia-other-units",
@@ -736,6 +635,13 @@ pub fn blood_count() -> Vec<(String, blood_count::Input)> {
                 ..saa.clone()
             },
         ),
+    ]
+}
+
+/// Other usable blood counts: macrocytosis, infants, children, reticulocytes given as a percentage, pregnancy
+/// and the reference boundaries.
+fn clinical_counts() -> Vec<(&'static str, blood_count::Input)> {
+    vec![
         (
             "macrocytic-man-mmol",
             blood_count::Input {
@@ -823,6 +729,12 @@ pub fn blood_count() -> Vec<(String, blood_count::Input)> {
                 ..count()
             },
         ),
+    ]
+}
+
+/// Impossible values, unknown units and the empty count.
+fn unusable_counts() -> Vec<(&'static str, blood_count::Input)> {
+    vec![
         (
             "nan-hemoglobin",
             blood_count::Input {
@@ -883,11 +795,7 @@ pub fn blood_count() -> Vec<(String, blood_count::Input)> {
             },
         ),
         ("empty", count()),
-    ];
-    seeds
-        .into_iter()
-        .map(|(name, input)| (name.to_string(), input))
-        .collect()
+    ]
 }
 
 fn query<'a>() -> differential::Input<'a> {
@@ -1001,7 +909,24 @@ fn text_in(bytes: &'static [u8], mode: Mode) -> Text<'static> {
 /// Sequences of C calls: look-ups in every text mode, batches, codes, records, vocabularies, small
 /// buffers and NULL pointers, for `ffi`.
 pub fn ffi() -> Vec<(String, Vec<Op<'static>>)> {
-    let seeds: Vec<(&str, Vec<Op<'static>>)> = vec![
+    [
+        ffi_lookups(),
+        ffi_batches(),
+        ffi_codes(),
+        ffi_records(),
+        ffi_vocabularies(),
+        ffi_hpo_and_units(),
+        ffi_analyses(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|(name, ops)| (name.to_string(), ops))
+    .collect()
+}
+
+/// Look-ups, suggestions, resolution and search in every text mode.
+fn ffi_lookups() -> Vec<(&'static str, Vec<Op<'static>>)> {
+    vec![
         (
             "lookup-modes",
             vec![
@@ -1089,6 +1014,12 @@ pub fn ffi() -> Vec<(String, Vec<Op<'static>>)> {
                 },
             ],
         ),
+    ]
+}
+
+/// Batches of look-ups, with and without lengths, an impossible count and NULL names.
+fn ffi_batches() -> Vec<(&'static str, Vec<Op<'static>>)> {
+    vec![
         (
             "lookup-many",
             vec![Op::LookupMany(Batch {
@@ -1142,6 +1073,12 @@ pub fn ffi() -> Vec<(String, Vec<Op<'static>>)> {
                 }),
             ],
         ),
+    ]
+}
+
+/// Codes and cross-references, and the id and ICD-10 parsers with small buffers.
+fn ffi_codes() -> Vec<(&'static str, Vec<Op<'static>>)> {
+    vec![
         (
             "codes",
             vec![
@@ -1223,6 +1160,12 @@ pub fn ffi() -> Vec<(String, Vec<Op<'static>>)> {
                 },
             ],
         ),
+    ]
+}
+
+/// Entity records and genes by index, key, name, number and symbol.
+fn ffi_records() -> Vec<(&'static str, Vec<Op<'static>>)> {
+    vec![
         (
             "records",
             vec![
@@ -1292,6 +1235,12 @@ pub fn ffi() -> Vec<(String, Vec<Op<'static>>)> {
                 },
             ],
         ),
+    ]
+}
+
+/// Vocabularies, class values, frequencies and status messages.
+fn ffi_vocabularies() -> Vec<(&'static str, Vec<Op<'static>>)> {
+    vec![
         (
             "vocabularies",
             vec![
@@ -1343,63 +1292,73 @@ pub fn ffi() -> Vec<(String, Vec<Op<'static>>)> {
                 Op::Infallible { status: u32::MAX },
             ],
         ),
-        (
-            "hpo-and-units",
-            vec![
-                Op::HpoTerm {
-                    how: 0,
-                    text: text(b"HP:0000004"),
-                    id: HpoArg::Raw(0),
-                    index: 0,
-                    null_out: false,
-                },
-                Op::HpoTerm {
-                    how: 1,
-                    text: text(b""),
-                    id: HpoArg::Raw(489),
-                    index: 0,
-                    null_out: false,
-                },
-                Op::HpoTerm {
-                    how: 2,
-                    text: text(b""),
-                    id: HpoArg::Raw(0),
-                    index: 5,
-                    null_out: false,
-                },
-                Op::HpoWalk {
-                    ancestors: true,
-                    id: HpoArg::Raw(3974),
-                    cap: 3,
-                    null_buf: false,
-                    null_len: false,
-                },
-                Op::HpoWalk {
-                    ancestors: false,
-                    id: HpoArg::Term(100),
-                    cap: 10,
-                    null_buf: false,
-                    null_len: false,
-                },
-                Op::HpoIsA {
-                    id: HpoArg::Raw(1873),
-                    ancestor: HpoArg::Raw(1872),
-                    null_out: false,
-                },
-                Op::Unit {
-                    vocabulary: CEnum::Small(2),
-                    unit: CEnum::Small(2),
-                    text: text(b"g/L"),
-                    null_out: false,
-                },
-                Op::Unit {
-                    vocabulary: CEnum::Small(3),
-                    unit: CEnum::Raw(9),
-                    text: text("cells/µL".as_bytes()),
-                    null_out: false,
-                },
-            ],
-        ),
+    ]
+}
+
+/// HPO terms, walks and `is_a`, and units.
+fn ffi_hpo_and_units() -> Vec<(&'static str, Vec<Op<'static>>)> {
+    vec![(
+        "hpo-and-units",
+        vec![
+            Op::HpoTerm {
+                how: 0,
+                text: text(b"HP:0000004"),
+                id: HpoArg::Raw(0),
+                index: 0,
+                null_out: false,
+            },
+            Op::HpoTerm {
+                how: 1,
+                text: text(b""),
+                id: HpoArg::Raw(489),
+                index: 0,
+                null_out: false,
+            },
+            Op::HpoTerm {
+                how: 2,
+                text: text(b""),
+                id: HpoArg::Raw(0),
+                index: 5,
+                null_out: false,
+            },
+            Op::HpoWalk {
+                ancestors: true,
+                id: HpoArg::Raw(3974),
+                cap: 3,
+                null_buf: false,
+                null_len: false,
+            },
+            Op::HpoWalk {
+                ancestors: false,
+                id: HpoArg::Term(100),
+                cap: 10,
+                null_buf: false,
+                null_len: false,
+            },
+            Op::HpoIsA {
+                id: HpoArg::Raw(1873),
+                ancestor: HpoArg::Raw(1872),
+                null_out: false,
+            },
+            Op::Unit {
+                vocabulary: CEnum::Small(2),
+                unit: CEnum::Small(2),
+                text: text(b"g/L"),
+                null_out: false,
+            },
+            Op::Unit {
+                vocabulary: CEnum::Small(3),
+                unit: CEnum::Raw(9),
+                text: text("cells/µL".as_bytes()),
+                null_out: false,
+            },
+        ],
+    )]
+}
+
+/// Blood counts and differentials, accepted and rejected.
+fn ffi_analyses() -> Vec<(&'static str, Vec<Op<'static>>)> {
+    vec![
         ("blood-count-saa", vec![Op::BloodCount(Box::new(c_saa()))]),
         (
             "blood-count-rejected",
@@ -1476,8 +1435,7 @@ pub fn ffi() -> Vec<(String, Vec<Op<'static>>)> {
                 })),
             ],
         ),
-    ];
-    seeds.into_iter().map(|(name, ops)| (name.to_string(), ops)).collect()
+    ]
 }
 
 fn absent() -> CMeasurement {

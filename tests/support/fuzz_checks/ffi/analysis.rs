@@ -1,7 +1,7 @@
 //! The C functions over structs: `mkb_interpret_blood_count`, `mkb_differential`, the HPO term functions
 //! and the unit functions, each compared with the core crate's answer for the same input.
 
-use super::{Buffer, SENTINEL, Text, c, compare, compare_list, expect, read_str, status_of};
+use super::{Buffer, OutLen, SENTINEL, Text, c, compare, compare_list, expect, read_str, status_of};
 use crate::fuzz_checks::blood_count::Num;
 use arbitrary::Arbitrary;
 use core::ffi::c_char;
@@ -248,18 +248,13 @@ pub(super) fn check_hpo_term(how: u8, text: &Text<'_>, id: HpoArg, index: usize,
 pub(super) fn check_hpo_walk(ancestors: bool, id: HpoArg, cap: u8, null_buf: bool, null_len: bool) {
     let id = id.id();
     let mut buffer = Buffer::<u32>::new(usize::from(cap % 40), null_buf);
-    let mut out_len = SENTINEL as usize;
-    let len_ptr: *mut usize = if null_len {
-        core::ptr::null_mut()
-    } else {
-        &raw mut out_len
-    };
+    let mut out_len = OutLen::new();
     // SAFETY: the buffer holds exactly `cap` numbers (or is NULL).
     let status = unsafe {
         if ancestors {
-            c::mkb_hpo_ancestors(id, buffer.ptr(), buffer.cap, len_ptr)
+            c::mkb_hpo_ancestors(id, buffer.ptr(), buffer.cap, out_len.ptr(null_len))
         } else {
-            c::mkb_hpo_parents(id, buffer.ptr(), buffer.cap, len_ptr)
+            c::mkb_hpo_parents(id, buffer.ptr(), buffer.cap, out_len.ptr(null_len))
         }
     };
     let expected = hpo::term(id).map_err(|e| status_of(&e)).map(|t| {
@@ -270,7 +265,7 @@ pub(super) fn check_hpo_walk(ancestors: bool, id: HpoArg, cap: u8, null_buf: boo
         }
     });
     let what = format!("mkb_hpo_{}({id})", if ancestors { "ancestors" } else { "parents" });
-    compare_list(&what, status, out_len, &buffer, null_len, expected, |x: &u32| *x);
+    compare_list(&what, status, out_len.0, &buffer, null_len, expected, |x: &u32| *x);
 }
 
 /// `mkb_hpo_is_a`.
@@ -516,18 +511,35 @@ fn check_reading(what: &str, c: &ReadingRecord, r: &bc::Reading) {
     }
 }
 
+/// The caller's `MkbInterpretation`, filled with a byte pattern that marks it unwritten.
+struct RecordOut(MaybeUninit<InterpretationRecord>);
+
+impl RecordOut {
+    fn new() -> Self {
+        let mut out = MaybeUninit::<InterpretationRecord>::uninit();
+        // SAFETY: a byte pattern marks an unwritten record (read only as bytes unless the library wrote it).
+        unsafe { out.as_mut_ptr().write_bytes(0xA5, 1) };
+        RecordOut(out)
+    }
+
+    fn untouched(&self) -> bool {
+        // SAFETY: reading the record's own bytes.
+        let bytes =
+            unsafe { core::slice::from_raw_parts(self.0.as_ptr().cast::<u8>(), size_of::<InterpretationRecord>()) };
+        bytes.iter().all(|&b| b == 0xA5)
+    }
+
+    /// The record, once the library has written it (the caller checks the status first).
+    fn record(&self) -> InterpretationRecord {
+        // SAFETY: read only once the library has written a record (checked by the status first).
+        unsafe { self.0.assume_init_read() }
+    }
+}
+
 /// `mkb_interpret_blood_count`.
 pub(super) fn check_blood_count(input: &CBloodCount) {
     let memory = blood_count_struct(input);
-    let mut out = MaybeUninit::<InterpretationRecord>::uninit();
-    // SAFETY: a byte pattern marks an unwritten record (read only as bytes unless the library wrote it).
-    unsafe { out.as_mut_ptr().write_bytes(0xA5, 1) };
-    let untouched = |out: &MaybeUninit<InterpretationRecord>| {
-        // SAFETY: reading the record's own bytes.
-        let bytes =
-            unsafe { core::slice::from_raw_parts(out.as_ptr().cast::<u8>(), size_of::<InterpretationRecord>()) };
-        bytes.iter().all(|&b| b == 0xA5)
-    };
+    let mut out = RecordOut::new();
     let (fits_cap, fits_null) = input.fits.cap(Disorder::COUNT);
     let mut fits = Buffer::<DisorderFitRecord>::new(fits_cap, fits_null);
     let count_ptr: *const BloodCountInput = if input.null_count {
@@ -538,7 +550,7 @@ pub(super) fn check_blood_count(input: &CBloodCount) {
     let out_ptr = if input.null_out {
         core::ptr::null_mut()
     } else {
-        out.as_mut_ptr()
+        out.0.as_mut_ptr()
     };
     // SAFETY: the struct is fully initialized (its bools possibly not 0 or 1: the library reads them as
     // bytes); `out` is writable; the fits buffer holds exactly `fits_cap` records (or is NULL).
@@ -548,25 +560,23 @@ pub(super) fn check_blood_count(input: &CBloodCount) {
     if input.null_count || input.null_out {
         assert_eq!(status, Status::MkbNullPointer, "{what}");
         assert!(
-            untouched(&out) && fits.untouched(),
+            out.untouched() && fits.untouched(),
             "{what}: written with a NULL argument"
         );
         return;
     }
-    // SAFETY: read only once the library has written a record (checked by the status first).
-    let record = |out: &MaybeUninit<InterpretationRecord>| unsafe { out.assume_init_read() };
     let (builder, criteria) = match blood_count_oracle(input) {
         Err((s, None)) => {
             assert_eq!(status, s, "{what}");
-            assert!(untouched(&out) && fits.untouched(), "{what}: written on {s:?}");
+            assert!(out.untouched() && fits.untouched(), "{what}: written on {s:?}");
             return;
         }
         // A field of the count refused: named in `out->error`, the rest reset (documented). The
         // reproducers `fuzz/regressions/ffi/blood-count-out-written-on-invalid-enum*` hold this.
         Err((s, Some((field, value)))) => {
             assert_eq!(status, s, "{what}");
-            assert!(!untouched(&out) && fits.untouched(), "{what}: no error details written");
-            let r = record(&out);
+            assert!(!out.untouched() && fits.untouched(), "{what}: no error details written");
+            let r = out.record();
             assert_eq!((r.error.field, r.error.unit), (field, 0), "{what}: error details");
             assert!(
                 r.error.value.to_bits() == value.to_bits() || (r.error.value.is_nan() && value.is_nan()),
@@ -580,27 +590,7 @@ pub(super) fn check_blood_count(input: &CBloodCount) {
         Ok(b) => b,
     };
     match builder.build() {
-        Err(e) => {
-            assert_eq!(status, status_of(&e), "{what}: {e}");
-            assert!(!untouched(&out), "{what}: no error details written");
-            let r = record(&out);
-            let (field, value, unit, reason) = match e {
-                Error::InvalidMeasurement { field, value, reason } => {
-                    (field as u32, value.value().to_bits(), value.unit() as u32, reason)
-                }
-                Error::InconsistentMeasurements { field, reason } => (field as u32, f64::NAN.to_bits(), 0, reason),
-                other => panic!("{what}: build failed with {other:?}"),
-            };
-            let v = r.error.value.to_bits();
-            assert_eq!((r.error.field, r.error.unit), (field, unit), "{what}: error details");
-            assert!(
-                v == value || (r.error.value.is_nan() && f64::from_bits(value).is_nan()),
-                "{what}: error value"
-            );
-            assert_eq!(read_str(r.error.reason, &what), reason, "{what}: reason");
-            assert_eq!((r.fits_len, r.pattern as u32), (0, 0), "{what}: rest not reset");
-            assert!(fits.untouched(), "{what}: fits written on failure");
-        }
+        Err(e) => check_blood_count_error(&what, status, &out, &fits, e),
         Ok(count) => {
             let i = count.interpret(bc::InterpretOptions {
                 aplastic_criteria: criteria,
@@ -611,65 +601,7 @@ pub(super) fn check_blood_count(input: &CBloodCount) {
                 Status::MkbOk
             };
             assert_eq!(status, expected_status, "{what}");
-            let r = record(&out);
-            for (c, core) in [
-                (&r.anemia, &i.anemia),
-                (&r.neutropenia, &i.neutropenia),
-                (&r.lymphopenia, &i.lymphopenia),
-                (&r.monocytopenia, &i.monocytopenia),
-                (&r.thrombocytopenia, &i.thrombocytopenia),
-                (&r.reticulocytopenia, &i.reticulocytopenia),
-            ] {
-                check_reading(&what, c, core);
-            }
-            let s = &i.red_cell_size;
-            assert_eq!(r.red_cell_size.mcv.to_bits(), nan_or(s.mcv), "{what}");
-            assert_eq!(r.red_cell_size.size, s.size.map_or(0, |x| x as u32), "{what}");
-            assert_eq!(r.red_cell_size.lower_limit.to_bits(), nan_or(s.lower_limit), "{what}");
-            assert_eq!(r.red_cell_size.upper_limit.to_bits(), nan_or(s.upper_limit), "{what}");
-            assert_eq!(r.pattern as u32, i.pattern as u32, "{what}: pattern");
-            assert_eq!(r.decreased_lines, u32::from(i.decreased_lines.bits()), "{what}");
-            assert_eq!(r.unknown_lines, u32::from(i.unknown_lines.bits()), "{what}");
-            let (a, ca) = (&r.aplastic_anemia, &i.aplastic_anemia);
-            assert_eq!(
-                (
-                    a.criteria as u32,
-                    a.severity as u32,
-                    a.marrow as u32,
-                    a.counts as u32,
-                    a.counts_met
-                ),
-                (
-                    ca.criteria as u32,
-                    ca.severity as u32,
-                    ca.marrow as u32,
-                    ca.counts as u32,
-                    ca.counts_met
-                ),
-                "{what}: aplastic anaemia"
-            );
-            assert_eq!(
-                (
-                    a.neutrophils as u32,
-                    a.platelets as u32,
-                    a.reticulocytes as u32,
-                    a.very_severe_neutrophils as u32
-                ),
-                (
-                    ca.neutrophils as u32,
-                    ca.platelets as u32,
-                    ca.reticulocytes as u32,
-                    ca.very_severe_neutrophils as u32
-                ),
-                "{what}: aplastic anaemia criteria"
-            );
-            assert_eq!(a.reticulocytes_below, ca.reticulocytes_below, "{what}");
-            assert_eq!(r.fits_len, Disorder::COUNT, "{what}");
-            assert_eq!(
-                (r.error.field, r.error.reason),
-                (0, core::ptr::null()),
-                "{what}: error on success"
-            );
+            check_interpretation_record(&what, &out.record(), &i);
             if expected_status != Status::MkbOk || fits_null {
                 assert!(
                     fits.untouched(),
@@ -677,36 +609,125 @@ pub(super) fn check_blood_count(input: &CBloodCount) {
                 );
                 return;
             }
-            let lrs = i.likelihood_ratios();
-            let got = fits.items(Disorder::COUNT);
-            for (c, f) in got.iter().zip(i.ranked_fits().iter()) {
-                assert_eq!(c.disorder, f.disorder, "{what}: fits order");
-                assert_eq!(
-                    (c.affected, c.matched, c.missed, c.unexpected, c.unknown),
-                    (
-                        u32::from(f.affected.bits()),
-                        u32::from(f.matched.bits()),
-                        u32::from(f.missed.bits()),
-                        u32::from(f.unexpected.bits()),
-                        u32::from(f.unknown.bits())
-                    ),
-                    "{what}: {:?}",
-                    f.disorder
-                );
-                assert_eq!(c.score.to_bits(), nan_or(f.score), "{what}: score");
-                assert_eq!(c.fit as u32, f.fit as u32, "{what}: fit");
-                let lr = lrs.iter().find(|(d, _)| *d == f.disorder).map(|(_, lr)| *lr);
-                assert_eq!(Some(c.likelihood_ratio), lr, "{what}: likelihood ratio");
-            }
-            let base: *const u8 = fits.words.as_ptr().cast();
-            let used = Disorder::COUNT * size_of::<DisorderFitRecord>();
-            // SAFETY: the rest of the caller's buffer.
-            let tail = unsafe {
-                core::slice::from_raw_parts(base.add(used), fits.cap * size_of::<DisorderFitRecord>() - used)
-            };
-            assert!(tail.iter().all(|&b| b == 0xA5), "{what}: fits written past the count");
+            check_fits(&what, &fits, &i);
         }
     }
+}
+
+/// A count the core refuses to build: its error named in `out->error`, the rest reset, no fit written.
+fn check_blood_count_error(what: &str, status: Status, out: &RecordOut, fits: &Buffer<DisorderFitRecord>, e: Error) {
+    assert_eq!(status, status_of(&e), "{what}: {e}");
+    assert!(!out.untouched(), "{what}: no error details written");
+    let r = out.record();
+    let (field, value, unit, reason) = match e {
+        Error::InvalidMeasurement { field, value, reason } => {
+            (field as u32, value.value().to_bits(), value.unit() as u32, reason)
+        }
+        Error::InconsistentMeasurements { field, reason } => (field as u32, f64::NAN.to_bits(), 0, reason),
+        other => panic!("{what}: build failed with {other:?}"),
+    };
+    let v = r.error.value.to_bits();
+    assert_eq!((r.error.field, r.error.unit), (field, unit), "{what}: error details");
+    assert!(
+        v == value || (r.error.value.is_nan() && f64::from_bits(value).is_nan()),
+        "{what}: error value"
+    );
+    assert_eq!(read_str(r.error.reason, what), reason, "{what}: reason");
+    assert_eq!((r.fits_len, r.pattern as u32), (0, 0), "{what}: rest not reset");
+    assert!(fits.untouched(), "{what}: fits written on failure");
+}
+
+/// The record of an interpreted count against the core's interpretation: readings, red cell size, pattern,
+/// lines, aplastic anaemia grading, the fit count and no error.
+fn check_interpretation_record(what: &str, r: &InterpretationRecord, i: &bc::Interpretation) {
+    for (c, core) in [
+        (&r.anemia, &i.anemia),
+        (&r.neutropenia, &i.neutropenia),
+        (&r.lymphopenia, &i.lymphopenia),
+        (&r.monocytopenia, &i.monocytopenia),
+        (&r.thrombocytopenia, &i.thrombocytopenia),
+        (&r.reticulocytopenia, &i.reticulocytopenia),
+    ] {
+        check_reading(what, c, core);
+    }
+    let s = &i.red_cell_size;
+    assert_eq!(r.red_cell_size.mcv.to_bits(), nan_or(s.mcv), "{what}");
+    assert_eq!(r.red_cell_size.size, s.size.map_or(0, |x| x as u32), "{what}");
+    assert_eq!(r.red_cell_size.lower_limit.to_bits(), nan_or(s.lower_limit), "{what}");
+    assert_eq!(r.red_cell_size.upper_limit.to_bits(), nan_or(s.upper_limit), "{what}");
+    assert_eq!(r.pattern as u32, i.pattern as u32, "{what}: pattern");
+    assert_eq!(r.decreased_lines, u32::from(i.decreased_lines.bits()), "{what}");
+    assert_eq!(r.unknown_lines, u32::from(i.unknown_lines.bits()), "{what}");
+    let (a, ca) = (&r.aplastic_anemia, &i.aplastic_anemia);
+    assert_eq!(
+        (
+            a.criteria as u32,
+            a.severity as u32,
+            a.marrow as u32,
+            a.counts as u32,
+            a.counts_met
+        ),
+        (
+            ca.criteria as u32,
+            ca.severity as u32,
+            ca.marrow as u32,
+            ca.counts as u32,
+            ca.counts_met
+        ),
+        "{what}: aplastic anaemia"
+    );
+    assert_eq!(
+        (
+            a.neutrophils as u32,
+            a.platelets as u32,
+            a.reticulocytes as u32,
+            a.very_severe_neutrophils as u32
+        ),
+        (
+            ca.neutrophils as u32,
+            ca.platelets as u32,
+            ca.reticulocytes as u32,
+            ca.very_severe_neutrophils as u32
+        ),
+        "{what}: aplastic anaemia criteria"
+    );
+    assert_eq!(a.reticulocytes_below, ca.reticulocytes_below, "{what}");
+    assert_eq!(r.fits_len, Disorder::COUNT, "{what}");
+    assert_eq!(
+        (r.error.field, r.error.reason),
+        (0, core::ptr::null()),
+        "{what}: error on success"
+    );
+}
+
+/// The fits `mkb_interpret_blood_count` wrote, in the core's ranking, and nothing past them.
+fn check_fits(what: &str, fits: &Buffer<DisorderFitRecord>, i: &bc::Interpretation) {
+    let lrs = i.likelihood_ratios();
+    let got = fits.items(Disorder::COUNT);
+    for (c, f) in got.iter().zip(i.ranked_fits().iter()) {
+        assert_eq!(c.disorder, f.disorder, "{what}: fits order");
+        assert_eq!(
+            (c.affected, c.matched, c.missed, c.unexpected, c.unknown),
+            (
+                u32::from(f.affected.bits()),
+                u32::from(f.matched.bits()),
+                u32::from(f.missed.bits()),
+                u32::from(f.unexpected.bits()),
+                u32::from(f.unknown.bits())
+            ),
+            "{what}: {:?}",
+            f.disorder
+        );
+        assert_eq!(c.score.to_bits(), nan_or(f.score), "{what}: score");
+        assert_eq!(c.fit as u32, f.fit as u32, "{what}: fit");
+        let lr = lrs.iter().find(|(d, _)| *d == f.disorder).map(|(_, lr)| *lr);
+        assert_eq!(Some(c.likelihood_ratio), lr, "{what}: likelihood ratio");
+    }
+    let base: *const u8 = fits.words.as_ptr().cast();
+    let used = Disorder::COUNT * size_of::<DisorderFitRecord>();
+    // SAFETY: the rest of the caller's buffer.
+    let tail = unsafe { core::slice::from_raw_parts(base.add(used), fits.cap * size_of::<DisorderFitRecord>() - used) };
+    assert!(tail.iter().all(|&b| b == 0xA5), "{what}: fits written past the count");
 }
 
 /// A term of the C query laid out in memory: its text buffer (kept alive) and the record.
@@ -823,8 +844,17 @@ fn dx_plan<'s>(
     })
 }
 
-/// `mkb_differential`.
-pub(super) fn check_differential(input: &CDifferential<'_>) {
+/// The C query laid out in memory: the terms and evidence arrays (kept alive) and the struct pointing at them.
+struct CQueryMemory {
+    observed: Vec<CTermMemory>,
+    excluded: Vec<CTermMemory>,
+    _observed_records: Vec<TermInputRecord>,
+    _excluded_records: Vec<TermInputRecord>,
+    _evidence_records: Vec<DisorderLikelihoodRatio>,
+    query: Box<MaybeUninit<DifferentialQuery>>,
+}
+
+fn c_query(input: &CDifferential<'_>) -> CQueryMemory {
     let observed: Vec<CTermMemory> = input.observed.iter().take(super::MAX_OPS).map(c_term).collect();
     let excluded: Vec<CTermMemory> = input.excluded.iter().take(super::MAX_OPS).map(c_term).collect();
     let observed_records: Vec<TermInputRecord> = observed.iter().map(|t| t.record).collect();
@@ -856,19 +886,90 @@ pub(super) fn check_differential(input: &CDifferential<'_>) {
         (&raw mut (*q).evidence_len).write(evidence_records.len());
         (&raw mut (*q).strict).cast::<u8>().write(input.strict.byte());
     }
+    // The arrays live on the heap: moving the vectors into the struct keeps the pointers valid.
+    CQueryMemory {
+        observed,
+        excluded,
+        _observed_records: observed_records,
+        _excluded_records: excluded_records,
+        _evidence_records: evidence_records,
+        query,
+    }
+}
 
-    // The core's answer first, to size the buffers relative to it.
-    let plan = dx_plan(input, &observed, &excluded);
-    let result = plan.as_ref().map_err(|s| *s).and_then(|p| {
-        let mut query = dx::Query::new(&p.observed)
-            .excluding(&p.excluded)
-            .evidence(&p.evidence)
-            .strict(p.strict);
-        query.onset = p.onset;
-        query.sex = p.sex;
-        query.run().map_err(|e| status_of(&e))
-    });
-    let needed: [usize; 5] = match &result {
+/// What the core answers for the C query (or the status that stops the library before it).
+fn dx_result(input: &CDifferential<'_>, memory: &CQueryMemory) -> Result<dx::Differential, Status> {
+    let plan = dx_plan(input, &memory.observed, &memory.excluded)?;
+    let mut query = dx::Query::new(&plan.observed)
+        .excluding(&plan.excluded)
+        .evidence(&plan.evidence)
+        .strict(plan.strict);
+    query.onset = plan.onset;
+    query.sex = plan.sex;
+    query.run().map_err(|e| status_of(&e))
+}
+
+/// The five output buffers of `mkb_differential`, each allocated at its capacity (or NULL).
+struct DxBuffers {
+    /// The (capacity, NULL) of each buffer, in the order of `DifferentialOutput`.
+    caps: Vec<(usize, bool)>,
+    ranking: Buffer<RankedRecord>,
+    inputs: Buffer<InputReportRecord>,
+    matches: Buffer<TermMatchRecord>,
+    absences: Buffer<AbsenceMatchRecord>,
+    missing: Buffer<MissingHallmarkRecord>,
+}
+
+impl DxBuffers {
+    fn new(input: &CDifferential<'_>, needed: [usize; 5]) -> Self {
+        let caps: Vec<(usize, bool)> = input.caps.iter().zip(needed).map(|(c, n)| c.cap(n)).collect();
+        DxBuffers {
+            ranking: Buffer::new(caps[0].0, caps[0].1),
+            inputs: Buffer::new(caps[1].0, caps[1].1),
+            matches: Buffer::new(caps[2].0, caps[2].1),
+            absences: Buffer::new(caps[3].0, caps[3].1),
+            missing: Buffer::new(caps[4].0, caps[4].1),
+            caps,
+        }
+    }
+
+    /// The output struct pointing at the buffers, every length and enum a sentinel.
+    fn output(&mut self) -> DifferentialOutput {
+        let caps = &self.caps;
+        let null_or = |null: bool, p: *mut u8| if null { core::ptr::null_mut() } else { p };
+        DifferentialOutput {
+            ranking: null_or(caps[0].1, self.ranking.ptr().cast()).cast(),
+            ranking_cap: caps[0].0,
+            ranking_len: SENTINEL as usize,
+            inputs: null_or(caps[1].1, self.inputs.ptr().cast()).cast(),
+            inputs_cap: caps[1].0,
+            inputs_len: SENTINEL as usize,
+            matches: null_or(caps[2].1, self.matches.ptr().cast()).cast(),
+            matches_cap: caps[2].0,
+            matches_len: SENTINEL as usize,
+            absences: null_or(caps[3].1, self.absences.ptr().cast()).cast(),
+            absences_cap: caps[3].0,
+            absences_len: SENTINEL as usize,
+            missing: null_or(caps[4].1, self.missing.ptr().cast()).cast(),
+            missing_cap: caps[4].0,
+            missing_len: SENTINEL as usize,
+            onset: SENTINEL,
+            sex: SENTINEL,
+        }
+    }
+
+    fn untouched(&self) -> bool {
+        self.ranking.untouched()
+            && self.inputs.untouched()
+            && self.matches.untouched()
+            && self.absences.untouched()
+            && self.missing.untouched()
+    }
+}
+
+/// The number of items each output buffer must receive (on a refusal: what sizes the buffers).
+fn dx_needed(result: &Result<dx::Differential, Status>, terms: usize) -> [usize; 5] {
+    match result {
         Ok(r) => [
             r.ranking.len(),
             r.inputs.len(),
@@ -876,39 +977,23 @@ pub(super) fn check_differential(input: &CDifferential<'_>) {
             Disorder::COUNT * r.excluded.len(),
             Disorder::ALL.iter().map(|d| r.missing(*d).len()).sum(),
         ],
-        Err(_) => [Disorder::COUNT, observed.len() + excluded.len(), 0, 0, 0],
-    };
-    let caps: Vec<(usize, bool)> = input.caps.iter().zip(needed).map(|(c, n)| c.cap(n)).collect();
-    let mut ranking = Buffer::<RankedRecord>::new(caps[0].0, caps[0].1);
-    let mut inputs = Buffer::<InputReportRecord>::new(caps[1].0, caps[1].1);
-    let mut matches = Buffer::<TermMatchRecord>::new(caps[2].0, caps[2].1);
-    let mut absences = Buffer::<AbsenceMatchRecord>::new(caps[3].0, caps[3].1);
-    let mut missing = Buffer::<MissingHallmarkRecord>::new(caps[4].0, caps[4].1);
-    let null_or = |null: bool, p: *mut u8| if null { core::ptr::null_mut() } else { p };
-    let mut out = DifferentialOutput {
-        ranking: null_or(caps[0].1, ranking.ptr().cast()).cast(),
-        ranking_cap: caps[0].0,
-        ranking_len: SENTINEL as usize,
-        inputs: null_or(caps[1].1, inputs.ptr().cast()).cast(),
-        inputs_cap: caps[1].0,
-        inputs_len: SENTINEL as usize,
-        matches: null_or(caps[2].1, matches.ptr().cast()).cast(),
-        matches_cap: caps[2].0,
-        matches_len: SENTINEL as usize,
-        absences: null_or(caps[3].1, absences.ptr().cast()).cast(),
-        absences_cap: caps[3].0,
-        absences_len: SENTINEL as usize,
-        missing: null_or(caps[4].1, missing.ptr().cast()).cast(),
-        missing_cap: caps[4].0,
-        missing_len: SENTINEL as usize,
-        onset: SENTINEL,
-        sex: SENTINEL,
-    };
+        Err(_) => [Disorder::COUNT, terms, 0, 0, 0],
+    }
+}
+
+/// `mkb_differential`.
+pub(super) fn check_differential(input: &CDifferential<'_>) {
+    let memory = c_query(input);
+    // The core's answer first, to size the buffers relative to it.
+    let result = dx_result(input, &memory);
+    let needed = dx_needed(&result, memory.observed.len() + memory.excluded.len());
+    let mut buffers = DxBuffers::new(input, needed);
+    let mut out = buffers.output();
     let before = out;
     let query_ptr: *const DifferentialQuery = if input.null_query {
         core::ptr::null()
     } else {
-        query.as_ptr()
+        memory.query.as_ptr()
     };
     let out_ptr: *mut DifferentialOutput = if input.null_out {
         core::ptr::null_mut()
@@ -919,13 +1004,6 @@ pub(super) fn check_differential(input: &CDifferential<'_>) {
     // hold exactly their capacities (or are NULL).
     let status = unsafe { c::mkb_differential(query_ptr, out_ptr) };
     let what = format!("mkb_differential({input:?})");
-    let all_untouched = |ranking: &Buffer<_>,
-                         inputs: &Buffer<_>,
-                         matches: &Buffer<_>,
-                         absences: &Buffer<_>,
-                         missing: &Buffer<_>| {
-        ranking.untouched() && inputs.untouched() && matches.untouched() && absences.untouched() && missing.untouched()
-    };
     if input.null_query || input.null_out {
         assert_eq!(status, Status::MkbNullPointer, "{what}");
         assert!(out == before, "{what}: out written with a NULL argument");
@@ -935,10 +1013,7 @@ pub(super) fn check_differential(input: &CDifferential<'_>) {
         Err(s) => {
             assert_eq!(status, s, "{what}");
             assert!(out == before, "{what}: out written on {s:?}");
-            assert!(
-                all_untouched(&ranking, &inputs, &matches, &absences, &missing),
-                "{what}: written on {s:?}"
-            );
+            assert!(buffers.untouched(), "{what}: written on {s:?}");
             return;
         }
         Ok(r) => r,
@@ -953,18 +1028,26 @@ pub(super) fn check_differential(input: &CDifferential<'_>) {
     assert_eq!(lens, needed, "{what}: lengths");
     assert_eq!(out.onset, r.onset.map_or(0, |o| o as u32), "{what}: onset");
     assert_eq!(out.sex, r.sex.map_or(0, |s| s as u32), "{what}: sex");
-    let too_small = caps.iter().zip(needed).any(|(&(cap, null), n)| !null && cap < n);
+    let too_small = buffers
+        .caps
+        .iter()
+        .zip(needed)
+        .any(|(&(cap, null), n)| !null && cap < n);
     if too_small {
         assert_eq!(status, Status::MkbBufferTooSmall, "{what}");
-        assert!(
-            all_untouched(&ranking, &inputs, &matches, &absences, &missing),
-            "{what}: written although too small"
-        );
+        assert!(buffers.untouched(), "{what}: written although too small");
         return;
     }
     assert_eq!(status, Status::MkbOk, "{what}");
+    check_dx_ranking(&what, &r, &buffers, needed);
+    check_dx_findings(&what, &r, &buffers, needed);
+}
+
+/// The ranking and the input reports `mkb_differential` wrote, against the core's.
+fn check_dx_ranking(what: &str, r: &dx::Differential, buffers: &DxBuffers, needed: [usize; 5]) {
+    let caps = &buffers.caps;
     if !caps[0].1 {
-        for (c, x) in ranking.items(needed[0]).iter().zip(&r.ranking) {
+        for (c, x) in buffers.ranking.items(needed[0]).iter().zip(&r.ranking) {
             assert_eq!((c.rank as usize, c.disorder), (x.rank, x.disorder), "{what}: ranking");
             let parts = [c.score, c.posterior, c.phenotype, c.absent, c.onset, c.sex, c.evidence].map(f64::to_bits);
             let core = [x.score, x.posterior, x.phenotype, x.absent, x.onset, x.sex, x.evidence].map(f64::to_bits);
@@ -972,7 +1055,7 @@ pub(super) fn check_differential(input: &CDifferential<'_>) {
         }
     }
     if !caps[1].1 {
-        for (c, x) in inputs.items(needed[1]).iter().zip(&r.inputs) {
+        for (c, x) in buffers.inputs.items(needed[1]).iter().zip(&r.inputs) {
             assert_eq!((c.excluded, c.position), (x.excluded, x.position), "{what}: inputs");
             assert_eq!(c.requested, x.requested.map_or(0, |id| id.get()), "{what}: requested");
             assert_eq!(c.term, x.term.map_or(0, |t| t.id().get()), "{what}: term");
@@ -984,6 +1067,12 @@ pub(super) fn check_differential(input: &CDifferential<'_>) {
             );
         }
     }
+}
+
+/// The matched findings, matched absences and missing hallmarks `mkb_differential` wrote, disorder by disorder
+/// in ranking order, against the core's.
+fn check_dx_findings(what: &str, r: &dx::Differential, buffers: &DxBuffers, needed: [usize; 5]) {
+    let caps = &buffers.caps;
     let order: Vec<Disorder> = r.ranking.iter().map(|x| x.disorder).collect();
     if !caps[2].1 {
         let core: Vec<(Disorder, u32, u32, u64)> = order
@@ -994,7 +1083,8 @@ pub(super) fn check_differential(input: &CDifferential<'_>) {
                     .map(move |m| (d, m.term.id().get(), m.kind as u32, m.log10_lr().to_bits()))
             })
             .collect();
-        let got: Vec<(Disorder, u32, u32, u64)> = matches
+        let got: Vec<(Disorder, u32, u32, u64)> = buffers
+            .matches
             .items(needed[2])
             .iter()
             .map(|m| (m.disorder, m.term, m.kind as u32, m.log10_lr.to_bits()))
@@ -1010,7 +1100,8 @@ pub(super) fn check_differential(input: &CDifferential<'_>) {
                     .map(move |a| (d, a.term.id().get(), a.kind as u32, a.log10_lr().to_bits()))
             })
             .collect();
-        let got: Vec<(Disorder, u32, u32, u64)> = absences
+        let got: Vec<(Disorder, u32, u32, u64)> = buffers
+            .absences
             .items(needed[3])
             .iter()
             .map(|a| (a.disorder, a.term, a.kind as u32, a.log10_lr.to_bits()))
@@ -1026,7 +1117,8 @@ pub(super) fn check_differential(input: &CDifferential<'_>) {
                     .map(move |m| (d, m.feature.id().get(), m.frequency.to_bits()))
             })
             .collect();
-        let got: Vec<(Disorder, u32, u64)> = missing
+        let got: Vec<(Disorder, u32, u64)> = buffers
+            .missing
             .items(needed[4])
             .iter()
             .map(|m| (m.disorder, m.feature, m.frequency.to_bits()))
