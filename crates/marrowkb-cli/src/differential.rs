@@ -85,9 +85,16 @@ pub fn run<E: From<marrowkb::Error> + From<io::Error> + From<crate::phenopacket:
     out: &mut dyn Write,
 ) -> Result<(), E> {
     if !args.phenopacket.is_empty() {
+        let options = crate::phenopacket::Options {
+            genes: &args.gene,
+            genes_from_phenopacket: args.genes_from_phenopacket,
+            strict: args.strict,
+            json: args.json,
+            explain: args.explain,
+        };
         let files = crate::phenopacket::files(&args.phenopacket)?;
         if let ([file], false) = (files.as_slice(), args.phenopacket.iter().any(|p| p.is_dir())) {
-            let result = crate::phenopacket::rank(file, args).map_err(|error| crate::phenopacket::FileFailure {
+            let result = crate::phenopacket::rank(file, &options).map_err(|error| crate::phenopacket::FileFailure {
                 path: file.clone(),
                 error,
                 failed: 1,
@@ -95,7 +102,7 @@ pub fn run<E: From<marrowkb::Error> + From<io::Error> + From<crate::phenopacket:
             })?;
             return print(args, out, &result);
         }
-        return crate::phenopacket::run_batch(&files, args, out);
+        return crate::phenopacket::run_batch(&files, &options, out);
     }
     let observed: Vec<TermInput<'_>> = args.terms.iter().map(|t| input(t)).collect();
     let excluded: Vec<TermInput<'_>> = args.exclude.iter().map(|t| input(t)).collect();

@@ -11,8 +11,6 @@ use marrowkb::phenopacket::Phenopacket;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use crate::differential::Args;
-
 /// A file that could not be ranked, and why.
 #[derive(Debug)]
 pub enum FileError {
@@ -93,14 +91,29 @@ fn collect_json(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
     Ok(())
 }
 
+/// What `marrowkb differential` asks of a phenopacket run (from its arguments).
+#[derive(Debug, Clone, Copy)]
+pub struct Options<'a> {
+    /// `--gene`: genes whose links to the disorders count as evidence.
+    pub genes: &'a [String],
+    /// `--genes-from-phenopacket`: the phenopacket's interpreted genes count too.
+    pub genes_from_phenopacket: bool,
+    /// `--strict`: an unusable HPO id fails the file.
+    pub strict: bool,
+    /// `--json`: one JSON array for a batch.
+    pub json: bool,
+    /// `--explain N`: how many disorders to explain in text output.
+    pub explain: usize,
+}
+
 /// Ranks one file (with the command's `--gene` evidence and `--genes-from-phenopacket`).
 ///
 /// # Errors
 /// The file cannot be read, is not a phenopacket, or (with `--strict`) has an unusable HPO id.
-pub fn rank(path: &Path, args: &Args) -> Result<Differential, FileError> {
+pub fn rank(path: &Path, args: &Options<'_>) -> Result<Differential, FileError> {
     let text = std::fs::read_to_string(path).map_err(FileError::Io)?;
     let packet = Phenopacket::parse(&text).map_err(FileError::Query)?;
-    let genes: Vec<&str> = args.gene.iter().map(String::as_str).collect();
+    let genes: Vec<&str> = args.genes.iter().map(String::as_str).collect();
     packet
         .run(&genes, args.genes_from_phenopacket, args.strict)
         .map_err(FileError::Query)
@@ -112,7 +125,7 @@ pub fn rank(path: &Path, args: &Args) -> Result<Differential, FileError> {
 /// The first file that failed (after every file was tried and reported), or failure to write.
 pub fn run_batch<E: From<FileFailure> + From<io::Error>>(
     files: &[PathBuf],
-    args: &Args,
+    args: &Options<'_>,
     out: &mut dyn Write,
 ) -> Result<(), E> {
     let bar = indicatif::ProgressBar::new(files.len() as u64);

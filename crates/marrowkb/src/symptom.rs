@@ -10,6 +10,7 @@
 //! ```
 
 use crate::classes::BodySystem;
+pub use crate::codes::HpoIdArg;
 use crate::codes::{HpoId, IdKind};
 use crate::generated::SYMPTOM_BY_HPO;
 use crate::{Disorder, Error, Result};
@@ -102,30 +103,5 @@ impl core::str::FromStr for Symptom {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self> {
         Self::find(s)
-    }
-}
-
-/// An HPO id argument: an [`HpoId`], a number, or text such as `"HP:0001873"`.
-///
-/// ```
-/// use marrowkb::{Symptom, codes::HpoId};
-/// assert_eq!(Symptom::from_hpo(HpoId::new(1873)).unwrap(), Symptom::from_hpo("0001873").unwrap());
-/// ```
-#[derive(Debug, Clone, Copy)]
-pub struct HpoIdArg(pub(crate) Result<HpoId>);
-
-impl From<HpoId> for HpoIdArg {
-    fn from(id: HpoId) -> Self {
-        Self(Ok(id))
-    }
-}
-impl From<u32> for HpoIdArg {
-    fn from(n: u32) -> Self {
-        Self(Ok(HpoId::new(n)))
-    }
-}
-impl From<&str> for HpoIdArg {
-    fn from(text: &str) -> Self {
-        Self(HpoId::parse(text))
     }
 }
