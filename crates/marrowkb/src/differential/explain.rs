@@ -2,7 +2,7 @@
 //! one), the contradiction when it excludes it, the hallmarks the finding covers, and the match shown to
 //! the user.
 //!
-//! Every finding is scored twice. Pass 1 ([`score_observed`], [`explain_excluded`] over every unit) needs only
+//! Every finding is scored twice. Pass 1 ([`score_observed`], [`score_excluded`] over every unit) needs only
 //! probabilities; pass 2 ([`explain_observed`], [`explain_excluded`] over the units picked for the disorders)
 //! also names the feature behind each probability. Both read the same numbers the same way, so that the
 //! explanations add up to the scores.
@@ -67,7 +67,7 @@ pub(super) struct Wanted {
 }
 
 impl Wanted {
-    /// The units `units` (and, for each, its group's pooled unit).
+    /// The `picked` units and, for each, its group's pooled unit.
     pub(super) fn new(picked: impl IntoIterator<Item = usize>) -> Self {
         let mut wanted = Wanted {
             mask: [false; UNIT_COUNT],
