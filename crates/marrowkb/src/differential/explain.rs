@@ -180,9 +180,11 @@ fn for_each_ancestor_row(h: Term, mut visit: impl FnMut(AncestorRow)) {
 /// [`FindingScores::CONTRADICTED`] when the unit contradicts it (for an excluded finding: names it absent).
 pub(super) struct FindingScores {
     p: [f64; UNIT_COUNT],
-    /// The units that contradict the finding, `contradicting` of them (most findings have none or few).
+    /// The units that contradict the finding, `contradicting` of them (most findings have none or few), each
+    /// once: `listed` marks them (a row's ancestors may be walked twice).
     contradictions: [u16; UNIT_COUNT],
     contradicting: usize,
+    listed: [bool; UNIT_COUNT],
 }
 
 impl FindingScores {
@@ -194,11 +196,17 @@ impl FindingScores {
             p: [0.0; UNIT_COUNT],
             contradictions: [0; UNIT_COUNT],
             contradicting: 0,
+            listed: [false; UNIT_COUNT],
         }
     }
 
-    /// Notes that unit `u` contradicts the finding.
+    /// Notes that unit `u` contradicts the finding (a unit is listed once, so the list never overflows).
     fn contradict(&mut self, u: usize) {
+        let Some(listed) = self.listed.get_mut(u) else { return };
+        if *listed {
+            return;
+        }
+        *listed = true;
         if let Some(slot) = self.contradictions.get_mut(self.contradicting) {
             *slot = u as u16;
             self.contradicting += 1;
@@ -210,6 +218,9 @@ impl FindingScores {
         for &u in self.contradictions.iter().take(self.contradicting) {
             if let Some(p) = self.p.get_mut(usize::from(u)) {
                 *p = Self::CONTRADICTED;
+            }
+            if let Some(listed) = self.listed.get_mut(usize::from(u)) {
+                *listed = false;
             }
         }
         self.contradicting = 0;
@@ -545,5 +556,29 @@ pub(super) fn excluded_match(h: Term, b: &Best) -> AbsenceMatch {
             frequency: 0.0,
             likelihood_ratio,
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_unit_contradicting_twice_is_listed_once_and_the_list_never_overflows() {
+        let mut scores = FindingScores::new();
+        for round in 0..3 {
+            for u in 0..UNIT_COUNT {
+                scores.contradict(u);
+                scores.contradict(u);
+            }
+            assert_eq!(scores.contradicting, UNIT_COUNT, "round {round}");
+            scores.finish();
+            assert!(scores.p.iter().all(|&p| p == FindingScores::CONTRADICTED));
+            assert!(
+                scores.listed.iter().all(|&l| !l),
+                "marks are cleared for the next finding"
+            );
+            scores.p = [0.0; UNIT_COUNT];
+        }
     }
 }
