@@ -12,13 +12,12 @@
 //! imply (Narrower and Related matches), which the code generator folds into one [`ancestor_row`] per term.
 
 use super::profile::{
-    AncestorRow, BORROWS_FROM, DIRECT, DISORDER_UNITS, EXCLUDED, NO_GROUP, NO_HALLMARK, Posting, Via, ancestor_row,
-    direct_postings, postings, probability, units,
+    AncestorRow, BORROWS_FROM, DIRECT, EXCLUDED, NO_GROUP, NO_HALLMARK, Posting, Via, ancestor_row, direct_postings,
+    postings, probability, units,
 };
 use super::unit_scores::Products;
 use super::{AbsenceKind, AbsenceMatch, MatchKind, TermMatch};
 use super::{CONTRADICTION_LR, GROUP_BORROWING, MIN_ABSENCE, NOISE};
-use crate::Disorder;
 use crate::generated::UNIT_COUNT;
 use crate::hpo::Term;
 
@@ -234,24 +233,18 @@ impl FindingScores {
     /// (a unit that is its own pool never borrows: a tenth of its own probability is never more).
     /// Contradictions stay negative.
     fn multiply_borrowed(&self, products: &mut Products, lr: impl Fn(f64) -> f64) {
+        // What each unit can borrow: a tenth of its pool's probability (negative if the pool contradicts the
+        // finding), gathered first so that the product loop runs over all units at once.
+        let mut lent = [0.0; UNIT_COUNT];
+        for (lent, &pool) in lent.iter_mut().zip(&BORROWS_FROM) {
+            *lent = GROUP_BORROWING * self.p.get(usize::from(pool)).copied().unwrap_or(0.0);
+        }
         let mut out_of_range = false;
-        for d in 0..Disorder::COUNT {
-            let (Some(&start), Some(&end)) = (DISORDER_UNITS.get(d), DISORDER_UNITS.get(d + 1)) else {
-                continue;
-            };
-            // What the disorder's units can borrow: a tenth of the pool's probability (negative if the pool
-            // contradicts the finding).
-            let pool = BORROWS_FROM.get(start).map_or(start, |&g| usize::from(g));
-            let lent = GROUP_BORROWING * self.p.get(pool).copied().unwrap_or(0.0);
-            let (Some(ps), Some(linear)) = (self.p.get(start..end), products.linear.get_mut(start..end)) else {
-                continue;
-            };
-            for (&p, linear) in ps.iter().zip(linear) {
-                let borrowed = if p >= 0.0 && lent > p { lent } else { p };
-                let x = *linear * lr(borrowed);
-                out_of_range |= !(1e-150..=1e150).contains(&x);
-                *linear = x;
-            }
+        for ((&p, &lent), linear) in self.p.iter().zip(&lent).zip(products.linear.iter_mut()) {
+            let borrowed = if p >= 0.0 && lent > p { lent } else { p };
+            let x = *linear * lr(borrowed);
+            out_of_range |= !(1e-150..=1e150).contains(&x);
+            *linear = x;
         }
         if out_of_range {
             products.keep_in_range();
