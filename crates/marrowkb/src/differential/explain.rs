@@ -15,7 +15,7 @@ use super::profile::{
     AncestorRow, BORROWS_FROM, DIRECT, EXCLUDED, NO_GROUP, NO_HALLMARK, Posting, Via, ancestor_row, direct_postings,
     postings, probability, units,
 };
-use super::unit_scores::Products;
+use super::unit_scores::{Products, tempered};
 use super::{AbsenceKind, AbsenceMatch, MatchKind, TermMatch};
 use super::{CONTRADICTION_LR, GROUP_BORROWING, MIN_ABSENCE, NOISE};
 use crate::generated::UNIT_COUNT;
@@ -279,7 +279,7 @@ impl FindingScores {
 }
 
 /// `(1 − NOISE) / background`: the factor [`observed_likelihood_ratio`] puts on a probability.
-fn observed_scale(background: f64) -> f64 {
+pub(super) fn observed_scale(background: f64) -> f64 {
     (1.0 - NOISE) / background
 }
 
@@ -443,8 +443,9 @@ pub(super) fn with_group(best: &[Best; UNIT_COUNT], u: usize) -> Best {
     }
 }
 
-/// The match of observed finding `h` from its best explanation.
-pub(super) fn observed_match(h: Term, b: &Best) -> TermMatch {
+/// The match of observed finding `h` from its best explanation (`scale`: [`observed_scale`] of `h`, computed
+/// once per finding).
+pub(super) fn observed_match(h: Term, b: &Best, scale: f64) -> TermMatch {
     match b.contradiction {
         Some(c) => TermMatch {
             term: h,
@@ -460,7 +461,7 @@ pub(super) fn observed_match(h: Term, b: &Best) -> TermMatch {
             feature: b.feature,
             via: b.via,
             frequency: probability(b.frequency),
-            likelihood_ratio: observed_likelihood_ratio(b.p, observed_scale(h.background_share())),
+            likelihood_ratio: observed_likelihood_ratio(b.p, scale),
         },
         None => TermMatch {
             term: h,
@@ -529,7 +530,7 @@ pub(super) fn absence_likelihood_ratio(h: Term, b: &Best) -> f64 {
 ///
 /// [`EXCLUSION_WEIGHT`]: super::EXCLUSION_WEIGHT
 pub(super) fn excluded_match(h: Term, b: &Best) -> AbsenceMatch {
-    let likelihood_ratio = absence_likelihood_ratio(h, b).powf(super::EXCLUSION_WEIGHT);
+    let likelihood_ratio = tempered(absence_likelihood_ratio(h, b));
     match b.contradiction {
         Some(c) => AbsenceMatch {
             term: h,

@@ -124,8 +124,8 @@ use crate::generated::UNIT_COUNT;
 use crate::hpo::{self, Term};
 use crate::{Disorder, Error, Result, Symptom};
 use explain::{
-    Best, FindingScores, Wanted, excluded_match, explain_excluded, explain_observed, observed_match, score_excluded,
-    score_observed, with_group,
+    Best, FindingScores, Wanted, excluded_match, explain_excluded, explain_observed, observed_match, observed_scale,
+    score_excluded, score_observed, with_group,
 };
 use profile::units;
 use unit_scores::{Pick, UnitScores, missing_hallmarks};
@@ -552,9 +552,10 @@ pub fn differential(query: &Query<'_>) -> Result<Differential> {
     let mut matches = vec![TermMatch::PLACEHOLDER; Disorder::COUNT * n_obs];
     for (i, &h) in observed.iter().enumerate() {
         explain_observed(h, &wanted, &mut best);
+        let scale = observed_scale(h.background_share());
         for (d, pick) in disorders.iter().enumerate() {
             if let Some(slot) = matches.get_mut(d * n_obs + i) {
-                *slot = observed_match(h, &with_group(&best, pick.unit));
+                *slot = observed_match(h, &with_group(&best, pick.unit), scale);
             }
         }
     }

@@ -107,7 +107,7 @@ pub(super) fn log10(x: f64) -> f64 {
 }
 
 /// A likelihood ratio raised to [`EXCLUSION_WEIGHT`] (a square root at the default weight).
-fn tempered(lr: f64) -> f64 {
+pub(super) fn tempered(lr: f64) -> f64 {
     if EXCLUSION_WEIGHT == 0.5 {
         lr.sqrt()
     } else {
