@@ -1058,16 +1058,22 @@ fn write_units(o: &mut String, topo: &Topology, knowledge: &Knowledge, units: &[
     o.push_str("];\n\n");
 }
 
-/// For every HPO term, the units that carry it (postings): those that name the term itself (direct features
-/// and exclusions) first, then the ones it only implies, each part by unit (the runtime walks only the first
-/// part of an ancestor).
+/// For every HPO term, the units that carry it (postings): those that name the term itself first (exclusions,
+/// then direct features), then the ones it only implies, each part by unit (the runtime walks only the first
+/// part of an ancestor, and only its exclusions when it looks for contradictions).
 fn unit_postings(topo: &Topology, units: &[Unit]) -> BTreeMap<u16, Vec<Posting>> {
     let mut postings: BTreeMap<u16, Vec<Posting>> = BTreeMap::new();
     for (u, unit) in units.iter().enumerate() {
         profile_postings(topo, u as u16, &unit.profile, &mut postings);
     }
     for list in postings.values_mut() {
-        list.sort_by_key(|p| (p.flags & (POSTING_DIRECT | POSTING_EXCLUDED) == 0, p.unit));
+        // Exclusions, then direct features, then what the term only implies.
+        let part = |p: &Posting| match () {
+            () if p.flags & POSTING_EXCLUDED != 0 => 0,
+            () if p.flags & POSTING_DIRECT != 0 => 1,
+            () => 2,
+        };
+        list.sort_by_key(|p| (part(p), p.unit));
     }
     postings
 }

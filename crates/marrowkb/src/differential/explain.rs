@@ -382,10 +382,10 @@ pub(super) fn explain_observed(h: Term, wanted: &Wanted, best: &mut [Best; UNIT_
     for_each_ancestor_row(h, |row| {
         for &a in row.named {
             let a = Term::at(a);
-            for p in direct_postings(a) {
+            // Exclusions come first among a term's direct postings.
+            for p in direct_postings(a).iter().take_while(|p| p.flags & EXCLUDED != 0) {
                 let u = usize::from(p.unit);
-                if p.flags & EXCLUDED != 0
-                    && wanted.contains(u)
+                if wanted.contains(u)
                     && let Some(b) = best.get_mut(u)
                 {
                     contradict(b, a);

@@ -328,7 +328,7 @@ pub(crate) fn postings(term: Term) -> &'static [Posting] {
     PROFILE_POSTINGS.get(start..end).unwrap_or(&[])
 }
 
-/// The first postings of a term: those that name the term itself (a direct feature, or an exclusion). An
+/// The first postings of a term: those that name the term itself (exclusions first, then direct features). An
 /// ancestor of a finding contributes only these one by one; what it implies comes from [`ancestor_row`].
 pub(crate) fn direct_postings(term: Term) -> &'static [Posting] {
     let count = PROFILE_DIRECT_COUNTS.get(term.index()).copied().unwrap_or(0);
@@ -533,6 +533,12 @@ mod tests {
             for (k, p) in postings(t).iter().enumerate() {
                 assert_eq!(p.flags & (DIRECT | EXCLUDED) != 0, k < direct, "{t:?}");
             }
+            // Exclusions first.
+            let excluded = direct_postings(t).iter().filter(|p| p.flags & EXCLUDED != 0).count();
+            assert!(
+                direct_postings(t)[..excluded].iter().all(|p| p.flags & EXCLUDED != 0),
+                "{t:?}"
+            );
         }
     }
 }
