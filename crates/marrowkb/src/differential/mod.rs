@@ -100,7 +100,7 @@
 //! **Cost**: per finding, its own postings, its parents' *ancestor rows* (what every ancestor implies for each
 //! of the 166 scoring units, precomputed by the code generator) and the direct postings of its ancestors; then
 //! the same again for the units picked for the explanations. Nothing is allocated beyond the result. For 10
-//! findings about 20 µs, 2.3× the first round's 20-profile model in the same sitting (criterion, `benches/differential.rs`; see the README's Performance section).
+//! findings about 21 µs, 2.1× the first round's 20-profile model in the same runs (criterion, `benches/differential.rs`; see the README's Performance section).
 //!
 //! **Accuracy** (`cargo run --release -p marrowkb --example evaluate_differential`, README "Differential
 //! accuracy"): on the 56 development phenopackets top-1 0.893 from terms alone and 0.911 from the whole
