@@ -254,12 +254,9 @@ pub(crate) fn differential<'py>(
     }
     evidence_arg(registry, evidence, &mut lrs)?;
 
-    let observed_inputs: Vec<TermInput<'_>> = observed.iter().map(Finding::input).collect();
-    let excluded_inputs: Vec<TermInput<'_>> = excluded.iter().map(Finding::input).collect();
-    let mut query = CoreQuery::new(&observed_inputs).excluding(&excluded_inputs);
-    query.onset = onset;
-    query.sex = sex;
-    query.evidence = &lrs;
+    let observed_inputs = inputs(&observed);
+    let excluded_inputs = inputs(&excluded);
+    let mut query = core_query(&observed_inputs, &excluded_inputs, onset, sex, &lrs);
     query.strict = strict;
     // The inputs are Rust copies by now: other Python threads run while the differential is computed.
     let result = match py.detach(|| query.run()) {
@@ -374,12 +371,9 @@ pub(crate) fn _differential_from<'py>(
             ))
         })
         .collect::<PyResult<Vec<_>>>()?;
-    let observed_inputs: Vec<TermInput<'_>> = observed_findings.iter().map(Finding::input).collect();
-    let excluded_inputs: Vec<TermInput<'_>> = excluded_findings.iter().map(Finding::input).collect();
-    let mut query = CoreQuery::new(&observed_inputs).excluding(&excluded_inputs);
-    query.onset = onset;
-    query.sex = sex;
-    query.evidence = &evidence;
+    let observed_inputs = inputs(&observed_findings);
+    let excluded_inputs = inputs(&excluded_findings);
+    let query = core_query(&observed_inputs, &excluded_inputs, onset, sex, &evidence);
     let result = check(py, py.detach(|| query.run()), Query::None)?;
     Ok(PyDifferential {
         result,
@@ -768,4 +762,24 @@ impl PyDifferential {
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         json_loads(py, &json(py, &self.result)?)
     }
+}
+
+/// The core's inputs for converted findings.
+fn inputs(findings: &[Finding]) -> Vec<TermInput<'_>> {
+    findings.iter().map(Finding::input).collect()
+}
+
+/// The core query both Python entry points build: findings, then onset, sex and extra evidence.
+fn core_query<'a>(
+    observed: &'a [TermInput<'a>],
+    excluded: &'a [TermInput<'a>],
+    onset: Option<AgeOfOnset>,
+    sex: Option<Sex>,
+    evidence: &'a [(marrowkb::Disorder, f64)],
+) -> CoreQuery<'a> {
+    let mut query = CoreQuery::new(observed).excluding(excluded);
+    query.onset = onset;
+    query.sex = sex;
+    query.evidence = evidence;
+    query
 }
