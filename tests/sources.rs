@@ -177,23 +177,27 @@ fn every_orpha_and_omim_id_exists_with_its_name() {
     }
 }
 
+/// A disorder's own ORPHA and OMIM entries (exact and subtype; `closest` ones are other diseases), as CURIEs.
+fn own_entries(info: &marrowkb::disorder::DisorderInfo) -> Vec<String> {
+    let orpha = info
+        .orpha
+        .iter()
+        .filter(|x| x.match_kind != XrefMatch::Closest)
+        .map(|x| x.id.to_string());
+    let omim = info
+        .omim
+        .iter()
+        .filter(|x| x.match_kind != XrefMatch::Closest)
+        .map(|x| x.id.to_string());
+    orpha.chain(omim).collect()
+}
+
 #[test]
 fn genes_are_exactly_the_ones_hpo_links() {
     let s = sources();
     for d in Disorder::ALL {
         let info = d.info();
-        let direct: Vec<String> = info
-            .orpha
-            .iter()
-            .filter(|x| x.match_kind != XrefMatch::Closest)
-            .map(|x| x.id.to_string())
-            .chain(
-                info.omim
-                    .iter()
-                    .filter(|x| x.match_kind != XrefMatch::Closest)
-                    .map(|x| x.id.to_string()),
-            )
-            .collect();
+        let direct = own_entries(info);
         let linked: BTreeSet<&str> = direct
             .iter()
             .filter_map(|id| s.disease_genes.get(id))
@@ -243,17 +247,7 @@ fn inheritance_covers_every_mode_hpo_gives() {
     let mut checked = 0;
     for d in Disorder::ALL {
         let info = d.info();
-        let entries = info
-            .orpha
-            .iter()
-            .filter(|x| x.match_kind != XrefMatch::Closest)
-            .map(|x| x.id.to_string())
-            .chain(
-                info.omim
-                    .iter()
-                    .filter(|x| x.match_kind != XrefMatch::Closest)
-                    .map(|x| x.id.to_string()),
-            );
+        let entries = own_entries(info);
         for entry in entries {
             for mode in modes.get(entry.as_str()).into_iter().flatten() {
                 let Some(ours) = Inheritance::ALL
