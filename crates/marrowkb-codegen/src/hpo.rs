@@ -1177,19 +1177,12 @@ fn emit_ancestor_rows(o: &mut String, rows: &AncestorRows, unit_count: usize) {
         16,
     );
     o.push('\n');
-    let mut starts = Vec::with_capacity(rows.named.len() + 1);
-    let mut total = 0usize;
-    for named in &rows.named {
-        starts.push(total);
-        total += named.len();
-    }
-    starts.push(total);
     static_array(
         o,
         "Where each ancestor row's named terms start in [`ANCESTOR_NAMED_TERMS`].",
         "ANCESTOR_NAMED_STARTS",
         "u32",
-        &starts,
+        starts_of(&rows.named),
         16,
     );
     o.push('\n');
@@ -1201,6 +1194,36 @@ fn emit_ancestor_rows(o: &mut String, rows: &AncestorRows, unit_count: usize) {
         rows.named.iter().flatten(),
         20,
     );
+    o.push('\n');
+    static_array(
+        o,
+        "Where each ancestor row's notes start in [`ANCESTOR_NOTES`].",
+        "ANCESTOR_NOTE_STARTS",
+        "u32",
+        starts_of(&rows.notes),
+        16,
+    );
+    o.push('\n');
+    static_array(
+        o,
+        "For each ancestor row: what the direct postings of its named terms say of each unit they name, ascending\n/// by unit: `unit | excluded << 16 | hallmark bits << 32`.",
+        "ANCESTOR_NOTES",
+        "u64",
+        rows.notes.iter().flatten().map(|n| format!("{n:#x}")),
+        8,
+    );
+}
+
+/// Where each list starts in the lists laid end to end, and the total length last.
+fn starts_of<T>(lists: &[Vec<T>]) -> Vec<usize> {
+    let mut starts = Vec::with_capacity(lists.len() + 1);
+    let mut total = 0usize;
+    for list in lists {
+        starts.push(total);
+        total += list.len();
+    }
+    starts.push(total);
+    starts
 }
 
 /// The smallest background share any annotated term has: the floor of every term's share (a term no disease
@@ -1246,6 +1269,31 @@ struct AncestorRows {
     /// For each row: the term and its ancestors below Phenotypic abnormality that some unit has as a direct
     /// feature or excludes, deepest (largest index) first.
     named: Vec<Vec<u16>>,
+    /// For each row: what the direct postings of its named terms say of each unit they name, folded,
+    /// ascending by unit: `unit | excluded << 16 | hallmark bits << 32` (see [`row_notes`]).
+    notes: Vec<Vec<u64>>,
+}
+
+/// Marks a row note whose unit excludes one of the row's named terms.
+const NOTE_EXCLUDED: u64 = 1 << 16;
+
+/// The notes of a row with these named terms: for each unit with a direct posting on one of them, whether
+/// it excludes one, and the hallmark bits of the features among them (what pass 1 of a finding below the
+/// row needs from its ancestors' direct postings, folded once here instead of per finding).
+fn row_notes(named: &[u16], postings: &BTreeMap<u16, Vec<Posting>>) -> Vec<u64> {
+    let mut notes: BTreeMap<u16, u64> = BTreeMap::new();
+    for a in named {
+        let direct = postings.get(a).into_iter().flatten();
+        for p in direct.filter(|p| p.flags & (POSTING_DIRECT | POSTING_EXCLUDED) != 0) {
+            let note = notes.entry(p.unit).or_insert(u64::from(p.unit));
+            if p.flags & POSTING_EXCLUDED != 0 {
+                *note |= NOTE_EXCLUDED;
+            } else if p.flags & POSTING_NO_HALLMARK != POSTING_NO_HALLMARK {
+                *note |= 1u64 << (32 + u32::from(p.flags & POSTING_NO_HALLMARK));
+            }
+        }
+    }
+    notes.into_values().collect()
 }
 
 /// Computes the [`AncestorRows`] with the runtime's arithmetic: a Narrower match through ancestor `a` scores
@@ -1273,6 +1321,7 @@ fn ancestor_rows(
         scores: Vec::new(),
         vias: Vec::new(),
         named: Vec::new(),
+        notes: Vec::new(),
     };
     for t in 0..n as u16 {
         if t == pa || !has_child[usize::from(t)] || !postings.contains_key(&t) {
@@ -1316,6 +1365,7 @@ fn ancestor_rows(
             })
             .collect();
         named.sort_unstable_by(|a, b| b.cmp(a));
+        rows.notes.push(row_notes(&named, postings));
         rows.named.push(named);
         rows.row_of_term[usize::from(t)] = rows.terms.len() as u16;
         rows.terms.push(t);

@@ -12,7 +12,7 @@
 //! imply (Narrower and Related matches), which the code generator folds into one [`ancestor_row`] per term.
 
 use super::profile::{
-    AncestorRow, BORROWS_FROM, DIRECT, EXCLUDED, NO_GROUP, NO_HALLMARK, Posting, Via, ancestor_row, direct_postings,
+    AncestorRow, DIRECT, DISORDER_UNITS, EXCLUDED, NO_GROUP, Note, POOLS, Posting, Via, ancestor_row, direct_postings,
     postings, probability, units,
 };
 use super::unit_scores::{Products, tempered};
@@ -232,17 +232,27 @@ impl FindingScores {
     /// it: the pooled unit's at [`GROUP_BORROWING`] when that is more, unless either contradicts the finding
     /// (a unit that is its own pool never borrows: a tenth of its own probability is never more).
     /// Contradictions stay negative.
-    fn multiply_borrowed(&self, products: &mut Products, lr: impl Fn(f64) -> f64) {
+    fn multiply_borrowed(&self, products: &mut Products, contradicted_lr: f64, lr: impl Fn(f64) -> f64) {
         // What each unit can borrow: a tenth of its pool's probability (negative if the pool contradicts the
-        // finding), gathered first so that the product loop runs over all units at once.
+        // finding; nothing for a disorder without a pool), laid out first so that the product loop runs over
+        // all units at once without branches.
         let mut lent = [0.0; UNIT_COUNT];
-        for (lent, &pool) in lent.iter_mut().zip(&BORROWS_FROM) {
-            *lent = GROUP_BORROWING * self.p.get(usize::from(pool)).copied().unwrap_or(0.0);
+        for (d, &pool) in POOLS.iter().enumerate() {
+            let (Some(&start), Some(&end)) = (DISORDER_UNITS.get(d), DISORDER_UNITS.get(d + 1)) else {
+                continue;
+            };
+            if let (Some(&p), Some(range)) = (self.p.get(usize::from(pool)), lent.get_mut(start..end))
+                && pool != NO_GROUP
+            {
+                range.fill(GROUP_BORROWING * p);
+            }
         }
+        // Branch-free, so that it runs two units at a time.
         let mut out_of_range = false;
         for ((&p, &lent), linear) in self.p.iter().zip(&lent).zip(products.linear.iter_mut()) {
-            let borrowed = if p >= 0.0 && lent > p { lent } else { p };
-            let x = *linear * lr(borrowed);
+            let borrowed = if lent > p { lent } else { p };
+            let ratio = lr(borrowed);
+            let x = *linear * if p < 0.0 { contradicted_lr } else { ratio };
             out_of_range |= !(1e-150..=1e150).contains(&x);
             *linear = x;
         }
@@ -255,25 +265,15 @@ impl FindingScores {
     /// [`observed_match`] gives it.
     pub(super) fn multiply_observed(&self, h: Term, products: &mut Products) {
         let scale = observed_scale(h.background_share());
-        self.multiply_borrowed(products, |p| {
-            if p < 0.0 {
-                CONTRADICTION_LR
-            } else {
-                observed_likelihood_ratio(p, scale)
-            }
-        });
+        self.multiply_borrowed(products, CONTRADICTION_LR, |p| observed_likelihood_ratio(p, scale));
     }
 
     /// Multiplies each unit's product by its untempered likelihood ratio of the excluded finding `h`, as
     /// [`absence_likelihood_ratio`] gives it.
     pub(super) fn multiply_absent(&self, h: Term, products: &mut Products) {
         let background_absent = background_absent(h);
-        self.multiply_borrowed(products, |p| {
-            if p < 0.0 {
-                1.0 / background_absent
-            } else {
-                absent_likelihood_ratio(p, background_absent)
-            }
+        self.multiply_borrowed(products, 1.0 / background_absent, |p| {
+            absent_likelihood_ratio(p, background_absent)
         });
     }
 }
@@ -296,19 +296,16 @@ pub(super) fn score_observed(h: Term, scores: &mut FindingScores, covered: &mut 
     for_each_ancestor_row(h, |row| {
         if let Ok(row_scores) = <&[f32; UNIT_COUNT]>::try_from(row.scores) {
             for (best, &s) in ancestors.iter_mut().zip(row_scores) {
-                *best = best.max(s);
+                *best = if s > *best { s } else { *best };
             }
         }
-        for &a in row.named {
-            for p in direct_postings(Term::at(a)) {
-                let u = usize::from(p.unit);
-                if p.flags & EXCLUDED != 0 {
-                    scores.contradict(u);
-                } else if p.flags & NO_HALLMARK != NO_HALLMARK
-                    && let Some(c) = covered.get_mut(u)
-                {
-                    *c |= 1 << (p.flags & NO_HALLMARK);
-                }
+        for &note in row.notes {
+            let note = Note(note);
+            if note.excluded() {
+                scores.contradict(note.unit());
+            }
+            if let Some(c) = covered.get_mut(note.unit()) {
+                *c |= note.hallmarks();
             }
         }
     });

@@ -107,6 +107,7 @@
 //! phenopacket, against 0.643 for the previous union-profile model.
 
 mod explain;
+mod explanations;
 mod genes;
 pub(crate) mod profile;
 mod result;
@@ -120,15 +121,11 @@ pub use result::{
 
 use crate::classes::{Inheritance, Onset};
 use crate::codes::HpoId;
-use crate::generated::UNIT_COUNT;
 use crate::hpo::{self, Term};
 use crate::{Disorder, Error, Result, Symptom};
-use explain::{
-    Best, FindingScores, Wanted, excluded_match, explain_excluded, explain_observed, observed_match, observed_scale,
-    score_excluded, score_observed, with_group,
-};
+use explain::{FindingScores, score_excluded, score_observed};
 use profile::units;
-use unit_scores::{Pick, UnitScores, missing_hallmarks};
+use unit_scores::{Pick, UnitScores};
 
 /// Probability `ε` that a reported finding is unrelated to the patient's disorder (noise, comorbidity,
 /// annotation gaps): the smallest likelihood ratio an observed finding can get, unless contradicted.
@@ -544,31 +541,8 @@ pub fn differential(query: &Query<'_>) -> Result<Differential> {
     }
     let disorders = scores.by_disorder();
 
-    // 2. Explanations: each disorder's findings as its most likely unit explains them (only those units and
-    // the pooled units they borrow from are explained).
-    let wanted = Wanted::new(disorders.iter().map(|pick| pick.unit));
-    let mut best = [Best::NONE; UNIT_COUNT];
-    let (n_obs, n_excl) = (observed.len(), excluded.len());
-    let mut matches = vec![TermMatch::PLACEHOLDER; Disorder::COUNT * n_obs];
-    for (i, &h) in observed.iter().enumerate() {
-        explain_observed(h, &wanted, &mut best);
-        let scale = observed_scale(h.background_share());
-        for (d, pick) in disorders.iter().enumerate() {
-            if let Some(slot) = matches.get_mut(d * n_obs + i) {
-                *slot = observed_match(h, &with_group(&best, pick.unit), scale);
-            }
-        }
-    }
-    let mut absences = vec![AbsenceMatch::PLACEHOLDER; Disorder::COUNT * n_excl];
-    for (i, &h) in excluded.iter().enumerate() {
-        explain_excluded(h, &wanted, &mut best);
-        for (d, pick) in disorders.iter().enumerate() {
-            if let Some(slot) = absences.get_mut(d * n_excl + i) {
-                *slot = excluded_match(h, &with_group(&best, pick.unit));
-            }
-        }
-    }
-    let (missing, missing_starts) = missing_hallmarks(&scores, &disorders);
+    // 2. Explanations (each disorder's findings as its picked unit explains them) are built when first read.
+    let picked = scores.picked(&disorders);
 
     // 3. Onset, sex, extra evidence; totals, posterior and rank.
     let ranking = rank(query, onset, &disorders);
@@ -579,10 +553,8 @@ pub fn differential(query: &Query<'_>) -> Result<Differential> {
         inputs,
         onset,
         sex: query.sex,
-        matches,
-        absences,
-        missing,
-        missing_starts,
+        picked,
+        explanations: std::sync::OnceLock::new(),
     })
 }
 
@@ -751,27 +723,6 @@ fn rank(query: &Query<'_>, onset: Option<Onset>, picks: &[Pick; Disorder::COUNT]
 /// A usable likelihood ratio.
 fn valid_lr(lr: f64) -> bool {
     lr.is_finite() && lr > 0.0
-}
-
-impl TermMatch {
-    const PLACEHOLDER: TermMatch = TermMatch {
-        term: Term::ROOT,
-        kind: MatchKind::Unexplained,
-        feature: None,
-        via: None,
-        frequency: 0.0,
-        likelihood_ratio: 1.0,
-    };
-}
-
-impl AbsenceMatch {
-    const PLACEHOLDER: AbsenceMatch = AbsenceMatch {
-        term: Term::ROOT,
-        kind: AbsenceKind::Neutral,
-        feature: None,
-        frequency: 0.0,
-        likelihood_ratio: 1.0,
-    };
 }
 
 /// Position of an onset class on the age axis.

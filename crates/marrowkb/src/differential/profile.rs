@@ -4,8 +4,9 @@
 
 use crate::Disorder;
 use crate::generated::{
-    ANCESTOR_NAMED_STARTS, ANCESTOR_NAMED_TERMS, ANCESTOR_ROW_OF_TERM, ANCESTOR_SCORES, ANCESTOR_VIAS,
-    PROFILE_DIRECT_COUNTS, PROFILE_POSTING_STARTS, PROFILE_POSTINGS, PROFILES, UNIT_COUNT, UNITS,
+    ANCESTOR_NAMED_STARTS, ANCESTOR_NAMED_TERMS, ANCESTOR_NOTE_STARTS, ANCESTOR_NOTES, ANCESTOR_ROW_OF_TERM,
+    ANCESTOR_SCORES, ANCESTOR_VIAS, PROFILE_DIRECT_COUNTS, PROFILE_POSTING_STARTS, PROFILE_POSTINGS, PROFILES,
+    UNIT_COUNT, UNITS,
 };
 use crate::hpo::Term;
 
@@ -198,19 +199,19 @@ pub(crate) fn units() -> &'static [Unit] {
     &UNITS
 }
 
-/// For each unit: the pooled unit it borrows from, or itself (a pooled unit, or a disorder scored whole).
-pub(crate) static BORROWS_FROM: [u16; UNIT_COUNT] = {
-    let mut from = [0u16; UNIT_COUNT];
-    let mut u = 0;
-    while u < UNIT_COUNT {
-        from[u] = if UNITS[u].group == NO_GROUP {
-            u as u16
-        } else {
-            UNITS[u].group
-        };
-        u += 1;
+/// Each disorder's pooled unit (its units borrow from it), or [`NO_GROUP`] for a disorder scored whole: every
+/// unit of a disorder has the same group (a test checks).
+pub(crate) static POOLS: [u16; Disorder::COUNT] = {
+    let mut pools = [NO_GROUP; Disorder::COUNT];
+    let mut d = 0;
+    while d < Disorder::COUNT {
+        let start = DISORDER_UNITS[d];
+        if start < UNIT_COUNT {
+            pools[d] = UNITS[start].group;
+        }
+        d += 1;
     }
-    from
+    pools
 };
 
 /// Where each disorder's units start in [`units`] (disorder `d` has `DISORDER_UNITS[d]..DISORDER_UNITS[d + 1]`).
@@ -273,6 +274,13 @@ pub(crate) const fn feature(index: u16, frequency: f64, source: u8, flags: u8) -
 }
 
 /// Flags of a posting: low 5 bits = the term's hallmark bit for the disorder (`NO_HALLMARK`: none).
+#[cfg_attr(
+    not(test),
+    allow(
+        dead_code,
+        reason = "the code generator folds the hallmark bits into the row notes; tests refold them"
+    )
+)]
 pub(crate) const NO_HALLMARK: u8 = 0x1F;
 /// The term is a direct feature of the disorder.
 pub(crate) const DIRECT: u8 = 0x20;
@@ -346,6 +354,32 @@ pub(crate) struct AncestorRow {
     pub vias: &'static [u32],
     /// The term and its ancestors that have [`direct_postings`], deepest first.
     pub named: &'static [u16],
+    /// What the direct postings of the named terms say of each unit they name, ascending by unit ([`Note`]).
+    pub notes: &'static [u64],
+}
+
+/// A row note: what the direct postings of an ancestor row's named terms say of one unit, folded by the code
+/// generator: `unit | excluded << 16 | hallmark bits << 32`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Note(pub u64);
+
+impl Note {
+    const EXCLUDED: u64 = 1 << 16;
+
+    /// The unit.
+    pub(crate) fn unit(self) -> usize {
+        (self.0 & 0xFFFF) as usize
+    }
+
+    /// Whether the unit excludes one of the named terms.
+    pub(crate) fn excluded(self) -> bool {
+        self.0 & Self::EXCLUDED != 0
+    }
+
+    /// The unit's hallmark bits among its direct features in the named terms.
+    pub(crate) fn hallmarks(self) -> u32 {
+        (self.0 >> 32) as u32
+    }
 }
 
 /// The [`AncestorRow`] of a term, if it has one.
@@ -354,10 +388,13 @@ pub(crate) fn ancestor_row(term: Term) -> Option<AncestorRow> {
     let range = row * UNIT_COUNT..(row + 1) * UNIT_COUNT;
     let start = *ANCESTOR_NAMED_STARTS.get(row)? as usize;
     let end = *ANCESTOR_NAMED_STARTS.get(row + 1)? as usize;
+    let notes_start = *ANCESTOR_NOTE_STARTS.get(row)? as usize;
+    let notes_end = *ANCESTOR_NOTE_STARTS.get(row + 1)? as usize;
     Some(AncestorRow {
         scores: ANCESTOR_SCORES.get(range.clone())?,
         vias: ANCESTOR_VIAS.get(range)?,
         named: ANCESTOR_NAMED_TERMS.get(start..end)?,
+        notes: ANCESTOR_NOTES.get(notes_start..notes_end)?,
     })
 }
 
@@ -467,7 +504,13 @@ mod tests {
         let mut rows = 0;
         for i in 0..ANCESTOR_ROW_OF_TERM.len() {
             let t = Term::at(i as u16);
-            let Some(AncestorRow { scores, vias, named }) = ancestor_row(t) else {
+            let Some(AncestorRow {
+                scores,
+                vias,
+                named,
+                notes,
+            }) = ancestor_row(t)
+            else {
                 continue;
             };
             rows += 1;
@@ -477,6 +520,23 @@ mod tests {
                 .map(|a| a.index() as u16)
                 .collect();
             assert_eq!(named, expected_named, "{t:?}");
+            // The notes, refolded from the named terms' direct postings.
+            let mut expected_notes = std::collections::BTreeMap::<usize, (bool, u32)>::new();
+            for &a in named {
+                for p in direct_postings(Term::at(a)) {
+                    let note = expected_notes.entry(usize::from(p.unit)).or_default();
+                    if p.flags & EXCLUDED != 0 {
+                        note.0 = true;
+                    } else if p.flags & NO_HALLMARK != NO_HALLMARK {
+                        note.1 |= 1 << (p.flags & NO_HALLMARK);
+                    }
+                }
+            }
+            let notes: Vec<(usize, (bool, u32))> = notes
+                .iter()
+                .map(|&n| (Note(n).unit(), (Note(n).excluded(), Note(n).hallmarks())))
+                .collect();
+            assert_eq!(notes, expected_notes.into_iter().collect::<Vec<_>>(), "{t:?}");
             for (u, unit) in units().iter().enumerate() {
                 // The best over the term and its ancestors below Phenotypic abnormality, recomputed.
                 let mut expected = 0f32;
@@ -519,9 +579,11 @@ mod tests {
         }
         assert_eq!(DISORDER_UNITS[Disorder::COUNT], UNIT_COUNT);
         for (u, unit) in units().iter().enumerate() {
-            let from = usize::from(BORROWS_FROM[u]);
-            assert_eq!(from == u, unit.group == NO_GROUP || unit.is_pooled(u), "{unit:?}");
-            assert_eq!(units()[from].disorder, unit.disorder);
+            assert_eq!(POOLS[unit.disorder.index()], unit.group, "{unit:?}");
+            if unit.group != NO_GROUP {
+                assert_eq!(units()[usize::from(unit.group)].disorder, unit.disorder, "{unit:?}");
+                assert!(unit.entry.is_some() || unit.is_pooled(u), "{unit:?}");
+            }
         }
     }
 

@@ -358,7 +358,7 @@ pub struct Ranked {
 /// assert_eq!(result.matches(Disorder::FanconiAnemia).len(), 2);
 /// # Ok::<(), marrowkb::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Differential {
     /// All disorders, best first (score descending; equal scores by ascending discriminant).
     pub ranking: Vec<Ranked>,
@@ -372,17 +372,32 @@ pub struct Differential {
     pub onset: Option<crate::classes::Onset>,
     /// The sex used.
     pub sex: Option<super::Sex>,
-    /// `matches[d * observed.len() + i]`: observed term `i` for the disorder with index `d`.
-    pub(crate) matches: Vec<TermMatch>,
-    /// `absences[d * excluded.len() + i]`.
-    pub(crate) absences: Vec<AbsenceMatch>,
-    /// Missing hallmarks, grouped by disorder index.
-    pub(crate) missing: Vec<MissingHallmark>,
-    /// Where each disorder's missing hallmarks start in `missing` (plus the end).
-    pub(crate) missing_starts: [u32; Disorder::COUNT + 1],
+    /// What the explanations need of the scoring.
+    pub(crate) picked: super::unit_scores::Picked,
+    /// The explanations, built when first read.
+    pub(crate) explanations: std::sync::OnceLock<super::explanations::Explanations>,
+}
+
+/// Equal results: the same ranking from the same inputs (the explanations follow from them, built or not).
+impl PartialEq for Differential {
+    fn eq(&self, other: &Self) -> bool {
+        self.ranking == other.ranking
+            && self.observed == other.observed
+            && self.excluded == other.excluded
+            && self.inputs == other.inputs
+            && self.onset == other.onset
+            && self.sex == other.sex
+            && self.picked == other.picked
+    }
 }
 
 impl Differential {
+    /// The explanations, built on first use.
+    fn explanations(&self) -> &super::explanations::Explanations {
+        self.explanations
+            .get_or_init(|| super::explanations::Explanations::build(&self.observed, &self.excluded, &self.picked))
+    }
+
     /// How each observed term (in the order of [`Differential::observed`]) scores for `disorder`.
     ///
     /// ```
@@ -395,7 +410,7 @@ impl Differential {
     pub fn matches(&self, disorder: Disorder) -> &[TermMatch] {
         let n = self.observed.len();
         let start = disorder.index() * n;
-        self.matches.get(start..start + n).unwrap_or(&[])
+        self.explanations().matches.get(start..start + n).unwrap_or(&[])
     }
 
     /// How each excluded term (in the order of [`Differential::excluded`]) scores for `disorder`.
@@ -410,7 +425,7 @@ impl Differential {
     pub fn absences(&self, disorder: Disorder) -> &[AbsenceMatch] {
         let n = self.excluded.len();
         let start = disorder.index() * n;
-        self.absences.get(start..start + n).unwrap_or(&[])
+        self.explanations().absences.get(start..start + n).unwrap_or(&[])
     }
 
     /// The hallmarks of `disorder` that no given finding covers, most frequent first.
@@ -424,9 +439,10 @@ impl Differential {
     /// ```
     pub fn missing(&self, disorder: Disorder) -> &[MissingHallmark] {
         let i = disorder.index();
-        let start = self.missing_starts.get(i).copied().unwrap_or(0) as usize;
-        let end = self.missing_starts.get(i + 1).copied().unwrap_or(0) as usize;
-        self.missing.get(start..end).unwrap_or(&[])
+        let explanations = self.explanations();
+        let start = explanations.missing_starts.get(i).copied().unwrap_or(0) as usize;
+        let end = explanations.missing_starts.get(i + 1).copied().unwrap_or(0) as usize;
+        explanations.missing.get(start..end).unwrap_or(&[])
     }
 
     /// The ranking entry of `disorder`.

@@ -193,33 +193,52 @@ static HALLMARKS: LazyLock<Hallmarks> = LazyLock::new(|| {
     table
 });
 
+/// What the explanations need of pass 1: each disorder's picked unit, the hallmarks the findings cover for it,
+/// and whether anything was observed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Picked {
+    units: [u16; Disorder::COUNT],
+    covered: [u32; Disorder::COUNT],
+    reported: bool,
+}
+
+impl Picked {
+    /// Each disorder's picked unit, in disorder order.
+    pub(super) fn units(&self) -> impl Iterator<Item = usize> + '_ {
+        self.units.iter().map(|&u| usize::from(u))
+    }
+}
+
+impl UnitScores {
+    /// What the explanations of these `picks` need.
+    pub(super) fn picked(&self, picks: &[Pick; Disorder::COUNT]) -> Picked {
+        Picked {
+            units: picks.map(|p| p.unit as u16),
+            covered: picks.map(|p| self.covered.get(p.unit).copied().unwrap_or(0)),
+            reported: self.reported,
+        }
+    }
+}
+
 /// The hallmarks of each disorder's picked unit that no finding covers, flattened, with where each
 /// disorder's list starts.
-pub(super) fn missing_hallmarks(
-    units_scores: &UnitScores,
-    picks: &[Pick; Disorder::COUNT],
-) -> (Vec<MissingHallmark>, [u32; Disorder::COUNT + 1]) {
-    let capacity: usize = picks
-        .iter()
-        .map(|p| units().get(p.unit).map_or(0, |u| u.hallmarks.len()))
+pub(super) fn missing_hallmarks(picked: &Picked) -> (Vec<MissingHallmark>, [u32; Disorder::COUNT + 1]) {
+    let capacity: usize = picked
+        .units()
+        .map(|u| units().get(u).map_or(0, |unit| unit.hallmarks.len()))
         .sum();
     let table: &Hallmarks = &HALLMARKS;
     let mut missing = Vec::with_capacity(capacity);
     let mut starts = [0u32; Disorder::COUNT + 1];
-    for (d, pick) in picks.iter().enumerate() {
-        let covered = units_scores.covered.get(pick.unit).copied().unwrap_or(0);
-        if let Some(unit) = units().get(pick.unit) {
+    for (d, (u, &covered)) in picked.units().zip(&picked.covered).enumerate() {
+        if let Some(unit) = units().get(u) {
             for (bit, &(t, f, blood)) in unit.hallmarks.iter().enumerate() {
                 if covered & (1 << bit) == 0 {
-                    let scored = blood && units_scores.reported;
+                    let scored = blood && picked.reported;
                     missing.push(MissingHallmark {
                         feature: Term::at(t),
                         frequency: probability(f),
-                        likelihood_ratio: if scored {
-                            table.likelihood_ratio(pick.unit, bit)
-                        } else {
-                            1.0
-                        },
+                        likelihood_ratio: if scored { table.likelihood_ratio(u, bit) } else { 1.0 },
                     });
                 }
             }
