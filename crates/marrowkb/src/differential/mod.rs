@@ -636,8 +636,7 @@ fn resolve_inputs(query: &Query<'_>, inputs: &mut Vec<InputReport>) -> Result<(V
 }
 
 /// Marks as [`InputStatus::Implied`] the observed terms that are an ancestor of another observed term and the
-/// excluded terms below another excluded term (`observed` and `excluded` sorted): one ancestor walk per term,
-/// stopped below the smallest term of its list (ancestors come in decreasing index order).
+/// excluded terms below another excluded term (`observed` and `excluded` sorted).
 fn mark_implied(inputs: &mut [InputReport], observed: &[Term], excluded: &[Term]) {
     let mut mark = |is_excluded: bool, t: Term| {
         for r in inputs.iter_mut() {
@@ -646,22 +645,70 @@ fn mark_implied(inputs: &mut [InputReport], observed: &[Term], excluded: &[Term]
             }
         }
     };
-    for (list, is_excluded) in [(observed, false), (excluded, true)] {
-        let Some(&lowest) = list.first() else { continue };
-        for &t in list {
-            for a in t.ancestors() {
-                if a < lowest {
-                    break;
-                }
-                if list.binary_search(&a).is_ok() {
-                    // An observed ancestor is implied by `t`; an excluded `t` is implied by its ancestor.
-                    if is_excluded {
-                        mark(true, t);
-                        break;
-                    }
-                    mark(false, a);
-                }
+    for_each_listed_ancestor(observed, |a| mark(false, a));
+    // An excluded term is implied by an excluded ancestor: one walk per term (excluded lists are short),
+    // stopped below the smallest index in the list (ancestors come in decreasing index order).
+    let Some(lowest) = excluded.iter().map(|t| t.index()).min() else {
+        return;
+    };
+    for &t in excluded {
+        for a in t.ancestors() {
+            if a.index() < lowest {
+                break;
             }
+            if excluded.binary_search(&a).is_ok() {
+                mark(true, t);
+                break;
+            }
+        }
+    }
+}
+
+/// Calls `found(a)` once for every term of `list` (sorted by id) that is an ancestor of another term of
+/// `list`: one pass over the union of the terms' ancestors, deepest (largest internal index) first, kept as a
+/// bitset of pending terms (a term's parents have smaller indices than the term, so they are reached later)
+/// and pruned below the smallest index in the list.
+fn for_each_listed_ancestor(list: &[Term], mut found: impl FnMut(Term)) {
+    const WORDS: usize = hpo::TERM_COUNT.div_ceil(64);
+    let (Some(lowest), Some(highest)) = (
+        list.iter().map(|t| t.index()).min(),
+        list.iter().map(|t| t.index()).max(),
+    ) else {
+        return;
+    };
+    let bit = |t: usize| (t / 64, 1u64 << (t % 64));
+    let mut listed = [0u64; WORDS];
+    for t in list {
+        let (w, b) = bit(t.index());
+        if let Some(word) = listed.get_mut(w) {
+            *word |= b;
+        }
+    }
+    let mut pending = [0u64; WORDS];
+    let push_parents = |t: Term, pending: &mut [u64; WORDS]| {
+        for p in t.parents().map(Term::index).filter(|&p| p >= lowest) {
+            let (w, b) = bit(p);
+            if let Some(word) = pending.get_mut(w) {
+                *word |= b;
+            }
+        }
+    };
+    for &t in list {
+        push_parents(t, &mut pending);
+    }
+    for w in (lowest / 64..=highest / 64).rev() {
+        while let Some(&bits) = pending.get(w)
+            && bits != 0
+        {
+            let top = 63 - bits.leading_zeros() as usize;
+            if let Some(word) = pending.get_mut(w) {
+                *word &= !(1 << top);
+            }
+            let a = Term::at((w * 64 + top) as u16);
+            if listed.get(w).is_some_and(|word| word & 1 << top != 0) {
+                found(a);
+            }
+            push_parents(a, &mut pending);
         }
     }
 }

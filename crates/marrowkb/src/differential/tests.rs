@@ -296,3 +296,52 @@ fn json_has_ranking_with_keys() {
         assert!(ranking[0]["absences"].is_array() && ranking[0]["missing"].is_array());
     }
 }
+
+#[test]
+fn listed_ancestors_are_found_as_pairwise_is_a_finds_them() {
+    let terms: Vec<Term> = crate::hpo::terms().collect();
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let mut next = |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    for round in 0..300 {
+        // A few random terms and some of their ancestors, as a list of findings often is.
+        let mut list: Vec<Term> = (0..1 + round % 12).map(|_| terms[next(terms.len())]).collect();
+        for t in list.clone() {
+            let ancestors: Vec<Term> = t.ancestors().collect();
+            if !ancestors.is_empty() && next(2) == 0 {
+                list.push(ancestors[next(ancestors.len())]);
+            }
+        }
+        list.sort_unstable();
+        list.dedup();
+        let mut found = Vec::new();
+        for_each_listed_ancestor(&list, |a| found.push(a));
+        found.sort_unstable();
+        let expected: Vec<Term> = list
+            .iter()
+            .copied()
+            .filter(|&a| list.iter().any(|&t| t != a && t.is_a(a)))
+            .collect();
+        assert_eq!(found, expected, "round {round}: {list:?}");
+    }
+}
+
+#[test]
+fn an_excluded_term_below_another_excluded_one_is_implied_whatever_their_ids() {
+    // Abnormal thumb morphology (HP:0001172) is an ancestor of Absent thumb (HP:0009777), and of Triphalangeal
+    // thumb (HP:0001199); Abnormality of the upper limb (HP:0002817) has a larger id than the first two.
+    let r = run(&["HP:0001873"], &["HP:0009777", "HP:0001172", "HP:0002817"]);
+    assert_eq!(
+        r.excluded.iter().map(|t| t.id().to_string()).collect::<Vec<_>>(),
+        ["HP:0002817"]
+    );
+    let r = run(&["HP:0009777", "HP:0001172", "HP:0002817"], &[]);
+    assert_eq!(
+        r.observed.iter().map(|t| t.id().to_string()).collect::<Vec<_>>(),
+        ["HP:0009777"]
+    );
+}

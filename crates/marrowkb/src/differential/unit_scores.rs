@@ -60,20 +60,37 @@ impl UnitScores {
     pub(super) fn by_disorder(&self) -> [Pick; Disorder::COUNT] {
         let table: &Hallmarks = &HALLMARKS;
         // Each unit's whole likelihood ratio, `10^log10 × linear`; in linear space alone while no product has
-        // left it (the usual case: a product leaves linear space only past 1e±150).
-        let linear_only = self.phenotype.log10.iter().chain(&self.absent.log10).all(|&l| l == 0.0);
-        let any_absent = self.absent.linear.iter().any(|&a| a != 1.0);
+        // left it (the usual case: a product leaves linear space only past 1e±150). First every unit as if no
+        // hallmark were covered (one pass over all units, two at a time), then the few with covered ones.
+        let linear_only = !self.phenotype.folded && !self.absent.folded;
+        let unreported: &[f64; UNIT_COUNT] = if self.reported { &table.all } else { &[1.0; UNIT_COUNT] };
         let mut totals = [0.0; UNIT_COUNT];
-        for (u, total) in totals.iter_mut().enumerate() {
-            let (p, a) = (self.phenotype.get(u), self.absent.get(u));
-            let absent = if any_absent { tempered(a.linear) } else { 1.0 };
-            let linear = p.linear * absent * self.hallmarks(u, table);
-            *total = if linear_only {
-                linear
-            } else {
+        for (((total, &p), &a), &h) in totals
+            .iter_mut()
+            .zip(&self.phenotype.linear)
+            .zip(&self.absent.linear)
+            .zip(unreported)
+        {
+            *total = p * tempered(a) * h;
+        }
+        if self.reported {
+            for (u, (total, (&covered, &scored))) in totals
+                .iter_mut()
+                .zip(self.covered.iter().zip(&table.scored))
+                .enumerate()
+            {
+                if covered & scored != 0 {
+                    *total =
+                        self.phenotype.get(u).linear * tempered(self.absent.get(u).linear) * self.hallmarks(u, table);
+                }
+            }
+        }
+        if !linear_only {
+            for (u, total) in totals.iter_mut().enumerate() {
+                let (p, a) = (self.phenotype.get(u), self.absent.get(u));
                 // Relative to 10^0, as logarithms (no overflow).
-                p.log10 + EXCLUSION_WEIGHT * a.log10 + log10(linear)
-            };
+                *total = p.log10 + EXCLUSION_WEIGHT * a.log10 + log10(*total);
+            }
         }
         let mut picks = [Pick::default(); Disorder::COUNT];
         for (d, pick) in picks.iter_mut().enumerate() {
@@ -146,9 +163,9 @@ pub(super) fn unreported_hallmark_lr(term: Term, f: f64, blood: bool) -> f64 {
 /// Every unit's hallmarks as scored when no finding covers them.
 struct Hallmarks {
     /// For each unit: the hallmarks in the blood branch (the scored ones), as bits.
-    scored: Vec<u32>,
+    scored: [u32; UNIT_COUNT],
     /// For each unit: the product of the likelihood ratios of all its hallmarks left unreported.
-    all: Vec<f64>,
+    all: [f64; UNIT_COUNT],
     /// For each unit: where its hallmarks' likelihood ratios start in `likelihood_ratios`.
     starts: Vec<usize>,
     /// Each hallmark's likelihood ratio when left unreported, unit by unit in bit order (1 for those not
@@ -170,12 +187,12 @@ impl Hallmarks {
 /// Every unit's [`Hallmarks`]. Computed once.
 static HALLMARKS: LazyLock<Hallmarks> = LazyLock::new(|| {
     let mut table = Hallmarks {
-        scored: Vec::with_capacity(UNIT_COUNT),
-        all: Vec::with_capacity(UNIT_COUNT),
+        scored: [0; UNIT_COUNT],
+        all: [1.0; UNIT_COUNT],
         starts: Vec::with_capacity(UNIT_COUNT),
         likelihood_ratios: Vec::new(),
     };
-    for unit in units() {
+    for (u, unit) in units().iter().enumerate() {
         table.starts.push(table.likelihood_ratios.len());
         let mut scored = 0;
         let mut all = 1.0;
@@ -187,8 +204,9 @@ static HALLMARKS: LazyLock<Hallmarks> = LazyLock::new(|| {
             all *= lr;
             table.likelihood_ratios.push(lr);
         }
-        table.scored.push(scored);
-        table.all.push(all);
+        if let (Some(s), Some(a)) = (table.scored.get_mut(u), table.all.get_mut(u)) {
+            (*s, *a) = (scored, all);
+        }
     }
     table
 });
@@ -255,6 +273,8 @@ pub(super) fn missing_hallmarks(picked: &Picked) -> (Vec<MissingHallmark>, [u32;
 pub(super) struct Products {
     pub(super) linear: [f64; UNIT_COUNT],
     pub(super) log10: [f64; UNIT_COUNT],
+    /// Whether any product was ever folded (else every `log10` part is 0).
+    folded: bool,
 }
 
 /// One unit's product in [`Products`]: `10^log10 × linear`.
@@ -275,12 +295,14 @@ impl Products {
     const ONE: Products = Products {
         linear: [1.0; UNIT_COUNT],
         log10: [0.0; UNIT_COUNT],
+        folded: false,
     };
 
     /// Folds the products that left `[1e-150, 1e150]` into their `log10` parts.
     pub(super) fn keep_in_range(&mut self) {
         let in_range = |x: &f64| (1e-150..=1e150).contains(x);
         if !self.linear.iter().all(in_range) {
+            self.folded = true;
             for (linear, log10) in self.linear.iter_mut().zip(self.log10.iter_mut()) {
                 if !in_range(linear) {
                     *log10 += self::log10(*linear);
