@@ -230,35 +230,27 @@ impl FindingScores {
 
     /// Multiplies each unit's product by `lr(p)` of its probability after borrowing, as [`with_group`] gives
     /// it: the pooled unit's at [`GROUP_BORROWING`] when that is more, unless either contradicts the finding
-    /// (a unit that is its own pool never borrows: a tenth of its own probability is never more).
-    /// Contradictions stay negative.
+    /// (a unit that is its own pool never borrows: a tenth of its own probability is never more), and by
+    /// `contradicted_lr` when it contradicts the finding. `lr` is monotonic; probabilities are at most 1.
     fn multiply_borrowed(&self, products: &mut Products, contradicted_lr: f64, lr: impl Fn(f64) -> f64) {
         // What each unit can borrow: a tenth of its pool's probability (negative if the pool contradicts the
         // finding; nothing for a disorder without a pool), laid out first so that the product loop runs over
-        // all units at once without branches.
+        // all units at once without branches, two at a time.
         let mut lent = [0.0; UNIT_COUNT];
         for (d, &pool) in POOLS.iter().enumerate() {
             let (Some(&start), Some(&end)) = (DISORDER_UNITS.get(d), DISORDER_UNITS.get(d + 1)) else {
                 continue;
             };
-            if let (Some(&p), Some(range)) = (self.p.get(usize::from(pool)), lent.get_mut(start..end))
-                && pool != NO_GROUP
-            {
+            if let (Some(&p), Some(range)) = (self.p.get(usize::from(pool)), lent.get_mut(start..end)) {
                 range.fill(GROUP_BORROWING * p);
             }
         }
-        // Branch-free, so that it runs two units at a time.
-        let mut out_of_range = false;
         for ((&p, &lent), linear) in self.p.iter().zip(&lent).zip(products.linear.iter_mut()) {
-            let borrowed = if lent > p { lent } else { p };
-            let ratio = lr(borrowed);
-            let x = *linear * if p < 0.0 { contradicted_lr } else { ratio };
-            out_of_range |= !(1e-150..=1e150).contains(&x);
-            *linear = x;
+            let ratio = lr(if lent > p { lent } else { p });
+            *linear *= if p < 0.0 { contradicted_lr } else { ratio };
         }
-        if out_of_range {
-            products.keep_in_range();
-        }
+        let (at_0, at_1) = (lr(0.0), lr(1.0));
+        products.multiplied(contradicted_lr.min(at_0).min(at_1), contradicted_lr.max(at_0).max(at_1));
     }
 
     /// Multiplies each unit's product by its likelihood ratio of the observed finding `h`, as
@@ -292,11 +284,19 @@ fn observed_likelihood_ratio(p: f64, scale: f64) -> f64 {
 
 /// Pass 1: scores the observed finding `h` for every unit (into `scores`) and marks the hallmarks it covers.
 pub(super) fn score_observed(h: Term, scores: &mut FindingScores, covered: &mut [u32; UNIT_COUNT]) {
-    let mut ancestors = [0f32; UNIT_COUNT];
+    // The best row score per unit: the first row's own scores, the maximum once a second row comes.
+    let mut first: Option<&[f32; UNIT_COUNT]> = None;
+    let mut merged: Option<[f32; UNIT_COUNT]> = None;
     for_each_ancestor_row(h, |row| {
         if let Ok(row_scores) = <&[f32; UNIT_COUNT]>::try_from(row.scores) {
-            for (best, &s) in ancestors.iter_mut().zip(row_scores) {
-                *best = if s > *best { s } else { *best };
+            match (&mut merged, first) {
+                (Some(best), _) => max_into(best, row_scores),
+                (None, Some(earlier)) => {
+                    let mut best = *earlier;
+                    max_into(&mut best, row_scores);
+                    merged = Some(best);
+                }
+                (None, None) => first = Some(row_scores),
             }
         }
         for &note in row.notes {
@@ -310,8 +310,13 @@ pub(super) fn score_observed(h: Term, scores: &mut FindingScores, covered: &mut 
         }
     });
     let bh = h.background_share();
-    for (p, &a) in scores.p.iter_mut().zip(&ancestors) {
-        *p = bh * f64::from(a);
+    match merged.as_ref().or(first) {
+        Some(row) => {
+            for (p, &a) in scores.p.iter_mut().zip(row) {
+                *p = bh * f64::from(a);
+            }
+        }
+        None => scores.p = [0.0; UNIT_COUNT],
     }
     for p in postings(h) {
         let u = usize::from(p.unit);
@@ -319,10 +324,20 @@ pub(super) fn score_observed(h: Term, scores: &mut FindingScores, covered: &mut 
             scores.contradict(u);
         } else if let (Some(best), Some(c)) = (scores.p.get_mut(u), covered.get_mut(u)) {
             *c |= p.mask;
-            *best = best.max(f64::from(p.share));
+            let share = f64::from(p.share);
+            if share > *best {
+                *best = share;
+            }
         }
     }
     scores.finish();
+}
+
+/// `best[u] = max(best[u], row[u])` for every unit.
+fn max_into(best: &mut [f32; UNIT_COUNT], row: &[f32; UNIT_COUNT]) {
+    for (best, &s) in best.iter_mut().zip(row) {
+        *best = if s > *best { s } else { *best };
+    }
 }
 
 /// Pass 1: scores the excluded finding `h` for every unit (into `scores`: how likely the unit makes it

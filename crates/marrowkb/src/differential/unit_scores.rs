@@ -275,6 +275,9 @@ pub(super) struct Products {
     pub(super) log10: [f64; UNIT_COUNT],
     /// Whether any product was ever folded (else every `log10` part is 0).
     folded: bool,
+    /// Bounds on every `linear` part: `low ≤ linear ≤ high`, from the bounds of the factors.
+    low: f64,
+    high: f64,
 }
 
 /// One unit's product in [`Products`]: `10^log10 × linear`.
@@ -296,10 +299,25 @@ impl Products {
         linear: [1.0; UNIT_COUNT],
         log10: [0.0; UNIT_COUNT],
         folded: false,
+        low: 1.0,
+        high: 1.0,
     };
 
+    /// Notes that every product was multiplied by a factor in `[low, high]`, and folds them when the bounds
+    /// leave `[1e-150, 1e150]` (so a product is checked only when it may have left the range, far from where
+    /// an `f64` overflows).
+    pub(super) fn multiplied(&mut self, low: f64, high: f64) {
+        self.low *= low;
+        self.high *= high;
+        if !(1e-150..=1e150).contains(&self.low) || !(1e-150..=1e150).contains(&self.high) {
+            self.keep_in_range();
+            self.low = self.linear.iter().copied().fold(f64::INFINITY, f64::min);
+            self.high = self.linear.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        }
+    }
+
     /// Folds the products that left `[1e-150, 1e150]` into their `log10` parts.
-    pub(super) fn keep_in_range(&mut self) {
+    fn keep_in_range(&mut self) {
         let in_range = |x: &f64| (1e-150..=1e150).contains(x);
         if !self.linear.iter().all(in_range) {
             self.folded = true;
