@@ -345,3 +345,33 @@ fn an_excluded_term_below_another_excluded_one_is_implied_whatever_their_ids() {
         ["HP:0009777"]
     );
 }
+
+#[test]
+fn products_far_outside_linear_range_are_folded_and_still_add_up() {
+    // Every curated feature of every disorder: over 100 findings, phenotype scores down to about -360 (a
+    // product of that size underflows an f64 unless folded into its log10 part).
+    let mut observed: Vec<Term> = Disorder::ALL
+        .iter()
+        .flat_map(|&d| profile(d).iter().map(|f| f.term))
+        .collect();
+    observed.sort_unstable();
+    observed.dedup();
+    let inputs: Vec<TermInput<'_>> = observed.iter().map(|&t| TermInput::Term(t)).collect();
+    let r = Query::new(&inputs).run().unwrap_or_else(|e| panic!("{e}"));
+    assert!(r.observed.len() > 100, "{} findings", r.observed.len());
+    let spread = r.ranking[0].score - r.ranking[Disorder::COUNT - 1].score;
+    assert!(r.ranking.iter().all(|x| x.score.is_finite()));
+    assert!(
+        r.ranking.iter().any(|x| x.phenotype.abs() > 150.0),
+        "some product must leave [1e-150, 1e150] (spread {spread})"
+    );
+    for x in &r.ranking {
+        let sum: f64 = r.matches(x.disorder).iter().map(|m| m.log10_lr()).sum();
+        assert!(
+            (sum - x.phenotype).abs() < 1e-9 * x.phenotype.abs().max(1.0),
+            "{:?}: {sum} vs {}",
+            x.disorder,
+            x.phenotype
+        );
+    }
+}
