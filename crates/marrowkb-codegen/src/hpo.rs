@@ -623,7 +623,14 @@ pub fn emit(data_dir: &Path, ontology: &Ontology, knowledge: &Knowledge) -> Resu
     let (bases, units) = build_profiles(&topo, knowledge, &annotations)?;
     Ok(vec![
         emit_terms(ontology, &topo)?,
-        emit_profiles(&topo, &background_shares(ontology, &topo), knowledge, &bases, &units)?,
+        emit_profiles(
+            &topo,
+            &background_shares(ontology, &topo),
+            &disease_fractions(ontology, &topo),
+            knowledge,
+            &bases,
+            &units,
+        )?,
         crate::hpo_names::emit(data_dir, ontology, &topo.index)?,
     ])
 }
@@ -955,6 +962,7 @@ fn write_features<'a>(
 fn emit_profiles(
     topo: &Topology,
     backgrounds: &[f32],
+    fractions: &[f64],
     knowledge: &Knowledge,
     bases: &[Profile],
     units: &[Unit],
@@ -992,7 +1000,8 @@ fn emit_profiles(
     write_postings(&mut o, topo, &postings);
     o.push('\n');
     emit_direct_counts(&mut o, topo, &postings)?;
-    emit_ancestor_rows(&mut o, &ancestor_rows(topo, backgrounds, units, &postings), units.len());
+    let rows = ancestor_rows(topo, backgrounds, fractions, units, &postings);
+    emit_ancestor_rows(&mut o, &rows, units.len());
     Ok(GeneratedFile {
         target: crate::Target::Core,
         name: "hpo_profiles.rs".into(),
@@ -1212,6 +1221,18 @@ fn emit_ancestor_rows(o: &mut String, rows: &AncestorRows, unit_count: usize) {
         rows.notes.iter().flatten().map(|n| format!("{n:#x}")),
         8,
     );
+    o.push('\n');
+    static_array(
+        o,
+        "Beside each of [`ANCESTOR_NOTES`]: the unit's best `f(a) / B(a)` over its direct features `a` among the row's named\n/// terms (`B`: the disease fraction), as the runtime computes it.",
+        "ANCESTOR_NOTE_PRESENCE",
+        "f32",
+        rows.presence
+            .iter()
+            .flatten()
+            .map(|s| if *s == 0.0 { "0.".to_owned() } else { format!("{s:e}") }),
+        16,
+    );
 }
 
 /// Where each list starts in the lists laid end to end, and the total length last.
@@ -1246,6 +1267,14 @@ fn background_shares(ontology: &Ontology, topo: &Topology) -> Vec<f32> {
         .collect()
 }
 
+/// Every term's disease fraction as the runtime computes it (`Term::disease_fraction`), by index.
+fn disease_fractions(ontology: &Ontology, topo: &Topology) -> Vec<f64> {
+    topo.counts
+        .iter()
+        .map(|&c| f64::from(c.max(1)) / f64::from(ontology.disease_total))
+        .collect()
+}
+
 /// `RELATED_WEIGHT` of `crate::differential` (mirrored: the runtime checks the rows against it).
 const RELATED_WEIGHT: f64 = 0.05;
 /// Marks a Narrower match in an ancestor row's via (else Related).
@@ -1272,6 +1301,9 @@ struct AncestorRows {
     /// For each row: what the direct postings of its named terms say of each unit they name, folded,
     /// ascending by unit: `unit | excluded << 16 | hallmark bits << 32` (see [`row_notes`]).
     notes: Vec<Vec<u64>>,
+    /// For each row, beside each note: the best `f(a) / B(a)` over the unit's direct features `a` among the
+    /// named terms, as `f32` (what an excluded finding below the row implies, over its own `B`).
+    presence: Vec<Vec<f32>>,
 }
 
 /// Marks a row note whose unit excludes one of the row's named terms.
@@ -1279,21 +1311,27 @@ const NOTE_EXCLUDED: u64 = 1 << 16;
 
 /// The notes of a row with these named terms: for each unit with a direct posting on one of them, whether
 /// it excludes one, and the hallmark bits of the features among them (what pass 1 of a finding below the
-/// row needs from its ancestors' direct postings, folded once here instead of per finding).
-fn row_notes(named: &[u16], postings: &BTreeMap<u16, Vec<Posting>>) -> Vec<u64> {
-    let mut notes: BTreeMap<u16, u64> = BTreeMap::new();
+/// row needs from its ancestors' direct postings, folded once here instead of per finding); and beside each
+/// note, the unit's best `f(a) / B(a)` over those features, with `B` the disease fraction (`fractions`) and
+/// the runtime's arithmetic: `(stored frequency / B(a)) as f32`.
+fn row_notes(named: &[u16], postings: &BTreeMap<u16, Vec<Posting>>, fractions: &[f64]) -> (Vec<u64>, Vec<f32>) {
+    let stored = |f: f64| f64::from((f * 10000.0 + 0.5) as u16) / 10000.0;
+    let mut notes: BTreeMap<u16, (u64, f32)> = BTreeMap::new();
     for a in named {
         let direct = postings.get(a).into_iter().flatten();
         for p in direct.filter(|p| p.flags & (POSTING_DIRECT | POSTING_EXCLUDED) != 0) {
-            let note = notes.entry(p.unit).or_insert(u64::from(p.unit));
+            let (note, presence) = notes.entry(p.unit).or_insert((u64::from(p.unit), 0.0));
             if p.flags & POSTING_EXCLUDED != 0 {
                 *note |= NOTE_EXCLUDED;
-            } else if p.flags & POSTING_NO_HALLMARK != POSTING_NO_HALLMARK {
+                continue;
+            }
+            if p.flags & POSTING_NO_HALLMARK != POSTING_NO_HALLMARK {
                 *note |= 1u64 << (32 + u32::from(p.flags & POSTING_NO_HALLMARK));
             }
+            *presence = presence.max((stored(p.direct) / fractions[usize::from(*a)]) as f32);
         }
     }
-    notes.into_values().collect()
+    notes.into_values().unzip()
 }
 
 /// Computes the [`AncestorRows`] with the runtime's arithmetic: a Narrower match through ancestor `a` scores
@@ -1302,6 +1340,7 @@ fn row_notes(named: &[u16], postings: &BTreeMap<u16, Vec<Posting>>) -> Vec<u64> 
 fn ancestor_rows(
     topo: &Topology,
     backgrounds: &[f32],
+    fractions: &[f64],
     units: &[Unit],
     postings: &BTreeMap<u16, Vec<Posting>>,
 ) -> AncestorRows {
@@ -1322,6 +1361,7 @@ fn ancestor_rows(
         vias: Vec::new(),
         named: Vec::new(),
         notes: Vec::new(),
+        presence: Vec::new(),
     };
     for t in 0..n as u16 {
         if t == pa || !has_child[usize::from(t)] || !postings.contains_key(&t) {
@@ -1365,7 +1405,9 @@ fn ancestor_rows(
             })
             .collect();
         named.sort_unstable_by(|a, b| b.cmp(a));
-        rows.notes.push(row_notes(&named, postings));
+        let (notes, presence) = row_notes(&named, postings, fractions);
+        rows.notes.push(notes);
+        rows.presence.push(presence);
         rows.named.push(named);
         rows.row_of_term[usize::from(t)] = rows.terms.len() as u16;
         rows.terms.push(t);

@@ -13,7 +13,7 @@
 
 use super::profile::{
     AncestorRow, DIRECT, DISORDER_UNITS, EXCLUDED, NO_GROUP, Note, POOLS, Posting, Via, ancestor_row, direct_postings,
-    postings, probability, units,
+    postings, presence_ratio, probability, units,
 };
 use super::unit_scores::{Products, tempered};
 use super::{AbsenceKind, AbsenceMatch, MatchKind, TermMatch};
@@ -100,30 +100,20 @@ impl Wanted {
 }
 
 /// Walks the postings of `h` itself (of `h` even when it is Phenotypic abnormality) and the direct postings
-/// of its ancestors below Phenotypic abnormality, calling `visit(a, a == h, ratio, unit, posting)` where
-/// `ratio = background(h) / background(a)` (1 for `h` itself). An ancestor may come more than once.
-fn walk(h: Term, background: fn(Term) -> f64, mut visit: impl FnMut(Term, bool, f64, usize, &Posting)) {
+/// of its ancestors below Phenotypic abnormality, calling `visit(a, a == h, unit, posting)`. An ancestor may
+/// come more than once.
+fn walk(h: Term, mut visit: impl FnMut(Term, bool, usize, &Posting)) {
     for p in postings(h) {
-        visit(h, true, 1.0, usize::from(p.unit), p);
+        visit(h, true, usize::from(p.unit), p);
     }
-    let bh = background(h);
-    for_each_ancestor_row(h, |row| walk_named(row, bh, background, &mut visit));
-}
-
-/// The direct postings of a row's named terms (the `walk` of one ancestor row).
-fn walk_named(
-    row: AncestorRow,
-    bh: f64,
-    background: fn(Term) -> f64,
-    visit: &mut impl FnMut(Term, bool, f64, usize, &Posting),
-) {
-    for &a in row.named {
-        let a = Term::at(a);
-        let ratio = bh / background(a);
-        for p in direct_postings(a) {
-            visit(a, false, ratio, usize::from(p.unit), p);
+    for_each_ancestor_row(h, |row| {
+        for &a in row.named {
+            let a = Term::at(a);
+            for p in direct_postings(a) {
+                visit(a, false, usize::from(p.unit), p);
+            }
         }
-    }
+    });
 }
 
 /// Calls `visit(row)` with the ancestor rows that together cover every ancestor of `h` below Phenotypic
@@ -344,21 +334,28 @@ fn max_into(best: &mut [f32; UNIT_COUNT], row: &[f32; UNIT_COUNT]) {
 /// present) and marks the hallmarks an examination for it covers.
 pub(super) fn score_excluded(h: Term, scores: &mut FindingScores, covered: &mut [u32; UNIT_COUNT]) {
     scores.p = [0.0; UNIT_COUNT];
-    walk(h, Term::disease_fraction, |_, is_self, ratio, u, p| {
-        if is_self && p.flags & EXCLUDED != 0 {
-            scores.contradict(u);
-            return;
-        }
-        let (Some(best), Some(c)) = (scores.p.get_mut(u), covered.get_mut(u)) else {
-            return;
-        };
-        if is_self {
-            *c |= p.mask;
-            *best = best.max(probability(p.implied));
-        } else if p.flags & DIRECT != 0 {
-            *best = best.max(probability(p.direct) * ratio);
+    let bh = h.disease_fraction();
+    // Below a direct feature `a` of the unit: `f(a) · B(h) / B(a)`, the best over the ancestors' notes.
+    for_each_ancestor_row(h, |row| {
+        for (&note, &ratio) in row.notes.iter().zip(row.presence) {
+            if let Some(best) = scores.p.get_mut(Note(note).unit()) {
+                let p = bh * f64::from(ratio);
+                if p > *best {
+                    *best = p;
+                }
+            }
         }
     });
+    // The finding itself, or a feature below it: its implied frequency, or the unit names it absent.
+    for p in postings(h) {
+        let u = usize::from(p.unit);
+        if p.flags & EXCLUDED != 0 {
+            scores.contradict(u);
+        } else if let (Some(best), Some(c)) = (scores.p.get_mut(u), covered.get_mut(u)) {
+            *c |= p.mask;
+            *best = best.max(probability(p.implied));
+        }
+    }
     scores.finish();
 }
 
@@ -494,7 +491,8 @@ pub(super) fn explain_excluded(h: Term, wanted: &Wanted, best: &mut [Best; UNIT_
             *b = Best::NONE;
         }
     }
-    walk(h, Term::disease_fraction, |a, is_self, ratio, u, p| {
+    let bh = h.disease_fraction();
+    walk(h, |a, is_self, u, p| {
         if !wanted.contains(u) {
             return;
         }
@@ -512,7 +510,9 @@ pub(super) fn explain_excluded(h: Term, wanted: &Wanted, best: &mut [Best; UNIT_
                 );
             }
         } else if p.flags & DIRECT != 0 {
-            b.offer(probability(p.direct) * ratio, MatchKind::Narrower, a, a, p.direct);
+            // As pass 1 reads it from the row notes.
+            let present = bh * f64::from(presence_ratio(a, p.direct));
+            b.offer(present, MatchKind::Narrower, a, a, p.direct);
         }
     });
 }

@@ -4,9 +4,9 @@
 
 use crate::Disorder;
 use crate::generated::{
-    ANCESTOR_NAMED_STARTS, ANCESTOR_NAMED_TERMS, ANCESTOR_NOTE_STARTS, ANCESTOR_NOTES, ANCESTOR_ROW_OF_TERM,
-    ANCESTOR_SCORES, ANCESTOR_VIAS, PROFILE_DIRECT_COUNTS, PROFILE_POSTING_STARTS, PROFILE_POSTINGS, PROFILES,
-    UNIT_COUNT, UNITS,
+    ANCESTOR_NAMED_STARTS, ANCESTOR_NAMED_TERMS, ANCESTOR_NOTE_PRESENCE, ANCESTOR_NOTE_STARTS, ANCESTOR_NOTES,
+    ANCESTOR_ROW_OF_TERM, ANCESTOR_SCORES, ANCESTOR_VIAS, PROFILE_DIRECT_COUNTS, PROFILE_POSTING_STARTS,
+    PROFILE_POSTINGS, PROFILES, UNIT_COUNT, UNITS,
 };
 use crate::hpo::Term;
 
@@ -356,6 +356,15 @@ pub(crate) struct AncestorRow {
     pub named: &'static [u16],
     /// What the direct postings of the named terms say of each unit they name, ascending by unit ([`Note`]).
     pub notes: &'static [u64],
+    /// Beside each note: the unit's best [`presence_ratio`] over its direct features among the named terms.
+    pub presence: &'static [f32],
+}
+
+/// `f(a) / B(a)` for a direct feature `a` of a unit with stored frequency `direct` (`B`: the disease
+/// fraction), rounded to `f32` as the code generator stores it in the row notes: an excluded finding `h`
+/// below `a` is then present with probability `B(h) × presence_ratio` in both passes.
+pub(crate) fn presence_ratio(a: Term, direct: u16) -> f32 {
+    (probability(direct) / a.disease_fraction()) as f32
 }
 
 /// A row note: what the direct postings of an ancestor row's named terms say of one unit, folded by the code
@@ -395,6 +404,7 @@ pub(crate) fn ancestor_row(term: Term) -> Option<AncestorRow> {
         vias: ANCESTOR_VIAS.get(range)?,
         named: ANCESTOR_NAMED_TERMS.get(start..end)?,
         notes: ANCESTOR_NOTES.get(notes_start..notes_end)?,
+        presence: ANCESTOR_NOTE_PRESENCE.get(notes_start..notes_end)?,
     })
 }
 
@@ -509,6 +519,7 @@ mod tests {
                 vias,
                 named,
                 notes,
+                presence,
             }) = ancestor_row(t)
             else {
                 continue;
@@ -521,20 +532,25 @@ mod tests {
                 .collect();
             assert_eq!(named, expected_named, "{t:?}");
             // The notes, refolded from the named terms' direct postings.
-            let mut expected_notes = std::collections::BTreeMap::<usize, (bool, u32)>::new();
+            let mut expected_notes = std::collections::BTreeMap::<usize, (bool, u32, f32)>::new();
             for &a in named {
                 for p in direct_postings(Term::at(a)) {
                     let note = expected_notes.entry(usize::from(p.unit)).or_default();
                     if p.flags & EXCLUDED != 0 {
                         note.0 = true;
-                    } else if p.flags & NO_HALLMARK != NO_HALLMARK {
+                        continue;
+                    }
+                    if p.flags & NO_HALLMARK != NO_HALLMARK {
                         note.1 |= 1 << (p.flags & NO_HALLMARK);
                     }
+                    // Bit for bit: both passes read these.
+                    note.2 = note.2.max(presence_ratio(Term::at(a), p.direct));
                 }
             }
-            let notes: Vec<(usize, (bool, u32))> = notes
+            let notes: Vec<(usize, (bool, u32, f32))> = notes
                 .iter()
-                .map(|&n| (Note(n).unit(), (Note(n).excluded(), Note(n).hallmarks())))
+                .zip(presence)
+                .map(|(&n, &r)| (Note(n).unit(), (Note(n).excluded(), Note(n).hallmarks(), r)))
                 .collect();
             assert_eq!(notes, expected_notes.into_iter().collect::<Vec<_>>(), "{t:?}");
             for (u, unit) in units().iter().enumerate() {

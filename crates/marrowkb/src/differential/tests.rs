@@ -375,3 +375,50 @@ fn products_far_outside_linear_range_are_folded_and_still_add_up() {
         );
     }
 }
+
+#[test]
+fn explanations_add_up_to_the_scores_on_random_queries() {
+    // Findings drawn from the disorders' features, their ancestors and random terms, observed and excluded.
+    let features: Vec<Term> = Disorder::ALL
+        .iter()
+        .flat_map(|&d| profile(d).iter().map(|f| f.term))
+        .collect();
+    let terms: Vec<Term> = crate::hpo::terms().filter(|t| t.is_phenotypic_abnormality()).collect();
+    let mut rng = fastrand::Rng::with_seed(12);
+    let draw = |rng: &mut fastrand::Rng| match rng.u8(0..3) {
+        0 => features[rng.usize(0..features.len())],
+        1 => {
+            let f = features[rng.usize(0..features.len())];
+            let ancestors: Vec<Term> = f.ancestors().filter(|a| a.is_phenotypic_abnormality()).collect();
+            if ancestors.is_empty() {
+                f
+            } else {
+                ancestors[rng.usize(0..ancestors.len())]
+            }
+        }
+        _ => terms[rng.usize(0..terms.len())],
+    };
+    for round in 0..300 {
+        let observed: Vec<TermInput<'_>> = (0..rng.usize(0..12)).map(|_| TermInput::Term(draw(&mut rng))).collect();
+        let excluded: Vec<TermInput<'_>> = (0..rng.usize(0..6)).map(|_| TermInput::Term(draw(&mut rng))).collect();
+        let Ok(r) = Query::new(&observed).excluding(&excluded).run() else {
+            continue;
+        };
+        for x in &r.ranking {
+            let phenotype: f64 = r.matches(x.disorder).iter().map(|m| m.log10_lr()).sum();
+            let absent: f64 = r.absences(x.disorder).iter().map(|a| a.log10_lr()).sum();
+            let hallmarks: f64 = r.missing(x.disorder).iter().map(|m| m.likelihood_ratio.log10()).sum();
+            for (what, sum, part) in [
+                ("phenotype", phenotype, x.phenotype),
+                ("absent", absent, x.absent),
+                ("hallmarks", hallmarks, x.hallmarks),
+            ] {
+                assert!(
+                    (sum - part).abs() < 1e-9,
+                    "round {round} {:?} {what}: {sum} vs {part}",
+                    x.disorder
+                );
+            }
+        }
+    }
+}
