@@ -2,12 +2,15 @@
 //!
 //! `cargo bench --bench differential` (add `-- --quick` for a short run). Cases:
 //! - `differential/{3,10,30}_terms`: a whole differential over the 20 disorders (resolving the ids, scoring,
-//!   explanations, the result's allocations), for 3, 10 and 30 observed HPO ids given as text;
+//!   ranking, the result's allocations), for 3, 10 and 30 observed HPO ids given as text and one excluded;
+//! - `differential/{3,10,30}_terms_explained`: the same, then reading the explanations, which are built on
+//!   first read (every disorder's matches, absences and missing hallmarks);
 //! - `hpo/term_lookup`: `hpo::term("HP:0001873")` (parse + `phf` probe);
 //! - `hpo/ancestors_walk`: walking every ancestor of a deep term;
 //! - `hpo/is_a`: an `is_a` test that has to walk.
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use marrowkb::Disorder;
 use marrowkb::differential::{Query, TermInput};
 use marrowkb::hpo;
 use std::hint::black_box;
@@ -54,6 +57,16 @@ fn bench_differential(c: &mut Criterion) {
         let observed = &inputs[..n];
         group.bench_function(format!("{n}_terms"), |b| {
             b.iter(|| Query::new(black_box(observed)).excluding(black_box(&excluded)).run())
+        });
+    }
+    for n in [3usize, 10, 30] {
+        let observed = &inputs[..n];
+        group.bench_function(format!("{n}_terms_explained"), |b| {
+            b.iter(|| {
+                let result = Query::new(black_box(observed)).excluding(black_box(&excluded)).run();
+                // The first read builds every disorder's explanations.
+                result.map(|r| r.matches(Disorder::AplasticAnemia).len() + r.missing(Disorder::FanconiAnemia).len())
+            })
         });
     }
     group.finish();
