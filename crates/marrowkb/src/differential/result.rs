@@ -343,8 +343,9 @@ pub struct Ranked {
 
 /// The result of a differential: every disorder ranked best first, with the explanation of each score.
 ///
-/// Explanations are stored flat (a handful of allocations for the whole result) and read per disorder with
-/// [`Differential::matches`], [`Differential::absences`] and [`Differential::missing`]. With the `serde`
+/// Explanations are built the first time one is read (a ranking alone never pays for them; the result is
+/// `Sync`, so any thread may read them), stored flat (a handful of allocations for the whole result) and read
+/// per disorder with [`Differential::matches`], [`Differential::absences`] and [`Differential::missing`]. With the `serde`
 /// feature it serializes as an object whose `ranking` array holds, best first, each disorder's `disorder`
 /// key, `score`, `posterior`, score parts and explanation (`matches`, `absences`, `missing`).
 ///

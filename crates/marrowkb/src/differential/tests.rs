@@ -422,3 +422,26 @@ fn explanations_add_up_to_the_scores_on_random_queries() {
         }
     }
 }
+
+#[test]
+fn a_result_can_be_shared_between_threads_and_builds_its_explanations_once() {
+    fn shared<T: Send + Sync>(_: &T) {}
+    let r = run(&["HP:0001873", "HP:0003974"], &["HP:0000252"]);
+    shared(&r);
+    let first = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..4)
+            .map(|_| s.spawn(|| r.matches(Disorder::FanconiAnemia).as_ptr() as usize))
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap_or(0)).collect::<Vec<_>>()
+    });
+    assert!(
+        first.windows(2).all(|w| w[0] == w[1]) && first[0] != 0,
+        "one set of explanations"
+    );
+    let copy = r.clone();
+    assert_eq!(copy, r);
+    assert_eq!(
+        copy.matches(Disorder::FanconiAnemia),
+        r.matches(Disorder::FanconiAnemia)
+    );
+}
