@@ -13,6 +13,10 @@
 //! - **Group-level Phenomizer simulation**: the same, drawing from everything the disorder's profiles hold
 //!   (the base profile and every subtype's features pooled, as a simulation from a group's union of
 //!   annotations would): harder for a model that scores subtypes, and reported so.
+//! - **Uniform Phenomizer simulation**: the Phenomizer simulation drawing every feature of the subtype with
+//!   the same chance, whatever its frequency (a simulation that ignores the annotations' frequencies: rare
+//!   features come up as often as hallmarks). Reported as a robustness check: the model weighs findings by
+//!   frequency.
 //! - **Case-report simulation**: each feature present with its frequency; the report names 1–4 blood
 //!   findings and up to 15 findings in all, a quarter of them less specific than the feature, 0–2 unrelated
 //!   findings, and excluded findings the author checked for (0–4 absent features of the disorder that none of
@@ -301,6 +305,7 @@ fn main() {
         ),
         ("group-level Phenomizer simulation", World::phenomizer_group),
         ("case-report simulation", World::case_report),
+        ("uniform Phenomizer simulation", World::phenomizer_uniform),
     ] {
         let mut rng = fastrand::Rng::with_seed(SEED);
         let (mut model, mut base) = (Report::new(), Report::new());
@@ -437,6 +442,13 @@ impl World {
 
     fn phenomizer(&self, rng: &mut fastrand::Rng, d: Disorder) -> Case {
         let pool = self.unit(rng, d).to_vec();
+        self.draw(rng, d, pool)
+    }
+
+    /// The Phenomizer simulation with every feature equally likely to be drawn, whatever its frequency: how a
+    /// simulation that ignores the annotations' frequencies looks (rare features come up as often as hallmarks).
+    fn phenomizer_uniform(&self, rng: &mut fastrand::Rng, d: Disorder) -> Case {
+        let pool = self.unit(rng, d).iter().map(|(t, _)| (*t, 1.0)).collect();
         self.draw(rng, d, pool)
     }
 
