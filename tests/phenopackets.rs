@@ -11,10 +11,10 @@ use marrowkb::differential::{Differential, Query, TermInput};
 use marrowkb::phenopacket::Phenopacket;
 use std::path::PathBuf;
 
-/// Reached by this version (56 patients): phenotype terms only top-1 51/56, top-3 51/56; the whole
+/// Reached by this version (56 patients): phenotype terms only top-1 51/56, top-3 52/56; the whole
 /// phenopacket (onset, sex) top-1 51/56, top-3 52/56. The floors leave one patient of margin.
 const TERMS_TOP1: usize = 50;
-const TERMS_TOP3: usize = 50;
+const TERMS_TOP3: usize = 51;
 const FULL_TOP1: usize = 50;
 const FULL_TOP3: usize = 51;
 

@@ -13,10 +13,14 @@
 //! - **Group-level Phenomizer simulation**: the same, drawing from everything the disorder's profiles hold
 //!   (the base profile and every subtype's features pooled, as a simulation from a group's union of
 //!   annotations would): harder for a model that scores subtypes, and reported so.
+//! - **Uniform Phenomizer simulation**: the Phenomizer simulation drawing every feature of the subtype with
+//!   the same chance, whatever its frequency (a simulation that ignores the annotations' frequencies: rare
+//!   features come up as often as hallmarks). Reported as a robustness check: the model weighs findings by
+//!   frequency.
 //! - **Case-report simulation**: each feature present with its frequency; the report names 1–4 blood
 //!   findings and up to 15 findings in all, a quarter of them less specific than the feature, 0–2 unrelated
-//!   findings, and excluded findings the author checked for (0–4 absent features of the disorder, and half the
-//!   time 1–5 features of another disorder).
+//!   findings, and excluded findings the author checked for (0–4 absent features of the disorder that none of
+//!   the patient's features implies, and half the time 1–5 features of another disorder).
 //! - **Annotation-level simulation** (when `phenotype.hpoa` is at hand: `--hpoa FILE`, else
 //!   `$MARROWKB_SOURCES` or `target/sources` as `scripts/fetch_sources.sh` fills them): for a disorder, one of
 //!   its `exact`/`subtype` ORPHA/OMIM entries that HPO annotates, and 3–8 of that entry's annotated terms
@@ -27,9 +31,12 @@
 //! Ties (common for the baseline) are scored by their expectation under a random tie-break. Fixed seed: the
 //! numbers are the same on every run. `--cases FILE` writes every case as JSON lines (set, truth, observed,
 //! excluded) so that another tool can rank the same patients (`benches/real_cases.sh` runs hpo3 on them).
+//! `--misses` prints every case whose disorder is not ranked first, with the winner and how each finding
+//! scores for both.
 //!
 //! ```text
 //! cargo run --release -p marrowkb --example evaluate_differential -- [--phenopackets DIR] [--cases FILE] [--hpoa FILE]
+//!     [--misses]
 //! ```
 
 use marrowkb::Disorder;
@@ -129,6 +136,51 @@ fn scores(result: &Differential) -> Vec<(Disorder, f64)> {
     result.ranking.iter().map(|r| (r.disorder, r.score)).collect()
 }
 
+/// With `--misses`: prints a case whose truth is not ranked first, with the winner, the score parts of both
+/// and how each finding scores for each (to see which findings decide a miss).
+fn print_miss(set: &str, case: &Case, r: &Differential) {
+    let Some(top) = r.ranking.first() else { return };
+    if top.disorder == case.truth {
+        return;
+    }
+    let Some(t) = r.get(case.truth) else { return };
+    let parts = |x: &marrowkb::differential::Ranked| {
+        format!(
+            "score {:+.2} (phen {:+.2} abs {:+.2} hall {:+.2} sub {:+.2} [{}])",
+            x.score,
+            x.phenotype,
+            x.absent,
+            x.hallmarks,
+            x.subtypes,
+            x.subtype.unwrap_or("-")
+        )
+    };
+    println!("MISS [{set}] truth {} rank {} {}", case.truth.key(), t.rank, parts(t));
+    println!("     winner {} {}", top.disorder.key(), parts(top));
+    for (a, b) in r.matches(case.truth).iter().zip(r.matches(top.disorder)) {
+        println!(
+            "     + {} {:<40.40} truth {:+.2} {:<11} via {:<30.30} | winner {:+.2} {:<11} via {:.30}",
+            a.term.id(),
+            a.term.name(),
+            a.log10_lr(),
+            a.kind.key(),
+            a.via.or(a.feature).map_or("", |v| v.name()),
+            b.log10_lr(),
+            b.kind.key(),
+            b.via.or(b.feature).map_or("", |v| v.name())
+        );
+    }
+    for (a, b) in r.absences(case.truth).iter().zip(r.absences(top.disorder)) {
+        println!(
+            "     - {} {:<40.40} truth {:+.2} | winner {:+.2}",
+            a.term.id(),
+            a.term.name(),
+            a.log10_lr(),
+            b.log10_lr()
+        );
+    }
+}
+
 fn run_terms(case: &Case) -> Differential {
     let observed: Vec<TermInput<'_>> = case.observed.iter().map(TermInput::from).collect();
     let excluded: Vec<TermInput<'_>> = case.excluded.iter().map(TermInput::from).collect();
@@ -203,6 +255,7 @@ fn main() {
     };
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let packets_dir = flag("--phenopackets").unwrap_or_else(|| root.join("tests/data/phenopackets"));
+    let misses = args.iter().any(|a| a == "--misses");
     let mut cases_out = String::new();
     let features: Vec<Vec<Term>> = Disorder::ALL.iter().map(|d| all_features(*d)).collect();
     println!(
@@ -216,7 +269,11 @@ fn main() {
             let (mut terms, mut full, mut genes, mut base) =
                 (Report::new(), Report::new(), Report::new(), Report::new());
             for case in &cases {
-                terms.add(&scores(&run_terms(case)), case.truth);
+                let r = run_terms(case);
+                if misses {
+                    print_miss("published", case, &r);
+                }
+                terms.add(&scores(&r), case.truth);
                 base.add(&baseline(case, &features), case.truth);
                 if let Some(p) = &case.packet {
                     let run = |g| p.differential(g).unwrap_or_else(|e| panic!("{e}"));
@@ -255,13 +312,18 @@ fn main() {
         ),
         ("group-level Phenomizer simulation", World::phenomizer_group),
         ("case-report simulation", World::case_report),
+        ("uniform Phenomizer simulation", World::phenomizer_uniform),
     ] {
         let mut rng = fastrand::Rng::with_seed(SEED);
         let (mut model, mut base) = (Report::new(), Report::new());
         for &d in &Disorder::ALL {
             for _ in 0..PATIENTS_PER_DISORDER {
                 let case = simulate(&world, &mut rng, d);
-                model.add(&scores(&run_terms(&case)), d);
+                let r = run_terms(&case);
+                if misses {
+                    print_miss(name, &case, &r);
+                }
+                model.add(&scores(&r), d);
                 base.add(&baseline(&case, &features), d);
                 write_case(&mut cases_out, name, &case);
             }
@@ -423,6 +485,13 @@ impl World {
         self.draw(rng, d, pool)
     }
 
+    /// The Phenomizer simulation with every feature equally likely to be drawn, whatever its frequency: how a
+    /// simulation that ignores the annotations' frequencies looks (rare features come up as often as hallmarks).
+    fn phenomizer_uniform(&self, rng: &mut fastrand::Rng, d: Disorder) -> Case {
+        let pool = self.unit(rng, d).iter().map(|(t, _)| (*t, 1.0)).collect();
+        self.draw(rng, d, pool)
+    }
+
     fn phenomizer_group(&self, rng: &mut fastrand::Rng, d: Disorder) -> Case {
         let i = Disorder::ALL.iter().position(|x| *x == d).unwrap_or(0);
         let pool = self.pooled[i].clone();
@@ -486,6 +555,9 @@ impl World {
         for _ in 0..rng.usize(0..=2) {
             observed.push(self.noise(rng));
         }
+        // Whoever has a feature has all its ancestors (the true-path rule): an author never excludes a
+        // finding the patient's own features imply, e.g. "Pancytopenia" beside "Aplastic anemia".
+        absent.retain(|a| !present.iter().any(|p| p.is_a(*a)));
         rng.shuffle(&mut absent);
         let mut excluded: Vec<Term> = absent.iter().take(rng.usize(0..=4)).copied().collect();
         if rng.bool() {

@@ -136,7 +136,7 @@ impl AbsenceKind {
 /// let result = Query::new(&observed).excluding(&excluded).run()?;
 /// let a = &result.absences(Disorder::ThrombocytopeniaAbsentRadius)[0];
 /// assert_eq!(a.kind, AbsenceKind::Against);
-/// assert!(a.log10_lr() < -0.9); // an obligate feature, absent (weighted by EXCLUSION_WEIGHT)
+/// assert!(a.log10_lr() < -0.45); // an obligate feature, absent (weighted by EXCLUSION_WEIGHT)
 /// # Ok::<(), marrowkb::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -123,9 +123,11 @@ pub(super) fn log10(x: f64) -> f64 {
     }
 }
 
-/// A likelihood ratio raised to [`EXCLUSION_WEIGHT`] (a square root at the default weight).
+/// A likelihood ratio raised to [`EXCLUSION_WEIGHT`] (two square roots at the default weight of 1/4).
 pub(super) fn tempered(lr: f64) -> f64 {
-    if EXCLUSION_WEIGHT == 0.5 {
+    if EXCLUSION_WEIGHT == 0.25 {
+        lr.sqrt().sqrt()
+    } else if EXCLUSION_WEIGHT == 0.5 {
         lr.sqrt()
     } else {
         lr.powf(EXCLUSION_WEIGHT)
