@@ -218,14 +218,10 @@ impl FindingScores {
         self.contradicting = 0;
     }
 
-    /// Multiplies each unit's product by `lr(p)` of its probability after borrowing, as [`with_group`] gives
-    /// it: the pooled unit's at [`GROUP_BORROWING`] when that is more, unless either contradicts the finding
-    /// (a unit that is its own pool never borrows: a tenth of its own probability is never more), and by
-    /// `contradicted_lr` when it contradicts the finding. `lr` is monotonic; probabilities are at most 1.
-    fn multiply_borrowed(&self, products: &mut Products, contradicted_lr: f64, lr: impl Fn(f64) -> f64) {
-        // What each unit can borrow: a tenth of its pool's probability (negative if the pool contradicts the
-        // finding; nothing for a disorder without a pool), laid out first so that the product loop runs over
-        // all units at once without branches, two at a time.
+    /// What each unit can borrow: a tenth of its pool's probability (negative if the pool contradicts the
+    /// finding; nothing for a disorder without a pool), laid out so that the product loops run over all units
+    /// at once without branches.
+    fn lent(&self) -> [f64; UNIT_COUNT] {
         let mut lent = [0.0; UNIT_COUNT];
         for (d, &pool) in POOLS.iter().enumerate() {
             let (Some(&start), Some(&end)) = (DISORDER_UNITS.get(d), DISORDER_UNITS.get(d + 1)) else {
@@ -235,28 +231,63 @@ impl FindingScores {
                 range.fill(GROUP_BORROWING * p);
             }
         }
-        for ((&p, &lent), linear) in self.p.iter().zip(&lent).zip(products.linear.iter_mut()) {
-            let ratio = lr(if lent > p { lent } else { p });
-            *linear *= if p < 0.0 { contradicted_lr } else { ratio };
-        }
-        let (at_0, at_1) = (lr(0.0), lr(1.0));
-        products.multiplied(contradicted_lr.min(at_0).min(at_1), contradicted_lr.max(at_0).max(at_1));
+        lent
     }
 
     /// Multiplies each unit's product by its likelihood ratio of the observed finding `h`, as
-    /// [`observed_match`] gives it.
+    /// [`observed_match`] gives it: of its probability after borrowing, as [`with_group`] gives it (the pooled
+    /// unit's at [`GROUP_BORROWING`] when that is more, unless either contradicts the finding; a unit that is
+    /// its own pool never borrows, a tenth of its own probability is never more), or [`CONTRADICTION_LR`].
     pub(super) fn multiply_observed(&self, h: Term, products: &mut Products) {
         let scale = observed_scale(h.background_share());
-        self.multiply_borrowed(products, CONTRADICTION_LR, |p| observed_likelihood_ratio(p, scale));
+        multiply_observed_units(&self.p, &self.lent(), &mut products.linear, scale);
+        let (at_0, at_1) = (
+            observed_likelihood_ratio(0.0, scale),
+            observed_likelihood_ratio(1.0, scale),
+        );
+        products.multiplied(CONTRADICTION_LR.min(at_0), CONTRADICTION_LR.max(at_1));
     }
 
     /// Multiplies each unit's product by its untempered likelihood ratio of the excluded finding `h`, as
-    /// [`absence_likelihood_ratio`] gives it.
+    /// [`absence_likelihood_ratio`] gives it (borrowing as [`FindingScores::multiply_observed`]).
     pub(super) fn multiply_absent(&self, h: Term, products: &mut Products) {
         let background_absent = background_absent(h);
-        self.multiply_borrowed(products, 1.0 / background_absent, |p| {
-            absent_likelihood_ratio(p, background_absent)
-        });
+        multiply_absent_units(&self.p, &self.lent(), &mut products.linear, background_absent);
+        let (at_0, at_1) = (1.0 / background_absent, absent_likelihood_ratio(1.0, background_absent));
+        products.multiplied(at_1, at_0);
+    }
+}
+
+/// `linear[u] *=` the observed likelihood ratio of probability `p[u]`, or of what it borrows, `lent[u]`, when
+/// that is more; [`CONTRADICTION_LR`] for a contradiction (negative `p`). Branch-free, so that it runs on
+/// every unit at once, four at a time where the CPU has AVX2 (chosen at run time; the arithmetic, and so every
+/// result, is the same on every CPU: no fused multiply-add).
+#[multiversion::multiversion(targets("x86_64+avx2"))]
+fn multiply_observed_units(
+    p: &[f64; UNIT_COUNT],
+    lent: &[f64; UNIT_COUNT],
+    linear: &mut [f64; UNIT_COUNT],
+    scale: f64,
+) {
+    for ((&p, &lent), linear) in p.iter().zip(lent).zip(linear.iter_mut()) {
+        let ratio = observed_likelihood_ratio(if lent > p { lent } else { p }, scale);
+        *linear *= if p < 0.0 { CONTRADICTION_LR } else { ratio };
+    }
+}
+
+/// `linear[u] *=` the absence likelihood ratio of probability `p[u]` (or of `lent[u]` when more), or
+/// `1 / background_absent` for a unit that names the finding absent (negative `p`). As
+/// [`multiply_observed_units`].
+#[multiversion::multiversion(targets("x86_64+avx2"))]
+fn multiply_absent_units(
+    p: &[f64; UNIT_COUNT],
+    lent: &[f64; UNIT_COUNT],
+    linear: &mut [f64; UNIT_COUNT],
+    background_absent: f64,
+) {
+    for ((&p, &lent), linear) in p.iter().zip(lent).zip(linear.iter_mut()) {
+        let ratio = absent_likelihood_ratio(if lent > p { lent } else { p }, background_absent);
+        *linear *= if p < 0.0 { 1.0 / background_absent } else { ratio };
     }
 }
 
@@ -301,11 +332,7 @@ pub(super) fn score_observed(h: Term, scores: &mut FindingScores, covered: &mut 
     });
     let bh = h.background_share();
     match merged.as_ref().or(first) {
-        Some(row) => {
-            for (p, &a) in scores.p.iter_mut().zip(row) {
-                *p = bh * f64::from(a);
-            }
-        }
+        Some(row) => scaled_into(&mut scores.p, row, bh),
         None => scores.p = [0.0; UNIT_COUNT],
     }
     for p in postings(h) {
@@ -323,7 +350,16 @@ pub(super) fn score_observed(h: Term, scores: &mut FindingScores, covered: &mut 
     scores.finish();
 }
 
-/// `best[u] = max(best[u], row[u])` for every unit.
+/// `p[u] = scale × row[u]` for every unit (as [`multiply_observed_units`], four at a time with AVX2).
+#[multiversion::multiversion(targets("x86_64+avx2"))]
+fn scaled_into(p: &mut [f64; UNIT_COUNT], row: &[f32; UNIT_COUNT], scale: f64) {
+    for (p, &a) in p.iter_mut().zip(row) {
+        *p = scale * f64::from(a);
+    }
+}
+
+/// `best[u] = max(best[u], row[u])` for every unit (eight at a time with AVX2).
+#[multiversion::multiversion(targets("x86_64+avx2"))]
 fn max_into(best: &mut [f32; UNIT_COUNT], row: &[f32; UNIT_COUNT]) {
     for (best, &s) in best.iter_mut().zip(row) {
         *best = if s > *best { s } else { *best };
