@@ -445,3 +445,24 @@ fn a_result_can_be_shared_between_threads_and_builds_its_explanations_once() {
         r.matches(Disorder::FanconiAnemia)
     );
 }
+
+#[test]
+fn ranking_keys_sort_as_total_cmp_descending_then_index() {
+    let values = [
+        3.5,
+        -0.0,
+        0.0,
+        -2.0,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        1e-300,
+        -1e-300,
+        3.5,
+        0.0,
+    ];
+    let mut by_keys: Vec<usize> = (0..values.len()).collect();
+    by_keys.sort_by_key(|&d| descending_key(values[d], d));
+    let mut expected: Vec<usize> = (0..values.len()).collect();
+    expected.sort_by(|&a, &b| values[b].total_cmp(&values[a]).then(a.cmp(&b)));
+    assert_eq!(by_keys, expected);
+}
