@@ -18,6 +18,7 @@ use super::profile::{
 use super::unit_scores::{Products, tempered};
 use super::{AbsenceKind, AbsenceMatch, MatchKind, TermMatch};
 use super::{CONTRADICTION_LR, GROUP_BORROWING, MIN_ABSENCE, NOISE};
+use crate::Disorder;
 use crate::generated::UNIT_COUNT;
 use crate::hpo::Term;
 
@@ -58,10 +59,13 @@ impl Best {
     }
 }
 
+/// The most units pass 2 explains: one per disorder, and its group's pooled unit.
+const MAX_WANTED: usize = 2 * Disorder::COUNT;
+
 /// The units pass 2 explains: the units picked for the disorders and the pooled units they borrow from.
 pub(super) struct Wanted {
     mask: [bool; UNIT_COUNT],
-    list: [u16; UNIT_COUNT],
+    list: [u16; MAX_WANTED],
     len: usize,
 }
 
@@ -70,20 +74,19 @@ impl Wanted {
     pub(super) fn new(picked: impl IntoIterator<Item = usize>) -> Self {
         let mut wanted = Wanted {
             mask: [false; UNIT_COUNT],
-            list: [0; UNIT_COUNT],
+            list: [0; MAX_WANTED],
             len: 0,
         };
         for u in picked {
             let group = units().get(u).map(|unit| unit.group).filter(|&g| g != NO_GROUP);
             for u in std::iter::once(u).chain(group.map(usize::from)) {
-                if let Some(seen) = wanted.mask.get_mut(u)
+                // One pick per disorder and its pool: the list never fills; mask and list always agree.
+                if let (Some(seen), Some(slot)) = (wanted.mask.get_mut(u), wanted.list.get_mut(wanted.len))
                     && !*seen
                 {
                     *seen = true;
-                    if let Some(slot) = wanted.list.get_mut(wanted.len) {
-                        *slot = u as u16;
-                        wanted.len += 1;
-                    }
+                    *slot = u as u16;
+                    wanted.len += 1;
                 }
             }
         }
@@ -423,7 +426,7 @@ pub(super) fn explain_observed(h: Term, wanted: &Wanted, best: &mut [Best; UNIT_
     }
     // What the ancestors imply: the best (score, narrower, deeper term) over the rows, as pass 1 takes the
     // largest score; and the ancestors' exclusions.
-    let mut row_best = [(0f32, Via::NONE); UNIT_COUNT];
+    let mut row_best = [(0f32, Via::NONE); MAX_WANTED];
     for_each_ancestor_row(h, |row| {
         for &a in row.named {
             let a = Term::at(a);
@@ -442,7 +445,8 @@ pub(super) fn explain_observed(h: Term, wanted: &Wanted, best: &mut [Best; UNIT_
                 continue;
             };
             let v = Via(v);
-            let key = |s: f32, v: Via| (s, v.narrower(), v.term());
+            // As the code generator breaks ties within a row: Narrower, then the later (deeper) term index.
+            let key = |s: f32, v: Via| (s, v.narrower(), v.0 >> 16);
             if v != Via::NONE && (slot.1 == Via::NONE || key(s, v) > key(slot.0, slot.1)) {
                 *slot = (s, v);
             }
