@@ -1267,6 +1267,12 @@ fn background_shares(ontology: &Ontology, topo: &Topology) -> Vec<f32> {
         .collect()
 }
 
+/// A frequency as the runtime reads it back from a posting, which stores it in units of 1/10000
+/// (`crate::differential::profile::posting` rounds it so).
+fn stored_frequency(f: f64) -> f64 {
+    f64::from((f * 10000.0 + 0.5) as u16) / 10000.0
+}
+
 /// Every term's disease fraction as the runtime computes it (`Term::disease_fraction`), by index.
 fn disease_fractions(ontology: &Ontology, topo: &Topology) -> Vec<f64> {
     topo.counts
@@ -1315,7 +1321,6 @@ const NOTE_EXCLUDED: u64 = 1 << 16;
 /// note, the unit's best `f(a) / B(a)` over those features, with `B` the disease fraction (`fractions`) and
 /// the runtime's arithmetic: `(stored frequency / B(a)) as f32`.
 fn row_notes(named: &[u16], postings: &BTreeMap<u16, Vec<Posting>>, fractions: &[f64]) -> (Vec<u64>, Vec<f32>) {
-    let stored = |f: f64| f64::from((f * 10000.0 + 0.5) as u16) / 10000.0;
     let mut notes: BTreeMap<u16, (u64, f32)> = BTreeMap::new();
     for a in named {
         let direct = postings.get(a).into_iter().flatten();
@@ -1328,7 +1333,7 @@ fn row_notes(named: &[u16], postings: &BTreeMap<u16, Vec<Posting>>, fractions: &
             if p.flags & POSTING_NO_HALLMARK != POSTING_NO_HALLMARK {
                 *note |= 1u64 << (32 + u32::from(p.flags & POSTING_NO_HALLMARK));
             }
-            *presence = presence.max((stored(p.direct) / fractions[usize::from(*a)]) as f32);
+            *presence = presence.max((stored_frequency(p.direct) / fractions[usize::from(*a)]) as f32);
         }
     }
     notes.into_values().unzip()
@@ -1353,7 +1358,6 @@ fn ancestor_rows(
         }
     }
     let masses: Vec<f64> = units.iter().map(Unit::stored_mass).collect();
-    let stored = |f: f64| f64::from((f * 10000.0 + 0.5) as u16) / 10000.0;
     let mut rows = AncestorRows {
         row_of_term: vec![u16::MAX; n],
         terms: Vec::new(),
@@ -1383,7 +1387,11 @@ fn ancestor_rows(
                 let at = u32::from(a) << 16 | position as u32;
                 let mut candidates = vec![(RELATED_WEIGHT * f64::from(p.share as f32) / background, 0, at)];
                 if p.flags & POSTING_DIRECT != 0 {
-                    candidates.push((stored(p.direct) / masses[u] / background, 1, at | VIA_NARROWER));
+                    candidates.push((
+                        stored_frequency(p.direct) / masses[u] / background,
+                        1,
+                        at | VIA_NARROWER,
+                    ));
                 }
                 for (score, kind, via) in candidates {
                     let score = f64::from(score as f32);

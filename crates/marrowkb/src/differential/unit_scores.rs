@@ -73,8 +73,11 @@ impl UnitScores {
                 .enumerate()
             {
                 if covered & scored != 0 {
-                    *total =
-                        self.phenotype.get(u).linear * tempered(self.absent.get(u).linear) * self.hallmarks(u, table);
+                    *total = linear_total(
+                        self.phenotype.get(u).linear,
+                        self.absent.get(u).linear,
+                        self.hallmarks(u, table),
+                    );
                 }
             }
         }
@@ -117,8 +120,15 @@ fn linear_totals(
     hallmarks: &[f64; UNIT_COUNT],
 ) {
     for (((total, &p), &a), &h) in totals.iter_mut().zip(phenotype).zip(absent).zip(hallmarks) {
-        *total = p * tempered(a) * h;
+        *total = linear_total(p, a, h);
     }
+}
+
+/// A unit's whole likelihood ratio from its phenotype product, its (untempered) absence product and its
+/// unreported hallmarks' ratio.
+#[inline(always)]
+fn linear_total(phenotype: f64, absent: f64, hallmarks: f64) -> f64 {
+    phenotype * tempered(absent) * hallmarks
 }
 
 /// `log10(x)`, exactly 0 for 1 (through `log2`, which the C library computes several times faster).
